@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace OutlookFollowUp.FollowUps;
+
+[JsonConverter(typeof(JsonStringEnumConverter<FollowUpDirection>))]
+public enum FollowUpDirection
+{
+    /// <summary>The user wrote last and waits on the recipients (rule 5).</summary>
+    [JsonStringEnumMemberName("theirs")] Theirs,
+
+    /// <summary>Someone wrote to the user, who has not answered (rule 6).</summary>
+    [JsonStringEnumMemberName("mine")] Mine,
+}
+
+/// <summary>One unanswered thread, as the rules found it. Field names are the `scan` JSON contract.</summary>
+/// <param name="MessageId">The source's id of the last message (Graph immutable id; for MIME the Message-ID).</param>
+/// <param name="InternetMessageId">Message-ID of the thread's last message, angle brackets included.</param>
+/// <param name="Since">Date of the last message.</param>
+public sealed record FollowUp(
+    FollowUpDirection Direction,
+    string? InternetMessageId,
+    string MessageId,
+    string ThreadKey,
+    DateTimeOffset Since,
+    string Subject,
+    IReadOnlyList<string> Counterparts,
+    string Reason);
+
+/// <summary>What the engine returns for a mailbox: the unanswered threads, oldest first, and the messages it skipped.</summary>
+public sealed record DetectionResult(IReadOnlyList<FollowUp> Threads, int Skipped);
+
+/// <summary>The rule inputs besides the messages (DESIGN.md, "Detection rules").</summary>
+public sealed record DetectionOptions
+{
+    public const int MinWindowHours = 24;
+    public const int MaxWindowHours = 48;
+    public const int DefaultWindowHours = 48;
+    public const int DefaultLookbackDays = 14;
+
+    /// <summary>The user's addresses, primary and aliases; compared case-insensitively.</summary>
+    public required IReadOnlyCollection<string> Me { get; init; }
+
+    public required DateTimeOffset Now { get; init; }
+
+    public int WindowHours { get; init; } = DefaultWindowHours;
+
+    public int LookbackDays { get; init; } = DefaultLookbackDays;
+
+    public bool BusinessDays { get; init; }
+
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+}
