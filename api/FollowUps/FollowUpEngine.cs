@@ -4,6 +4,30 @@ namespace OutlookFollowUp.FollowUps;
 public static class FollowUpEngine
 {
     /// <summary>Applies rules 1–6 to a mailbox's messages (in read order) and returns the unanswered threads, oldest first.</summary>
-    public static DetectionResult Detect(IEnumerable<MailRecord> messages, DetectionOptions options) =>
-        throw new NotImplementedException("engine in progress");
+    public static DetectionResult Detect(IEnumerable<MailRecord> messages, DetectionOptions options)
+    {
+        var threads = ThreadBuilder.Build(messages);
+        return new DetectionResult(Evaluate(threads.Threads, options), threads.Skipped);
+    }
+
+    /// <summary>Rules 4–6 over threads already built; oldest first, then by thread key for a stable order.</summary>
+    public static IReadOnlyList<FollowUp> Evaluate(IReadOnlyList<MailThread> threads, DetectionOptions options)
+    {
+        var rules = new ThreadRules(options);
+        var results = new List<FollowUp>();
+        foreach (var thread in threads)
+        {
+            if (rules.Evaluate(thread) is { } followUp)
+            {
+                results.Add(followUp);
+            }
+        }
+
+        results.Sort(static (a, b) =>
+        {
+            var bySince = a.Since.CompareTo(b.Since);
+            return bySince != 0 ? bySince : string.CompareOrdinal(a.ThreadKey, b.ThreadKey);
+        });
+        return results;
+    }
 }

@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace OutlookFollowUp.FollowUps;
+
+/// <summary>The human-readable reason every result carries, built only from the facts the rules used.</summary>
+public static class ReasonText
+{
+    /// <summary>How long the thread has waited; business hours when that mode is on.</summary>
+    public readonly record struct Age(TimeSpan Elapsed, TimeSpan? BusinessHours);
+
+    /// <summary>Automated messages after the last real one, by kind.</summary>
+    public readonly record struct Ignored(int AutoReplies, int DeliveryReports);
+
+    public static string WaitingOnThem(IReadOnlyList<MailAddress> recipients, Age age, Ignored ignored) =>
+        $"You wrote to {Names(recipients)} {Describe(age)} ago; no reply since.{Describe(ignored)}";
+
+    public static string WaitingOnMe(MailAddress sender, Age age, bool viaList, Ignored ignored)
+    {
+        var list = viaList ? " It came through a mailing list, but you took part in this thread." : "";
+        return $"{Name(sender)} wrote to you {Describe(age)} ago; you have not replied.{list}{Describe(ignored)}";
+    }
+
+    public static string Name(MailAddress address) =>
+        string.IsNullOrWhiteSpace(address.Name) ? (address.Address.Length > 0 ? address.Address : "Someone") : address.Name.Trim();
+
+    private static string Names(IReadOnlyList<MailAddress> recipients) => recipients.Count switch
+    {
+        1 => Name(recipients[0]),
+        2 => $"{Name(recipients[0])} and {Name(recipients[1])}",
+        _ => $"{Name(recipients[0])} and {recipients.Count - 1} others",
+    };
+
+    private static string Describe(Age age)
+    {
+        var text = Duration(age.Elapsed);
+        return age.BusinessHours is { } business
+            ? $"{text} ({((int)business.TotalHours).ToString(CultureInfo.InvariantCulture)} working hours)"
+            : text;
+    }
+
+    private static string Duration(TimeSpan elapsed)
+    {
+        var hours = (int)elapsed.TotalHours;
+        return hours < 48 ? Plural(hours, "hour") : Plural(hours / 24, "day");
+    }
+
+    private static string Describe(Ignored ignored)
+    {
+        var parts = new List<string>(2);
+        if (ignored.AutoReplies > 0)
+        {
+            parts.Add($" {Plural(ignored.AutoReplies, "automatic reply", "automatic replies")} (such as out-of-office) did not count as an answer.");
+        }
+
+        if (ignored.DeliveryReports > 0)
+        {
+            parts.Add($" {Plural(ignored.DeliveryReports, "delivery report")} ignored.");
+        }
+
+        return string.Concat(parts);
+    }
+
+    private static string Plural(int count, string one, string? many = null) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many ?? one + "s");
+}

@@ -1,0 +1,146 @@
+namespace OutlookFollowUp.FollowUps;
+
+/// <summary>Rules 4–7 for one thread. Built once per detection run: it holds the user's addresses and the options.</summary>
+public sealed class ThreadRules
+{
+    private readonly HashSet<string> _me;
+    private readonly DetectionOptions _options;
+
+    public ThreadRules(DetectionOptions options)
+    {
+        _options = options;
+        _me = new HashSet<string>(options.Me.Select(a => a.Trim()), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public bool IsMe(string address) => _me.Contains(address);
+
+    /// <summary>Rule 4: the latest non-automated message by date; ties go to the later one read.</summary>
+    public static MailRecord? LastMessage(MailThread thread)
+    {
+        MailRecord? last = null;
+        foreach (var message in thread.Messages)
+        {
+            if ((last is null || message.Date >= last.Date) && !AutomatedMail.IsAutomated(message))
+            {
+                last = message;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>Rules 4–6: the thread's follow-up, or null when nobody is waiting (or not yet).</summary>
+    public FollowUp? Evaluate(MailThread thread)
+    {
+        if (LastMessage(thread) is not { Date: { } since } last || !IsDue(since))
+        {
+            return null;
+        }
+
+        if (IsMe(last.From))
+        {
+            return WaitingOnThem(thread, last, since);
+        }
+
+        return WaitingOnMe(thread, last, since);
+    }
+
+    /// <summary>Rule 7: a later non-automated message in the thread from someone other than the user resolves a reminder.</summary>
+    public MailRecord? FindReply(MailThread thread, MailRecord tracked)
+    {
+        foreach (var message in thread.Messages)
+        {
+            if (message.Date > tracked.Date && !IsMe(message.From) && !AutomatedMail.IsAutomated(message))
+            {
+                return message;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsDue(DateTimeOffset since)
+    {
+        var now = _options.Now;
+        if (since > now || since < now.AddDays(-_options.LookbackDays))
+        {
+            return false;
+        }
+
+        var window = TimeSpan.FromHours(_options.WindowHours);
+        // Business hours never exceed wall-clock hours, so the cheap test rules most threads out first.
+        return now - since >= window
+            && (!_options.BusinessDays || ElapsedTime.BusinessHours(since, now, _options.TimeZone) >= window);
+    }
+
+    private FollowUp? WaitingOnThem(MailThread thread, MailRecord last, DateTimeOffset since)
+    {
+        var counterparts = new List<MailAddress>();
+        foreach (var recipient in last.To.Concat(last.Cc))
+        {
+            if (recipient.Address.Length > 0 && !IsMe(recipient.Address) && !counterparts.Exists(c => c.Address == recipient.Address))
+            {
+                counterparts.Add(recipient);
+            }
+        }
+
+        if (counterparts.Count == 0 || SubjectRules.ExpectsNoReply(last.Subject))
+        {
+            return null;
+        }
+
+        var reason = ReasonText.WaitingOnThem(counterparts, Age(since), IgnoredAfter(thread, last));
+        return Result(FollowUpDirection.Theirs, thread, last, since, counterparts.ConvertAll(c => c.Address), reason);
+    }
+
+    private FollowUp? WaitingOnMe(MailThread thread, MailRecord last, DateTimeOffset since)
+    {
+        if (!last.To.Any(r => IsMe(r.Address)) || AutomatedMail.IsNoReplySender(last.From))
+        {
+            return null;
+        }
+
+        var bulk = AutomatedMail.IsBulk(last);
+        if (bulk && !thread.Messages.Any(m => IsMe(m.From) && !AutomatedMail.IsAutomated(m)))
+        {
+            return null;
+        }
+
+        var sender = new MailAddress(last.From, last.FromName);
+        var reason = ReasonText.WaitingOnMe(sender, Age(since), bulk, IgnoredAfter(thread, last));
+        return Result(FollowUpDirection.Mine, thread, last, since, last.From.Length > 0 ? [last.From] : [], reason);
+    }
+
+    private static FollowUp Result(
+        FollowUpDirection direction, MailThread thread, MailRecord last, DateTimeOffset since, IReadOnlyList<string> counterparts, string reason) =>
+        new(direction, last.InternetMessageId, last.Id, thread.Key, since.ToUniversalTime(), last.Subject, counterparts, reason);
+
+    private ReasonText.Age Age(DateTimeOffset since) =>
+        new(_options.Now - since, _options.BusinessDays ? ElapsedTime.BusinessHours(since, _options.Now, _options.TimeZone) : null);
+
+    /// <summary>Automated messages that arrived after the last real one: the replies that did not count.</summary>
+    private static ReasonText.Ignored IgnoredAfter(MailThread thread, MailRecord last)
+    {
+        var autoReplies = 0;
+        var reports = 0;
+        foreach (var message in thread.Messages)
+        {
+            if (message.Date < last.Date || ReferenceEquals(message, last))
+            {
+                continue;
+            }
+
+            switch (AutomatedMail.Classify(message))
+            {
+                case AutomatedKind.AutoReply:
+                    autoReplies++;
+                    break;
+                case AutomatedKind.DeliveryReport:
+                    reports++;
+                    break;
+            }
+        }
+
+        return new ReasonText.Ignored(autoReplies, reports);
+    }
+}
