@@ -7,6 +7,7 @@ if (CliCommands.TryGet(args, out var command, out var commandArgs))
 
 var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
+app.UseStaticFiles();
 app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
 await app.RunAsync();
 return 0;

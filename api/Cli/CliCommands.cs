@@ -1,3 +1,5 @@
+using OutlookFollowUp.Manifest;
+
 namespace OutlookFollowUp.Cli;
 
 /// <summary>
@@ -10,6 +12,7 @@ public static class CliCommands
 
     public static readonly IReadOnlyDictionary<string, Command> All = new Dictionary<string, Command>(StringComparer.Ordinal)
     {
+        ["manifest"] = ManifestCommand.RunAsync,
     };
 
     public static bool TryGet(string[] args, out Command command, out string[] rest)

@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using System.Xml;
+
+namespace OutlookFollowUp.Manifest;
+
+/// <summary>
+/// <c>dotnet run --project api -- manifest --host https://… --client-id GUID [--addin-id GUID] [--out DIR]</c>:
+/// writes both manifests stamped for one deployment, the unified package's icons, and the package zip for the admin center.
+/// </summary>
+public static class ManifestCommand
+{
+    public const string PackageZip = "outlook-followup-app.zip";
+
+    // Keeps "…" readable while still escaping HTML-significant characters.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var (deployment, outDir, error) = ManifestArguments.Parse(args);
+        if (deployment is null)
+        {
+            await stderr.WriteLineAsync(error);
+            return 2;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(outDir);
+            await WriteXmlAsync(Path.Combine(outDir, "manifest.xml"), deployment, ct);
+            var json = JsonSerializer.Serialize(ManifestStamper.Stamp(ManifestTemplates.Json(), deployment), JsonOptions) + "\n";
+            await File.WriteAllTextAsync(Path.Combine(outDir, "manifest.json"), json, new UTF8Encoding(false), ct);
+            foreach (var icon in ManifestTemplates.PackageIcons)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(outDir, icon), ManifestTemplates.PackageIcon(icon), ct);
+            }
+
+            WritePackage(outDir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"cannot write to '{outDir}': {ex.Message}");
+            return 1;
+        }
+
+        await stdout.WriteLineAsync(
+            $"Wrote manifest.xml, manifest.json and {PackageZip} to {Path.GetFullPath(outDir)} for {deployment.OriginText} (client id {deployment.ClientIdText}).");
+        return 0;
+    }
+
+    private static async Task WriteXmlAsync(string path, Deployment deployment, CancellationToken ct)
+    {
+        var doc = ManifestStamper.Stamp(ManifestTemplates.Xml(), deployment);
+        var settings = new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) };
+        await using var stream = File.Create(path);
+        await using var writer = XmlWriter.Create(stream, settings);
+        await doc.SaveAsync(writer, ct);
+    }
+
+    // The unified manifest is uploaded as a zip holding manifest.json and the icons it names.
+    private static void WritePackage(string outDir)
+    {
+        var zipPath = Path.Combine(outDir, PackageZip);
+        File.Delete(zipPath);
+        using var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create);
+        foreach (var name in ManifestTemplates.PackageIcons.Prepend("manifest.json"))
+        {
+            zip.CreateEntryFromFile(Path.Combine(outDir, name), name);
+        }
+    }
+}
