@@ -19,6 +19,9 @@ internal sealed class MailboxState
     /// <summary>A short code ("graph_429", "token_expired"), never exception text.</summary>
     public string? LastErrorCode { get; set; }
 
+    /// <summary>When the engine last replaced the user's threads; kept here so an empty result still has a time.</summary>
+    public DateTimeOffset? ThreadsComputedAt { get; set; }
+
     public List<FolderSyncState> Folders { get; set; } = [];
 }
 

@@ -36,7 +36,8 @@ internal static class SchemaV1
             "time_zone" TEXT NULL,
             "last_synced_at" INTEGER NULL,
             "last_attempt_at" INTEGER NULL,
-            "last_error_code" TEXT NULL
+            "last_error_code" TEXT NULL,
+            "threads_computed_at" INTEGER NULL
         );
 
         CREATE TABLE "thread_summaries" (
@@ -101,6 +102,7 @@ internal static class SchemaV1
             last_synced_at timestamp with time zone,
             last_attempt_at timestamp with time zone,
             last_error_code text,
+            threads_computed_at timestamp with time zone,
             CONSTRAINT "PK_mailbox_states" PRIMARY KEY (user_key)
         );
 

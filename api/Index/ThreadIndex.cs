@@ -125,6 +125,7 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
         {
             await db.Threads.Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
             db.Threads.AddRange(threads.Select(t => t.ToSummary(userKey, computedAt)));
+            (await MailboxAsync(userKey, ct)).ThreadsComputedAt = computedAt;
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
     }
@@ -139,11 +140,12 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
         }
 
         var rows = await query.OrderBy(t => t.Since).ToListAsync(cancellationToken);
-        var lastSyncedAt = await db.Mailboxes.Where(m => m.UserKey == userKey).Select(m => m.LastSyncedAt).SingleOrDefaultAsync(cancellationToken);
+        var times = await db.Mailboxes.Where(m => m.UserKey == userKey)
+            .Select(m => new { m.LastSyncedAt, m.ThreadsComputedAt }).SingleOrDefaultAsync(cancellationToken);
         return new IndexedThreads(
             rows.OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp()).ToArray(),
-            lastSyncedAt,
-            rows.Count == 0 ? null : rows.Max(t => t.ComputedAt));
+            times?.LastSyncedAt,
+            times?.ThreadsComputedAt);
     }
 
     public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>

@@ -54,6 +54,16 @@ public sealed class ThreadStoreTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task ReplaceThreads_EmptyResult_StillRecordsWhenItWasComputed(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+
+        await db.CreateIndex().ReplaceThreadsAsync(User, [], db.Time.GetUtcNow(), Ct);
+
+        Assert.Equal(db.Time.GetUtcNow(), (await db.CreateIndex().GetThreadsAsync(User, null, Ct)).ComputedAt);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task ReplaceThreads_DuplicateThreadKey_IsRejectedBeforeAnyWrite(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
