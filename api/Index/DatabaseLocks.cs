@@ -1,0 +1,56 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace OutlookFollowUp.Index;
+
+/// <summary>
+/// PostgreSQL advisory locks, so several API instances neither race on schema upgrades nor interleave one user's writes.
+/// SQLite needs none: its writers are serialized by the database file lock.
+/// </summary>
+internal static class DatabaseLocks
+{
+    // Two-key advisory locks: the first key names the purpose, so these never collide with other users of the database.
+    private const int SchemaLockClass = 0x46555031; // "FUP1"
+    private const int UserLockClass = 0x46555032;   // "FUP2"
+
+    public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>Held until the current transaction ends; two writes for one user queue instead of failing on each other's keys.</summary>
+    public static async Task LockUserAsync(DbContext db, string userKey, CancellationToken ct)
+    {
+        if (IsPostgres(db))
+        {
+            var key = Fnv1a(userKey);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockClass}, {key})", ct);
+        }
+    }
+
+    /// <summary>Session lock on the context's open connection, held across the schema migrations.</summary>
+    public static async Task LockSchemaAsync(DbContext db, CancellationToken ct)
+    {
+        if (IsPostgres(db))
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({SchemaLockClass}, 0)", ct);
+        }
+    }
+
+    // Stable across processes (string.GetHashCode is not); a collision only makes two users queue.
+    private static int Fnv1a(string value)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return unchecked((int)hash);
+    }
+
+    public static async Task UnlockSchemaAsync(DbContext db, CancellationToken ct)
+    {
+        if (IsPostgres(db))
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({SchemaLockClass}, 0)", ct);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using OutlookFollowUp.FollowUps;
+
+namespace OutlookFollowUp.Index;
+
+/// <summary>EF Core implementation of <see cref="IThreadIndex"/> for SQLite and PostgreSQL.</summary>
+internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
+{
+    // Keeps IN lists well under every provider's parameter limit.
+    private const int Chunk = 500;
+
+    public async Task<MailboxSnapshot?> GetStateAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var state = await db.Mailboxes.AsNoTracking().Include(m => m.Folders)
+            .SingleOrDefaultAsync(m => m.UserKey == userKey, cancellationToken);
+        return state is null
+            ? null
+            : new MailboxSnapshot(
+                state.UserKey,
+                StoredJson.Strings(state.Addresses),
+                state.TimeZone,
+                state.LastSyncedAt,
+                state.LastAttemptAt,
+                state.LastErrorCode,
+                state.Folders.OrderBy(f => f.Folder, StringComparer.Ordinal)
+                    .Select(f => new FolderSnapshot(f.Folder, f.DeltaLink, f.SyncedAt)).ToArray());
+    }
+
+    public Task SetMailboxAsync(string userKey, IReadOnlyList<string> addresses, string? timeZone, CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            var state = await MailboxAsync(userKey, ct);
+            state.Addresses = StoredJson.Strings(addresses) ?? "[]";
+            state.TimeZone = timeZone;
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+
+    public Task ApplyDeltaAsync(
+        string userKey,
+        string folder,
+        IReadOnlyList<MailRecord> upserts,
+        IReadOnlyCollection<string> removedIds,
+        string? deltaLink,
+        DateTimeOffset syncedAt,
+        CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            // Only rows still filed under this folder: a message moved to another folder arrives there as an upsert.
+            foreach (var ids in removedIds.Distinct(StringComparer.Ordinal).Chunk(Chunk))
+            {
+                await db.Messages.Where(m => m.UserKey == userKey && m.Folder == folder && ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
+            }
+
+            // Graph may return an item twice across pages when it changed meanwhile: the last copy wins.
+            var latest = new Dictionary<string, MailRecord>(StringComparer.Ordinal);
+            foreach (var record in upserts)
+            {
+                latest[record.Id] = record;
+            }
+
+            foreach (var ids in latest.Keys.Chunk(Chunk))
+            {
+                var existing = await db.Messages.Where(m => m.UserKey == userKey && ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, StringComparer.Ordinal, ct);
+                foreach (var id in ids)
+                {
+                    if (!existing.TryGetValue(id, out var row))
+                    {
+                        row = new IndexedMessage { UserKey = userKey, Id = id, Folder = folder };
+                        db.Messages.Add(row);
+                    }
+
+                    latest[id].CopyTo(row, folder);
+                }
+            }
+
+            var state = await MailboxAsync(userKey, ct);
+            var folderState = state.Folders.SingleOrDefault(f => f.Folder == folder);
+            if (folderState is null)
+            {
+                folderState = new FolderSyncState { UserKey = userKey, Folder = folder };
+                state.Folders.Add(folderState);
+            }
+
+            folderState.DeltaLink = deltaLink;
+            folderState.SyncedAt = syncedAt;
+            state.LastSyncedAt = syncedAt;
+            state.LastAttemptAt = syncedAt;
+            state.LastErrorCode = null;
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+
+    public Task ResetFolderAsync(string userKey, string folder, CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            await db.Messages.Where(m => m.UserKey == userKey && m.Folder == folder).ExecuteDeleteAsync(ct);
+            await db.Folders.Where(f => f.UserKey == userKey && f.Folder == folder).ExecuteDeleteAsync(ct);
+        }, cancellationToken);
+
+    public Task RecordFailureAsync(string userKey, string errorCode, DateTimeOffset at, CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            var state = await MailboxAsync(userKey, ct);
+            state.LastAttemptAt = at;
+            state.LastErrorCode = errorCode;
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<MailRecord>> GetMessagesAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var rows = await db.Messages.AsNoTracking().Where(m => m.UserKey == userKey).ToListAsync(cancellationToken);
+        // Sorted here, not in SQL: PostgreSQL collations order text differently from SQLite's binary order.
+        return rows.OrderBy(m => m.Date ?? DateTimeOffset.MinValue).ThenBy(m => m.Id, StringComparer.Ordinal)
+            .Select(m => m.ToRecord()).ToArray();
+    }
+
+    public Task ReplaceThreadsAsync(string userKey, IReadOnlyList<FollowUp> threads, DateTimeOffset computedAt, CancellationToken cancellationToken)
+    {
+        var duplicate = threads.GroupBy(t => t.ThreadKey, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Thread key '{duplicate.Key}' appears more than once.", nameof(threads));
+        }
+
+        return WriteAsync(userKey, async ct =>
+        {
+            await db.Threads.Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
+            db.Threads.AddRange(threads.Select(t => t.ToSummary(userKey, computedAt)));
+            (await MailboxAsync(userKey, ct)).ThreadsComputedAt = computedAt;
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+    }
+
+    public async Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
+    {
+        var query = db.Threads.AsNoTracking().Where(t => t.UserKey == userKey);
+        if (direction is { } d)
+        {
+            var name = StoredMapping.DirectionName(d);
+            query = query.Where(t => t.Direction == name);
+        }
+
+        var rows = await query.OrderBy(t => t.Since).ToListAsync(cancellationToken);
+        var times = await db.Mailboxes.Where(m => m.UserKey == userKey)
+            .Select(m => new { m.LastSyncedAt, m.ThreadsComputedAt }).SingleOrDefaultAsync(cancellationToken);
+        return new IndexedThreads(
+            rows.OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp()).ToArray(),
+            times?.LastSyncedAt,
+            times?.ThreadsComputedAt);
+    }
+
+    public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            await db.Threads.Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Messages.Where(m => m.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Folders.Where(f => f.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Mailboxes.Where(m => m.UserKey == userKey).ExecuteDeleteAsync(ct);
+        }, cancellationToken);
+
+    private async Task<MailboxState> MailboxAsync(string userKey, CancellationToken ct)
+    {
+        var state = await db.Mailboxes.Include(m => m.Folders).SingleOrDefaultAsync(m => m.UserKey == userKey, ct);
+        if (state is null)
+        {
+            state = new MailboxState { UserKey = userKey };
+            db.Mailboxes.Add(state);
+        }
+
+        return state;
+    }
+
+    /// <summary>Runs one write as one transaction, serialized per user; on failure nothing is kept, in the database or in the tracker.</summary>
+    private async Task WriteAsync(string userKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await DatabaseLocks.LockUserAsync(db, userKey, cancellationToken);
+            await write(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+}
