@@ -1,4 +1,3 @@
-using System.Text;
 using MimeKit;
 using OutlookFollowUp.FollowUps;
 
@@ -7,8 +6,6 @@ namespace OutlookFollowUp.Mail.Mime;
 /// <summary>One file: an mbox (it starts with a "From " line) or a single message. Failures count, never throw.</summary>
 internal static class MessageFile
 {
-    private static readonly byte[] MboxMarker = Encoding.ASCII.GetBytes("From ");
-
     public static IEnumerable<MailRecord> Records(string path, MimeReadCounts counts, CancellationToken cancellationToken)
     {
         using var stream = Open(path);
@@ -24,9 +21,10 @@ internal static class MessageFile
             yield break;
         }
 
-        var format = StartsWithMboxMarker(stream) ? MimeFormat.Mbox : MimeFormat.Entity;
-        var reader = new TopLevelHeaderReader(stream, format);
-        do
+        var mbox = MboxMarker.StartsWith(stream);
+        var reader = new TopLevelHeaderReader(stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity);
+        var readerStart = 0L;
+        while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var record = TryReadNext(reader, counts, cancellationToken, out var failed);
@@ -35,13 +33,24 @@ internal static class MessageFile
                 yield return record;
             }
 
-            // After a parse error the reader's place in the stream is unknown: stop rather than loop.
-            if (failed)
+            if (!mbox || (!failed && reader.IsEndOfStream))
             {
                 yield break;
             }
+
+            if (failed)
+            {
+                // A parse error leaves the reader stuck: resume with a fresh one at the next marker past the damage.
+                // Past the failed reader's own start at least, so a message that fails at once cannot loop.
+                if (!TrySeekNextMarker(stream, Math.Max(reader.Position, readerStart + 1)))
+                {
+                    yield break;
+                }
+
+                readerStart = stream.Position;
+                reader = new TopLevelHeaderReader(stream, MimeFormat.Mbox);
+            }
         }
-        while (format == MimeFormat.Mbox && !reader.IsEndOfStream);
     }
 
     private static MailRecord? TryReadNext(TopLevelHeaderReader reader, MimeReadCounts counts, CancellationToken cancellationToken, out bool failed)
@@ -68,6 +77,18 @@ internal static class MessageFile
         }
     }
 
+    private static bool TrySeekNextMarker(Stream stream, long offset)
+    {
+        try
+        {
+            return MboxMarker.SeekNext(stream, offset);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static FileStream? Open(string path)
     {
         try
@@ -78,13 +99,5 @@ internal static class MessageFile
         {
             return null;
         }
-    }
-
-    private static bool StartsWithMboxMarker(FileStream stream)
-    {
-        Span<byte> start = stackalloc byte[5];
-        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
-        return start[..read].SequenceEqual(MboxMarker);
     }
 }
