@@ -122,13 +122,13 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         {
             return await call();
         }
-        catch (ApiException ex) when (ex.ResponseStatusCode == (int)HttpStatusCode.TooManyRequests)
+        catch (Exception ex) when (GraphFailures.Status(ex) == (int)HttpStatusCode.TooManyRequests)
         {
             throw new GraphUnavailableException(GraphUnavailableReason.Throttled, "Microsoft Graph is still throttling this mailbox after retries.", ex);
         }
-        catch (ApiException ex) when (ex.ResponseStatusCode >= 500)
+        catch (Exception ex) when (GraphFailures.Status(ex) >= 500)
         {
-            throw new GraphUnavailableException(GraphUnavailableReason.ServerError, $"Microsoft Graph answered {ex.ResponseStatusCode} after retries.", ex);
+            throw new GraphUnavailableException(GraphUnavailableReason.ServerError, $"Microsoft Graph answered {GraphFailures.Status(ex)} after retries.", ex);
         }
         catch (JsonException ex)
         {

@@ -74,7 +74,9 @@ public sealed class FakeGraph : DelegatingHandler
         {
             // A real server takes time: without it, concurrency could never be observed.
             await Task.Yield();
-            return script is null ? await base.SendAsync(request, cancellationToken) : await script.Respond(cancellationToken);
+            var response = script is null ? await base.SendAsync(request, cancellationToken) : await script.Respond(cancellationToken);
+            response.RequestMessage = request; // as a real transport does; the SDK's RetryHandler resends it
+            return response;
         }
         finally
         {

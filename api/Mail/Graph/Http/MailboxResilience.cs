@@ -32,6 +32,7 @@ public sealed class MailboxResilience
     /// <summary>Only what says "Graph is unwell" trips it; a 400/401/404/410 is this request's problem.</summary>
     private static bool IsFailure(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is HttpRequestException or GraphUnavailableException
+        || GraphFailures.Status(outcome.Exception) is 429 or >= 500
         || outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError };
 }
 

@@ -28,7 +28,9 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Route(new GraphRequest(request)));
+        var response = Route(new GraphRequest(request));
+        response.RequestMessage = request; // as a real transport does; the SDK's RetryHandler resends it
+        return Task.FromResult(response);
     }
 
     private HttpResponseMessage Route(GraphRequest request)
