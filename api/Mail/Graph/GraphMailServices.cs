@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace OutlookFollowUp.Mail.Graph;
@@ -13,7 +14,7 @@ public static class GraphMailServices
             .ValidateDataAnnotations()
             .Validate(o => o.HasValidTimes(), "Graph: Timeout, CircuitBreakerSamplingDuration and CircuitBreakDuration must be positive (the last two at least 0.5 s).")
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // tests register a FakeTimeProvider first
         services.AddSingleton(sp => new GraphClientFactory(sp.GetRequiredService<IOptions<GraphOptions>>().Value, sp.GetRequiredService<TimeProvider>(), transport));
         return services;
     }
