@@ -1,4 +1,5 @@
 using OutlookFollowUp.Manifest;
+using OutlookFollowUp.Scan;
 
 namespace OutlookFollowUp.Cli;
 
@@ -13,6 +14,7 @@ public static class CliCommands
     public static readonly IReadOnlyDictionary<string, Command> All = new Dictionary<string, Command>(StringComparer.Ordinal)
     {
         ["manifest"] = ManifestCommand.RunAsync,
+        ["scan"] = ScanCommand.RunAsync,
     };
 
     public static bool TryGet(string[] args, out Command command, out string[] rest)

@@ -13,15 +13,15 @@ public class AutomatedMailTests
     [InlineData(" No ; comment", false)]
     [InlineData("NO", false)]
     public void AutoSubmitted_IsAutomatedUnlessNo(string value, bool automated) =>
-        Assert.Equal(automated, AutomatedMail.IsAutomated(Mail.Message(from: Mail.Ana, facts: new HeaderFacts { AutoSubmitted = value })));
+        Assert.Equal(automated, AutomatedMail.IsAutomated(TestMail.Message(from: TestMail.Ana, facts: new HeaderFacts { AutoSubmitted = value })));
 
     [Fact]
     public void AutoReplyHeader_MakesMessageAutomated() =>
-        Assert.True(AutomatedMail.IsAutomated(Mail.Message(from: Mail.Ana, facts: new HeaderFacts { AutoReplyHeader = true })));
+        Assert.True(AutomatedMail.IsAutomated(TestMail.Message(from: TestMail.Ana, facts: new HeaderFacts { AutoReplyHeader = true })));
 
     [Fact]
     public void PlainMessage_IsNotAutomated() =>
-        Assert.False(AutomatedMail.IsAutomated(Mail.Message(from: Mail.Ana)));
+        Assert.False(AutomatedMail.IsAutomated(TestMail.Message(from: TestMail.Ana)));
 
     [Theory]
     [InlineData("multipart/report", true)]
@@ -29,7 +29,7 @@ public class AutomatedMailTests
     [InlineData("multipart/mixed", false)]
     [InlineData("text/plain", false)]
     public void TopLevelContentType_ReportIsAutomated(string contentType, bool automated) =>
-        Assert.Equal(automated, AutomatedMail.IsAutomated(Mail.Message(from: Mail.Ana, facts: new HeaderFacts { ContentType = contentType })));
+        Assert.Equal(automated, AutomatedMail.IsAutomated(TestMail.Message(from: TestMail.Ana, facts: new HeaderFacts { ContentType = contentType })));
 
     [Theory]
     [InlineData("mailer-daemon@example.org", true)]
@@ -38,7 +38,7 @@ public class AutomatedMailTests
     [InlineData("mailer-daemon-fan@example.org", false)]
     [InlineData("ana@postmaster.example.org", false)]
     public void SenderLocalPart_DaemonOrPostmasterIsAutomated(string from, bool automated) =>
-        Assert.Equal(automated, AutomatedMail.IsAutomated(Mail.Message(from: from)));
+        Assert.Equal(automated, AutomatedMail.IsAutomated(TestMail.Message(from: from)));
 
     [Theory]
     [InlineData("Automatic reply: Quarterly numbers")]
@@ -53,7 +53,7 @@ public class AutomatedMailTests
     [InlineData("Returned mail: see transcript for details")]
     [InlineData("Mail delivery failed: returning message to sender")]
     public void Subject_AutomatedPrefixes(string subject) =>
-        Assert.True(AutomatedMail.IsAutomated(Mail.Message(from: Mail.Ana, subject: subject)));
+        Assert.True(AutomatedMail.IsAutomated(TestMail.Message(from: TestMail.Ana, subject: subject)));
 
     [Theory]
     [InlineData("Re: Automatic reply: Quarterly numbers")]
@@ -61,7 +61,7 @@ public class AutomatedMailTests
     [InlineData("Fwd: Undeliverable: test")]
     [InlineData("Returned mail (no colon)")]
     public void Subject_PrefixNotAtStart_IsNotAutomated(string subject) =>
-        Assert.False(AutomatedMail.IsAutomated(Mail.Message(from: Mail.Ana, subject: subject)));
+        Assert.False(AutomatedMail.IsAutomated(TestMail.Message(from: TestMail.Ana, subject: subject)));
 
     [Theory]
     [InlineData("IPM.Note.Rules.OofTemplate.Microsoft", true)]
@@ -71,7 +71,7 @@ public class AutomatedMailTests
     [InlineData("IPM.Note", false)]
     [InlineData("IPM.Note.SMIME", false)]
     public void GraphMessageClass_AutomatedPrefixes(string messageClass, bool automated) =>
-        Assert.Equal(automated, AutomatedMail.IsAutomated(Mail.Message(from: Mail.Ana, facts: new HeaderFacts { MessageClass = messageClass })));
+        Assert.Equal(automated, AutomatedMail.IsAutomated(TestMail.Message(from: TestMail.Ana, facts: new HeaderFacts { MessageClass = messageClass })));
 
     [Theory]
     [InlineData(true, null, true)]
@@ -81,7 +81,7 @@ public class AutomatedMailTests
     [InlineData(false, "first-class", false)]
     [InlineData(false, null, false)]
     public void IsBulk_ListUnsubscribeOrPrecedence(bool listUnsubscribe, string? precedence, bool bulk) =>
-        Assert.Equal(bulk, AutomatedMail.IsBulk(Mail.Message(from: Mail.Ana, facts: new HeaderFacts { ListUnsubscribe = listUnsubscribe, Precedence = precedence })));
+        Assert.Equal(bulk, AutomatedMail.IsBulk(TestMail.Message(from: TestMail.Ana, facts: new HeaderFacts { ListUnsubscribe = listUnsubscribe, Precedence = precedence })));
 
     [Theory]
     [InlineData("noreply@shop.example", true)]

@@ -1,6 +1,6 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Tests.Support;
-using static OutlookFollowUp.Tests.Support.Mail;
+using static OutlookFollowUp.Tests.Support.TestMail;
 
 namespace OutlookFollowUp.Tests.FollowUps;
 

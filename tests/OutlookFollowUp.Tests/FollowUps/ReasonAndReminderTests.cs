@@ -1,5 +1,5 @@
 using OutlookFollowUp.FollowUps;
-using static OutlookFollowUp.Tests.Support.Mail;
+using static OutlookFollowUp.Tests.Support.TestMail;
 
 namespace OutlookFollowUp.Tests.FollowUps;
 

@@ -8,8 +8,8 @@ public class ThreadBuilderTests
     [Fact]
     public void DuplicateMessageIds_CountOnce_FirstSeenWins()
     {
-        var first = Mail.Message(id: "<same@x>", subject: "first");
-        var second = Mail.Message(id: "<same@x>", subject: "second");
+        var first = TestMail.Message(id: "<same@x>", subject: "first");
+        var second = TestMail.Message(id: "<same@x>", subject: "second");
 
         var set = ThreadBuilder.Build([first, second]);
 
@@ -18,12 +18,12 @@ public class ThreadBuilderTests
 
     [Fact]
     public void DistinctMessageIds_AreBothKept() =>
-        Assert.Equal(2, ThreadBuilder.Build([Mail.Message(), Mail.Message()]).Threads.Count);
+        Assert.Equal(2, ThreadBuilder.Build([TestMail.Message(), TestMail.Message()]).Threads.Count);
 
     [Fact]
     public void MessagesWithoutDate_AreSkippedAndCounted()
     {
-        var set = ThreadBuilder.Build([Mail.Message() with { Date = null }, Mail.Message(), Mail.Message() with { Date = null }]);
+        var set = ThreadBuilder.Build([TestMail.Message() with { Date = null }, TestMail.Message(), TestMail.Message() with { Date = null }]);
 
         Assert.Equal((2, 1), (set.Skipped, set.Threads.Count));
     }
@@ -31,8 +31,8 @@ public class ThreadBuilderTests
     [Fact]
     public void MessagesWithoutMessageId_AreNeverMergedAsDuplicates()
     {
-        var a = Mail.Message() with { InternetMessageId = null, Id = "a" };
-        var b = Mail.Message() with { InternetMessageId = null, Id = "b" };
+        var a = TestMail.Message() with { InternetMessageId = null, Id = "a" };
+        var b = TestMail.Message() with { InternetMessageId = null, Id = "b" };
 
         Assert.Equal(2, ThreadBuilder.Build([a, b]).Threads.Count);
     }
@@ -40,8 +40,8 @@ public class ThreadBuilderTests
     [Fact]
     public void InReplyTo_JoinsThread()
     {
-        var root = Mail.Message(subject: "one");
-        var reply = Mail.Message(subject: "something else") with { InReplyTo = [root.InternetMessageId!] };
+        var root = TestMail.Message(subject: "one");
+        var reply = TestMail.Message(subject: "something else") with { InReplyTo = [root.InternetMessageId!] };
 
         Assert.Single(ThreadBuilder.Build([root, reply]).Threads);
     }
@@ -49,23 +49,23 @@ public class ThreadBuilderTests
     [Fact]
     public void References_JoinThreadThroughAMissingMessage()
     {
-        var root = Mail.Message();
-        var grandchild = Mail.Message(references: [root.InternetMessageId!, "<missing@x>"]);
-        var cousin = Mail.Message(references: ["<missing@x>"]);
+        var root = TestMail.Message();
+        var grandchild = TestMail.Message(references: [root.InternetMessageId!, "<missing@x>"]);
+        var cousin = TestMail.Message(references: ["<missing@x>"]);
 
         Assert.Single(ThreadBuilder.Build([root, grandchild, cousin]).Threads);
     }
 
     [Fact]
     public void SameSubjectWithoutReferences_StaysApart() =>
-        Assert.Equal(2, ThreadBuilder.Build([Mail.Message(subject: "Budget"), Mail.Message(subject: "Re: Budget")]).Threads.Count);
+        Assert.Equal(2, ThreadBuilder.Build([TestMail.Message(subject: "Budget"), TestMail.Message(subject: "Re: Budget")]).Threads.Count);
 
     [Fact]
     public void ThreadIndex_SharingFirst22Bytes_JoinsThread()
     {
         var header = Enumerable.Range(1, 22).Select(i => (byte)i).ToArray();
-        var a = Mail.Message() with { ThreadIndex = header };
-        var b = Mail.Message() with { ThreadIndex = [.. header, 9, 9, 9, 9, 9] };
+        var a = TestMail.Message() with { ThreadIndex = header };
+        var b = TestMail.Message() with { ThreadIndex = [.. header, 9, 9, 9, 9, 9] };
 
         Assert.Single(ThreadBuilder.Build([a, b]).Threads);
     }
@@ -77,7 +77,7 @@ public class ThreadBuilderTests
         var other = (byte[])header.Clone();
         other[21] = 0xFF;
 
-        Assert.Equal(2, ThreadBuilder.Build([Mail.Message() with { ThreadIndex = header }, Mail.Message() with { ThreadIndex = other }]).Threads.Count);
+        Assert.Equal(2, ThreadBuilder.Build([TestMail.Message() with { ThreadIndex = header }, TestMail.Message() with { ThreadIndex = other }]).Threads.Count);
     }
 
     [Fact]
@@ -85,15 +85,15 @@ public class ThreadBuilderTests
     {
         byte[] shortIndex = [1, 2, 3];
 
-        Assert.Equal(2, ThreadBuilder.Build([Mail.Message() with { ThreadIndex = shortIndex }, Mail.Message() with { ThreadIndex = shortIndex }]).Threads.Count);
+        Assert.Equal(2, ThreadBuilder.Build([TestMail.Message() with { ThreadIndex = shortIndex }, TestMail.Message() with { ThreadIndex = shortIndex }]).Threads.Count);
     }
 
     [Fact]
     public void ConversationId_DecidesTheThread_AndIsItsKey()
     {
-        var a = Mail.Message() with { ConversationId = "AAQk1" };
-        var b = Mail.Message() with { ConversationId = "AAQk1" };
-        var c = Mail.Message() with { ConversationId = "AAQk2", InReplyTo = [a.InternetMessageId!] };
+        var a = TestMail.Message() with { ConversationId = "AAQk1" };
+        var b = TestMail.Message() with { ConversationId = "AAQk1" };
+        var c = TestMail.Message() with { ConversationId = "AAQk2", InReplyTo = [a.InternetMessageId!] };
 
         var set = ThreadBuilder.Build([a, b, c]);
 
@@ -103,8 +103,8 @@ public class ThreadBuilderTests
     [Fact]
     public void MimeThreadKey_IsEarliestMessageId()
     {
-        var root = Mail.Message(hoursAgo: 100, id: "<root@x>");
-        var reply = root.ReplyTo(Mail.Message(hoursAgo: 90));
+        var root = TestMail.Message(hoursAgo: 100, id: "<root@x>");
+        var reply = root.ReplyTo(TestMail.Message(hoursAgo: 90));
 
         Assert.Equal("<root@x>", Assert.Single(ThreadBuilder.Build([reply, root]).Threads).Key);
     }

@@ -4,7 +4,7 @@ using OutlookFollowUp.FollowUps;
 namespace OutlookFollowUp.Tests.Support;
 
 /// <summary>Builders for engine records and rule inputs: one mailbox, "me" = me@contoso.com, now = a fixed Wednesday noon UTC.</summary>
-public static class Mail
+public static class TestMail
 {
     public const string Me = "me@contoso.com";
     public const string Ana = "ana@fabrikam.com";

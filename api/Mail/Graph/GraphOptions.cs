@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OutlookFollowUp.Mail.Graph;
+
+/// <summary>Graph access settings, bound from configuration section <c>Graph</c>.</summary>
+public sealed class GraphOptions
+{
+    public const string Section = "Graph";
+
+    /// <summary>Sovereign clouds use other hosts, so the base URL is configuration (DESIGN.md).</summary>
+    [Required]
+    [Url]
+    public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
+
+    /// <summary>A pasted delegated token for local mode; never logged. Empty means no Authorization header.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>Sent as <c>Prefer: odata.maxpagesize</c> on every page request.</summary>
+    [Range(1, 1000)]
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>Retries of the SDK's RetryHandler, the one retry layer (429/503/504, honours Retry-After).</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Per attempt, not per call: a retry after Retry-After gets a fresh budget.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Outlook allows 4 concurrent requests per app per mailbox.</summary>
+    [Range(1, 4)]
+    public int MaxConcurrentPerMailbox { get; set; } = 4;
+
+    /// <summary>Failures (after retries) within the sampling window before the breaker may open.</summary>
+    [Range(2, 1000)]
+    public int CircuitBreakerMinimumThroughput { get; set; } = 5;
+
+    [Range(0.01, 1.0)]
+    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
+
+    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan CircuitBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>True when the values that DataAnnotations cannot express are sound.</summary>
+    internal bool HasValidTimes() =>
+        Timeout > TimeSpan.Zero
+        && CircuitBreakerSamplingDuration >= TimeSpan.FromMilliseconds(500)
+        && CircuitBreakDuration >= TimeSpan.FromMilliseconds(500);
+}

@@ -1,0 +1,41 @@
+namespace OutlookFollowUp.Mail.Graph;
+
+/// <summary>The exact query this app sends for messages: only what the rules need (DESIGN.md).</summary>
+public static class GraphQuery
+{
+    public const string Inbox = "inbox";
+    public const string SentItems = "sentitems";
+
+    /// <summary>Well-known folders that delta runs over, one delta link each.</summary>
+    public static readonly IReadOnlyList<string> Folders = [Inbox, SentItems];
+
+    /// <summary>PidTagMessageClass: auto-replies, meeting mail and reports (rule 3).</summary>
+    public const string MessageClassProperty = "String 0x001A";
+
+    /// <summary>PidTagInReplyToId: internetMessageHeaders are usually absent on Sent Items, this is not.</summary>
+    public const string InReplyToProperty = "String 0x1042";
+
+    /// <summary>PidTagInternetReferences, for the same reason.</summary>
+    public const string ReferencesProperty = "String 0x1039";
+
+    public static readonly string[] MessageSelect =
+    [
+        "id", "internetMessageId", "conversationId", "from", "sender", "toRecipients", "ccRecipients",
+        "receivedDateTime", "sentDateTime", "subject", "internetMessageHeaders",
+    ];
+
+    /// <summary>One $expand per request, so the three MAPI properties share one filter joined by <c>or</c>.</summary>
+    public static readonly string[] MessageExpand =
+    [
+        $"singleValueExtendedProperties($filter=id eq '{MessageClassProperty}' or id eq '{InReplyToProperty}' or id eq '{ReferencesProperty}')",
+    ];
+
+    /// <summary>Immutable ids survive moves between folders; sent on every request, every page.</summary>
+    public const string ImmutableIdPreference = "IdType=\"ImmutableId\"";
+
+    public static string MaxPageSizePreference(int pageSize) => $"odata.maxpagesize={pageSize}";
+
+    /// <summary>The only filter delta accepts; it bounds the first sync to the lookback.</summary>
+    public static string ReceivedSince(DateTimeOffset since) =>
+        $"receivedDateTime ge {since.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";
+}

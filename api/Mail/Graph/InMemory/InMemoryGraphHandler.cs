@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace OutlookFollowUp.Mail.Graph.InMemory;
+
+/// <summary>
+/// Serves an <see cref="InMemoryMailbox"/> as Microsoft Graph v1.0 would, in process, to the same SDK code:
+/// the built-in sample mailbox (local mode) and the tests. Honours $select, $expand of extended properties,
+/// <c>Prefer: odata.maxpagesize</c>, delta with next/delta links and @removed, and the receivedDateTime and
+/// conversationId filters. A request it does not serve gets a Graph-style error and lands in <see cref="Problems"/>.
+/// </summary>
+public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : HttpMessageHandler
+{
+    /// <summary>Graph answers with 10 messages a page unless asked otherwise.</summary>
+    public const int DefaultPageSize = 10;
+
+    private static readonly HashSet<string> WellKnownFolders =
+        new(["inbox", "sentitems", "drafts", "deleteditems", "archive", "junkemail"], StringComparer.OrdinalIgnoreCase);
+
+    public InMemoryMailbox Mailbox { get; } = mailbox;
+
+    /// <summary>Requests this mailbox could not serve, or served although they broke a rule of this app (no ImmutableId).</summary>
+    public ConcurrentQueue<string> Problems { get; } = new();
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var response = Route(new GraphRequest(request));
+        response.RequestMessage = request; // as a real transport does; the SDK's RetryHandler resends it
+        return Task.FromResult(response);
+    }
+
+    private HttpResponseMessage Route(GraphRequest request)
+    {
+        if (request.Method != HttpMethod.Get)
+        {
+            return Refuse(request, HttpStatusCode.MethodNotAllowed, "Request_BadRequest", $"{request.Method} is not served by the in-memory mailbox.");
+        }
+
+        if (request.Path.Equals("me", StringComparison.OrdinalIgnoreCase))
+        {
+            return Me(request);
+        }
+
+        if (request.Path.Equals("me/mailboxSettings", StringComparison.OrdinalIgnoreCase))
+        {
+            return Json(request, new JsonObject { ["timeZone"] = Mailbox.TimeZone });
+        }
+
+        if (DeltaPath().Match(request.Path) is { Success: true } delta)
+        {
+            var folder = delta.Groups[1].Value;
+            return WellKnownFolders.Contains(folder)
+                ? Messages(request, folder.ToLowerInvariant())
+                : Refuse(request, HttpStatusCode.NotFound, "ErrorInvalidIdMalformed", $"No folder '{folder}' in the in-memory mailbox.");
+        }
+
+        return request.Path.Equals("me/messages", StringComparison.OrdinalIgnoreCase)
+            ? Messages(request, folder: null)
+            : Refuse(request, HttpStatusCode.BadRequest, "BadRequest", $"The in-memory mailbox does not serve /{request.Path}.");
+    }
+
+    private HttpResponseMessage Me(GraphRequest request)
+    {
+        var user = new JsonObject
+        {
+            ["id"] = "00000000-0000-0000-0000-000000000001",
+            ["mail"] = Mailbox.Mail,
+            ["userPrincipalName"] = Mailbox.UserPrincipalName,
+            ["proxyAddresses"] = new JsonArray([.. Mailbox.ProxyAddresses.Select(p => JsonValue.Create(p))]),
+        };
+        var select = request.QueryValue("$select")?.Split(',', StringSplitOptions.TrimEntries);
+        if (select is not null)
+        {
+            foreach (var key in user.Select(p => p.Key).Where(k => k != "id" && !select.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList())
+            {
+                user.Remove(key);
+            }
+        }
+
+        return Json(request, user);
+    }
+
+    internal HttpResponseMessage Refuse(GraphRequest request, HttpStatusCode status, string code, string message)
+    {
+        Problems.Enqueue($"{request.Method} {request.Uri}: {message}");
+        return Error(status, code, message);
+    }
+
+    internal static HttpResponseMessage Error(HttpStatusCode status, string code, string message) => new(status)
+    {
+        Content = new StringContent(
+            new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString(),
+            Encoding.UTF8,
+            "application/json"),
+    };
+
+    internal static HttpResponseMessage Json(GraphRequest request, JsonObject body, int? pageSize = null)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (pageSize is not null && request.MaxPageSize is not null)
+        {
+            response.Headers.Add("Preference-Applied", $"odata.maxpagesize={pageSize}");
+        }
+
+        return response;
+    }
+
+    [GeneratedRegex(@"^me/mailFolders(?:/|\(')([^/'()]+)'?\)?/messages/(?:microsoft\.graph\.)?delta(?:\(\))?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DeltaPath();
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace OutlookFollowUp.Mail.Graph.InMemory;
+
+/// <summary>
+/// A mailbox in memory, by folder, with a change version per message so delta rounds return only what changed.
+/// Thread-safe: tests change it while a sync runs.
+/// </summary>
+public sealed class InMemoryMailbox(string mail, string? userPrincipalName = null, string? timeZone = "UTC")
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Folder, string Id), Entry> _entries = [];
+    private long _version;
+
+    public string Mail { get; } = mail;
+
+    public string UserPrincipalName { get; } = userPrincipalName ?? mail;
+
+    public IReadOnlyList<string> ProxyAddresses { get; init; } = [];
+
+    public string? TimeZone { get; set; } = timeZone;
+
+    /// <summary>Delta and paging cursors by token; a token missing here is answered with 410 Gone.</summary>
+    internal ConcurrentDictionary<string, DeltaCursor> Cursors { get; } = new(StringComparer.Ordinal);
+
+    internal long Version { get { lock (_lock) { return _version; } } }
+
+    public void Put(string folder, InMemoryMessage message) => Put(folder, message.ToJson());
+
+    /// <summary>Adds or replaces a message as raw Graph JSON (documentation samples go in as they are).</summary>
+    public void Put(string folder, JsonObject message)
+    {
+        var id = message["id"]?.GetValue<string>() ?? throw new ArgumentException("A message needs an id.", nameof(message));
+        lock (_lock)
+        {
+            _entries[(Key(folder), id)] = new Entry(Key(folder), id, message.DeepClone().AsObject(), ++_version, Deleted: false);
+        }
+    }
+
+    /// <summary>Deletes a message; the next delta round of its folder reports it as @removed.</summary>
+    public bool Remove(string folder, string id)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue((Key(folder), id), out var entry) || entry.Deleted)
+            {
+                return false;
+            }
+
+            _entries[(entry.Folder, id)] = entry with { Deleted = true, Version = ++_version };
+            return true;
+        }
+    }
+
+    /// <summary>An immutable id keeps its value across the move; the old folder sees @removed.</summary>
+    public void Move(string fromFolder, string toFolder, string id)
+    {
+        lock (_lock)
+        {
+            var json = _entries.TryGetValue((Key(fromFolder), id), out var entry) && !entry.Deleted
+                ? entry.Json
+                : throw new KeyNotFoundException($"No message {id} in {fromFolder}.");
+            Remove(fromFolder, id);
+            Put(toFolder, json);
+        }
+    }
+
+    /// <summary>Forgets every outstanding delta and paging token, as a sync-state reset does in Exchange.</summary>
+    public void ExpireDeltaTokens() => Cursors.Clear();
+
+    public int Count(string folder)
+    {
+        lock (_lock)
+        {
+            return _entries.Values.Count(e => e.Folder == Key(folder) && !e.Deleted);
+        }
+    }
+
+    /// <summary>Entries of a folder (or every folder) changed in (after, upTo], oldest change first.</summary>
+    internal List<Entry> Changes(string? folder, long after, long upTo)
+    {
+        lock (_lock)
+        {
+            return [.. _entries.Values
+                .Where(e => (folder is null || e.Folder == Key(folder)) && e.Version > after && e.Version <= upTo)
+                .OrderBy(e => e.Version)];
+        }
+    }
+
+    private static string Key(string folder) => folder.ToLowerInvariant();
+
+    internal sealed record Entry(string Folder, string Id, JsonObject Json, long Version, bool Deleted);
+}

@@ -1,0 +1,45 @@
+namespace OutlookFollowUp.Mail.Mime;
+
+/// <summary>
+/// Which files of a folder are read as mail, in a fixed order. Candidates: <c>*.eml</c> and <c>*.mbox</c>;
+/// files without an extension (maildir and notmuch name messages that way); files carrying a maildir info
+/// suffix (<c>name:2,S</c>, whatever precedes it); anything inside a <c>cur</c> or <c>new</c> folder.
+/// Other files (.txt, .json, .pdf …), hidden files and folders, and maildir <c>tmp</c> folders are ignored.
+/// </summary>
+internal static class MailFiles
+{
+    private static readonly EnumerationOptions Walk = new()
+    {
+        RecurseSubdirectories = true,
+        IgnoreInaccessible = true,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+    };
+
+    /// <summary>Candidate files under <paramref name="folder"/>, sorted by ordinal relative path (read order is stable).</summary>
+    public static IEnumerable<string> Under(string folder) =>
+        Directory.EnumerateFiles(folder, "*", Walk)
+            .Where(path => IsCandidate(Path.GetRelativePath(folder, path)))
+            .Order(StringComparer.Ordinal);
+
+    internal static bool IsCandidate(string relativePath)
+    {
+        var parts = relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var folders = parts[..^1];
+        // Maildir writes half-delivered messages to tmp/; hidden names (.notmuch, .git) hold no mail.
+        if (folders.Any(f => f.StartsWith('.') || f == "tmp") || parts[^1].StartsWith('.'))
+        {
+            return false;
+        }
+
+        var name = parts[^1];
+        if (name.Contains(":2,", StringComparison.Ordinal) || (folders.Length > 0 && folders[^1] is "cur" or "new"))
+        {
+            return true;
+        }
+
+        var extension = Path.GetExtension(name);
+        return extension.Length == 0
+            || extension.Equals(".eml", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".mbox", StringComparison.OrdinalIgnoreCase);
+    }
+}

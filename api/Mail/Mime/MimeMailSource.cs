@@ -1,0 +1,41 @@
+using MimeKit;
+using OutlookFollowUp.FollowUps;
+
+namespace OutlookFollowUp.Mail.Mime;
+
+/// <summary>
+/// Reads an mbox file, a single message file, or a folder of them (see <see cref="MailFiles"/>) into
+/// <see cref="MailRecord"/>s. Only header blocks are kept; input that is not mail is skipped and counted.
+/// </summary>
+public static class MimeMailSource
+{
+    /// <summary>Reads everything at <paramref name="path"/> in read order (mbox order; folders by ordinal path).</summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
+    public static MimeReadResult Read(string path, CancellationToken cancellationToken)
+    {
+        var counts = new MimeReadCounts();
+        var messages = ReadEach(path, counts, cancellationToken).ToList();
+        return new MimeReadResult { Messages = messages, Unreadable = counts.Unreadable };
+    }
+
+    /// <summary>Like <see cref="Read"/>, one message at a time; <paramref name="counts"/> is final when enumeration ends.</summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
+    public static IEnumerable<MailRecord> ReadEach(string path, MimeReadCounts counts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        string[] files = Directory.Exists(path) ? [.. MailFiles.Under(path)]
+            : File.Exists(path) ? [path]
+            : throw new FileNotFoundException($"No mail file or folder at '{path}'.", path);
+        return files.SelectMany(file => MessageFile.Records(file, counts, cancellationToken));
+    }
+
+    /// <summary>
+    /// Maps one parsed message; <paramref name="ordinal"/> makes the synthetic id of a message without Message-ID unique.
+    /// Returns null when the message carries none of the headers that make it mail (a text file, garbage).
+    /// </summary>
+    public static MailRecord? ToRecord(MimeMessage message, int ordinal)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return MimeRecordMapper.Map(message, ordinal);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using OutlookFollowUp.Mail.Graph;
+
+namespace OutlookFollowUp.Tests.Graph;
+
+public sealed class GraphResilienceTests
+{
+    private static readonly Dictionary<string, string> NoLinks = [];
+
+    [Fact]
+    public async Task Throttled_request_is_retried_once_by_the_sdk_after_retry_after()
+    {
+        using var rig = new FakeGraphRig();
+        rig.Fake.Fail(FakeGraph.UrlContains("inbox"), HttpStatusCode.TooManyRequests, retryAfterSeconds: 1);
+        var clock = Stopwatch.StartNew();
+
+        var delta = await rig.Reader.SyncAsync(NoLinks, 14, CancellationToken.None);
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {clock.Elapsed}, before Retry-After");
+        Assert.Equal(2, delta.RequestCount);
+        Assert.Equal(3, rig.Fake.Requests.Count); // inbox twice (429, then 200), sent items once
+        Assert.Equal(1, rig.Fake.Requests[1].RetryAttempt);
+        Assert.Equal(3, rig.Factory.CounterFor(FakeGraphRig.MailboxKey).Total);
+    }
+
+    [Fact]
+    public async Task Persistent_throttling_costs_exactly_one_plus_max_retries_attempts_then_reports_throttled()
+    {
+        using var rig = new FakeGraphRig(o => o.MaxRetries = 2);
+        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.TooManyRequests, retryAfterSeconds: 0, times: 100);
+
+        var error = await Assert.ThrowsAsync<GraphUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
+
+        Assert.Equal(GraphUnavailableReason.Throttled, error.Reason);
+        Assert.Equal(3, rig.Fake.Requests.Count); // no second retry layer multiplying attempts
+    }
+
+    [Fact]
+    public async Task Service_unavailable_is_retried_and_then_succeeds()
+    {
+        using var rig = new FakeGraphRig();
+        rig.Mailbox.TimeZone = "Pacific Standard Time";
+        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0);
+
+        var zone = await rig.Reader.GetMailboxTimeZoneAsync(CancellationToken.None);
+
+        Assert.Equal("Pacific Standard Time", zone);
+        Assert.Equal(2, rig.Fake.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Slow_response_times_out_as_unavailable()
+    {
+        using var rig = new FakeGraphRig(o => { o.Timeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 0; });
+        rig.Fake.Slow(FakeGraph.Any, TimeSpan.FromSeconds(30));
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<GraphUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
+
+        Assert.Equal(GraphUnavailableReason.Timeout, error.Reason);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_is_not_reported_as_a_timeout()
+    {
+        using var rig = new FakeGraphRig();
+        rig.Fake.Slow(FakeGraph.Any, TimeSpan.FromSeconds(30));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => rig.Reader.GetMeAsync(cancel.Token));
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_clear_response_exception()
+    {
+        using var rig = new FakeGraphRig();
+        rig.Fake.Raw(FakeGraph.UrlContains("inbox"), """{"value":[{"id":"x","subject": """);
+
+        var error = await Assert.ThrowsAsync<GraphResponseException>(() => rig.Reader.SyncAsync(NoLinks, 14, CancellationToken.None));
+
+        Assert.Contains("could not be parsed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Circuit_opens_after_repeated_failures_and_then_fails_fast_without_calling_graph()
+    {
+        using var rig = new FakeGraphRig(o => { o.MaxRetries = 0; o.CircuitBreakerMinimumThroughput = 3; o.CircuitBreakerFailureRatio = 1.0; });
+        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.ServiceUnavailable, times: 3);
+        for (var i = 0; i < 3; i++)
+        {
+            var failure = await Assert.ThrowsAsync<GraphUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
+            Assert.Equal(GraphUnavailableReason.ServerError, failure.Reason);
+        }
+
+        var error = await Assert.ThrowsAsync<GraphUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
+
+        Assert.Equal(GraphUnavailableReason.CircuitOpen, error.Reason);
+        Assert.Equal(3, rig.Fake.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Circuit_is_per_mailbox()
+    {
+        using var rig = new FakeGraphRig(o => { o.MaxRetries = 0; o.CircuitBreakerMinimumThroughput = 2; o.CircuitBreakerFailureRatio = 1.0; });
+        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.ServiceUnavailable, times: 2);
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<GraphUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
+        }
+
+        var other = await rig.Factory.CreateReader("user-2").GetMeAsync(CancellationToken.None);
+
+        Assert.Contains(FakeGraphRig.Me, other.Addresses);
+    }
+
+    [Fact]
+    public async Task Concurrency_for_one_mailbox_never_exceeds_four_under_parallel_load()
+    {
+        using var rig = new FakeGraphRig();
+        rig.Fake.Script(FakeGraph.Any, async ct =>
+        {
+            await Task.Delay(40, ct);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"timeZone":"UTC"}""", System.Text.Encoding.UTF8, "application/json") };
+        }, times: 40);
+        var readers = Enumerable.Range(0, 4).Select(_ => rig.Factory.CreateReader(FakeGraphRig.MailboxKey)).ToList();
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => readers[i % 4].GetMailboxTimeZoneAsync(CancellationToken.None)));
+
+        Assert.Equal(4, rig.Fake.MaxInFlight);
+        Assert.Equal(4, rig.Factory.CounterFor(FakeGraphRig.MailboxKey).MaxInFlight);
+        Assert.Equal(40, rig.Factory.CounterFor(FakeGraphRig.MailboxKey).Total);
+    }
+}
