@@ -1,4 +1,11 @@
+using OutlookFollowUp.Auth;
 using OutlookFollowUp.Cli;
+using OutlookFollowUp.Health;
+using OutlookFollowUp.Index;
+using OutlookFollowUp.Privacy;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Web;
 
 if (CliCommands.TryGet(args, out var command, out var commandArgs))
 {
@@ -6,9 +13,33 @@ if (CliCommands.TryGet(args, out var command, out var commandArgs))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (LocalMode.RefusalReason(builder.Configuration, builder.Environment) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 1;
+}
+
+builder.Services.AddApiPlatform();
+builder.Services.AddApiAuth(builder.Configuration, builder.Environment);
+builder.Services.AddThreadIndex(builder.Configuration);
+builder.Services.AddSettings();
+builder.Services.AddReminders();
+
 var app = builder.Build();
+app.UseApiPlatform();
 app.UseStaticFiles();
-app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapReminders();
+app.MapDismissals();
+app.MapSettings();
+app.MapAdminPolicy();
+app.MapMe();
+
 await app.RunAsync();
 return 0;
 

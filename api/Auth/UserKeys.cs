@@ -28,4 +28,8 @@ public static class UserKeys
 
     public static string? GetTenant(this ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, AuthenticationType: LocalAuthenticationHandler.SchemeName } ? LocalMode.TenantId : user.GetTenantId();
+
+    /// <summary>The tenant part of a user key ("tid:oid" → tid; the local user is its own tenant).</summary>
+    public static string TenantOf(string userKey) =>
+        userKey.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? userKey[..colon] : userKey;
 }
