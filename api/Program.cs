@@ -1,4 +1,8 @@
 using OutlookFollowUp.Cli;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Index;
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Mail;
 
 if (CliCommands.TryGet(args, out var command, out var commandArgs))
 {
@@ -6,9 +10,22 @@ if (CliCommands.TryGet(args, out var command, out var commandArgs))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (LocalMode.RefusalReason(builder.Configuration, builder.Environment) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 1;
+}
+
+builder.Services.AddProblemDetails();
+builder.Services.AddThreadIndex(builder.Configuration);
+builder.Services.AddMailSync(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.UseStaticFiles();
 app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
+app.MapThreads();
 await app.RunAsync();
 return 0;
 
