@@ -1,7 +1,10 @@
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Cli;
+using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Health;
 using OutlookFollowUp.Index;
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Mail;
 using OutlookFollowUp.Privacy;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
@@ -20,10 +23,11 @@ if (LocalMode.RefusalReason(builder.Configuration, builder.Environment) is { } r
 }
 
 builder.Services.AddApiPlatform();
-builder.Services.AddApiAuth(builder.Configuration, builder.Environment);
+builder.Services.AddApiAuth(builder.Configuration);
 builder.Services.AddThreadIndex(builder.Configuration);
 builder.Services.AddSettings();
 builder.Services.AddReminders();
+builder.Services.AddMailSync(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseApiPlatform();
@@ -34,6 +38,7 @@ app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapHealth();
+app.MapThreads();
 app.MapReminders();
 app.MapDismissals();
 app.MapSettings();

@@ -1,11 +1,15 @@
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Mail;
+
 namespace OutlookFollowUp.Auth;
 
 /// <summary>The authentication feature: Entra ID, or local mode's single user; the same policies either way.</summary>
 public static class AuthSetup
 {
-    public static IServiceCollection AddApiAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddApiAuth(this IServiceCollection services, IConfiguration configuration)
     {
-        if (LocalMode.IsOn(configuration, environment))
+        // Production without Entra ID never gets here: Program refuses to start (LocalMode.RefusalReason).
+        if (LocalMode.IsEnabled(configuration))
         {
             services.AddAuthentication(LocalAuthenticationHandler.SchemeName)
                 .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalAuthenticationHandler>(LocalAuthenticationHandler.SchemeName, null);
@@ -15,6 +19,8 @@ public static class AuthSetup
         {
             services.AddEntraId(configuration);
             services.AddScoped<IGraphAuthentication, OnBehalfOfGraphAuthentication>();
+            services.AddHttpContextAccessor();
+            services.AddScoped<IMailboxReaderFactory, OnBehalfOfMailboxReaders>();
         }
 
         services.AddExceptionHandler<AuthChallengeHandler>();

@@ -27,7 +27,11 @@ internal static class EntraIdSetup
 
         // Post-configured so that it replaces Identity.Web's validator: one check, offline, for issuer and tenant together.
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-            options.TokenValidationParameters.IssuerValidator = (issuer, token, _) => ValidateIssuer(issuer, token, instance, allowed));
+        {
+            options.TokenValidationParameters.IssuerValidator = (issuer, token, _) => ValidateIssuer(issuer, token, instance, allowed);
+            // The caller's token is the OBO assertion: kept on the identity so a sync that outlives its request can still use it.
+            options.TokenValidationParameters.SaveSigninToken = true;
+        });
     }
 
     /// <summary>AzureAd:AllowedTenants, or the registration's own tenant when that is a tenant id.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Identity.Web;
+using OutlookFollowUp.Local;
 
 namespace OutlookFollowUp.Auth;
 
@@ -27,7 +28,7 @@ public static class UserKeys
         user.GetUserKey() ?? throw new InvalidOperationException("The user policy should have refused a caller without a user key.");
 
     public static string? GetTenant(this ClaimsPrincipal user) =>
-        user.Identity is { IsAuthenticated: true, AuthenticationType: LocalAuthenticationHandler.SchemeName } ? LocalMode.TenantId : user.GetTenantId();
+        user.Identity is { IsAuthenticated: true, AuthenticationType: LocalAuthenticationHandler.SchemeName } ? LocalMode.UserKey : user.GetTenantId();
 
     /// <summary>The tenant part of a user key ("tid:oid" → tid; the local user is its own tenant).</summary>
     public static string TenantOf(string userKey) =>

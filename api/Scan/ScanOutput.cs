@@ -31,7 +31,13 @@ internal sealed partial class ScanJsonContext : JsonSerializerContext;
 
 public static class ScanOutput
 {
-    public static string Json(ScanReport report) => JsonSerializer.Serialize(report, ScanJsonContext.Default.ScanReport);
+    // A terminal or a file, not HTML: keep <message-ids> and quotes readable instead of \u003C escapes.
+    private static readonly ScanJsonContext Context = new(new JsonSerializerOptions(ScanJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    public static string Json(ScanReport report) => JsonSerializer.Serialize(report, Context.ScanReport);
 
     /// <summary>For people: the two lists, oldest first, each row with its reason underneath.</summary>
     public static string Table(ScanReport report)

@@ -20,6 +20,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         var links = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var resynced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var requests = 0;
+        var folders = new Dictionary<string, FolderChanges>(StringComparer.OrdinalIgnoreCase);
         foreach (var folder in GraphQuery.Folders)
         {
             var round = new FolderRound(folder);
@@ -38,6 +39,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
             }
 
             requests += round.Requests;
+            folders[folder] = new FolderChanges([.. round.Upserts.Values], [.. round.Removed]);
             removed.UnionWith(round.Removed);
             foreach (var record in round.Upserts.Values)
             {
@@ -47,7 +49,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
 
         // A move between the synced folders is a removal in one and an add in the other: the add wins.
         removed.ExceptWith(upserts.Keys);
-        return new MailboxDelta([.. upserts.Values], [.. removed], links, resynced, requests);
+        return new MailboxDelta([.. upserts.Values], [.. removed], links, resynced, requests, folders);
     }
 
     public async Task<IReadOnlyList<MailRecord>> GetConversationAsync(string conversationId, CancellationToken cancellationToken)

@@ -27,12 +27,17 @@ public interface IMailboxReader
 /// <param name="DeltaLinks">Folder → the link the next sync starts from; store it.</param>
 /// <param name="FoldersResynced">Folders whose stored link Graph refused (410 Gone) and that were read again from scratch.</param>
 /// <param name="RequestCount">Page requests this sync made (attempts, including retries, are on the factory's counter).</param>
+/// <param name="Folders">The same changes by folder, for a store that keeps each folder's messages and link together.</param>
 public sealed record MailboxDelta(
     IReadOnlyList<MailRecord> Upserts,
     IReadOnlyList<string> RemovedIds,
     IReadOnlyDictionary<string, string> DeltaLinks,
     IReadOnlySet<string> FoldersResynced,
-    int RequestCount);
+    int RequestCount,
+    IReadOnlyDictionary<string, FolderChanges> Folders);
+
+/// <summary>One folder's part of a sync: its added or changed messages and the ids that left it.</summary>
+public sealed record FolderChanges(IReadOnlyList<MailRecord> Upserts, IReadOnlyList<string> RemovedIds);
 
 /// <summary>The user's addresses, lower-case: primary first, then the user principal name and aliases.</summary>
 public sealed record MailboxIdentity(IReadOnlyList<string> Addresses);

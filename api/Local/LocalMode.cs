@@ -1,0 +1,31 @@
+namespace OutlookFollowUp.Local;
+
+/// <summary>
+/// Local mode (DESIGN.md): with no Entra ID configuration and outside Production, the API serves one local user —
+/// the built-in sample mailbox, or a real mailbox through a pasted Graph token. Production refuses it.
+/// </summary>
+public static class LocalMode
+{
+    public const string UserKey = "local";
+
+    public static bool IsEnabled(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
+
+    /// <summary>Stops the start in Production without Entra ID: an open API on a real server must never happen by accident.</summary>
+    public static void EnsureAllowed(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (RefusalReason(configuration, environment) is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+    }
+
+    /// <summary>The one line to print when the start is refused, or null when local mode is fine (or off).</summary>
+    public static string? RefusalReason(IConfiguration configuration, IHostEnvironment environment) =>
+        IsEnabled(configuration) && environment.IsProduction()
+            ? "Local mode (no AzureAd:ClientId configured) is refused in Production: configure the AzureAd section " +
+              "(Instance, TenantId, ClientId, Audience), or set ASPNETCORE_ENVIRONMENT=Development to try the product locally."
+            : null;
+
+    /// <summary>True when local mode reads a real mailbox with a pasted token rather than the sample mailbox.</summary>
+    public static bool UsesRealGraph(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Graph:AccessToken"]);
+}

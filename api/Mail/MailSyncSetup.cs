@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Mail.Graph.InMemory;
+
+namespace OutlookFollowUp.Mail;
+
+/// <summary>The mail sync feature: Graph clients, the sync and refresher, and local mode's mailbox when it applies.</summary>
+public static class MailSyncSetup
+{
+    public static IServiceCollection AddMailSync(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        LocalMode.EnsureAllowed(configuration, environment);
+        var sample = LocalMode.IsEnabled(configuration) && !LocalMode.UsesRealGraph(configuration);
+        services.AddGraphMail(sample ? SampleTransport : null);
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
+            .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Sync:RefreshInterval must be positive.").ValidateOnStart();
+        services.TryAddSingleton<IDetectionSettingsSource, DefaultDetectionSettings>();
+        services.AddScoped<MailboxSync>();
+        services.AddScoped<MailboxService>();
+        services.AddSingleton<MailboxRefresher>();
+        if (LocalMode.IsEnabled(configuration))
+        {
+            services.TryAddSingleton<IMailboxReaderFactory, LocalMailboxReaders>();
+        }
+
+        return services;
+    }
+
+    /// <summary>The sample mailbox, dated from the app's clock when it is first needed.</summary>
+    private static HttpMessageHandler SampleTransport(IServiceProvider services) =>
+        new InMemoryGraphHandler(SampleMailbox.Create(services.GetRequiredService<TimeProvider>().GetUtcNow()));
+}

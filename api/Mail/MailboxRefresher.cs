@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using OutlookFollowUp.Index;
+using OutlookFollowUp.Mail.Graph;
+
+namespace OutlookFollowUp.Mail;
+
+/// <summary>
+/// Runs syncs, at most one at a time per user (a second caller joins the running one), each in its own DI scope so a
+/// background refresh outlives the request that started it. Graph being unavailable is recorded, never thrown.
+/// </summary>
+public sealed partial class MailboxRefresher(
+    IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<MailboxRefresher> logger)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _running = new(StringComparer.Ordinal);
+
+    /// <summary>Syncs now (or joins a running sync); true when it succeeded.</summary>
+    public Task<bool> RefreshAsync(string userKey)
+    {
+        var run = _running.GetOrAdd(userKey, key => new Lazy<Task<bool>>(() => RunAsync(key)));
+        return run.Value;
+    }
+
+    private async Task<bool> RunAsync(string userKey)
+    {
+        try
+        {
+            // The app's stopping token, not a request's: a refresh the pane started keeps going if the pane closes.
+            await using var scope = scopes.CreateAsyncScope();
+            var ct = lifetime.ApplicationStopping;
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<MailboxSync>().SyncAsync(userKey, ct);
+                return true;
+            }
+            catch (Exception ex) when (FailureCode(ex) is { } code && !ct.IsCancellationRequested)
+            {
+                LogSyncFailed(logger, userKey, code);
+                await scope.ServiceProvider.GetRequiredService<IThreadIndex>().RecordFailureAsync(userKey, code, time.GetUtcNow(), ct);
+                return false;
+            }
+        }
+        finally
+        {
+            _running.TryRemove(userKey, out _);
+        }
+    }
+
+    /// <summary>Failures that mean "Graph could not be read now": the index is served stale instead.</summary>
+    private static string? FailureCode(Exception ex) => ex switch
+    {
+        GraphUnavailableException unavailable => "graph_" + unavailable.Reason.ToString().ToLowerInvariant(),
+        GraphResponseException => "graph_bad_response",
+        HttpRequestException => "graph_unreachable",
+        Microsoft.Kiota.Abstractions.ApiException api => $"graph_http_{api.ResponseStatusCode}",
+        TimeoutException or TaskCanceledException => "graph_timeout",
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox sync for {UserKey} failed: {Code}; serving the last index")]
+    private static partial void LogSyncFailed(ILogger logger, string userKey, string code);
+}
