@@ -19,12 +19,18 @@ public class ApiApplication : WebApplicationFactory<Program>
 {
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"followups-api-{Guid.NewGuid():N}.db");
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>Monday 2026-11-23 09:00 UTC, where every test host's clock starts.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; } = new(Start);
 
     /// <summary>Local mode (no AzureAd:ClientId, Development) instead of Entra ID.</summary>
     public bool Local { get; init; }
 
     public int PermitsPerMinute { get; init; } = 10_000;
+
+    /// <summary>Extra configuration, as if from appsettings.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Extra registrations (test-only endpoints, fakes) after the app's own.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
@@ -34,6 +40,11 @@ public class ApiApplication : WebApplicationFactory<Program>
         builder.UseEnvironment(Local ? "Development" : "Test");
         builder.UseSetting("ConnectionStrings:FollowUps", $"Data Source={_databaseFile};Pooling=False");
         builder.UseSetting("RateLimit:PermitsPerWindow", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (!Local)
         {
             builder.UseSetting("AzureAd:Instance", TestTokens.Instance);
