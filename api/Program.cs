@@ -27,6 +27,7 @@ builder.Services.AddApiAuth(builder.Configuration);
 builder.Services.AddThreadIndex(builder.Configuration);
 builder.Services.AddSettings();
 builder.Services.AddReminders();
+builder.Services.AddThreadListing();
 builder.Services.AddMailSync(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

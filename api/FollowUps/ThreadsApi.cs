@@ -46,7 +46,9 @@ public static class ThreadsApi
         }
 
         var user = context.User.RequireUserKey();
-        return await RespondAsync(await mailbox.GetThreadsAsync(user, direction, cancellationToken), query, cursor, user, extras, context, cancellationToken);
+        var inputs = await extras.Cache.GetOrLoadAsync(user, direction,
+            async () => await ComposeAsync(await mailbox.GetThreadsAsync(user, direction, cancellationToken), user, extras, cancellationToken));
+        return Respond(inputs, query, cursor, context);
     }
 
     public static async Task<Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult>> SyncNow(
@@ -58,7 +60,10 @@ public static class ThreadsApi
         }
 
         var user = context.User.RequireUserKey();
-        return await RespondAsync(await mailbox.SyncNowAsync(user, direction, cancellationToken), query, cursor, user, extras, context, cancellationToken);
+        extras.Cache.Invalidate(user);
+        var inputs = await ComposeAsync(await mailbox.SyncNowAsync(user, direction, cancellationToken), user, extras, cancellationToken);
+        extras.Cache.Store(user, direction, inputs);
+        return Respond(inputs, query, cursor, context);
     }
 
     private static ValidationProblem? Invalid(ThreadsQuery query, out FollowUpDirection? direction, out Cursor? cursor)
@@ -79,9 +84,20 @@ public static class ThreadsApi
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this API returned."] });
     }
 
-    private static async Task<Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult>> RespondAsync(
-        ThreadsView view, ThreadsQuery query, Cursor? cursor, string user, ThreadExtras extras, HttpContext context, CancellationToken ct)
+    private static async Task<ThreadInputs> ComposeAsync(ThreadsView view, string user, ThreadExtras extras, CancellationToken ct)
     {
+        // Rule 7 before reading reminders, so a reply that the sync just indexed shows as resolved.
+        await extras.Resolver.ResolveAsync(user, ct);
+        return new(view,
+            await extras.Reminders.ListAsync(user, ct),
+            await extras.Dismissals.LastMessageTimesAsync(user, ct),
+            await extras.Settings.GetEffectiveAsync(user, ct));
+    }
+
+    private static Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult> Respond(
+        ThreadInputs inputs, ThreadsQuery query, Cursor? cursor, HttpContext context)
+    {
+        var view = inputs.View;
         if (view.NeverSynced && view.Stale)
         {
             context.Response.Headers.RetryAfter = "30";
@@ -91,12 +107,7 @@ public static class ThreadsApi
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var page = ThreadPaging.Page(view.Threads,
-            await extras.Reminders.ListAsync(user, ct),
-            await extras.Dismissals.LastMessageTimesAsync(user, ct),
-            await extras.Settings.GetEffectiveAsync(user, ct),
-            query.Top ?? ThreadPaging.DefaultTop,
-            cursor);
+        var page = ThreadPaging.Page(view.Threads, inputs.Reminders, inputs.Dismissed, inputs.Settings, query.Top ?? ThreadPaging.DefaultTop, cursor);
         var lastSynced = view.LastSyncedAt is { } at ? ScanThread.FormatInstant(at) : null;
         return TypedResults.Ok(new ThreadsResponse(
             page.Items.Select(i => ThreadItem.From(i.Thread, i.Reminder)).ToList(), view.Stale, lastSynced, page.NextCursor));
@@ -129,4 +140,4 @@ public static class ThreadsApi
 }
 
 /// <summary>What a thread row adds to the index: the user's reminders, dismissals and exclusions.</summary>
-public sealed record ThreadExtras(IReminderStore Reminders, IDismissalStore Dismissals, ISettingsStore Settings);
+public sealed record ThreadExtras(IReminderStore Reminders, IReminderResolver Resolver, IDismissalStore Dismissals, ISettingsStore Settings, ThreadViewCache Cache);

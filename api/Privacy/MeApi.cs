@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Index;
 using OutlookFollowUp.Web;
 
@@ -11,7 +12,7 @@ public static class MeApi
 {
     public static RouteGroupBuilder MapMe(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/me").WithTags("Privacy").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser);
+        var group = routes.MapGroup("/api/me").WithTags("Privacy").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
         group.MapDelete("/", DeleteMe);
         return group;
     }

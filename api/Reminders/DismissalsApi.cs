@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Reminders;
@@ -9,7 +10,7 @@ public static class DismissalsApi
 {
     public static RouteGroupBuilder MapDismissals(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/threads/{threadKey}/dismiss").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser);
+        var group = routes.MapGroup("/api/threads/{threadKey}/dismiss").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
         group.MapPost("/", Dismiss);
         group.MapDelete("/", Undo);
         return group;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Reminders;
@@ -9,7 +10,7 @@ public static class RemindersApi
 {
     public static RouteGroupBuilder MapReminders(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/reminders").WithTags("Reminders").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser);
+        var group = routes.MapGroup("/api/reminders").WithTags("Reminders").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
         group.MapPost("/", CreateReminder).Validate<CreateReminderRequest>();
         group.MapGet("/", ListReminders);
         group.MapGet("/{id}", GetReminder);
@@ -27,8 +28,13 @@ public static class RemindersApi
         return created ? TypedResults.Created($"/api/reminders/{reminder.Id}", reminder) : TypedResults.Ok(reminder);
     }
 
-    public static async Task<Ok<ReminderList>> ListReminders(HttpContext http, IReminderStore store, CancellationToken ct) =>
-        TypedResults.Ok(new ReminderList(await store.ListAsync(http.User.RequireUserKey(), ct)));
+    public static async Task<Ok<ReminderList>> ListReminders(HttpContext http, IReminderStore store, IReminderResolver resolver, CancellationToken ct)
+    {
+        var user = http.User.RequireUserKey();
+        // Rule 7 first: a reply indexed since the last look resolves its reminder.
+        await resolver.ResolveAsync(user, ct);
+        return TypedResults.Ok(new ReminderList(await store.ListAsync(user, ct)));
+    }
 
     public static async Task<Results<Ok<Reminder>, NotFound>> GetReminder(string id, HttpContext http, IReminderStore store, CancellationToken ct) =>
         await store.GetAsync(http.User.RequireUserKey(), id, ct) is { } reminder ? TypedResults.Ok(reminder) : TypedResults.NotFound();

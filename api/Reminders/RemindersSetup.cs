@@ -9,7 +9,6 @@ public static class RemindersSetup
         services.AddScoped<IReminderStore, ReminderStore>();
         services.AddScoped<IReminderResolver, ReminderResolver>();
         services.AddScoped<IDismissalStore, DismissalStore>();
-        services.AddScoped<OutlookFollowUp.FollowUps.ThreadExtras>();
         services.AddSingleton<IValidator<CreateReminderRequest>, CreateReminderRequestValidator>();
         services.AddSingleton<IValidator<SnoozeRequest>, SnoozeRequestValidator>();
         return services;

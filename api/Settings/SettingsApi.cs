@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Settings;
@@ -17,7 +18,7 @@ public static class SettingsApi
 {
     public static RouteGroupBuilder MapSettings(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/settings").WithTags("Settings").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser);
+        var group = routes.MapGroup("/api/settings").WithTags("Settings").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
         group.MapGet("/", GetSettings);
         group.MapPut("/", PutSettings).Validate<SettingsRequest>();
         return group;
