@@ -55,9 +55,40 @@ public static class SyntheticMailbox
             }
 
             // A source reads mail roughly by date; copies (the same Message-ID in two folders) and drafts come along.
+            // Like a real source, it parses each message into fresh objects in read order: no strings shared between
+            // messages, and memory laid out in the order the engine reads it.
             var byDate = _messages.OrderBy(m => m.Date ?? Now).ToArray();
+            for (var i = 0; i < byDate.Length; i++)
+            {
+                byDate[i] = AsParsed(byDate[i]);
+            }
+
             return byDate;
         }
+
+        private static MailRecord AsParsed(MailRecord m)
+        {
+            var messageId = m.InternetMessageId is null ? null : new string(m.InternetMessageId);
+            return m with
+            {
+                Id = m.Id == m.InternetMessageId ? messageId! : new string(m.Id),
+                InternetMessageId = messageId,
+                ConversationId = m.ConversationId is null ? null : new string(m.ConversationId),
+                InReplyTo = Copy(m.InReplyTo),
+                References = Copy(m.References),
+                ThreadIndex = m.ThreadIndex is null ? null : (byte[])m.ThreadIndex.Clone(),
+                From = new string(m.From),
+                FromName = m.FromName is null ? null : new string(m.FromName),
+                To = Copy(m.To),
+                Cc = Copy(m.Cc),
+                Subject = new string(m.Subject),
+            };
+        }
+
+        private static string[] Copy(IReadOnlyList<string> ids) => ids.Count == 0 ? [] : ids.Select(id => new string(id)).ToArray();
+
+        private static MailAddress[] Copy(IReadOnlyList<MailAddress> addresses) =>
+            addresses.Count == 0 ? [] : addresses.Select(a => new MailAddress(new string(a.Address), a.Name is null ? null : new string(a.Name))).ToArray();
 
         private static MailAddress[] CreatePeople()
         {
