@@ -74,41 +74,40 @@ public static class ThreadBuilder
             members[g] = new MailRecord[sizes[g]];
         }
 
-        var filled = new int[members.Length];
+        // Filled in read order, so each thread's key is found in the same pass (records are read sequentially, not per thread).
+        var filled = new int[groups];
+        var earliest = new MailRecord?[groups];
+        var conversation = new string?[groups];
         for (var i = 0; i < kept.Count; i++)
         {
             var g = groupOfMessage[i];
-            members[g][filled[g]++] = kept[i];
+            var message = kept[i];
+            members[g][filled[g]++] = message;
+            if (conversation[g] is null)
+            {
+                if (message.ConversationId is { Length: > 0 } conversationId)
+                {
+                    conversation[g] = conversationId;
+                }
+                else if (earliest[g] is not { } first || message.Date < first.Date)
+                {
+                    earliest[g] = message;
+                }
+            }
         }
 
-        var threads = new List<MailThread>(members.Length);
-        foreach (var group in members)
+        var threads = new List<MailThread>(groups);
+        for (var g = 0; g < groups; g++)
         {
-            threads.Add(new MailThread(KeyOf(group), group));
+            threads.Add(new MailThread(KeyOf(conversation[g], earliest[g]!), members[g]));
         }
 
         return threads;
     }
 
-    /// <summary>Graph's conversationId; otherwise the Message-ID of the thread's earliest message (ties: first read).</summary>
-    private static string KeyOf(MailRecord[] group)
-    {
-        var earliest = group[0];
-        foreach (var message in group)
-        {
-            if (message.ConversationId is { Length: > 0 } conversationId)
-            {
-                return conversationId;
-            }
-
-            if (message.Date < earliest.Date)
-            {
-                earliest = message;
-            }
-        }
-
-        return earliest.InternetMessageId ?? earliest.Id;
-    }
+    /// <summary>Graph's conversationId (the first one read); otherwise the Message-ID of the thread's earliest message (ties: first read).</summary>
+    private static string KeyOf(string? conversationId, MailRecord earliest) =>
+        conversationId ?? earliest.InternetMessageId ?? earliest.Id;
 
     /// <summary>Disjoint sets over message ids, conversation ids and Thread-Index prefixes.</summary>
     private sealed class UnionFind(int messages)
