@@ -4,5 +4,14 @@ namespace OutlookFollowUp.Bench;
 
 internal static class BenchProgram
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    private static void Main(string[] args)
+    {
+        if (args is ["--cpu-time"])
+        {
+            CpuTimeRun.Run();
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    }
 }
