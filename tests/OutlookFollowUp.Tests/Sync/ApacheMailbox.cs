@@ -1,0 +1,62 @@
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Mime;
+
+namespace OutlookFollowUp.Tests.Sync;
+
+/// <summary>
+/// Serves a real mail export as one person's Exchange mailbox: their own mail in Sent Items without internet headers
+/// (as Graph usually returns it), everything else in the Inbox with its header facts, and the MIME thread as conversationId.
+/// </summary>
+public static class ApacheMailbox
+{
+    public static InMemoryMailbox Build(string path, string me)
+    {
+        var records = MimeMailSource.Read(path, default).Messages;
+        var threads = ThreadBuilder.Build(records).Threads;
+        var mailbox = new InMemoryMailbox(me, timeZone: "UTC");
+        var n = 0;
+        foreach (var thread in threads)
+        {
+            foreach (var record in thread.Messages)
+            {
+                var mine = string.Equals(record.From, me, StringComparison.OrdinalIgnoreCase);
+                mailbox.Put(mine ? "sentitems" : "inbox", new InMemoryMessage
+                {
+                    Id = $"AAMkApache{++n:D5}=",
+                    InternetMessageId = record.InternetMessageId,
+                    ConversationId = "conv-" + thread.Key,
+                    Subject = record.Subject,
+                    From = new InMemoryAddress(record.From, record.FromName),
+                    To = [.. record.To.Select(a => new InMemoryAddress(a.Address, a.Name))],
+                    Cc = [.. record.Cc.Select(a => new InMemoryAddress(a.Address, a.Name))],
+                    SentDateTime = record.Date,
+                    ReceivedDateTime = record.Date,
+                    Headers = mine ? [] : Headers(record.Facts),
+                    ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
+                });
+            }
+        }
+
+        return mailbox;
+    }
+
+    private static KeyValuePair<string, string>[] Headers(HeaderFacts facts)
+    {
+        var headers = new List<KeyValuePair<string, string>>();
+        Add("Auto-Submitted", facts.AutoSubmitted);
+        Add("X-Autoreply", facts.AutoReplyHeader ? "yes" : null);
+        Add("Content-Type", facts.ContentType);
+        Add("List-Unsubscribe", facts.ListUnsubscribe ? "<mailto:unsubscribe@example.org>" : null);
+        Add("Precedence", facts.Precedence);
+        return [.. headers];
+
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                headers.Add(new(name, value));
+            }
+        }
+    }
+}

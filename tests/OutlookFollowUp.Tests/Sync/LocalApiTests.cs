@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Net;
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Scan;
+using OutlookFollowUp.Tests.Support;
+
+namespace OutlookFollowUp.Tests.Sync;
+
+public class LocalApiTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task SampleMailbox_ShowsTheWeeksUnansweredThreads()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+
+        var body = await host.ThreadsAsync();
+
+        Assert.Equal(
+            [
+                ("theirs", "Contract draft for the Q1 review"),
+                ("theirs", "Partnership introduction"),
+                ("mine", "Can you review the onboarding doc?"),
+                ("mine", "Re: [dev] API versioning proposal"),
+                ("theirs", "Budget numbers for the offsite"),
+                ("mine", "RE: Q4 forecast"),
+            ],
+            body.Threads.Select(t => (t.Direction, t.Subject)));
+        Assert.Equal((false, "2026-11-23T09:00:00Z"), (body.Stale, body.LastSyncedAt));
+    }
+
+    [Fact]
+    public async Task SampleMailbox_ReplyFiledInAnotherFolder_IsFoundByTheConversationCheck()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+
+        var body = await host.ThreadsAsync();
+
+        Assert.DoesNotContain(body.Threads, t => t.Subject.Contains("Vendor quote", StringComparison.Ordinal));
+        Assert.Contains(host.Graph.Requests, r => r.Uri.Query.Contains("conversationId", StringComparison.Ordinal) && r.Uri.Query.Contains("quote", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Direction_FiltersTheList()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+
+        var mine = await host.ThreadsAsync("?direction=mine");
+
+        Assert.Equal(["mine"], mine.Threads.Select(t => t.Direction).Distinct());
+    }
+
+    [Theory]
+    [InlineData("?direction=bogus")]
+    [InlineData("?direction=%3Cscript%3E")]
+    public async Task Direction_Unknown_Is400ProblemDetails(string query)
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        using var client = host.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/threads" + query, UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json"), (response.StatusCode, response.Content.Headers.ContentType?.MediaType));
+    }
+
+    [Fact]
+    public async Task WarmRefreshWithNoChange_CostsTwoGraphRequests()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        await host.ThreadsAsync();
+        var before = host.Graph.Requests.Count;
+
+        await host.SyncAsync();
+
+        Assert.Equal(2, host.Graph.Requests.Count - before);
+    }
+
+    [Fact]
+    public async Task DeletedMessage_LeavesTheListAfterTheNextSync()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        var first = await host.ThreadsAsync();
+        var onboarding = first.Threads.Single(t => t.Subject.StartsWith("Can you review", StringComparison.Ordinal));
+
+        Assert.True(mailbox.Remove("inbox", onboarding.MessageId));
+        var after = await host.SyncAsync();
+
+        Assert.DoesNotContain(after.Threads, t => t.MessageId == onboarding.MessageId);
+    }
+
+    [Fact]
+    public async Task ExpiredDeltaLink_FullResyncGivesTheSameList()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        var first = await host.ThreadsAsync();
+
+        mailbox.ExpireDeltaTokens();
+        var after = await host.SyncAsync();
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(first.Threads), System.Text.Json.JsonSerializer.Serialize(after.Threads));
+        // The inbox was read from scratch twice: the cold sync, then the resync after 410 Gone.
+        Assert.Equal(2, host.Graph.Requests.Count(r => r.Uri.AbsolutePath.Contains("inbox/messages/delta", StringComparison.Ordinal)
+            && r.Uri.Query.Contains("filter", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task GraphDown_ServesTheLastIndexAsStale()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        var first = await host.ThreadsAsync();
+
+        host.Graph.Fail(FakeGraph_Any, HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 1000);
+        var after = await host.SyncAsync();
+
+        Assert.Equal((true, first.LastSyncedAt, first.Threads.Count), (after.Stale, after.LastSyncedAt, after.Threads.Count));
+    }
+
+    [Fact]
+    public async Task GraphDownBeforeTheFirstSync_Is503WithRetryAfter()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        host.Graph.Fail(FakeGraph_Any, HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 1000);
+        using var client = host.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/threads", UriKind.Relative));
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json", true),
+            (response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter is not null));
+    }
+
+    [SharedFact]
+    public async Task ApacheMailbox_ApiListsTheSameThreadsAsScan()
+    {
+        var path = SharedFolder.Path("corpus", "apache-mbox", "sling-dev-201203.mbox");
+        var now = DateTimeOffset.Parse("2012-03-30T12:00:00Z", CultureInfo.InvariantCulture);
+        const string me = "cziegeler@apache.org";
+        using var host = new LocalApiHost(ApacheMailbox.Build(path, me), now);
+
+        var api = await host.ThreadsAsync();
+        var scan = ScanCommand.Run(new ScanRequest { Path = path, Me = [me] }, now, default);
+
+        Assert.NotEmpty(scan.Threads);
+        Assert.Equal(
+            scan.Threads.Select(t => (t.Direction, t.InternetMessageId, "conv-" + t.ThreadKey, t.Since, t.Subject, string.Join(',', t.Counterparts))),
+            api.Threads.Select(t => (t.Direction, t.InternetMessageId, t.ThreadKey, t.Since, t.Subject, string.Join(',', t.Counterparts))));
+    }
+
+    private static bool FakeGraph_Any(HttpRequestMessage request) => Graph.FakeGraph.Any(request);
+}
