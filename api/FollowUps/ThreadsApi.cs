@@ -86,8 +86,6 @@ public static class ThreadsApi
 
     private static async Task<ThreadInputs> ComposeAsync(ThreadsView view, string user, ThreadExtras extras, CancellationToken ct)
     {
-        // Rule 7 before reading reminders, so a reply that the sync just indexed shows as resolved.
-        await extras.Resolver.ResolveAsync(user, ct);
         return new(view,
             await extras.Reminders.ListAsync(user, ct),
             await extras.Dismissals.LastMessageTimesAsync(user, ct),
@@ -140,4 +138,4 @@ public static class ThreadsApi
 }
 
 /// <summary>What a thread row adds to the index: the user's reminders, dismissals and exclusions.</summary>
-public sealed record ThreadExtras(IReminderStore Reminders, IReminderResolver Resolver, IDismissalStore Dismissals, ISettingsStore Settings, ThreadViewCache Cache);
+public sealed record ThreadExtras(IReminderStore Reminders, IDismissalStore Dismissals, ISettingsStore Settings, ThreadViewCache Cache);

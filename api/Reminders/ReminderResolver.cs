@@ -11,8 +11,11 @@ public interface IReminderResolver
     Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken);
 }
 
-internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index, TimeProvider time) : IReminderResolver
+internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index, TimeProvider time) : IReminderResolver, Mail.IMailboxSyncListener
 {
+    /// <summary>Rule 7 runs once per sync (new mail is the only thing that can resolve a reminder), not on every read.</summary>
+    public Task OnSyncedAsync(string userKey, CancellationToken cancellationToken) => ResolveAsync(userKey, cancellationToken);
+
     public async Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken)
     {
         var open = await db.Reminders.AsNoTracking()

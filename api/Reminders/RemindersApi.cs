@@ -21,20 +21,22 @@ public static class RemindersApi
     }
 
     public static async Task<Results<Created<Reminder>, Ok<Reminder>>> CreateReminder(
-        CreateReminderRequest request, HttpContext http, IReminderStore store, TimeProvider time, CancellationToken ct)
+        CreateReminderRequest request, HttpContext http, IReminderStore store, IReminderResolver resolver, TimeProvider time, CancellationToken ct)
     {
+        var user = http.User.RequireUserKey();
         var remindAt = request.RemindAt ?? time.GetUtcNow().AddHours(request.AfterHours!.Value);
-        var (reminder, created) = await store.CreateAsync(http.User.RequireUserKey(), request.MessageId, request.InternetMessageId, remindAt, ct);
+        var (reminder, created) = await store.CreateAsync(user, request.MessageId, request.InternetMessageId, remindAt, ct);
+        // A reply already indexed resolves the new reminder at once; later replies are seen by the sync (rule 7).
+        if (created && await resolver.ResolveAsync(user, ct) > 0)
+        {
+            reminder = await store.GetAsync(user, reminder.Id, ct) ?? reminder;
+        }
+
         return created ? TypedResults.Created($"/api/reminders/{reminder.Id}", reminder) : TypedResults.Ok(reminder);
     }
 
-    public static async Task<Ok<ReminderList>> ListReminders(HttpContext http, IReminderStore store, IReminderResolver resolver, CancellationToken ct)
-    {
-        var user = http.User.RequireUserKey();
-        // Rule 7 first: a reply indexed since the last look resolves its reminder.
-        await resolver.ResolveAsync(user, ct);
-        return TypedResults.Ok(new ReminderList(await store.ListAsync(user, ct)));
-    }
+    public static async Task<Ok<ReminderList>> ListReminders(HttpContext http, IReminderStore store, CancellationToken ct) =>
+        TypedResults.Ok(new ReminderList(await store.ListAsync(http.User.RequireUserKey(), ct)));
 
     public static async Task<Results<Ok<Reminder>, NotFound>> GetReminder(string id, HttpContext http, IReminderStore store, CancellationToken ct) =>
         await store.GetAsync(http.User.RequireUserKey(), id, ct) is { } reminder ? TypedResults.Ok(reminder) : TypedResults.NotFound();

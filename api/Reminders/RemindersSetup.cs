@@ -7,7 +7,9 @@ public static class RemindersSetup
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddScoped<IReminderStore, ReminderStore>();
-        services.AddScoped<IReminderResolver, ReminderResolver>();
+        services.AddScoped<ReminderResolver>();
+        services.AddScoped<IReminderResolver>(sp => sp.GetRequiredService<ReminderResolver>());
+        services.AddScoped<Mail.IMailboxSyncListener>(sp => sp.GetRequiredService<ReminderResolver>());
         services.AddScoped<IDismissalStore, DismissalStore>();
         services.AddSingleton<IValidator<CreateReminderRequest>, CreateReminderRequestValidator>();
         services.AddSingleton<IValidator<SnoozeRequest>, SnoozeRequestValidator>();

@@ -94,10 +94,11 @@ public sealed class ReminderTests(ApiApplication app) : IClassFixture<ApiApplica
         var answered = (await client.PostJsonAsync("/api/reminders", new { messageId = "r-sent", afterHours = 24 }, HttpStatusCode.Created)).GetProperty("id").GetString();
         var waiting = (await client.PostJsonAsync("/api/reminders", new { messageId = "q-sent", afterHours = 24 }, HttpStatusCode.Created)).GetProperty("id").GetString();
 
+        // The reply was already indexed, so creating the reminder resolved it; a later pass has nothing left to do.
         await using var scope = app.Services.CreateAsyncScope();
-        var resolved = await scope.ServiceProvider.GetRequiredService<IReminderResolver>().ResolveAsync(user, CancellationToken.None);
+        var resolvedLater = await scope.ServiceProvider.GetRequiredService<IReminderResolver>().ResolveAsync(user, CancellationToken.None);
 
-        Assert.Equal(1, resolved);
+        Assert.Equal(0, resolvedLater);
         Assert.Equal("resolved", (await (await client.GetAsync($"/api/reminders/{answered}")).ReadJsonAsync()).GetProperty("status").GetString());
         Assert.Equal("scheduled", (await (await client.GetAsync($"/api/reminders/{waiting}")).ReadJsonAsync()).GetProperty("status").GetString());
     }
