@@ -11,7 +11,8 @@ public interface IReminderResolver
     Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken);
 }
 
-internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index, TimeProvider time) : IReminderResolver, Mail.IMailboxSyncListener
+internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index, ReminderFlags flags, TimeProvider time)
+    : IReminderResolver, Mail.IMailboxSyncListener
 {
     /// <summary>Rule 7 runs once per sync (new mail is the only thing that can resolve a reminder), not on every read.</summary>
     public Task OnSyncedAsync(string userKey, CancellationToken cancellationToken) => ResolveAsync(userKey, cancellationToken);
@@ -54,9 +55,16 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
             }
 
             // Conditional, so a reminder marked done meanwhile stays done.
-            resolved += await db.Reminders
+            var changed = await db.Reminders
                 .Where(r => r.UserKey == userKey && r.Id == reminder.Id && r.DoneAt == null && r.ResolvedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply.Id), cancellationToken);
+            if (changed > 0)
+            {
+                // Answered: the Outlook flag is completed on every device too.
+                await flags.SetAsync(userKey, reminder.MessageId, Mail.Graph.OutlookFlag.Complete, cancellationToken);
+            }
+
+            resolved += changed;
         }
 
         return resolved;

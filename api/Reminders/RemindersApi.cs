@@ -21,7 +21,8 @@ public static class RemindersApi
     }
 
     public static async Task<Results<Created<Reminder>, Ok<Reminder>>> CreateReminder(
-        CreateReminderRequest request, HttpContext http, IReminderStore store, IReminderResolver resolver, TimeProvider time, CancellationToken ct)
+        CreateReminderRequest request, HttpContext http, IReminderStore store, IReminderResolver resolver, ReminderFlags flags, TimeProvider time,
+        CancellationToken ct)
     {
         var user = http.User.RequireUserKey();
         var remindAt = request.RemindAt ?? time.GetUtcNow().AddHours(request.AfterHours!.Value);
@@ -30,6 +31,11 @@ public static class RemindersApi
         if (created && await resolver.ResolveAsync(user, ct) > 0)
         {
             reminder = await store.GetAsync(user, reminder.Id, ct) ?? reminder;
+        }
+
+        if (created)
+        {
+            await flags.ApplyAsync(user, reminder, ct);
         }
 
         return created ? TypedResults.Created($"/api/reminders/{reminder.Id}", reminder) : TypedResults.Ok(reminder);
@@ -42,22 +48,45 @@ public static class RemindersApi
         await store.GetAsync(http.User.RequireUserKey(), id, ct) is { } reminder ? TypedResults.Ok(reminder) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<Reminder>, NotFound, ProblemHttpResult>> SnoozeReminder(
-        string id, SnoozeRequest request, HttpContext http, IReminderStore store, CancellationToken ct)
+        string id, SnoozeRequest request, HttpContext http, IReminderStore store, ReminderFlags flags, CancellationToken ct)
     {
-        var reminder = await store.SnoozeAsync(http.User.RequireUserKey(), id, request.RemindAt!.Value, ct);
-        return reminder switch
+        var user = http.User.RequireUserKey();
+        var reminder = await store.SnoozeAsync(user, id, request.RemindAt!.Value, ct);
+        switch (reminder)
         {
-            null => TypedResults.NotFound(),
-            { Status: ReminderStatus.Done or ReminderStatus.Resolved } => TypedResults.Problem(
-                "This reminder is closed: it was marked done or a reply arrived. Create a new one instead.",
-                statusCode: StatusCodes.Status409Conflict, title: "The reminder is closed."),
-            _ => TypedResults.Ok(reminder),
-        };
+            case null:
+                return TypedResults.NotFound();
+            case { Status: ReminderStatus.Done or ReminderStatus.Resolved }:
+                return TypedResults.Problem(
+                    "This reminder is closed: it was marked done or a reply arrived. Create a new one instead.",
+                    statusCode: StatusCodes.Status409Conflict, title: "The reminder is closed.");
+            default:
+                await flags.ApplyAsync(user, reminder, ct);
+                return TypedResults.Ok(reminder);
+        }
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteReminder(string id, HttpContext http, IReminderStore store, CancellationToken ct) =>
-        await store.DeleteAsync(http.User.RequireUserKey(), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound>> DeleteReminder(string id, HttpContext http, IReminderStore store, ReminderFlags flags, CancellationToken ct)
+    {
+        var user = http.User.RequireUserKey();
+        if (await store.GetAsync(user, id, ct) is not { } reminder || !await store.DeleteAsync(user, id, ct))
+        {
+            return TypedResults.NotFound();
+        }
 
-    public static async Task<Results<Ok<Reminder>, NotFound>> MarkDone(string id, HttpContext http, IReminderStore store, CancellationToken ct) =>
-        await store.MarkDoneAsync(http.User.RequireUserKey(), id, ct) is { } reminder ? TypedResults.Ok(reminder) : TypedResults.NotFound();
+        await flags.ClearAsync(user, reminder, ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<Reminder>, NotFound>> MarkDone(string id, HttpContext http, IReminderStore store, ReminderFlags flags, CancellationToken ct)
+    {
+        var user = http.User.RequireUserKey();
+        if (await store.MarkDoneAsync(user, id, ct) is not { } reminder)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await flags.ApplyAsync(user, reminder, ct);
+        return TypedResults.Ok(reminder);
+    }
 }

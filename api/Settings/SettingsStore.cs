@@ -18,7 +18,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
         }
 
         var policy = await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken);
-        return new UserSettings(policy.DefaultWindowHours, false, null, DetectionOptions.DefaultLookbackDays, [], [], false);
+        return new UserSettings(policy.DefaultWindowHours, false, null, DetectionOptions.DefaultLookbackDays, [], [], SetOutlookFlags: true);
     }
 
     public Task SaveAsync(string userKey, UserSettings settings, CancellationToken cancellationToken) =>

@@ -111,6 +111,31 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         return string.IsNullOrWhiteSpace(settings?.TimeZone) ? null : settings.TimeZone;
     }
 
+    public async Task SetFlagAsync(string messageId, OutlookFlag flag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        var body = new Message { Flag = ToGraph(flag) };
+        await CallAsync(() => client.Me.Messages[messageId].PatchAsync(body, c => AddPreferences(c.Headers), cancellationToken));
+    }
+
+    private static FollowupFlag ToGraph(OutlookFlag flag) => flag.Status switch
+    {
+        OutlookFlagStatus.Flagged => new FollowupFlag
+        {
+            FlagStatus = FollowupFlagStatus.Flagged,
+            StartDateTime = Utc(flag.Start ?? throw new ArgumentException("A flag needs a start date.", nameof(flag))),
+            DueDateTime = Utc(flag.Due ?? flag.Start.Value),
+        },
+        OutlookFlagStatus.Complete => new FollowupFlag { FlagStatus = FollowupFlagStatus.Complete },
+        _ => new FollowupFlag { FlagStatus = FollowupFlagStatus.NotFlagged },
+    };
+
+    private static DateTimeTimeZone Utc(DateTimeOffset instant) => new()
+    {
+        DateTime = instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+        TimeZone = "UTC",
+    };
+
     private void AddPreferences(RequestHeaders headers)
     {
         headers.Add("Prefer", GraphQuery.ImmutableIdPreference);

@@ -19,6 +19,29 @@ public interface IMailboxReader
 
     /// <summary>The mailbox's time zone name as Graph gives it (Windows or IANA), or null when unset.</summary>
     Task<string?> GetMailboxTimeZoneAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sets the message's Outlook follow-up flag, so Outlook on every device, To Do and mobile show it.</summary>
+    Task SetFlagAsync(string messageId, OutlookFlag flag, CancellationToken cancellationToken);
+}
+
+public enum OutlookFlagStatus
+{
+    NotFlagged,
+    Flagged,
+    Complete,
+}
+
+/// <summary>
+/// A follow-up flag. Graph refuses a due date without a start date (400), so a flagged state always carries both;
+/// flags carry no reminder time: the product's own reminders stay the source of truth (DESIGN.md).
+/// </summary>
+public sealed record OutlookFlag(OutlookFlagStatus Status, DateTimeOffset? Start = null, DateTimeOffset? Due = null)
+{
+    public static OutlookFlag Flagged(DateTimeOffset start, DateTimeOffset due) => new(OutlookFlagStatus.Flagged, start, due < start ? start : due);
+
+    public static readonly OutlookFlag Complete = new(OutlookFlagStatus.Complete);
+
+    public static readonly OutlookFlag Cleared = new(OutlookFlagStatus.NotFlagged);
 }
 
 /// <summary>What one sync found.</summary>

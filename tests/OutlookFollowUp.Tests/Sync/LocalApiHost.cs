@@ -71,7 +71,7 @@ public sealed class LocalApiHost : WebApplicationFactory<Program>
             Graph.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(_dataFolder, recursive: true);
-            Assert.Empty(Graph.Problems);
+            Assert.True(Graph.Problems.Count == 0, string.Join("\n", Graph.Problems));
         }
     }
 }

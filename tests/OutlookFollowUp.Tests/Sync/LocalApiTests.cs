@@ -184,6 +184,7 @@ public class ReminderSyncTests
         await host.SyncAsync();
 
         Assert.Equal(("resolved", "scheduled"), (await Status(client, offsiteReminder), await Status(client, contractReminder)));
+        Assert.Equal(("complete", "flagged"), (Flag(mailbox, offsite.MessageId), Flag(mailbox, contract.MessageId)));
     }
 
     private static async Task<string> Create(HttpClient client, string messageId)
@@ -192,6 +193,8 @@ public class ReminderSyncTests
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
     }
+
+    private static string? Flag(InMemoryMailbox mailbox, string messageId) => mailbox.Find(messageId)?["flag"]?["flagStatus"]?.GetValue<string>();
 
     private static async Task<string> Status(HttpClient client, string id) =>
         (await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/reminders/{id}")).GetProperty("status").GetString()!;

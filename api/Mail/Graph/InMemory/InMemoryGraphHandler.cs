@@ -25,16 +25,22 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
     /// <summary>Requests this mailbox could not serve, or served although they broke a rule of this app (no ImmutableId).</summary>
     public ConcurrentQueue<string> Problems { get; } = new();
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var response = Route(new GraphRequest(request));
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        var response = Route(new GraphRequest(request), body);
         response.RequestMessage = request; // as a real transport does; the SDK's RetryHandler resends it
-        return Task.FromResult(response);
+        return response;
     }
 
-    private HttpResponseMessage Route(GraphRequest request)
+    private HttpResponseMessage Route(GraphRequest request, string? body)
     {
+        if (request.Method == HttpMethod.Patch && MessagePath().Match(request.Path) is { Success: true } message)
+        {
+            return PatchMessage(request, message.Groups[1].Value, body);
+        }
+
         if (request.Method != HttpMethod.Get)
         {
             return Refuse(request, HttpStatusCode.MethodNotAllowed, "Request_BadRequest", $"{request.Method} is not served by the in-memory mailbox.");

@@ -69,6 +69,34 @@ public sealed class InMemoryMailbox(string mail, string? userPrincipalName = nul
         }
     }
 
+    /// <summary>A copy of the message with this id in any folder, or null (tests read flags back through it).</summary>
+    public JsonObject? Find(string id)
+    {
+        lock (_lock)
+        {
+            var entry = _entries.Values.FirstOrDefault(e => e.Id == id && !e.Deleted);
+            return entry?.Json.DeepClone().AsObject();
+        }
+    }
+
+    /// <summary>Changes a message in place, wherever it is; the change shows in the next delta round, as in Graph.</summary>
+    internal JsonObject? Update(string id, Action<JsonObject> change)
+    {
+        lock (_lock)
+        {
+            var entry = _entries.Values.FirstOrDefault(e => e.Id == id && !e.Deleted);
+            if (entry is null)
+            {
+                return null;
+            }
+
+            var json = entry.Json.DeepClone().AsObject();
+            change(json);
+            Record(new Entry(entry.Folder, id, json, ++_version, Deleted: false));
+            return json.DeepClone().AsObject();
+        }
+    }
+
     /// <summary>Forgets every outstanding delta and paging token, as a sync-state reset does in Exchange.</summary>
     public void ExpireDeltaTokens() => Cursors.Clear();
 

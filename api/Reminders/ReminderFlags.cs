@@ -1,0 +1,44 @@
+using OutlookFollowUp.Mail;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Settings;
+
+namespace OutlookFollowUp.Reminders;
+
+/// <summary>
+/// Mirrors a reminder onto its message as an Outlook follow-up flag (when the user's setting allows), so Outlook on every
+/// device, To Do and mobile show it: flagged from creation to the due time, complete when done or answered, cleared
+/// when deleted. Best effort: the reminder itself is the source of truth, so a Graph failure is logged, never thrown.
+/// </summary>
+public sealed partial class ReminderFlags(IMailboxReaderFactory readers, ISettingsStore settings, ILogger<ReminderFlags> logger)
+{
+    public Task ApplyAsync(string userKey, Reminder reminder, CancellationToken cancellationToken) =>
+        SetAsync(userKey, reminder.MessageId, reminder.Status switch
+        {
+            ReminderStatus.Done or ReminderStatus.Resolved => OutlookFlag.Complete,
+            _ => OutlookFlag.Flagged(reminder.CreatedAt, reminder.RemindAt),
+        }, cancellationToken);
+
+    public Task ClearAsync(string userKey, Reminder reminder, CancellationToken cancellationToken) =>
+        SetAsync(userKey, reminder.MessageId, OutlookFlag.Cleared, cancellationToken);
+
+    /// <param name="messageId">Graph's immutable id; a reminder known only by Message-ID (not indexed yet) has none to flag.</param>
+    public async Task SetAsync(string userKey, string? messageId, OutlookFlag flag, CancellationToken cancellationToken)
+    {
+        if (messageId is null || !(await settings.GetEffectiveAsync(userKey, cancellationToken)).SetOutlookFlags)
+        {
+            return;
+        }
+
+        try
+        {
+            await readers.Create(userKey).SetFlagAsync(messageId, flag, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFlagFailed(logger, flag.Status, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not set the Outlook flag to {Status} ({Failure}); the reminder is unaffected")]
+    private static partial void LogFlagFailed(ILogger logger, OutlookFlagStatus status, string failure);
+}

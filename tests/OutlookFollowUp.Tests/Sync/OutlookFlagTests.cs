@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Tests.Graph;
+
+namespace OutlookFollowUp.Tests.Sync;
+
+public class OutlookFlagTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task SetFlag_Flagged_SendsStartAndDueInUtc()
+    {
+        using var rig = new FakeGraphRig();
+        rig.Mailbox.Put("inbox", Messages.Message("m1", rig.Now));
+
+        await rig.Reader.SetFlagAsync("m1", OutlookFlag.Flagged(Now, Now.AddHours(48)), CancellationToken.None);
+
+        var flag = rig.Mailbox.Find("m1")!["flag"]!;
+        Assert.Equal(
+            ("flagged", "2026-11-23T09:00:00", "2026-11-25T09:00:00", "UTC"),
+            (Text(flag, "flagStatus"), Text(flag["startDateTime"]!, "dateTime"), Text(flag["dueDateTime"]!, "dateTime"), Text(flag["dueDateTime"]!, "timeZone")));
+    }
+
+    [Theory]
+    [InlineData(OutlookFlagStatus.Complete, "complete")]
+    [InlineData(OutlookFlagStatus.NotFlagged, "notFlagged")]
+    public async Task SetFlag_CompleteOrCleared_SendsStatusOnly(OutlookFlagStatus status, string expected)
+    {
+        using var rig = new FakeGraphRig();
+        rig.Mailbox.Put("inbox", Messages.Message("m1", rig.Now));
+
+        await rig.Reader.SetFlagAsync("m1", new OutlookFlag(status), CancellationToken.None);
+
+        Assert.Equal(expected, Text(rig.Mailbox.Find("m1")!["flag"]!, "flagStatus"));
+    }
+
+    [Fact]
+    public void Flagged_DueBeforeStart_IsClampedToStart() =>
+        Assert.Equal(Now, OutlookFlag.Flagged(Now, Now.AddHours(-5)).Due);
+
+    [Fact]
+    public async Task InMemoryGraph_DueWithoutStart_Is400LikeGraph()
+    {
+        using var handler = new InMemoryGraphHandler(new InMemoryMailbox("me@contoso.com"));
+        handler.Mailbox.Put("inbox", Messages.Message("m1", Now));
+        using var client = new HttpClient(handler);
+        using var request = new HttpRequestMessage(HttpMethod.Patch, "https://graph.microsoft.com/v1.0/me/messages/m1")
+        {
+            Content = JsonContent.Create(new { flag = new { flagStatus = "flagged", dueDateTime = new { dateTime = "2026-11-25T09:00:00", timeZone = "UTC" } } }),
+        };
+        request.Headers.Add("Prefer", "IdType=\"ImmutableId\"");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(handler.Mailbox.Find("m1")!["flag"]);
+    }
+
+    [Fact]
+    public async Task Reminder_FlagsTheMessage_DoneCompletesIt_DeleteClearsIt()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        using var client = host.CreateClient();
+        var offsite = (await host.ThreadsAsync()).Threads.Single(t => t.Subject == "Budget numbers for the offsite");
+
+        var id = await Create(client, offsite.MessageId, afterHours: 48);
+        var flagged = mailbox.Find(offsite.MessageId)!["flag"]!;
+        (await client.PostAsJsonAsync($"/api/reminders/{id}/done", new { })).EnsureSuccessStatusCode();
+        var done = Text(mailbox.Find(offsite.MessageId)!["flag"]!, "flagStatus");
+        (await client.DeleteAsync(new Uri($"/api/reminders/{id}", UriKind.Relative))).EnsureSuccessStatusCode();
+
+        Assert.Equal(("flagged", "2026-11-25T09:00:00"), (Text(flagged, "flagStatus"), Text(flagged["dueDateTime"]!, "dateTime")));
+        Assert.Equal(("complete", "notFlagged"), (done, Text(mailbox.Find(offsite.MessageId)!["flag"]!, "flagStatus")));
+    }
+
+    [Fact]
+    public async Task Reminder_WithFlagsTurnedOff_LeavesTheMessageAlone()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        using var client = host.CreateClient();
+        var settings = await client.GetFromJsonAsync<JsonObject>("/api/settings");
+        settings!["setOutlookFlags"] = false;
+        foreach (var readOnly in settings.Where(p => p.Key is not ("windowHours" or "businessDays" or "timeZone" or "lookbackDays" or "excludedSenders" or "excludedDomains" or "setOutlookFlags")).Select(p => p.Key).ToList())
+        {
+            settings.Remove(readOnly);
+        }
+
+        (await client.PutAsJsonAsync("/api/settings", settings)).EnsureSuccessStatusCode();
+        var offsite = (await host.ThreadsAsync()).Threads.Single(t => t.Subject == "Budget numbers for the offsite");
+
+        await Create(client, offsite.MessageId, afterHours: 24);
+
+        Assert.Null(mailbox.Find(offsite.MessageId)!["flag"]);
+        Assert.DoesNotContain(host.Graph.Requests, r => r.Method == HttpMethod.Patch);
+    }
+
+    private static async Task<string> Create(HttpClient client, string messageId, int afterHours)
+    {
+        using var response = await client.PostAsJsonAsync("/api/reminders", new { messageId, afterHours });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private static string? Text(JsonNode node, string name) => node[name]?.GetValue<string>();
+}
