@@ -59,4 +59,6 @@ public sealed record MailboxSnapshot(
 public sealed record FolderSnapshot(string Folder, string? DeltaLink, DateTimeOffset? SyncedAt);
 
 /// <summary>Stored follow-ups with the freshness the pane shows ("updated 5 minutes ago").</summary>
-public sealed record IndexedThreads(IReadOnlyList<FollowUp> Threads, DateTimeOffset? LastSyncedAt, DateTimeOffset? ComputedAt);
+/// <param name="LastAttemptAt">The last sync attempt, good or not; with <paramref name="LastErrorCode"/> it says whether this is stale.</param>
+public sealed record IndexedThreads(
+    IReadOnlyList<FollowUp> Threads, DateTimeOffset? LastSyncedAt, DateTimeOffset? ComputedAt, DateTimeOffset? LastAttemptAt = null, string? LastErrorCode = null);

@@ -141,11 +141,13 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 
         var rows = await query.OrderBy(t => t.Since).ToListAsync(cancellationToken);
         var times = await db.Mailboxes.Where(m => m.UserKey == userKey)
-            .Select(m => new { m.LastSyncedAt, m.ThreadsComputedAt }).SingleOrDefaultAsync(cancellationToken);
+            .Select(m => new { m.LastSyncedAt, m.ThreadsComputedAt, m.LastAttemptAt, m.LastErrorCode }).SingleOrDefaultAsync(cancellationToken);
         return new IndexedThreads(
             rows.OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp()).ToArray(),
             times?.LastSyncedAt,
-            times?.ThreadsComputedAt);
+            times?.ThreadsComputedAt,
+            times?.LastAttemptAt,
+            times?.LastErrorCode);
     }
 
     public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>

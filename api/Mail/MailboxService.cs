@@ -17,34 +17,32 @@ public sealed class SyncOptions
 
 public sealed class MailboxService(IThreadIndex index, MailboxRefresher refresher, TimeProvider time, Microsoft.Extensions.Options.IOptions<SyncOptions> options)
 {
+    /// <summary>The warm path is the thread read alone (two queries); Graph is asked only when the index is missing or due.</summary>
     public async Task<ThreadsView> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
     {
-        var state = await index.GetStateAsync(userKey, cancellationToken);
-        if (state?.LastSyncedAt is null)
+        var threads = await index.GetThreadsAsync(userKey, direction, cancellationToken);
+        if (threads.LastSyncedAt is null)
         {
             // The first open waits for the first sync: there is nothing to show before it.
             await refresher.RefreshAsync(userKey).WaitAsync(cancellationToken);
-            state = await index.GetStateAsync(userKey, cancellationToken);
+            threads = await index.GetThreadsAsync(userKey, direction, cancellationToken);
         }
-        else if (time.GetUtcNow() - (state.LastAttemptAt ?? state.LastSyncedAt) >= options.Value.RefreshInterval)
+        else if (time.GetUtcNow() - (threads.LastAttemptAt ?? threads.LastSyncedAt) >= options.Value.RefreshInterval)
         {
             _ = refresher.RefreshAsync(userKey);
         }
 
-        return await ViewAsync(userKey, direction, state, cancellationToken);
+        return View(threads);
     }
 
     /// <summary>Syncs now (the pane's refresh), then answers like <see cref="GetThreadsAsync"/>.</summary>
     public async Task<ThreadsView> SyncNowAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
     {
         await refresher.RefreshAsync(userKey).WaitAsync(cancellationToken);
-        return await ViewAsync(userKey, direction, await index.GetStateAsync(userKey, cancellationToken), cancellationToken);
+        return View(await index.GetThreadsAsync(userKey, direction, cancellationToken));
     }
 
-    private async Task<ThreadsView> ViewAsync(string userKey, FollowUpDirection? direction, MailboxSnapshot? state, CancellationToken cancellationToken)
-    {
-        var threads = await index.GetThreadsAsync(userKey, direction, cancellationToken);
-        var stale = state?.LastErrorCode is not null;
-        return new ThreadsView(threads.Threads, stale, threads.LastSyncedAt, NeverSynced: threads.ComputedAt is null);
-    }
+    /// <summary>Stale when the last attempt failed: the threads are the last good index.</summary>
+    private static ThreadsView View(IndexedThreads threads) =>
+        new(threads.Threads, Stale: threads.LastErrorCode is not null, threads.LastSyncedAt, NeverSynced: threads.ComputedAt is null);
 }

@@ -11,15 +11,15 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
     public async Task<UserSettings> GetAsync(string userKey, CancellationToken cancellationToken)
     {
         var row = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
-        if (row is not null)
-        {
-            return new UserSettings(row.WindowHours, row.BusinessDays, row.TimeZone, row.LookbackDays,
-                StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags);
-        }
-
-        var policy = await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken);
-        return new UserSettings(policy.DefaultWindowHours, false, null, DetectionOptions.DefaultLookbackDays, [], [], SetOutlookFlags: true);
+        return row is not null ? FromRow(row) : Defaults(await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken));
     }
+
+    private static UserSettings FromRow(UserSettingsRow row) => new(row.WindowHours, row.BusinessDays, row.TimeZone, row.LookbackDays,
+        StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags);
+
+    /// <summary>A user who never saved settings: the tenant's default window, DESIGN.md's defaults, Outlook flags on.</summary>
+    private static UserSettings Defaults(TenantPolicy policy) =>
+        new(policy.DefaultWindowHours, false, null, DetectionOptions.DefaultLookbackDays, [], [], SetOutlookFlags: true);
 
     public Task SaveAsync(string userKey, UserSettings settings, CancellationToken cancellationToken) =>
         WriteAsync(userKey, async ct =>
@@ -44,8 +44,10 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
 
     public async Task<EffectiveSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken)
     {
-        var settings = await GetAsync(userKey, cancellationToken);
+        // One read of each: this runs on every thread list.
+        var row = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
         var policy = await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken);
+        var settings = row is not null ? FromRow(row) : Defaults(policy);
         return new EffectiveSettings(
             policy.ClampWindow(settings.WindowHours),
             settings.BusinessDays,
