@@ -1,4 +1,5 @@
 using OutlookFollowUp.Cli;
+using OutlookFollowUp.Config;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Index;
 using OutlookFollowUp.Local;
@@ -26,6 +27,7 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
 app.MapThreads();
+app.MapConfig();
 await app.RunAsync();
 return 0;
 
