@@ -24,6 +24,7 @@ public sealed class PanePage : IAsyncDisposable
     };
 
     private const string OfficeCdn = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+    private const string OfficeTelemetry = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/";
     private static readonly string ScreenshotFolder = Path.Combine(BrowserRequirements.RepoRoot, "TestResults", "screenshots");
 
     private readonly IBrowserContext _context;
@@ -91,7 +92,9 @@ public sealed class PanePage : IAsyncDisposable
 
     /// <summary>The calls the pane made into the mocked Outlook, by name.</summary>
     public async Task<JsonElement[]> OfficeCallsAsync(string name) =>
-        [.. (await Page.EvaluateAsync<JsonElement>("name => window.__office.callsNamed(name).map(c => c.args)", name)).EnumerateArray()];
+        // Serialized in the page: Playwright's own JsonElement carries reference ids ("$id") that would leak into the comparisons.
+        [.. (await Page.EvaluateAsync<string[]>("name => window.__office.callsNamed(name).map(c => JSON.stringify(c.args))", name))
+            .Select(json => JsonDocument.Parse(json).RootElement)];
 
     private async Task GuardAsync(IRoute route, Uri api, OfficeJs officeJs)
     {
@@ -117,6 +120,13 @@ public sealed class PanePage : IAsyncDisposable
                 await route.AbortAsync("internetdisconnected");
                 return;
             }
+        }
+
+        // office.js's own telemetry frame (it opens it on function-command pages): not the pane's request, refused quietly.
+        if (url.StartsWith(OfficeTelemetry, StringComparison.Ordinal))
+        {
+            await route.AbortAsync("blockedbyclient");
+            return;
         }
 
         lock (_blocked)

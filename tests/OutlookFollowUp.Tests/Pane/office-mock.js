@@ -59,11 +59,13 @@ window.__officeMockSetup = function (config) {
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
   };
   const info = { host: 'Outlook', platform: context.platform };
+  // Getters hand out fresh objects: office.js assigns its own Office.actions.associate while it loads, and must not
+  // overwrite the mock's.
   const overrides = {
     onReady: cb => { cb?.(info); return Promise.resolve(info); },
     context,
-    actions: { associate: (name, fn) => { associated[name] = fn; record('actions.associate', name); } },
-    auth: { getAccessToken: options => { record('auth.getAccessToken', options); return Promise.resolve(config.ssoToken ?? 'sso-token'); } },
+    get actions() { return { associate: (name, fn) => { associated[name] = fn; record('actions.associate', name); } }; },
+    get auth() { return { getAccessToken: options => { record('auth.getAccessToken', options); return Promise.resolve(config.ssoToken ?? 'sso-token'); } }; },
   };
 
   let real;
