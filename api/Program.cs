@@ -1,9 +1,15 @@
+using OutlookFollowUp.Auth;
 using OutlookFollowUp.Cli;
 using OutlookFollowUp.Config;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Health;
 using OutlookFollowUp.Index;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.Privacy;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Web;
 
 if (CliCommands.TryGet(args, out var command, out var commandArgs))
 {
@@ -17,17 +23,31 @@ if (LocalMode.RefusalReason(builder.Configuration, builder.Environment) is { } r
     return 1;
 }
 
-builder.Services.AddProblemDetails();
+builder.Services.AddApiPlatform();
+builder.Services.AddApiAuth(builder.Configuration);
 builder.Services.AddThreadIndex(builder.Configuration);
+builder.Services.AddSettings();
+builder.Services.AddReminders();
+builder.Services.AddThreadListing();
 builder.Services.AddMailSync(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseApiPlatform();
 app.UseStaticFiles();
-app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapHealth();
 app.MapThreads();
+app.MapReminders();
+app.MapDismissals();
+app.MapSettings();
+app.MapAdminPolicy();
+app.MapMe();
 app.MapConfig();
+
 await app.RunAsync();
 return 0;
 

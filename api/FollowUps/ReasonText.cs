@@ -46,6 +46,11 @@ public static class ReasonText
 
     private static string Describe(Ignored ignored)
     {
+        if (ignored is { AutoReplies: 0, DeliveryReports: 0 })
+        {
+            return ""; // the common case: no list to build
+        }
+
         var parts = new List<string>(2);
         if (ignored.AutoReplies > 0)
         {

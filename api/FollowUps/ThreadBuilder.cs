@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace OutlookFollowUp.FollowUps;
 
 /// <summary>A thread: its key and its messages in read order.</summary>
@@ -14,12 +16,21 @@ public static class ThreadBuilder
 
     public static ThreadSet Build(IEnumerable<MailRecord> messages)
     {
-        var kept = new List<MailRecord>(messages is ICollection<MailRecord> c ? c.Count : 1024);
-        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var capacity = messages switch
+        {
+            ICollection<MailRecord> c => c.Count,
+            IReadOnlyCollection<MailRecord> c => c.Count,
+            _ => 1024,
+        };
+        var kept = new List<MailRecord>(capacity);
+        var messageNodes = new List<int>(capacity);
+        var nodes = new UnionFind(capacity);
         var skipped = 0;
         foreach (var message in messages)
         {
-            if (!string.IsNullOrEmpty(message.InternetMessageId) && !seenIds.Add(message.InternetMessageId))
+            // One hash lookup both finds duplicates (rule 1) and gives the message's node in the Message-ID index (rule 2).
+            var idNode = -1;
+            if (!string.IsNullOrEmpty(message.InternetMessageId) && !nodes.TryClaimMessageId(message.InternetMessageId, out idNode))
             {
                 continue;
             }
@@ -31,110 +42,187 @@ public static class ThreadBuilder
             }
 
             kept.Add(message);
-        }
-
-        var nodes = new UnionFind(kept.Count * 2);
-        var messageNodes = new int[kept.Count];
-        for (var i = 0; i < kept.Count; i++)
-        {
-            messageNodes[i] = nodes.Link(kept[i]);
+            messageNodes.Add(nodes.Link(message, idNode));
         }
 
         return new ThreadSet(Group(kept, messageNodes, nodes), skipped);
     }
 
-    private static List<MailThread> Group(List<MailRecord> kept, int[] messageNodes, UnionFind nodes)
+    /// <summary>Counting sort by root: threads in order of their first message, messages in read order, one exact-size array each.</summary>
+    private static List<MailThread> Group(List<MailRecord> kept, List<int> messageNodes, UnionFind nodes)
     {
-        var groupOfRoot = new Dictionary<int, List<MailRecord>>();
-        var order = new List<List<MailRecord>>();
+        var groupOfRoot = new int[nodes.Count]; // group number + 1; 0 = root not seen yet
+        var groupOfMessage = new int[kept.Count];
+        var sizes = new int[kept.Count]; // there are at most as many threads as messages
+        var groups = 0;
         for (var i = 0; i < kept.Count; i++)
         {
             var root = nodes.Find(messageNodes[i]);
-            if (!groupOfRoot.TryGetValue(root, out var group))
+            ref var group = ref groupOfRoot[root];
+            if (group == 0)
             {
-                group = [];
-                groupOfRoot.Add(root, group);
-                order.Add(group);
+                group = ++groups;
             }
 
-            group.Add(kept[i]);
+            groupOfMessage[i] = group - 1;
+            sizes[group - 1]++;
         }
 
-        var threads = new List<MailThread>(order.Count);
-        foreach (var group in order)
+        var members = new MailRecord[groups][];
+        for (var g = 0; g < groups; g++)
         {
-            threads.Add(new MailThread(KeyOf(group), group));
+            members[g] = new MailRecord[sizes[g]];
+        }
+
+        // Filled in read order, so each thread's key is found in the same pass (records are read sequentially, not per thread).
+        var filled = new int[groups];
+        var earliest = new MailRecord?[groups];
+        var conversation = new string?[groups];
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var g = groupOfMessage[i];
+            var message = kept[i];
+            members[g][filled[g]++] = message;
+            if (conversation[g] is null)
+            {
+                if (message.ConversationId is { Length: > 0 } conversationId)
+                {
+                    conversation[g] = conversationId;
+                }
+                else if (earliest[g] is not { } first || message.Date < first.Date)
+                {
+                    earliest[g] = message;
+                }
+            }
+        }
+
+        var threads = new List<MailThread>(groups);
+        for (var g = 0; g < groups; g++)
+        {
+            threads.Add(new MailThread(KeyOf(conversation[g], earliest[g]!), members[g]));
         }
 
         return threads;
     }
 
-    /// <summary>Graph's conversationId; otherwise the Message-ID of the thread's earliest message (ties: first read).</summary>
-    private static string KeyOf(List<MailRecord> group)
-    {
-        var earliest = group[0];
-        foreach (var message in group)
-        {
-            if (message.ConversationId is { Length: > 0 } conversationId)
-            {
-                return conversationId;
-            }
-
-            if (message.Date < earliest.Date)
-            {
-                earliest = message;
-            }
-        }
-
-        return earliest.InternetMessageId ?? earliest.Id;
-    }
+    /// <summary>Graph's conversationId (the first one read); otherwise the Message-ID of the thread's earliest message (ties: first read).</summary>
+    private static string KeyOf(string? conversationId, MailRecord earliest) =>
+        conversationId ?? earliest.InternetMessageId ?? earliest.Id;
 
     /// <summary>Disjoint sets over message ids, conversation ids and Thread-Index prefixes.</summary>
-    private sealed class UnionFind(int capacity)
+    private sealed class UnionFind(int messages)
     {
-        private readonly List<int> _parent = new(capacity);
-        private readonly Dictionary<string, int> _messageIds = new(capacity, StringComparer.Ordinal);
+        /// <summary>Base64 of the 22-byte Thread-Index prefix: 32 characters.</summary>
+        private const int ThreadIndexKeyLength = (ThreadIndexPrefixLength + 2) / 3 * 4;
+
+        private int[] _parent = new int[Math.Max(16, messages + (messages / 4))];
+        private bool[] _isMessage = new bool[Math.Max(16, messages + (messages / 4))];
+
+        /// <summary>The message whose Message-ID a node is, once linked through its headers (so all its References are in its set).</summary>
+        private MailRecord?[] _linked = new MailRecord?[Math.Max(16, messages + (messages / 4))];
+        private readonly Dictionary<string, int> _messageIds = new(messages, StringComparer.Ordinal);
         private readonly Dictionary<string, int> _conversations = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _threadIndexes = new(StringComparer.Ordinal);
 
-        /// <summary>Adds a message and joins it to everything rule 2 says it belongs with; returns its node.</summary>
-        public int Link(MailRecord message)
+        public int Count { get; private set; }
+
+        /// <summary>The node of a message's own Message-ID; false when an earlier message already had it (a duplicate).</summary>
+        public bool TryClaimMessageId(string messageId, out int node)
+        {
+            node = NodeOf(_messageIds, messageId);
+            if (_isMessage[node])
+            {
+                return false;
+            }
+
+            _isMessage[node] = true;
+            return true;
+        }
+
+        /// <summary>Joins a message (its Message-ID node, or -1 when it has none) to everything rule 2 says it belongs with; returns its node.</summary>
+        public int Link(MailRecord message, int idNode)
         {
             if (message.ConversationId is { Length: > 0 } conversationId)
             {
                 return NodeOf(_conversations, conversationId);
             }
 
-            var node = string.IsNullOrEmpty(message.InternetMessageId) ? NewNode() : NodeOf(_messageIds, message.InternetMessageId);
-            foreach (var id in message.InReplyTo)
+            var node = idNode < 0 ? NewNode() : idNode;
+            MailRecord? parent = null;
+            for (var i = 0; i < message.InReplyTo.Count; i++)
             {
-                Union(node, NodeOf(_messageIds, id));
+                var replyTo = NodeOf(_messageIds, message.InReplyTo[i]);
+                parent ??= _linked[replyTo];
+                Union(node, replyTo);
             }
 
-            foreach (var id in message.References)
+            for (var i = 0; i < message.References.Count; i++)
             {
-                Union(node, NodeOf(_messageIds, id));
+                // Hashing ids is the cost here. An id the parent already linked (its own, or one of its References)
+                // is already in the parent's set, which this message has just joined: skip it.
+                var id = message.References[i];
+                if (parent is null || !LinkedBy(parent, id))
+                {
+                    Union(node, NodeOf(_messageIds, id));
+                }
             }
 
             if (message.ThreadIndex is { Length: >= ThreadIndexPrefixLength } threadIndex)
             {
-                Union(node, NodeOf(_threadIndexes, Convert.ToBase64String(threadIndex, 0, ThreadIndexPrefixLength)));
+                // The base64 key is looked up from the stack; a string is made only for a prefix not seen before.
+                Span<char> key = stackalloc char[ThreadIndexKeyLength];
+                Convert.TryToBase64Chars(threadIndex.AsSpan(0, ThreadIndexPrefixLength), key, out var written);
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(
+                    _threadIndexes.GetAlternateLookup<ReadOnlySpan<char>>(), key[..written], out var exists);
+                if (!exists)
+                {
+                    slot = NewNode();
+                }
+
+                Union(node, slot);
+            }
+
+            if (idNode >= 0)
+            {
+                _linked[idNode] = message;
             }
 
             return node;
         }
 
-        public int Find(int node)
+        /// <summary>Whether linking <paramref name="message"/> already joined <paramref name="id"/> to its set.</summary>
+        private static bool LinkedBy(MailRecord message, string id)
         {
-            var root = node;
-            while (_parent[root] != root)
+            if (string.Equals(message.InternetMessageId, id, StringComparison.Ordinal))
             {
-                root = _parent[root];
+                return true;
             }
 
-            while (_parent[node] != root)
+            // Clients trim References to about a dozen ids; a longer list is not scanned, so the check stays linear.
+            var references = message.References;
+            for (var i = 0; i < references.Count && references.Count <= 32; i++)
             {
-                (node, _parent[node]) = (_parent[node], root);
+                if (string.Equals(references[i], id, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public int Find(int node)
+        {
+            var parent = _parent;
+            var root = node;
+            while (parent[root] != root)
+            {
+                root = parent[root];
+            }
+
+            while (parent[node] != root)
+            {
+                (node, parent[node]) = (parent[node], root);
             }
 
             return root;
@@ -160,7 +248,7 @@ public static class ThreadBuilder
 
         private int NodeOf(Dictionary<string, int> index, string key)
         {
-            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
             if (!exists)
             {
                 slot = NewNode();
@@ -171,8 +259,15 @@ public static class ThreadBuilder
 
         private int NewNode()
         {
-            _parent.Add(_parent.Count);
-            return _parent.Count - 1;
+            if (Count == _parent.Length)
+            {
+                Array.Resize(ref _parent, Count * 2);
+                Array.Resize(ref _isMessage, Count * 2);
+                Array.Resize(ref _linked, Count * 2);
+            }
+
+            _parent[Count] = Count;
+            return Count++;
         }
     }
 }

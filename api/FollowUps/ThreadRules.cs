@@ -17,8 +17,32 @@ public sealed class ThreadRules
     /// <summary>Rule 4: the latest non-automated message by date; ties go to the later one read.</summary>
     public static MailRecord? LastMessage(MailThread thread)
     {
+        // Backwards, a message replaces the best so far only when strictly later, so ties still go to the later one read;
+        // mail is mostly read in date order, so this usually classifies one message per thread instead of every one.
+        var messages = thread.Messages;
         MailRecord? last = null;
-        foreach (var message in thread.Messages)
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            var message = messages[i];
+            if (message.Date is null)
+            {
+                return LastMessageInReadOrder(messages);
+            }
+
+            if ((last is null || message.Date > last.Date) && !AutomatedMail.IsAutomated(message))
+            {
+                last = message;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>Rule 4 read forwards, for threads built by hand with dateless messages (the builder skips those).</summary>
+    private static MailRecord? LastMessageInReadOrder(IReadOnlyList<MailRecord> messages)
+    {
+        MailRecord? last = null;
+        foreach (var message in messages)
         {
             if ((last is null || message.Date >= last.Date) && !AutomatedMail.IsAutomated(message))
             {
@@ -76,14 +100,8 @@ public sealed class ThreadRules
     private FollowUp? WaitingOnThem(MailThread thread, MailRecord last, DateTimeOffset since)
     {
         var counterparts = new List<MailAddress>();
-        foreach (var recipient in last.To.Concat(last.Cc))
-        {
-            if (recipient.Address.Length > 0 && !IsMe(recipient.Address) && !counterparts.Exists(c => c.Address == recipient.Address))
-            {
-                counterparts.Add(recipient);
-            }
-        }
-
+        AddCounterparts(counterparts, last.To);
+        AddCounterparts(counterparts, last.Cc);
         if (counterparts.Count == 0 || SubjectRules.ExpectsNoReply(last.Subject))
         {
             return null;
@@ -95,13 +113,13 @@ public sealed class ThreadRules
 
     private FollowUp? WaitingOnMe(MailThread thread, MailRecord last, DateTimeOffset since)
     {
-        if (!last.To.Any(r => IsMe(r.Address)) || AutomatedMail.IsNoReplySender(last.From))
+        if (!AddressedToMe(last.To) || AutomatedMail.IsNoReplySender(last.From))
         {
             return null;
         }
 
         var bulk = AutomatedMail.IsBulk(last);
-        if (bulk && !thread.Messages.Any(m => IsMe(m.From) && !AutomatedMail.IsAutomated(m)))
+        if (bulk && !WroteInThread(thread))
         {
             return null;
         }
@@ -109,6 +127,60 @@ public sealed class ThreadRules
         var sender = new MailAddress(last.From, last.FromName);
         var reason = ReasonText.WaitingOnMe(sender, Age(since), bulk, IgnoredAfter(thread, last));
         return Result(FollowUpDirection.Mine, thread, last, since, last.From.Length > 0 ? [last.From] : [], reason);
+    }
+
+    /// <summary>Recipients outside <c>me</c>, each address once, in header order.</summary>
+    private void AddCounterparts(List<MailAddress> counterparts, IReadOnlyList<MailAddress> recipients)
+    {
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            var recipient = recipients[i];
+            if (recipient.Address.Length > 0 && !IsMe(recipient.Address) && !Contains(counterparts, recipient.Address))
+            {
+                counterparts.Add(recipient);
+            }
+        }
+    }
+
+    private static bool Contains(List<MailAddress> addresses, string address)
+    {
+        foreach (var candidate in addresses)
+        {
+            if (candidate.Address == address)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AddressedToMe(IReadOnlyList<MailAddress> to)
+    {
+        for (var i = 0; i < to.Count; i++)
+        {
+            if (IsMe(to[i].Address))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The user wrote a non-automated message in the thread (a list thread they took part in).</summary>
+    private bool WroteInThread(MailThread thread)
+    {
+        var messages = thread.Messages;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            if (IsMe(messages[i].From) && !AutomatedMail.IsAutomated(messages[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static FollowUp Result(
@@ -123,8 +195,10 @@ public sealed class ThreadRules
     {
         var autoReplies = 0;
         var reports = 0;
-        foreach (var message in thread.Messages)
+        var messages = thread.Messages;
+        for (var i = 0; i < messages.Count; i++)
         {
+            var message = messages[i];
             if (message.Date < last.Date || ReferenceEquals(message, last))
             {
                 continue;

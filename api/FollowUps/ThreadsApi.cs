@@ -1,63 +1,101 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutlookFollowUp.Local;
+using OutlookFollowUp.Auth;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Scan;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.FollowUps;
 
-/// <summary>One unanswered thread in the API: scan's field names plus Graph's immutable id of the last message.</summary>
+/// <summary>One unanswered thread in the API: scan's field names plus Graph's immutable id of the last message and its reminder.</summary>
 public sealed record ThreadItem(
     string Direction, string? InternetMessageId, string ThreadKey, string Since, string Subject, IReadOnlyList<string> Counterparts, string Reason,
-    string MessageId)
+    string MessageId, ReminderState? Reminder)
 {
-    public static ThreadItem From(FollowUp f)
+    public static ThreadItem From(FollowUp f, ReminderState? reminder = null)
     {
         var scan = ScanThread.From(f);
-        return new(scan.Direction, scan.InternetMessageId, scan.ThreadKey, scan.Since, scan.Subject, scan.Counterparts, scan.Reason, f.MessageId);
+        return new(scan.Direction, scan.InternetMessageId, scan.ThreadKey, scan.Since, scan.Subject, scan.Counterparts, scan.Reason, f.MessageId, reminder);
     }
 }
 
 /// <param name="Stale">Graph could not be read on the last attempt: this is the last good index.</param>
-public sealed record ThreadsResponse(IReadOnlyList<ThreadItem> Threads, bool Stale, string? LastSyncedAt);
+/// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
+public sealed record ThreadsResponse(IReadOnlyList<ThreadItem> Threads, bool Stale, string? LastSyncedAt, string? NextCursor = null);
+
+/// <summary>The query of GET /api/threads and POST /api/threads/sync.</summary>
+public sealed record ThreadsQuery(string? Direction, int? Top, string? Cursor);
 
 public static class ThreadsApi
 {
     public static RouteGroupBuilder MapThreads(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/threads").WithTags("Threads");
+        var group = app.MapGroup("/api/threads").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser);
         group.MapGet("/", GetThreads);
         group.MapPost("/sync", SyncNow);
         return group;
     }
 
     public static async Task<Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult>> GetThreads(
-        string? direction, HttpContext context, MailboxService mailbox, CancellationToken cancellationToken)
+        [AsParameters] ThreadsQuery query, HttpContext context, MailboxService mailbox, ThreadExtras extras, CancellationToken cancellationToken)
     {
-        if (!TryParseDirection(direction, out var parsed))
+        if (Invalid(query, out var direction, out var cursor) is { } problem)
         {
-            return DirectionProblem(direction);
+            return problem;
         }
 
-        return UserKey(context) is { } user
-            ? Respond(await mailbox.GetThreadsAsync(user, parsed, cancellationToken), context)
-            : Unauthorized();
+        var user = context.User.RequireUserKey();
+        var inputs = await extras.Cache.GetOrLoadAsync(user, direction,
+            async () => await ComposeAsync(await mailbox.GetThreadsAsync(user, direction, cancellationToken), user, extras, cancellationToken));
+        return Respond(inputs, query, cursor, context);
     }
 
     public static async Task<Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult>> SyncNow(
-        string? direction, HttpContext context, MailboxService mailbox, CancellationToken cancellationToken)
+        [AsParameters] ThreadsQuery query, HttpContext context, MailboxService mailbox, ThreadExtras extras, CancellationToken cancellationToken)
     {
-        if (!TryParseDirection(direction, out var parsed))
+        if (Invalid(query, out var direction, out var cursor) is { } problem)
         {
-            return DirectionProblem(direction);
+            return problem;
         }
 
-        return UserKey(context) is { } user
-            ? Respond(await mailbox.SyncNowAsync(user, parsed, cancellationToken), context)
-            : Unauthorized();
+        var user = context.User.RequireUserKey();
+        extras.Cache.Invalidate(user);
+        var inputs = await ComposeAsync(await mailbox.SyncNowAsync(user, direction, cancellationToken), user, extras, cancellationToken);
+        extras.Cache.Store(user, direction, inputs);
+        return Respond(inputs, query, cursor, context);
     }
 
-    private static Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult> Respond(ThreadsView view, HttpContext context)
+    private static ValidationProblem? Invalid(ThreadsQuery query, out FollowUpDirection? direction, out Cursor? cursor)
     {
+        cursor = null;
+        if (!TryParseDirection(query.Direction, out direction))
+        {
+            return DirectionProblem(query.Direction);
+        }
+
+        if (query.Top is < 1 or > ThreadPaging.MaxTop)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"top must be between 1 and {ThreadPaging.MaxTop}."] });
+        }
+
+        return Cursor.TryDecode(query.Cursor, out cursor)
+            ? null
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this API returned."] });
+    }
+
+    private static async Task<ThreadInputs> ComposeAsync(ThreadsView view, string user, ThreadExtras extras, CancellationToken ct)
+    {
+        return new(view,
+            await extras.Reminders.ListAsync(user, ct),
+            await extras.Dismissals.LastMessageTimesAsync(user, ct),
+            await extras.Settings.GetEffectiveAsync(user, ct));
+    }
+
+    private static Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult> Respond(
+        ThreadInputs inputs, ThreadsQuery query, Cursor? cursor, HttpContext context)
+    {
+        var view = inputs.View;
         if (view.NeverSynced && view.Stale)
         {
             context.Response.Headers.RetryAfter = "30";
@@ -67,8 +105,10 @@ public static class ThreadsApi
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        var page = ThreadPaging.Page(view.Threads, inputs.Reminders, inputs.Dismissed, inputs.Settings, query.Top ?? ThreadPaging.DefaultTop, cursor);
         var lastSynced = view.LastSyncedAt is { } at ? ScanThread.FormatInstant(at) : null;
-        return TypedResults.Ok(new ThreadsResponse(view.Threads.Select(ThreadItem.From).ToList(), view.Stale, lastSynced));
+        return TypedResults.Ok(new ThreadsResponse(
+            page.Items.Select(i => ThreadItem.From(i.Thread, i.Reminder)).ToList(), view.Stale, lastSynced, page.NextCursor));
     }
 
     /// <summary>theirs, mine, or all (the default).</summary>
@@ -95,11 +135,7 @@ public static class ThreadsApi
         {
             ["direction"] = [$"direction must be theirs, mine or all; got '{OptionRules.Shorten(value)}'."],
         });
-
-    /// <summary>The caller's key: the one local user in local mode; with Entra ID, the authentication feature decides.</summary>
-    private static string? UserKey(HttpContext context) =>
-        LocalMode.IsEnabled(context.RequestServices.GetRequiredService<IConfiguration>()) ? LocalMode.UserKey : null;
-
-    private static ProblemHttpResult Unauthorized() =>
-        TypedResults.Problem(title: "Sign-in required", statusCode: StatusCodes.Status401Unauthorized);
 }
+
+/// <summary>What a thread row adds to the index: the user's reminders, dismissals and exclusions.</summary>
+public sealed record ThreadExtras(IReminderStore Reminders, IDismissalStore Dismissals, ISettingsStore Settings, ThreadViewCache Cache);

@@ -15,6 +15,16 @@ internal sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> opti
 
     public DbSet<ThreadSummary> Threads => Set<ThreadSummary>();
 
+    public DbSet<ReminderRow> Reminders => Set<ReminderRow>();
+
+    public DbSet<DismissalRow> Dismissals => Set<DismissalRow>();
+
+    public DbSet<UserSettingsRow> UserSettings => Set<UserSettingsRow>();
+
+    public DbSet<TenantPolicyRow> TenantPolicies => Set<TenantPolicyRow>();
+
+    public DbSet<TokenCacheRow> TokenCache => Set<TokenCacheRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<MailboxState>(e =>
@@ -42,6 +52,8 @@ internal sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> opti
             // The pane's query: one user's threads in one direction, oldest first.
             e.HasIndex(t => new { t.UserKey, t.Direction, t.Since });
         });
+
+        UserDataModel.Configure(modelBuilder);
 
         var sqlite = Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -8,6 +8,12 @@ public interface IMailboxReaderFactory
     IMailboxReader Create(string userKey);
 }
 
+/// <summary>Work that follows each successful sync of a user's mailbox (rule 7: replies resolve reminders).</summary>
+public interface IMailboxSyncListener
+{
+    Task OnSyncedAsync(string userKey, CancellationToken cancellationToken);
+}
+
 /// <summary>The user's rule inputs that are settings (DESIGN.md rule inputs); the addresses come from Graph.</summary>
 /// <param name="TimeZone">IANA or Windows id; null means the mailbox's own time zone.</param>
 public sealed record DetectionSettings(int WindowHours, int LookbackDays, bool BusinessDays, string? TimeZone)

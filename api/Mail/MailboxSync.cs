@@ -8,7 +8,8 @@ namespace OutlookFollowUp.Mail;
 /// One sync of a user's mailbox: Graph delta into the index, then the engine over the indexed metadata, then a
 /// cross-folder check of new "waiting on them" threads (a reply that a rule filed elsewhere is not an unanswered thread).
 /// </summary>
-public sealed class MailboxSync(IThreadIndex index, IMailboxReaderFactory readers, IDetectionSettingsSource settings, TimeProvider time)
+public sealed class MailboxSync(
+    IThreadIndex index, IMailboxReaderFactory readers, IDetectionSettingsSource settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
 {
     /// <summary>Messages found by the cross-folder check live under this folder name in the index.</summary>
     public const string ElsewhereFolder = "elsewhere";
@@ -43,6 +44,10 @@ public sealed class MailboxSync(IThreadIndex index, IMailboxReaderFactory reader
         }
 
         await RecomputeAsync(userKey, reader, state, userSettings, cancellationToken);
+        foreach (var listener in listeners)
+        {
+            await listener.OnSyncedAsync(userKey, cancellationToken);
+        }
     }
 
     private async Task RecomputeAsync(

@@ -15,9 +15,9 @@ public sealed class GraphOptions
     /// <summary>A pasted delegated token for local mode; never logged. Empty means no Authorization header.</summary>
     public string? AccessToken { get; set; }
 
-    /// <summary>Sent as <c>Prefer: odata.maxpagesize</c> on every page request.</summary>
+    /// <summary>Sent as <c>Prefer: odata.maxpagesize</c> on every page request; Graph may cap it, nextLinks cover the rest.</summary>
     [Range(1, 1000)]
-    public int PageSize { get; set; } = 100;
+    public int PageSize { get; set; } = 1000;
 
     /// <summary>Retries of the SDK's RetryHandler, the one retry layer (429/503/504, honours Retry-After).</summary>
     [Range(0, 10)]

@@ -9,7 +9,9 @@ public sealed class SchemaMigratorTests
     private static readonly CancellationToken Ct = CancellationToken.None;
 
     // A later step as a real one would look: a column and an index, the same SQL on both providers.
-    private static readonly SchemaMigration V2 = new(2, "snooze",
+    private static readonly int Latest = SchemaMigrations.All[^1].Version;
+
+    private static readonly SchemaMigration Next = new(Latest + 1, "snooze",
         "ALTER TABLE thread_summaries ADD COLUMN snoozed_until text NULL; CREATE INDEX ix_test_conversation ON indexed_messages (conversation_id)",
         "ALTER TABLE thread_summaries ADD COLUMN snoozed_until text NULL; CREATE INDEX ix_test_conversation ON indexed_messages (conversation_id)");
 
@@ -41,10 +43,10 @@ public sealed class SchemaMigratorTests
         await using var db = await TestDatabase.CreateAsync(provider);
         await db.CreateIndex().ApplyDeltaAsync(User, "inbox", [Mail.Full("a")], [], "link-1", db.Time.GetUtcNow(), Ct);
 
-        var applied = await SchemaMigrator.MigrateAsync(db.CreateContext(), [.. SchemaMigrations.All, V2], db.Time, Ct);
+        var applied = await SchemaMigrator.MigrateAsync(db.CreateContext(), [.. SchemaMigrations.All, Next], db.Time, Ct);
 
         Assert.Equal(1, applied);
-        Assert.Equal(2, await SchemaMigrator.CurrentVersionAsync(db.CreateContext(), Ct));
+        Assert.Equal(Latest + 1, await SchemaMigrator.CurrentVersionAsync(db.CreateContext(), Ct));
         Mail.AssertSame(Mail.Full("a"), Assert.Single(await db.CreateIndex().GetMessagesAsync(User, Ct)));
     }
 
@@ -53,11 +55,11 @@ public sealed class SchemaMigratorTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var before = await SchemaFingerprint.ReadAsync(db.CreateContext());
-        var broken = V2 with { Sqlite = V2.Sqlite + "; SELECT * FROM no_such_table", Postgres = V2.Postgres + "; SELECT * FROM no_such_table" };
+        var broken = Next with { Sqlite = Next.Sqlite + "; SELECT * FROM no_such_table", Postgres = Next.Postgres + "; SELECT * FROM no_such_table" };
 
         await Assert.ThrowsAnyAsync<Exception>(() => SchemaMigrator.MigrateAsync(db.CreateContext(), [.. SchemaMigrations.All, broken], db.Time, Ct));
 
-        Assert.Equal(1, await SchemaMigrator.CurrentVersionAsync(db.CreateContext(), Ct));
+        Assert.Equal(Latest, await SchemaMigrator.CurrentVersionAsync(db.CreateContext(), Ct));
         Assert.Equal(before, await SchemaFingerprint.ReadAsync(db.CreateContext()));
     }
 
@@ -65,11 +67,11 @@ public sealed class SchemaMigratorTests
     public async Task Migrate_DatabaseNewerThanTheBuild_FailsClearly(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await SchemaMigrator.MigrateAsync(db.CreateContext(), [.. SchemaMigrations.All, V2], db.Time, Ct);
+        await SchemaMigrator.MigrateAsync(db.CreateContext(), [.. SchemaMigrations.All, Next], db.Time, Ct);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SchemaMigrator.MigrateAsync(db.CreateContext(), SchemaMigrations.All, db.Time, Ct));
 
-        Assert.Contains("schema version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"schema version {Latest + 1}", error.Message, StringComparison.Ordinal);
     }
 
     [PostgresFact]

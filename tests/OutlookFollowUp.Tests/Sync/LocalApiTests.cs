@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Net;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph.InMemory;
@@ -150,4 +151,48 @@ public class LocalApiTests
     }
 
     private static bool FakeGraph_Any(HttpRequestMessage request) => Graph.FakeGraph.Any(request);
+}
+
+public class ReminderSyncTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ReplyArrivingInASync_ResolvesTheReminder_AutoReplyDoesNot()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        using var client = host.CreateClient();
+        var threads = await host.ThreadsAsync();
+        var offsite = threads.Threads.Single(t => t.Subject == "Budget numbers for the offsite");
+        var contract = threads.Threads.Single(t => t.Subject == "Contract draft for the Q1 review");
+        var offsiteReminder = await Create(client, offsite.MessageId);
+        var contractReminder = await Create(client, contract.MessageId);
+
+        mailbox.Put("inbox", new InMemoryMessage
+        {
+            Id = "AAMkReplyOffsite=", InternetMessageId = "<reply-offsite@fabrikam.com>", ConversationId = offsite.ThreadKey,
+            Subject = "RE: Budget numbers for the offsite", From = new("bob.nguyen@fabrikam.com", "Bob Nguyen"), To = [new(SampleMailbox.Address)],
+            ReceivedDateTime = Now.AddHours(-1), SentDateTime = Now.AddHours(-1),
+        });
+        mailbox.Put("inbox", new InMemoryMessage
+        {
+            Id = "AAMkOooContract=", InternetMessageId = "<ooo-2@fabrikam.com>", ConversationId = contract.ThreadKey,
+            Subject = "Automatic reply: Contract draft for the Q1 review", From = new("ana.silva@fabrikam.com"), To = [new(SampleMailbox.Address)],
+            ReceivedDateTime = Now.AddHours(-1), SentDateTime = Now.AddHours(-1), Headers = [new("Auto-Submitted", "auto-replied")],
+        });
+        await host.SyncAsync();
+
+        Assert.Equal(("resolved", "scheduled"), (await Status(client, offsiteReminder), await Status(client, contractReminder)));
+    }
+
+    private static async Task<string> Create(HttpClient client, string messageId)
+    {
+        using var response = await client.PostAsJsonAsync("/api/reminders", new { messageId, afterHours = 24 });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private static async Task<string> Status(HttpClient client, string id) =>
+        (await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/reminders/{id}")).GetProperty("status").GetString()!;
 }

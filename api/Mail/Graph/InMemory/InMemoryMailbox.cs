@@ -11,6 +11,9 @@ public sealed class InMemoryMailbox(string mail, string? userPrincipalName = nul
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Folder, string Id), Entry> _entries = [];
+
+    // Every change in version order: a page is a binary search and a short scan, not a sort of the whole mailbox.
+    private readonly List<Entry> _log = [];
     private long _version;
 
     public string Mail { get; } = mail;
@@ -34,7 +37,7 @@ public sealed class InMemoryMailbox(string mail, string? userPrincipalName = nul
         var id = message["id"]?.GetValue<string>() ?? throw new ArgumentException("A message needs an id.", nameof(message));
         lock (_lock)
         {
-            _entries[(Key(folder), id)] = new Entry(Key(folder), id, message.DeepClone().AsObject(), ++_version, Deleted: false);
+            Record(new Entry(Key(folder), id, message.DeepClone().AsObject(), ++_version, Deleted: false));
         }
     }
 
@@ -48,7 +51,7 @@ public sealed class InMemoryMailbox(string mail, string? userPrincipalName = nul
                 return false;
             }
 
-            _entries[(entry.Folder, id)] = entry with { Deleted = true, Version = ++_version };
+            Record(entry with { Deleted = true, Version = ++_version });
             return true;
         }
     }
@@ -77,15 +80,52 @@ public sealed class InMemoryMailbox(string mail, string? userPrincipalName = nul
         }
     }
 
-    /// <summary>Entries of a folder (or every folder) changed in (after, upTo], oldest change first.</summary>
-    internal List<Entry> Changes(string? folder, long after, long upTo)
+    /// <summary>
+    /// Up to <paramref name="limit"/> entries of a folder (or every folder) changed in (after, upTo] and still in that state,
+    /// oldest change first: an entry changed again after the round's snapshot shows up in the next round instead.
+    /// </summary>
+    internal List<Entry> Changes(string? folder, long after, long upTo, Func<Entry, bool> include, int limit)
     {
         lock (_lock)
         {
-            return [.. _entries.Values
-                .Where(e => (folder is null || e.Folder == Key(folder)) && e.Version > after && e.Version <= upTo)
-                .OrderBy(e => e.Version)];
+            var result = new List<Entry>();
+            for (var i = FirstAfter(after); i < _log.Count && _log[i].Version <= upTo && result.Count < limit; i++)
+            {
+                var entry = _log[i];
+                if ((folder is null || entry.Folder == Key(folder)) && _entries[(entry.Folder, entry.Id)].Version == entry.Version && include(entry))
+                {
+                    result.Add(entry);
+                }
+            }
+
+            return result;
         }
+    }
+
+    private void Record(Entry entry)
+    {
+        _entries[(entry.Folder, entry.Id)] = entry;
+        _log.Add(entry);
+    }
+
+    /// <summary>Index of the first logged change with a version above <paramref name="version"/> (versions only grow).</summary>
+    private int FirstAfter(long version)
+    {
+        int low = 0, high = _log.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (_log[mid].Version <= version)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
     }
 
     private static string Key(string folder) => folder.ToLowerInvariant();

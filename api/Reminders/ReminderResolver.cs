@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Index;
+
+namespace OutlookFollowUp.Reminders;
+
+/// <summary>Rule 7 over the index: open reminders whose thread got a later non-automated message from someone else are resolved.</summary>
+public interface IReminderResolver
+{
+    /// <summary>Call after each sync of the user's mailbox; returns how many reminders it resolved.</summary>
+    Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken);
+}
+
+internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index, TimeProvider time) : IReminderResolver, Mail.IMailboxSyncListener
+{
+    /// <summary>Rule 7 runs once per sync (new mail is the only thing that can resolve a reminder), not on every read.</summary>
+    public Task OnSyncedAsync(string userKey, CancellationToken cancellationToken) => ResolveAsync(userKey, cancellationToken);
+
+    public async Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var open = await db.Reminders.AsNoTracking()
+            .Where(r => r.UserKey == userKey && r.DoneAt == null && r.ResolvedAt == null).ToListAsync(cancellationToken);
+        if (open.Count == 0 || await index.GetStateAsync(userKey, cancellationToken) is not { } mailbox)
+        {
+            return 0;
+        }
+
+        var now = time.GetUtcNow();
+        var rules = new ThreadRules(new DetectionOptions { Me = [.. mailbox.Addresses], Now = now });
+        var threads = ThreadBuilder.Build(await index.GetMessagesAsync(userKey, cancellationToken)).Threads;
+        var byId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
+        var byInternetId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
+        foreach (var thread in threads)
+        {
+            foreach (var message in thread.Messages)
+            {
+                byId.TryAdd(message.Id, (thread, message));
+                if (message.InternetMessageId is { } imid)
+                {
+                    byInternetId.TryAdd(imid, (thread, message));
+                }
+            }
+        }
+
+        var resolved = 0;
+        foreach (var reminder in open)
+        {
+            var found = reminder.MessageId is { } id && byId.TryGetValue(id, out var f) ? f
+                : reminder.InternetMessageId is { } imid && byInternetId.TryGetValue(imid, out var g) ? g
+                : default;
+            if (found.Thread is null || rules.FindReply(found.Thread, found.Message) is not { } reply)
+            {
+                continue;
+            }
+
+            // Conditional, so a reminder marked done meanwhile stays done.
+            resolved += await db.Reminders
+                .Where(r => r.UserKey == userKey && r.Id == reminder.Id && r.DoneAt == null && r.ResolvedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply.Id), cancellationToken);
+        }
+
+        return resolved;
+    }
+}

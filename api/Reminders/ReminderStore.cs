@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using OutlookFollowUp.Index;
+
+namespace OutlookFollowUp.Reminders;
+
+/// <summary>EF Core <see cref="IReminderStore"/>. Writes hold the per-user lock, so two creates for one message make one reminder.</summary>
+internal sealed class ReminderStore(FollowUpDbContext db, TimeProvider time) : IReminderStore
+{
+    public async Task<(Reminder Reminder, bool Created)> CreateAsync(
+        string userKey, string? messageId, string? internetMessageId, DateTimeOffset remindAt, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await DatabaseLocks.LockUserAsync(db, userKey, cancellationToken);
+            // The index knows the other id, the subject and the thread when the message was synced already.
+            var indexed = await db.Messages.AsNoTracking()
+                .Where(m => m.UserKey == userKey && ((messageId != null && m.Id == messageId) || (internetMessageId != null && m.InternetMessageId == internetMessageId)))
+                .FirstOrDefaultAsync(cancellationToken);
+            messageId ??= indexed?.Id;
+            internetMessageId ??= indexed?.InternetMessageId;
+
+            var existing = await db.Reminders.AsNoTracking()
+                .Where(r => r.UserKey == userKey && r.DoneAt == null
+                    && ((messageId != null && r.MessageId == messageId) || (internetMessageId != null && r.InternetMessageId == internetMessageId)))
+                .OrderBy(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            if (existing is not null)
+            {
+                return (ToReminder(existing), false);
+            }
+
+            var now = time.GetUtcNow();
+            var row = new ReminderRow
+            {
+                UserKey = userKey,
+                Id = Guid.CreateVersion7(now).ToString("N"),
+                MessageId = messageId,
+                InternetMessageId = internetMessageId,
+                ThreadKey = indexed?.ConversationId,
+                Subject = indexed?.Subject ?? "",
+                RemindAt = remindAt.ToUniversalTime(),
+                CreatedAt = now,
+            };
+            db.Reminders.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (ToReminder(row), true);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<IReadOnlyList<Reminder>> ListAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var rows = await db.Reminders.AsNoTracking().Where(r => r.UserKey == userKey).OrderBy(r => r.RemindAt).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.RemindAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(ToReminder)];
+    }
+
+    public async Task<Reminder?> GetAsync(string userKey, string id, CancellationToken cancellationToken) =>
+        await db.Reminders.AsNoTracking().SingleOrDefaultAsync(r => r.UserKey == userKey && r.Id == id, cancellationToken) is { } row ? ToReminder(row) : null;
+
+    public Task<Reminder?> SnoozeAsync(string userKey, string id, DateTimeOffset remindAt, CancellationToken cancellationToken) =>
+        UpdateAsync(userKey, id, row =>
+        {
+            if (row.DoneAt is null && row.ResolvedAt is null)
+            {
+                row.RemindAt = remindAt.ToUniversalTime();
+            }
+        }, cancellationToken);
+
+    public Task<Reminder?> MarkDoneAsync(string userKey, string id, CancellationToken cancellationToken) =>
+        UpdateAsync(userKey, id, row => row.DoneAt ??= time.GetUtcNow(), cancellationToken);
+
+    public async Task<bool> DeleteAsync(string userKey, string id, CancellationToken cancellationToken) =>
+        await db.Reminders.Where(r => r.UserKey == userKey && r.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    private async Task<Reminder?> UpdateAsync(string userKey, string id, Action<ReminderRow> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var row = await db.Reminders.SingleOrDefaultAsync(r => r.UserKey == userKey && r.Id == id, cancellationToken);
+            if (row is null)
+            {
+                return null;
+            }
+
+            change(row);
+            await db.SaveChangesAsync(cancellationToken);
+            return ToReminder(row);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private Reminder ToReminder(ReminderRow r) => new(
+        r.Id, r.MessageId, r.InternetMessageId, r.ThreadKey, r.Subject, r.RemindAt, r.CreatedAt, StatusOf(r, time.GetUtcNow()), r.DoneAt, r.ResolvedAt);
+
+    internal static ReminderStatus StatusOf(ReminderRow r, DateTimeOffset now) =>
+        r.DoneAt is not null ? ReminderStatus.Done
+        : r.ResolvedAt is not null ? ReminderStatus.Resolved
+        : r.RemindAt <= now ? ReminderStatus.Due
+        : ReminderStatus.Scheduled;
+}

@@ -1,0 +1,18 @@
+namespace OutlookFollowUp.Settings;
+
+/// <summary>User settings and tenant policies. Every user method touches only that user's row.</summary>
+public interface ISettingsStore
+{
+    /// <summary>The user's settings, or the tenant's defaults when the user never saved any.</summary>
+    Task<UserSettings> GetAsync(string userKey, CancellationToken cancellationToken);
+
+    Task SaveAsync(string userKey, UserSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>The user's settings clamped by the tenant policy (window inside its bounds, its excluded domains added).</summary>
+    Task<EffectiveSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>The tenant's policy, or the product defaults.</summary>
+    Task<TenantPolicy> GetPolicyAsync(string tenantId, CancellationToken cancellationToken);
+
+    Task SavePolicyAsync(string tenantId, TenantPolicy policy, CancellationToken cancellationToken);
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Web;
+
+namespace OutlookFollowUp.Settings;
+
+/// <summary>What GET and PUT /api/settings return: the settings in force and the range the tenant allows.</summary>
+public sealed record SettingsResponse(
+    int WindowHours, bool BusinessDays, string? TimeZone, int LookbackDays,
+    IReadOnlyList<string> ExcludedSenders, IReadOnlyList<string> ExcludedDomains, bool SetOutlookFlags,
+    WindowBounds AllowedWindowHours, IReadOnlyList<string> TenantExcludedDomains);
+
+public sealed record WindowBounds(int Min, int Max);
+
+/// <summary>GET/PUT /api/settings: the caller's detection settings.</summary>
+public static class SettingsApi
+{
+    public static RouteGroupBuilder MapSettings(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/settings").WithTags("Settings").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
+        group.MapGet("/", GetSettings);
+        group.MapPut("/", PutSettings).Validate<SettingsRequest>();
+        return group;
+    }
+
+    public static async Task<Ok<SettingsResponse>> GetSettings(HttpContext http, ISettingsStore store, CancellationToken ct) =>
+        TypedResults.Ok(await ReadAsync(http.User.RequireUserKey(), store, ct));
+
+    public static async Task<Results<Ok<SettingsResponse>, ValidationProblem>> PutSettings(
+        SettingsRequest request, HttpContext http, ISettingsStore store, CancellationToken ct)
+    {
+        var userKey = http.User.RequireUserKey();
+        var policy = await store.GetPolicyAsync(UserKeys.TenantOf(userKey), ct);
+        var window = request.WindowHours!.Value;
+        if (window < policy.MinWindowHours || window > policy.MaxWindowHours)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["windowHours"] = [$"Your organization allows a window between {policy.MinWindowHours} and {policy.MaxWindowHours} hours."],
+            });
+        }
+
+        var settings = new UserSettings(window, request.BusinessDays!.Value, request.TimeZone?.Trim(), request.LookbackDays!.Value,
+            Normalize(request.ExcludedSenders!), Normalize(request.ExcludedDomains!), request.SetOutlookFlags!.Value);
+        await store.SaveAsync(userKey, settings, ct);
+        return TypedResults.Ok(await ReadAsync(userKey, store, ct));
+    }
+
+    internal static string[] Normalize(IEnumerable<string> values) =>
+        [.. values.Select(v => v.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
+
+    private static async Task<SettingsResponse> ReadAsync(string userKey, ISettingsStore store, CancellationToken ct)
+    {
+        var mine = await store.GetAsync(userKey, ct);
+        var policy = await store.GetPolicyAsync(UserKeys.TenantOf(userKey), ct);
+        return new SettingsResponse(policy.ClampWindow(mine.WindowHours), mine.BusinessDays, mine.TimeZone, mine.LookbackDays,
+            mine.ExcludedSenders, mine.ExcludedDomains, mine.SetOutlookFlags,
+            new WindowBounds(policy.MinWindowHours, policy.MaxWindowHours), policy.ExcludedDomains);
+    }
+}

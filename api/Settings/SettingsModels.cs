@@ -1,0 +1,71 @@
+using OutlookFollowUp.FollowUps;
+
+namespace OutlookFollowUp.Settings;
+
+/// <summary>What a user chose. <see cref="TimeZone"/> null means the mailbox's own time zone.</summary>
+public sealed record UserSettings(
+    int WindowHours,
+    bool BusinessDays,
+    string? TimeZone,
+    int LookbackDays,
+    IReadOnlyList<string> ExcludedSenders,
+    IReadOnlyList<string> ExcludedDomains,
+    bool SetOutlookFlags);
+
+/// <summary>A tenant admin's policy: the default window and the range users may pick inside 24–48 hours.</summary>
+public sealed record TenantPolicy(
+    int DefaultWindowHours,
+    int MinWindowHours,
+    int MaxWindowHours,
+    IReadOnlyList<string> ExcludedDomains,
+    int RetentionDays)
+{
+    public const int DefaultRetentionDays = 180;
+    public const int MaxRetentionDays = 3650;
+
+    public static readonly TenantPolicy Default = new(
+        DetectionOptions.DefaultWindowHours, DetectionOptions.MinWindowHours, DetectionOptions.MaxWindowHours, [], DefaultRetentionDays);
+
+    public int ClampWindow(int hours) => Math.Clamp(hours, MinWindowHours, MaxWindowHours);
+}
+
+/// <summary>
+/// The settings detection runs with: the user's choices clamped by the tenant policy, exclusions merged. This is
+/// what the sync feeds the engine.
+/// </summary>
+public sealed record EffectiveSettings(
+    int WindowHours,
+    bool BusinessDays,
+    string? TimeZone,
+    int LookbackDays,
+    IReadOnlyList<string> ExcludedSenders,
+    IReadOnlyList<string> ExcludedDomains,
+    bool SetOutlookFlags)
+{
+    /// <param name="mailboxTimeZone">Graph's mailbox time zone, used when the user chose none; UTC when neither resolves.</param>
+    public DetectionOptions ToDetectionOptions(IReadOnlyCollection<string> me, DateTimeOffset now, string? mailboxTimeZone) => new()
+    {
+        Me = me,
+        Now = now,
+        WindowHours = WindowHours,
+        LookbackDays = LookbackDays,
+        BusinessDays = BusinessDays,
+        TimeZone = OptionRules.TryFindTimeZone(TimeZone ?? mailboxTimeZone ?? "UTC", out var zone) ? zone : TimeZoneInfo.Utc,
+    };
+
+    /// <summary>True when every counterpart of the thread is an excluded sender or in an excluded domain.</summary>
+    public bool Excludes(FollowUp thread) =>
+        thread.Counterparts.Count > 0 && thread.Counterparts.All(IsExcluded);
+
+    private bool IsExcluded(string address)
+    {
+        if (ExcludedSenders.Contains(address, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var domain = address[(address.LastIndexOf('@') + 1)..];
+        return ExcludedDomains.Any(d => domain.Equals(d, StringComparison.OrdinalIgnoreCase)
+            || domain.EndsWith("." + d, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using OutlookFollowUp.FollowUps;
+
+namespace OutlookFollowUp.Settings;
+
+/// <summary>PUT /api/settings. Nullable so that a null is a validation error with a name, not an unreadable body.</summary>
+public sealed record SettingsRequest(
+    int? WindowHours, bool? BusinessDays, string? TimeZone, int? LookbackDays,
+    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags);
+
+/// <summary>PUT /api/admin/policy.</summary>
+public sealed record PolicyRequest(
+    int? DefaultWindowHours, int? MinWindowHours, int? MaxWindowHours, string[]? ExcludedDomains, int? RetentionDays);
+
+internal static partial class ListRules
+{
+    public const int MaxEntries = 200;
+
+    public static IRuleBuilderOptions<T, string> ValidDomain<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(d => d is not null && d.Length <= 253 && Domain().IsMatch(d))
+            .WithMessage(static (_, d) => $"'{OptionRules.Shorten(d)}' is not a domain name.");
+
+    [GeneratedRegex(@"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Domain();
+}
+
+internal sealed class SettingsRequestValidator : AbstractValidator<SettingsRequest>
+{
+    public SettingsRequestValidator()
+    {
+        // A null stops its rule: later checks of the same field never see it.
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(r => r.WindowHours).NotNull();
+        RuleFor(r => r.WindowHours!.Value).ValidWindowHours().OverridePropertyName("windowHours").When(r => r.WindowHours is not null);
+        RuleFor(r => r.BusinessDays).NotNull();
+        RuleFor(r => r.TimeZone).ValidTimeZone().When(r => r.TimeZone is not null);
+        RuleFor(r => r.LookbackDays).NotNull();
+        RuleFor(r => r.LookbackDays!.Value).ValidLookbackDays().OverridePropertyName("lookbackDays").When(r => r.LookbackDays is not null);
+        RuleFor(r => r.ExcludedSenders).NotNull().Must(l => l!.Length <= ListRules.MaxEntries).WithMessage($"At most {ListRules.MaxEntries} entries.");
+        RuleForEach(r => r.ExcludedSenders).NotNull().ValidAddress().When(r => r.ExcludedSenders is { Length: <= ListRules.MaxEntries });
+        RuleFor(r => r.ExcludedDomains).NotNull().Must(l => l!.Length <= ListRules.MaxEntries).WithMessage($"At most {ListRules.MaxEntries} entries.");
+        RuleForEach(r => r.ExcludedDomains).ValidDomain().When(r => r.ExcludedDomains is { Length: <= ListRules.MaxEntries });
+        RuleFor(r => r.SetOutlookFlags).NotNull();
+    }
+}
+
+internal sealed class PolicyRequestValidator : AbstractValidator<PolicyRequest>
+{
+    public PolicyRequestValidator()
+    {
+        // A null stops its rule: later checks of the same field never see it.
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(r => r.MinWindowHours).NotNull();
+        RuleFor(r => r.MinWindowHours!.Value).ValidWindowHours().OverridePropertyName("minWindowHours").When(r => r.MinWindowHours is not null);
+        RuleFor(r => r.MaxWindowHours).NotNull();
+        RuleFor(r => r.MaxWindowHours!.Value).ValidWindowHours().OverridePropertyName("maxWindowHours").When(r => r.MaxWindowHours is not null);
+        RuleFor(r => r.DefaultWindowHours).NotNull();
+        RuleFor(r => r.DefaultWindowHours!.Value)
+            .Must((r, d) => d >= (r.MinWindowHours ?? int.MaxValue) && d <= (r.MaxWindowHours ?? int.MinValue))
+            .WithMessage("The default window must lie between the minimum and the maximum.")
+            .OverridePropertyName("defaultWindowHours")
+            .When(r => r.DefaultWindowHours is not null);
+        RuleFor(r => r.ExcludedDomains).NotNull().Must(l => l!.Length <= ListRules.MaxEntries).WithMessage($"At most {ListRules.MaxEntries} entries.");
+        RuleForEach(r => r.ExcludedDomains).ValidDomain().When(r => r.ExcludedDomains is { Length: <= ListRules.MaxEntries });
+        RuleFor(r => r.RetentionDays).NotNull().InclusiveBetween(1, TenantPolicy.MaxRetentionDays);
+    }
+}

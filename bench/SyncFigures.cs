@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Mail.Graph.InMemory;
+
+namespace OutlookFollowUp.Bench;
+
+/// <summary>
+/// Graph request figures for a mailbox sync against the in-process Graph-compatible server (the same SDK code as
+/// production): requests for cold syncs of 1k and 10k messages and a warm refresh with no change, the most requests in
+/// flight for one mailbox under load, and the wall time of a cold sync of 10k. Run: dotnet run -c Release --project bench -- sync-figures
+/// </summary>
+internal static class SyncFigures
+{
+    public static async Task RunAsync(TextWriter output)
+    {
+        output.WriteLine("| inbox + sent items | page size | cold sync requests | warm refresh requests (no change) | cold sync wall time |");
+        output.WriteLine("|---|---|---|---|---|");
+        foreach (var messages in new[] { 1_000, 10_000 })
+        {
+            foreach (var pageSize in new[] { 100, 1000 })
+            {
+                var (cold, warm, wall) = await ColdThenWarmAsync(messages, pageSize);
+                output.WriteLine(FormattableString.Invariant(
+                    $"| {messages:N0} + {messages / 4:N0} | {pageSize} | {cold} | {warm} | {wall.TotalMilliseconds:F0} ms |"));
+            }
+        }
+
+        var (maxInFlight, total) = await LoadAsync(parallel: 32);
+        output.WriteLine();
+        output.WriteLine(FormattableString.Invariant(
+            $"Load: 32 concurrent callers on one mailbox (cold syncs and conversation look-ups), {total} requests: at most {maxInFlight} in flight (limit 4)."));
+    }
+
+    private static async Task<(int Cold, int Warm, TimeSpan Wall)> ColdThenWarmAsync(int messages, int pageSize)
+    {
+        var mailbox = Mailbox(messages);
+        using var factory = new GraphClientFactory(new GraphOptions { AccessToken = "bench", PageSize = pageSize }, TimeProvider.System, new InMemoryGraphHandler(mailbox));
+        var reader = factory.CreateReader("bench");
+        var clock = Stopwatch.StartNew();
+        var cold = await reader.SyncAsync(new Dictionary<string, string>(), lookbackDays: 14, CancellationToken.None);
+        var wall = clock.Elapsed;
+        var warm = await reader.SyncAsync(cold.DeltaLinks, lookbackDays: 14, CancellationToken.None);
+        return (cold.RequestCount, warm.RequestCount, wall);
+    }
+
+    private static async Task<(int MaxInFlight, long Total)> LoadAsync(int parallel)
+    {
+        var mailbox = Mailbox(2_000);
+        using var factory = new GraphClientFactory(new GraphOptions { AccessToken = "bench", PageSize = 100 }, TimeProvider.System, new SlowHandler(new InMemoryGraphHandler(mailbox)));
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(i => i % 2 == 0
+            ? (Task)factory.CreateReader("one-mailbox").SyncAsync(new Dictionary<string, string>(), 14, CancellationToken.None)
+            : factory.CreateReader("one-mailbox").GetConversationAsync($"conv-{i}", CancellationToken.None)));
+        var counter = factory.CounterFor("one-mailbox");
+        return (counter.MaxInFlight, counter.Total);
+    }
+
+    private static InMemoryMailbox Mailbox(int inbox)
+    {
+        var mailbox = new InMemoryMailbox("me@contoso.com");
+        var now = TimeProvider.System.GetUtcNow();
+        for (var i = 0; i < inbox + inbox / 4; i++)
+        {
+            var sent = i >= inbox;
+            mailbox.Put(sent ? "sentitems" : "inbox", new InMemoryMessage
+            {
+                Id = $"AAMk{i:D6}=",
+                InternetMessageId = $"<m{i}@bench>",
+                ConversationId = $"conv-{i / 5}",
+                Subject = $"Subject {i / 5}",
+                From = new InMemoryAddress(sent ? "me@contoso.com" : $"sender{i % 97}@fabrikam.com"),
+                To = [new InMemoryAddress(sent ? $"sender{i % 97}@fabrikam.com" : "me@contoso.com")],
+                ReceivedDateTime = now.AddMinutes(-i),
+                SentDateTime = now.AddMinutes(-i),
+                Headers = sent ? [] : [new("Precedence", i % 20 == 0 ? "bulk" : "first-class")],
+                ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
+            });
+        }
+
+        return mailbox;
+    }
+
+    /// <summary>Holds each response a little, so concurrent callers really overlap at the gate.</summary>
+    private sealed class SlowHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
