@@ -53,11 +53,27 @@ function renderList() {
   setBusy(false);
 }
 
+const MAX_PAGES = 10;
+
+/** Both directions, every page (the API pages by 50 by default; the counts need them all). */
+async function fetchThreads(sync) {
+  const query = 'direction=all&top=200';
+  const first = sync ? await state.api.post(`/api/threads/sync?${query}`) : await state.api.get(`/api/threads?${query}`);
+  const threads = [...(first.threads ?? [])];
+  let cursor = first.nextCursor;
+  for (let page = 1; cursor && page < MAX_PAGES; page++) {
+    const next = await state.api.get(`/api/threads?${query}&cursor=${encodeURIComponent(cursor)}`);
+    threads.push(...(next.threads ?? []));
+    cursor = next.nextCursor;
+  }
+  return { ...first, threads };
+}
+
 async function load(sync = false) {
   setBusy(true);
   renderLoading($('panel'));
   try {
-    const body = sync ? await state.api.post('/api/threads/sync') : await state.api.get('/api/threads?direction=all');
+    const body = await fetchThreads(sync);
     Object.assign(state, { threads: body.threads ?? [], stale: !!body.stale, lastSyncedAt: body.lastSyncedAt ?? null });
     renderList();
     if (sync) announce(`Updated. ${state.threads.length} conversations.`);
@@ -84,7 +100,7 @@ function toast(text, undo) {
   fill(el, h('p', { text }), undo && h('button', {
     type: 'button', class: 'btn btn-small', text: 'Undo',
     onclick: async () => { el.hidden = true; await undo(); },
-  }));
+  }), h('button', { type: 'button', class: 'btn btn-small btn-subtle', text: 'Dismiss', onclick: () => { el.hidden = true; $('panel').focus(); } }));
 }
 
 const openReminder = t => t.reminder && ['scheduled', 'due'].includes(t.reminder.status ?? t.reminder.state) ? t.reminder : null;
@@ -135,6 +151,7 @@ const actions = {
 };
 
 function showSettings(open) {
+  $('open-settings').setAttribute('aria-pressed', String(open));
   $('list-view').hidden = open;
   $('card').hidden = open || !state.host?.inOffice;
   $('settings').hidden = !open;

@@ -74,7 +74,7 @@ export async function renderCard(section, ctx) {
       h('button', { type: 'button', class: 'btn btn-small btn-primary', text: 'In 48 hours', onclick: () => create({ afterHours: 48 }) })),
     h('div', { class: 'field' },
       h('label', { for: 'remind-at', text: 'Or pick a date' }),
-      h('div', { class: 'actions' }, picker, h('button', {
+      h('div', { class: 'picker' }, picker, h('button', {
         type: 'button', class: 'btn btn-small', text: 'Set reminder',
         onclick: () => picker.value ? create({ remindAt: new Date(picker.value).toISOString() }) : picker.focus(),
       }))));

@@ -21,7 +21,7 @@ export function renderLoading(panel) {
 function reminderBadge(reminder) {
   if (!reminder) return null;
   const status = reminder.status ?? reminder.state;
-  if (status === 'scheduled') return h('span', { class: 'badge', text: `Snoozed until ${when(reminder.remindAt)}` });
+  if (status === 'scheduled') return h('span', { class: 'badge', text: `Reminder ${when(reminder.remindAt)}` });
   if (status === 'due') return h('span', { class: 'badge', text: 'Reminder due' });
   return null;
 }

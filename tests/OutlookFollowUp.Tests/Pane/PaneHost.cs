@@ -51,6 +51,13 @@ public sealed class PaneHost : WebApplicationFactory<Program>
         return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
+    public async Task SendJsonAsync(HttpMethod method, string path, object body)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body, options: Json) };
+        using var response = await Http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public async Task<JsonArray> ThreadsAsync(string direction = "all") =>
         (await GetJsonAsync($"/api/threads?direction={direction}"))["threads"]!.AsArray();
 

@@ -55,6 +55,14 @@ public sealed class PanePage : IAsyncDisposable
         await context.RouteAsync("**/*", route => pane.GuardAsync(route, host.BaseUrl, officeJs));
         page.Dialog += (_, dialog) => { pane._dialogs.Add($"{dialog.Type}: {dialog.Message}"); _ = dialog.DismissAsync(); };
         page.PageError += (_, error) => pane._errors.Add(error);
+        // The API's Content-Security-Policy must allow everything the pane does: a violation is an error.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                pane._errors.Add(message.Text);
+            }
+        };
         // The page's clock is the API's fake clock, so that ages and snooze times agree with the server.
         await page.Clock.SetFixedTimeAsync(host.Clock.GetUtcNow().UtcDateTime);
         if (officeMock is not null)
