@@ -114,6 +114,21 @@ public class PaneOfficeTests(BrowserFixture browser)
     }
 
     [BrowserFact]
+    public async Task DraftFollowUp_ForAnotherMessage_OpensANewMessageToTheCounterparts()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, officeMock: new { item = (object?)null });
+        await pane.ReadyAsync();
+
+        await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Draft follow-up: \"Budget numbers for the offsite\"" }).ClickAsync();
+
+        var form = (await pane.OfficeCallsAsync("displayNewMessageForm")).Single()[0];
+        Assert.Equal(("""["bob.nguyen@fabrikam.com","carla.jones@contoso.com"]""", "RE: Budget numbers for the offsite"),
+            (form.GetProperty("toRecipients").GetRawText(), form.GetProperty("subject").GetString()));
+        Assert.StartsWith("<p>Hi Bob and Carla,</p>", form.GetProperty("htmlBody").GetString(), StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
     public async Task Open_HandsDisplayMessageFormTheEwsId()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);

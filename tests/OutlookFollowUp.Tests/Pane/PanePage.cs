@@ -52,6 +52,8 @@ public sealed class PanePage : IAsyncDisposable
             Locale = "en-US",
             TimezoneId = "UTC",
             ServiceWorkers = ServiceWorkerPolicy.Block,
+            // No transitions: screenshots show end states, not a chevron half-way through its turn.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         var page = await context.NewPageAsync();
         var pane = new PanePage(context, page);

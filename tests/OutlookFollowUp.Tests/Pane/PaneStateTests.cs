@@ -23,6 +23,19 @@ public class PaneStateTests(BrowserFixture browser)
     }
 
     [BrowserFact]
+    public async Task DarkTheme_HasNoAccessibilityViolations()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await pane.ReadyAsync();
+        await pane.Page.Locator(".row-toggle").First.ClickAsync();
+
+        await pane.ScreenshotAsync("dark");
+        await pane.AssertAccessibleAsync("dark theme");
+    }
+
+    [BrowserFact]
     public async Task Loading_ShowsASpinnerUntilTheThreadsArrive()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
