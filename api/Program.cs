@@ -1,5 +1,6 @@
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Cli;
+using OutlookFollowUp.Config;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Health;
 using OutlookFollowUp.Index;
@@ -45,6 +46,7 @@ app.MapDismissals();
 app.MapSettings();
 app.MapAdminPolicy();
 app.MapMe();
+app.MapConfig();
 
 await app.RunAsync();
 return 0;

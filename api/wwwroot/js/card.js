@@ -1,0 +1,93 @@
+// The card for the message open in Outlook: remind-me buttons, or the state of its reminder; compose gets "remind me if no reply".
+import { h, fill, announce } from './dom.js';
+import { when, toLocalInput } from './time.js';
+import { restIdOf, isCompose, markRemindIfNoReply } from './host.js';
+
+const OPEN = new Set(['scheduled', 'due']);
+
+function statusOf(reminder) { return reminder?.status ?? reminder?.state; }
+
+/** The user's reminder on this message, matched on either id (the REST id Outlook gives is not Graph's immutable id). */
+export function findReminder(reminders, item, restId) {
+  const mine = (reminders ?? []).filter(r => (restId && r.messageId === restId)
+    || (item.internetMessageId && r.internetMessageId === item.internetMessageId));
+  return mine.find(r => OPEN.has(statusOf(r))) ?? mine.at(-1) ?? null;
+}
+
+/** ctx: { api, item, focusPicker, onChange } */
+export async function renderCard(section, ctx) {
+  const { api, item } = ctx;
+  section.hidden = false;
+  const title = h('h2', { id: 'card-title', text: 'This message' });
+  if (!item) {
+    fill(section, title, h('p', { class: 'muted', text: 'Select a message to set a reminder on it.' }));
+    return;
+  }
+  if (isCompose(item)) {
+    renderCompose(section, title, item);
+    return;
+  }
+
+  const restId = restIdOf(item);
+  const subject = h('p', { class: 'subject', text: item.subject || '(no subject)' });
+  fill(section, title, subject, h('p', { class: 'muted', text: 'Checking for a reminder…' }));
+  let reminder = null;
+  try {
+    reminder = findReminder((await api.get('/api/reminders')).reminders, item, restId);
+  } catch (error) {
+    if (error.status !== 404) {
+      fill(section, title, subject, h('p', { class: 'muted', text: `Reminders are unavailable: ${error.title}` }));
+      return;
+    }
+  }
+
+  const refresh = () => renderCard(section, { ...ctx, focusPicker: false });
+  const status = statusOf(reminder);
+  if (reminder && OPEN.has(status)) {
+    const text = status === 'due' ? 'Your reminder is due: no reply yet.' : `I'll remind you ${when(reminder.remindAt)} if no one replies.`;
+    fill(section, title, subject, h('p', { text }), h('div', { class: 'actions' },
+      h('button', {
+        type: 'button', class: 'btn btn-small', text: 'Remove reminder',
+        onclick: async () => { await api.del(`/api/reminders/${encodeURIComponent(reminder.id)}`); announce('Reminder removed.'); await refresh(); ctx.onChange?.(); },
+      })));
+    return;
+  }
+
+  const create = async body => {
+    try {
+      const created = await api.post('/api/reminders', { messageId: restId, internetMessageId: item.internetMessageId || undefined, ...body });
+      announce(`Reminder set for ${when(created.remindAt)}.`);
+      await refresh();
+      ctx.onChange?.();
+    } catch (error) {
+      announce(`The reminder was not set: ${error.title}`);
+      section.querySelector('.error')?.remove();
+      section.append(h('p', { class: 'error', role: 'alert', text: `The reminder was not set: ${error.detail || error.title}` }));
+    }
+  };
+  const picker = h('input', { type: 'datetime-local', id: 'remind-at', min: toLocalInput(new Date()) });
+  const resolved = status === 'resolved' ? h('p', { class: 'muted', text: 'A reply arrived, so the last reminder closed.' }) : null;
+  fill(section, title, subject, resolved,
+    h('p', { text: 'Remind me to follow up if no one replies:' }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'btn btn-small btn-primary', text: 'In 24 hours', onclick: () => create({ afterHours: 24 }) }),
+      h('button', { type: 'button', class: 'btn btn-small btn-primary', text: 'In 48 hours', onclick: () => create({ afterHours: 48 }) })),
+    h('div', { class: 'field' },
+      h('label', { for: 'remind-at', text: 'Or pick a date' }),
+      h('div', { class: 'picker' }, picker, h('button', {
+        type: 'button', class: 'btn btn-small', text: 'Set reminder',
+        onclick: () => picker.value ? create({ remindAt: new Date(picker.value).toISOString() }) : picker.focus(),
+      }))));
+  if (ctx.focusPicker) picker.focus();
+}
+
+function renderCompose(section, title, item) {
+  const result = h('p', { class: 'muted', role: 'status' });
+  fill(section, title, h('p', { text: 'Track this message once it is sent, and get a reminder if no one replies in 48 hours.' }),
+    h('div', { class: 'actions' }, h('button', {
+      type: 'button', class: 'btn btn-small btn-primary', text: 'Remind me if no reply',
+      onclick: async () => {
+        try { await markRemindIfNoReply(item); result.textContent = "Done: you'll be reminded if no one replies."; } catch (e) { result.textContent = `Not marked: ${e.message}`; }
+      },
+    })), result);
+}

@@ -1,0 +1,134 @@
+using Microsoft.Playwright;
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Mail.Graph.InMemory;
+
+namespace OutlookFollowUp.Tests.Pane;
+
+/// <summary>The pane in a plain browser against local mode: what a newcomer sees after `dotnet run --project api`.</summary>
+[Collection(BrowserCollection.Name)]
+public class PaneListTests(BrowserFixture browser)
+{
+    internal static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [BrowserFact]
+    public async Task Rows_OnEachTab_EqualGetThreads()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+
+        var theirs = await RowSubjectsAsync(pane.Page);
+        await pane.ScreenshotAsync("list-theirs");
+        await pane.Page.GetByRole(AriaRole.Tab, new() { Name = "Waiting on you" }).ClickAsync();
+        var mine = await RowSubjectsAsync(pane.Page);
+        await pane.ScreenshotAsync("list-mine");
+
+        Assert.Equal(Subjects(await host.ThreadsAsync("theirs")), theirs);
+        Assert.Equal(Subjects(await host.ThreadsAsync("mine")), mine);
+    }
+
+    [BrowserFact]
+    public async Task Tabs_ShowTheCountOfEachDirection()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+
+        var counts = (await pane.Page.TextContentAsync("#count-theirs"), await pane.Page.TextContentAsync("#count-mine"));
+
+        Assert.Equal(((await host.ThreadsAsync("theirs")).Count.ToString(), (await host.ThreadsAsync("mine")).Count.ToString()), counts);
+    }
+
+    [BrowserFact]
+    public async Task Row_ShowsCounterpartAndAge_AndTheReasonOnExpand()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+        var first = pane.Page.Locator(".row").First;
+
+        await first.Locator(".row-toggle").ClickAsync();
+        await pane.ScreenshotAsync("row-expanded");
+
+        var thread = (await host.ThreadsAsync("theirs"))[0]!;
+        Assert.Equal($"{thread["counterparts"]![0]} · 3 days", await first.Locator(".meta").TextContentAsync());
+        Assert.Equal((string?)thread["reason"], await first.Locator(".reason").TextContentAsync());
+        Assert.True(await first.Locator(".reason").IsVisibleAsync());
+        await pane.AssertAccessibleAsync("row expanded");
+    }
+
+    [BrowserFact]
+    public async Task Keyboard_MovesBetweenTabsAndExpandsARow()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+
+        await pane.Page.FocusAsync("#tab-theirs");
+        await pane.Page.Keyboard.PressAsync("ArrowRight");
+        await pane.Page.Keyboard.PressAsync("Tab"); // into the tab panel
+        await pane.Page.Keyboard.PressAsync("Tab"); // the first row's toggle
+        await pane.Page.Keyboard.PressAsync("Enter");
+        await pane.ScreenshotAsync("keyboard-focus");
+
+        Assert.Equal("true", await pane.Page.GetAttributeAsync("#tab-mine", "aria-selected"));
+        Assert.Equal("true", await pane.Page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-expanded')"));
+    }
+
+    [BrowserFact]
+    public async Task HostileSubject_ShowsAsText_AndRunsNothing()
+    {
+        const string subject = "<img src=x onerror=alert(1)>";
+        var mailbox = new InMemoryMailbox(SampleMailbox.Address);
+        mailbox.Put("sentitems", new InMemoryMessage
+        {
+            Id = "AAMkHostile=", InternetMessageId = "<hostile@contoso.com>", ConversationId = "AAQkHostile=", Subject = subject,
+            From = new(SampleMailbox.Address, "Alex"), To = [new("<b>eve</b>@fabrikam.com", "<script>alert(2)</script>")],
+            SentDateTime = Now.AddHours(-50), ReceivedDateTime = Now.AddHours(-50),
+        });
+        using var host = new PaneHost(mailbox, Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+
+        await pane.Page.Locator(".row-toggle").First.ClickAsync();
+        await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Draft follow-up" }).First.ClickAsync();
+        await pane.ScreenshotAsync("hostile-subject");
+
+        Assert.Equal(subject, await pane.Page.Locator(".row .subject").First.TextContentAsync());
+        Assert.Equal(0, await pane.Page.Locator("main img, main script, main b").CountAsync());
+        Assert.Contains(subject, await pane.Page.Locator(".draft").TextContentAsync(), StringComparison.Ordinal);
+        // PanePage fails the test on any dialog (alert) or page error when it is disposed.
+    }
+
+    [BrowserFact]
+    public async Task DraftFollowUp_OutsideOutlook_ShowsThePoliteNudge()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+
+        await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Draft follow-up: \"Contract draft for the Q1 review\"" }).ClickAsync();
+
+        var draft = await pane.Page.Locator(".draft p").TextContentAsync();
+        Assert.Equal(
+            "Hi Ana,\n\nI wanted to follow up on my message about \"Contract draft for the Q1 review\". Could you let me know where this stands, " +
+            "or when I can expect an answer?\n\nThank you,",
+            draft);
+    }
+
+    [BrowserFact]
+    public async Task OfflineLaptop_WithoutOfficeJs_StillListsTheSampleMailbox()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, officeJs: OfficeJs.Unreachable);
+        await pane.ReadyAsync();
+
+        Assert.Equal(Subjects(await host.ThreadsAsync("theirs")), await RowSubjectsAsync(pane.Page));
+    }
+
+    internal static async Task<IReadOnlyList<string>> RowSubjectsAsync(IPage page) =>
+        await page.Locator(".row .subject").AllTextContentsAsync();
+
+    internal static IReadOnlyList<string> Subjects(System.Text.Json.Nodes.JsonArray threads) =>
+        [.. threads.Select(t => (string)t!["subject"]!)];
+}

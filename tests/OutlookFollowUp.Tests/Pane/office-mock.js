@@ -1,0 +1,98 @@
+// A mocked Outlook around the real office.js (served from @microsoft/office-js): office.js loads and defines Office as
+// usual; reads of window.Office see it through a proxy that answers onReady, context and actions from this mock.
+// Every call the pane makes into Outlook is recorded in window.__office.calls for the test to read.
+window.__officeMockSetup = function (config) {
+  const calls = [];
+  const handlers = {};
+  const associated = {};
+  const ok = value => ({ status: 'succeeded', value });
+  const record = (name, ...args) => { calls.push({ name, args: JSON.parse(JSON.stringify(args)) }); };
+
+  function readItem(spec) {
+    return {
+      itemType: 'message',
+      itemId: spec.itemId,
+      internetMessageId: spec.internetMessageId,
+      subject: spec.subject,
+      displayReplyAllForm: arg => record('displayReplyAllForm', arg),
+      displayReplyForm: arg => record('displayReplyForm', arg),
+      notificationMessages: { replaceAsync: (key, details, cb) => { record('notificationMessages.replaceAsync', key, details); cb?.(ok()); } },
+    };
+  }
+
+  function composeItem() {
+    const props = {};
+    return {
+      itemType: 'message',
+      internetHeaders: { setAsync: (headers, cb) => { record('internetHeaders.setAsync', headers); cb?.(ok()); } },
+      loadCustomPropertiesAsync: cb => cb(ok({
+        set: (k, v) => { props[k] = v; record('customProperties.set', k, v); },
+        saveAsync: cb2 => { record('customProperties.saveAsync'); cb2?.(ok()); },
+      })),
+      notificationMessages: { replaceAsync: (key, details, cb) => { record('notificationMessages.replaceAsync', key, details); cb?.(ok()); } },
+    };
+  }
+
+  const makeItem = spec => (spec === null ? null : spec.compose ? composeItem() : readItem(spec));
+  const mailbox = {
+    item: makeItem(config.item ?? null),
+    userProfile: { displayName: config.userName ?? 'Alex Wilber', emailAddress: 'alex.wilber@contoso.com' },
+    diagnostics: { hostName: config.hostName ?? 'OutlookWebApp', hostVersion: '16.0' },
+    convertToRestId: (id, version) => { record('convertToRestId', id, version); return (config.restIds ?? {})[id] ?? `rest:${id}`; },
+    convertToEwsId: (id, version) => { record('convertToEwsId', id, version); return `ews:${id}`; },
+    displayMessageForm: id => record('displayMessageForm', id),
+    displayNewMessageForm: arg => record('displayNewMessageForm', arg),
+    addHandlerAsync: (type, handler, cb) => { handlers[type] = handler; record('addHandlerAsync', type); cb?.(ok()); },
+  };
+  const supported = new Set(config.requirementSets ?? ['Mailbox 1.1', 'Mailbox 1.5', 'Mailbox 1.8']);
+  const context = {
+    mailbox,
+    platform: config.platform ?? 'OfficeOnline',
+    requirements: { isSetSupported: (name, version) => supported.has(`${name} ${version}`) },
+  };
+  const enums = {
+    MailboxEnums: {
+      RestVersion: { v1_0: 'v1.0', v2_0: 'v2.0', Beta: 'beta' },
+      ItemNotificationMessageType: { ProgressIndicator: 'progressIndicator', InformationalMessage: 'informationalMessage', ErrorMessage: 'errorMessage' },
+    },
+    EventType: { ItemChanged: 'olkItemSelectedChanged' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+  };
+  const info = { host: 'Outlook', platform: context.platform };
+  // Getters hand out fresh objects: office.js assigns its own Office.actions.associate while it loads, and must not
+  // overwrite the mock's.
+  const overrides = {
+    onReady: cb => { cb?.(info); return Promise.resolve(info); },
+    context,
+    get actions() { return { associate: (name, fn) => { associated[name] = fn; record('actions.associate', name); } }; },
+    get auth() { return { getAccessToken: options => { record('auth.getAccessToken', options); return Promise.resolve(config.ssoToken ?? 'sso-token'); } }; },
+  };
+
+  let real;
+  let proxy;
+  Object.defineProperty(window, 'Office', {
+    configurable: false,
+    get() {
+      if (!real) return undefined;
+      proxy ??= new Proxy(real, {
+        get: (target, name) => (name in overrides ? overrides[name]
+          : name in enums ? { ...enums[name], ...(target[name] ?? {}) } : target[name]),
+      });
+      return proxy;
+    },
+    set(value) { real = value; proxy = undefined; },
+  });
+
+  window.__office = {
+    calls,
+    callsNamed: name => calls.filter(c => c.name === name),
+    /** Selects another item (or none) and raises ItemChanged, as a pinned pane sees it. */
+    changeItem(spec) { mailbox.item = makeItem(spec); handlers[enums.EventType.ItemChanged]?.({ type: enums.EventType.ItemChanged }); },
+    /** Runs a function command like Outlook does; resolves when the command calls event.completed(). */
+    runCommand: name => new Promise((resolve, reject) => {
+      const fn = associated[name];
+      if (!fn) { reject(new Error(`no function command ${name}`)); return; }
+      fn({ source: { id: name }, completed: options => { record('event.completed', options ?? null); resolve(true); } });
+    }),
+  };
+};
