@@ -11,7 +11,9 @@ public interface IMailboxReaderFactory
 /// <summary>Work that follows each successful sync of a user's mailbox (rule 7: replies resolve reminders).</summary>
 public interface IMailboxSyncListener
 {
-    Task OnSyncedAsync(string userKey, CancellationToken cancellationToken);
+    /// <param name="reader">The sync's own reader: with Entra ID it acts for the user whose request started the sync,
+    /// which a reader created later, after that request ended, could not.</param>
+    Task OnSyncedAsync(string userKey, IMailboxReader reader, CancellationToken cancellationToken);
 }
 
 /// <summary>The user's rule inputs that are settings (DESIGN.md rule inputs); the addresses come from Graph.</summary>

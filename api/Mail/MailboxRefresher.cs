@@ -32,9 +32,11 @@ public sealed partial class MailboxRefresher(
                 await scope.ServiceProvider.GetRequiredService<MailboxSync>().SyncAsync(userKey, ct);
                 return true;
             }
-            catch (Exception ex) when (FailureCode(ex) is { } code && !ct.IsCancellationRequested)
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                LogSyncFailed(logger, userKey, code);
+                // Anything else is recorded too, so the pane says "stale" instead of a background task failing unseen.
+                var code = FailureCode(ex) ?? "sync_failed";
+                LogSyncFailed(logger, userKey, code, ex.GetType().Name);
                 await scope.ServiceProvider.GetRequiredService<IThreadIndex>().RecordFailureAsync(userKey, code, time.GetUtcNow(), ct);
                 return false;
             }
@@ -56,6 +58,6 @@ public sealed partial class MailboxRefresher(
         _ => null,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox sync for {UserKey} failed: {Code}; serving the last index")]
-    private static partial void LogSyncFailed(ILogger logger, string userKey, string code);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox sync for {UserKey} failed: {Code} ({Failure}); serving the last index")]
+    private static partial void LogSyncFailed(ILogger logger, string userKey, string code, string failure);
 }

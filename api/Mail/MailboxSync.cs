@@ -46,7 +46,7 @@ public sealed class MailboxSync(
         await RecomputeAsync(userKey, reader, state, userSettings, cancellationToken);
         foreach (var listener in listeners)
         {
-            await listener.OnSyncedAsync(userKey, cancellationToken);
+            await listener.OnSyncedAsync(userKey, reader, cancellationToken);
         }
     }
 

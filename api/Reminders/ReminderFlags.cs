@@ -22,7 +22,8 @@ public sealed partial class ReminderFlags(IMailboxReaderFactory readers, ISettin
         SetAsync(userKey, reminder.MessageId, OutlookFlag.Cleared, cancellationToken);
 
     /// <param name="messageId">Graph's immutable id; a reminder known only by Message-ID (not indexed yet) has none to flag.</param>
-    public async Task SetAsync(string userKey, string? messageId, OutlookFlag flag, CancellationToken cancellationToken)
+    /// <param name="reader">A sync's reader to reuse; otherwise one is made for the user (within their request).</param>
+    public async Task SetAsync(string userKey, string? messageId, OutlookFlag flag, CancellationToken cancellationToken, IMailboxReader? reader = null)
     {
         if (messageId is null || !(await settings.GetEffectiveAsync(userKey, cancellationToken)).SetOutlookFlags)
         {
@@ -31,7 +32,7 @@ public sealed partial class ReminderFlags(IMailboxReaderFactory readers, ISettin
 
         try
         {
-            await readers.Create(userKey).SetFlagAsync(messageId, flag, cancellationToken);
+            await (reader ?? readers.Create(userKey)).SetFlagAsync(messageId, flag, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -15,9 +15,12 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
     : IReminderResolver, Mail.IMailboxSyncListener
 {
     /// <summary>Rule 7 runs once per sync (new mail is the only thing that can resolve a reminder), not on every read.</summary>
-    public Task OnSyncedAsync(string userKey, CancellationToken cancellationToken) => ResolveAsync(userKey, cancellationToken);
+    public Task OnSyncedAsync(string userKey, Mail.Graph.IMailboxReader reader, CancellationToken cancellationToken) =>
+        ResolveAsync(userKey, reader, cancellationToken);
 
-    public async Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken)
+    public Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken) => ResolveAsync(userKey, reader: null, cancellationToken);
+
+    private async Task<int> ResolveAsync(string userKey, Mail.Graph.IMailboxReader? reader, CancellationToken cancellationToken)
     {
         var open = await db.Reminders.AsNoTracking()
             .Where(r => r.UserKey == userKey && r.DoneAt == null && r.ResolvedAt == null).ToListAsync(cancellationToken);
@@ -61,7 +64,7 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
             if (changed > 0)
             {
                 // Answered: the Outlook flag is completed on every device too.
-                await flags.SetAsync(userKey, reminder.MessageId, Mail.Graph.OutlookFlag.Complete, cancellationToken);
+                await flags.SetAsync(userKey, reminder.MessageId, Mail.Graph.OutlookFlag.Complete, cancellationToken, reader);
             }
 
             resolved += changed;
