@@ -30,6 +30,7 @@ builder.Services.AddSettings();
 builder.Services.AddReminders();
 builder.Services.AddThreadListing();
 builder.Services.AddMailSync(builder.Configuration, builder.Environment);
+builder.Services.AddRetention();
 
 var app = builder.Build();
 app.UseApiPlatform();
