@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Graph;
+using Microsoft.Graph.Me.Messages.Item.CreateReplyAll;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
 using OutlookFollowUp.FollowUps;
@@ -60,7 +61,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
             c =>
             {
                 c.QueryParameters.Filter = filter;
-                c.QueryParameters.Select = GraphQuery.MessageSelect;
+                c.QueryParameters.Select = GraphQuery.ConversationSelect;
                 c.QueryParameters.Expand = GraphQuery.MessageExpand;
                 AddPreferences(c.Headers);
             },
@@ -69,7 +70,8 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         while (page is not null)
         {
             // Across folders the received time is the one date every copy has (Exchange stamps it on sent copies too).
-            records.AddRange((page.Value ?? []).Select(m => GraphMessageMapper.Map(m, sentByMe: false)));
+            // An unsent draft (a follow-up the pane drafted) is no reply: it must not close the thread.
+            records.AddRange((page.Value ?? []).Where(m => m.IsDraft != true).Select(m => GraphMessageMapper.Map(m, sentByMe: false)));
             var next = page.OdataNextLink;
             page = next is null ? null : await CallAsync(() => client.Me.Messages.WithUrl(next).GetAsync(
                 c => AddPreferences(c.Headers), cancellationToken));
@@ -116,6 +118,14 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
         var body = new Message { Flag = ToGraph(flag) };
         await CallAsync(() => client.Me.Messages[messageId].PatchAsync(body, c => AddPreferences(c.Headers), cancellationToken));
+    }
+
+    public async Task<string> CreateReplyAllDraftAsync(string messageId, string comment, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
+        var body = new CreateReplyAllPostRequestBody { Comment = comment };
+        var draft = await CallAsync(() => client.Me.Messages[messageId].CreateReplyAll.PostAsync(body, c => AddPreferences(c.Headers), cancellationToken));
+        return draft?.Id ?? throw new GraphResponseException("Microsoft Graph created a reply draft without an id.");
     }
 
     private static FollowupFlag ToGraph(OutlookFlag flag) => flag.Status switch

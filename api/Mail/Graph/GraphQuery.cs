@@ -24,6 +24,9 @@ public static class GraphQuery
         "receivedDateTime", "sentDateTime", "subject", "internetMessageHeaders",
     ];
 
+    /// <summary>A conversation spans every folder, Drafts too: isDraft tells an unsent reply from a sent one.</summary>
+    public static readonly string[] ConversationSelect = [.. MessageSelect, "isDraft"];
+
     /// <summary>One $expand per request, so the three MAPI properties share one filter joined by <c>or</c>.</summary>
     public static readonly string[] MessageExpand =
     [

@@ -22,6 +22,12 @@ public interface IMailboxReader
 
     /// <summary>Sets the message's Outlook follow-up flag, so Outlook on every device, To Do and mobile show it.</summary>
     Task SetFlagAsync(string messageId, OutlookFlag flag, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves a reply-all draft of the message in the user's Drafts folder, in the same conversation, and returns the
+    /// draft's immutable id. <paramref name="comment"/> is HTML as Graph takes it: callers encode any text they pass.
+    /// </summary>
+    Task<string> CreateReplyAllDraftAsync(string messageId, string comment, CancellationToken cancellationToken);
 }
 
 public enum OutlookFlagStatus

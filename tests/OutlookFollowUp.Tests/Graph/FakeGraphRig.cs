@@ -47,6 +47,6 @@ public sealed class FakeGraphRig : IDisposable
     {
         Factory.Dispose();
         Fake.Dispose();
-        Assert.Empty(Fake.Problems);
+        Assert.True(Fake.Problems.Count == 0, string.Join("\n", Fake.Problems));
     }
 }

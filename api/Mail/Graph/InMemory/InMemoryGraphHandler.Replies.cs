@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace OutlookFollowUp.Mail.Graph.InMemory;
+
+public sealed partial class InMemoryGraphHandler
+{
+    /// <summary>
+    /// POST /me/messages/{id}/createReplyAll: a draft in Drafts, in the original's conversation, to everyone on it but
+    /// the mailbox owner, with the comment as its body (Graph quotes the original below it; tests read the comment).
+    /// </summary>
+    private HttpResponseMessage CreateReplyAll(GraphRequest request, string id, string? body)
+    {
+        if (!request.ImmutableIds)
+        {
+            Problems.Enqueue($"POST {request.Uri}: sent without Prefer: IdType=\"ImmutableId\"; the draft's id would change when it is sent.");
+        }
+
+        JsonObject? payload;
+        try
+        {
+            // The SDK writes the action's parameter as the CSDL spells it ("Comment"); Graph reads names case-insensitively.
+            payload = body is null ? null : JsonNode.Parse(body, new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            payload = null;
+        }
+
+        // OData annotations (the SDK sends "@odata.type") may stand beside the comment, as Graph accepts.
+        if (payload is null || payload["comment"] is not JsonValue comment || payload.Any(p => !p.Key.Equals("comment", StringComparison.OrdinalIgnoreCase) && !p.Key.StartsWith('@')))
+        {
+            return Refuse(request, HttpStatusCode.BadRequest, "BadRequest", "The in-memory mailbox creates replies from a comment only.");
+        }
+
+        if (Mailbox.Find(id) is not { } original)
+        {
+            return Error(HttpStatusCode.NotFound, "ErrorItemNotFound", "The specified object was not found in the store.");
+        }
+
+        var draft = new JsonObject
+        {
+            ["@odata.type"] = "#microsoft.graph.message",
+            ["id"] = $"draft-{Guid.NewGuid():N}",
+            ["conversationId"] = original["conversationId"]?.DeepClone(),
+            ["subject"] = "RE: " + original["subject"]?.GetValue<string>(),
+            ["isDraft"] = true,
+            ["isRead"] = true,
+            ["toRecipients"] = Others([original["from"], .. original["toRecipients"] as JsonArray ?? []]),
+            ["ccRecipients"] = Others([.. original["ccRecipients"] as JsonArray ?? []]),
+            ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = comment.GetValue<string>() },
+        };
+        Mailbox.Put("drafts", draft);
+        return new HttpResponseMessage(HttpStatusCode.Created)
+        {
+            Content = new StringContent(draft.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+    }
+
+    /// <summary>Recipients without the mailbox owner: nobody replies to themselves.</summary>
+    private JsonArray Others(IEnumerable<JsonNode?> recipients) => new([.. recipients
+        .OfType<JsonObject>()
+        .Where(r => !string.Equals(r["emailAddress"]?["address"]?.GetValue<string>(), Mailbox.Mail, StringComparison.OrdinalIgnoreCase))
+        .Select(r => r.DeepClone())]);
+
+    [GeneratedRegex(@"^me/messages/([^/]+)/(?:microsoft\.graph\.)?createReplyAll$", RegexOptions.IgnoreCase)]
+    private static partial Regex CreateReplyAllPath();
+}
