@@ -86,6 +86,7 @@ public static class ThreadListingSetup
             .ValidateOnStart();
         services.AddSingleton<ThreadViewCache>();
         services.AddScoped<ThreadExtras>();
+        services.AddSingleton<FluentValidation.IValidator<DraftRequest>, DraftRequestValidator>();
         return services;
     }
 

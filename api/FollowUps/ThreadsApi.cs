@@ -27,13 +27,14 @@ public sealed record ThreadsResponse(IReadOnlyList<ThreadItem> Threads, bool Sta
 /// <summary>The query of GET /api/threads and POST /api/threads/sync.</summary>
 public sealed record ThreadsQuery(string? Direction, int? Top, string? Cursor);
 
-public static class ThreadsApi
+public static partial class ThreadsApi
 {
     public static RouteGroupBuilder MapThreads(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/threads").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser);
         group.MapGet("/", GetThreads);
         group.MapPost("/sync", SyncNow);
+        group.MapPost("/{threadKey}/draft", CreateDraft).Validate<DraftRequest>();
         return group;
     }
 

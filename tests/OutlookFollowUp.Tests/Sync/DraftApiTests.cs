@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Tests.Graph;
+
+namespace OutlookFollowUp.Tests.Sync;
+
+/// <summary>POST /api/threads/{threadKey}/draft against the sample mailbox in local mode.</summary>
+public class DraftApiTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private const string Offsite = "Budget numbers for the offsite";
+
+    [Fact]
+    public async Task Draft_CreatesAReplyAllDraftInDrafts_WithTheCommentHtmlEncoded()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        using var client = host.CreateClient();
+        var offsite = await ThreadAsync(host, Offsite);
+
+        using var response = await PostAsync(client, offsite.ThreadKey, new { messageId = offsite.MessageId, comment = "Hi <b>Bob</b> & Carla,\n\nAny news?" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var draft = mailbox.Find((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("draftId").GetString()!)!;
+        Assert.Equal(
+            (1, "RE: " + Offsite, offsite.ThreadKey, "Hi &lt;b&gt;Bob&lt;/b&gt; &amp; Carla,<br><br>Any news?"),
+            (mailbox.Count("drafts"), (string?)draft["subject"], (string?)draft["conversationId"], (string?)draft["body"]!["content"]));
+    }
+
+    [Fact]
+    public async Task Draft_DoesNotCloseTheThread_WhileUnsent()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        using var client = host.CreateClient();
+        var offsite = await ThreadAsync(host, Offsite);
+        using var response = await PostAsync(client, offsite.ThreadKey, new { messageId = offsite.MessageId, comment = "Any news?" });
+
+        var after = await host.SyncAsync();
+
+        Assert.Contains(after.Threads, t => t.ThreadKey == offsite.ThreadKey);
+    }
+
+    [Fact]
+    public async Task Draft_UnknownThread_Is404ProblemDetails_AndCreatesNothing()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        using var client = host.CreateClient();
+        var offsite = await ThreadAsync(host, Offsite);
+
+        using var response = await PostAsync(client, "AAQkSample-nope=", new { messageId = offsite.MessageId, comment = "Any news?" });
+
+        await AssertNotFoundAsync(response, mailbox);
+    }
+
+    [Fact]
+    public async Task Draft_MessageThatIsNotTheThreadsLast_Is404ProblemDetails_AndCreatesNothing()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        using var client = host.CreateClient();
+        var offsite = await ThreadAsync(host, Offsite);
+        var other = (await host.ThreadsAsync()).Threads.First(t => t.ThreadKey != offsite.ThreadKey);
+
+        using var response = await PostAsync(client, offsite.ThreadKey, new { messageId = other.MessageId, comment = "Any news?" });
+
+        await AssertNotFoundAsync(response, mailbox);
+    }
+
+    [Fact]
+    public async Task Draft_MessageDeletedSinceTheSync_Is404ProblemDetails()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        using var client = host.CreateClient();
+        var offsite = await ThreadAsync(host, Offsite);
+        mailbox.Remove("sentitems", offsite.MessageId);
+
+        using var response = await PostAsync(client, offsite.ThreadKey, new { messageId = offsite.MessageId, comment = "Any news?" });
+
+        await AssertNotFoundAsync(response, mailbox);
+    }
+
+    [Fact]
+    public async Task Draft_GraphUnavailable_Is503ProblemDetails_WithRetryAfter()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        using var client = host.CreateClient();
+        var offsite = await ThreadAsync(host, Offsite);
+        host.Graph.Fail(FakeGraph.UrlContains("createReplyAll"), HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 1000);
+
+        using var response = await PostAsync(client, offsite.ThreadKey, new { messageId = offsite.MessageId, comment = "Any news?" });
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json", true),
+            (response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter is not null));
+    }
+
+    [Theory]
+    [InlineData(null, "Any news?", "messageId")]
+    [InlineData("", "Any news?", "messageId")]
+    [InlineData("OVERSIZED", "Any news?", "messageId")]
+    [InlineData("ID", null, "comment")]
+    [InlineData("ID", "", "comment")]
+    [InlineData("ID", "OVERSIZED", "comment")]
+    public async Task Draft_MissingOrOversizedField_Is400ValidationProblem_AndCreatesNothing(string? messageId, string? comment, string field)
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        using var client = host.CreateClient();
+        var offsite = await ThreadAsync(host, Offsite);
+        messageId = messageId switch { "ID" => offsite.MessageId, "OVERSIZED" => new string('a', 1025), _ => messageId };
+        comment = comment == "OVERSIZED" ? new string('a', 4001) : comment;
+
+        using var response = await PostAsync(client, offsite.ThreadKey, new { messageId, comment });
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((HttpStatusCode.BadRequest, "application/problem+json", true, 0),
+            (response.StatusCode, response.Content.Headers.ContentType?.MediaType, problem.GetProperty("errors").TryGetProperty(field, out _), mailbox.Count("drafts")));
+    }
+
+    private static async Task<ThreadBody> ThreadAsync(LocalApiHost host, string subject) =>
+        (await host.ThreadsAsync()).Threads.Single(t => t.Subject == subject);
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string threadKey, object body) =>
+        client.PostAsJsonAsync($"/api/threads/{Uri.EscapeDataString(threadKey)}/draft", body);
+
+    private static async Task AssertNotFoundAsync(HttpResponseMessage response, InMemoryMailbox mailbox)
+    {
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json", "Conversation not found.", 0),
+            (response.StatusCode, response.Content.Headers.ContentType?.MediaType, problem.GetProperty("title").GetString(), mailbox.Count("drafts")));
+    }
+}
