@@ -113,11 +113,17 @@ const actions = {
       showDraftPreview(li, lines).querySelector('button')?.focus();
       return;
     }
-    // A reply keeps the conversation, but only the open message can be replied to from an add-in.
+    // Office.js can reply only to the open message; any other row gets a reply-all draft from Graph, opened in Outlook.
     if (item?.internetMessageId && item.internetMessageId === thread.internetMessageId && typeof item.displayReplyAllForm === 'function') {
       state.host.replyAll(item, nudgeHtml(lines));
-    } else {
-      state.host.newMessage(thread.counterparts ?? [], `RE: ${thread.subject}`, nudgeHtml(lines));
+      return;
+    }
+    try {
+      const { draftId } = await state.api.post(`/api/threads/${encodeURIComponent(thread.threadKey)}/draft`,
+        { messageId: thread.messageId, comment: lines.join('\n') });
+      state.host.openMessage(draftId);
+    } catch (error) {
+      toast(`No draft created: ${error.title}`);
     }
   },
   async snooze(thread, at) {

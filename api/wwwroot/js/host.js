@@ -47,9 +47,6 @@ function officeHost() {
     replyAll(item, htmlBody) {
       item.displayReplyAllForm({ htmlBody });
     },
-    newMessage(to, subject, htmlBody) {
-      mailbox().displayNewMessageForm({ toRecipients: to, subject, htmlBody });
-    },
     /** Pinned panes stay open while the selection changes; the new item may be null (nothing selected). */
     onItemChanged(handler) {
       mailbox().addHandlerAsync?.(Office.EventType.ItemChanged, () => handler(mailbox().item ?? null));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using OutlookFollowUp.Local;
+using OutlookFollowUp.Tests.Graph;
 
 namespace OutlookFollowUp.Tests.Pane;
 
@@ -114,18 +115,57 @@ public class PaneOfficeTests(BrowserFixture browser)
     }
 
     [BrowserFact]
-    public async Task DraftFollowUp_ForAnotherMessage_OpensANewMessageToTheCounterparts()
+    public async Task DraftFollowUp_ForAnotherMessage_CreatesAReplyAllDraft_AndOpensItByEwsId()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new PaneHost(mailbox, Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, officeMock: ReadItem());
+        await pane.ReadyAsync();
+
+        var draftId = await DraftFollowUpAsync(pane, "Budget numbers for the offsite");
+
+        var draft = mailbox.Find(draftId)!;
+        Assert.Equal(($"""["ews:{draftId}"]""", "RE: Budget numbers for the offsite"),
+            ((await pane.OfficeCallsAsync("displayMessageForm")).Single().GetRawText(), (string?)draft["subject"]));
+        Assert.StartsWith("Hi Bob and Carla,<br><br>I wanted to follow up", (string?)draft["body"]!["content"], StringComparison.Ordinal);
+        Assert.Empty(await pane.OfficeCallsAsync("displayNewMessageForm"));
+    }
+
+    [BrowserFact]
+    public async Task DraftFollowUp_ForAnotherMessage_OnIos_OpensTheDraftByItsRestId()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, officeMock: ReadItem(hostName: "OutlookIOS"));
+        await pane.ReadyAsync();
+
+        var draftId = await DraftFollowUpAsync(pane, "Budget numbers for the offsite");
+
+        Assert.Equal($"""["{draftId}"]""", (await pane.OfficeCallsAsync("displayMessageForm")).Single().GetRawText());
+        Assert.Empty(await pane.OfficeCallsAsync("convertToEwsId"));
+    }
+
+    [BrowserFact]
+    public async Task DraftFollowUp_WhenGraphIsDown_SaysSoAndOpensNothing()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
         await using var pane = await PanePage.OpenAsync(browser, host, officeMock: new { item = (object?)null });
         await pane.ReadyAsync();
+        host.Graph.Fail(FakeGraph.UrlContains("createReplyAll"), System.Net.HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 1000);
 
         await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Draft follow-up: \"Budget numbers for the offsite\"" }).ClickAsync();
+        await pane.Page.Locator("#toast").GetByText("No draft created: Microsoft Graph is unavailable.").WaitForAsync();
 
-        var form = (await pane.OfficeCallsAsync("displayNewMessageForm")).Single()[0];
-        Assert.Equal(("""["bob.nguyen@fabrikam.com","carla.jones@contoso.com"]""", "RE: Budget numbers for the offsite"),
-            (form.GetProperty("toRecipients").GetRawText(), form.GetProperty("subject").GetString()));
-        Assert.StartsWith("<p>Hi Bob and Carla,</p>", form.GetProperty("htmlBody").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await pane.OfficeCallsAsync("displayMessageForm"));
+    }
+
+    /// <summary>Clicks the row's Draft follow-up and returns the draft id the API answered, once Outlook was asked to open it.</summary>
+    private static async Task<string> DraftFollowUpAsync(PanePage pane, string subject)
+    {
+        var response = pane.Page.WaitForResponseAsync(r => r.Url.EndsWith("/draft", StringComparison.Ordinal) && r.Request.Method == "POST");
+        await pane.Page.GetByRole(AriaRole.Button, new() { Name = $"Draft follow-up: \"{subject}\"" }).ClickAsync();
+        var body = JsonDocument.Parse(await (await response).TextAsync()).RootElement;
+        await pane.Page.WaitForFunctionAsync("() => window.__office.callsNamed('displayMessageForm').length === 1");
+        return body.GetProperty("draftId").GetString()!;
     }
 
     [BrowserFact]
