@@ -2,18 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Mail.Graph.InMemory;
-using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Pane;
 
@@ -21,14 +14,11 @@ namespace OutlookFollowUp.Tests.Pane;
 /// The real app in local mode on Kestrel at 127.0.0.1 (a browser cannot reach TestServer), with its own SQLite folder,
 /// a fake clock and the fake Graph as its only outbound transport.
 /// </summary>
-public sealed class PaneHost : WebApplicationFactory<Program>
+public sealed class PaneHost : LocalAppFactory
 {
-    private readonly string _dataFolder = Directory.CreateTempSubdirectory("followups-pane-").FullName;
-
     public PaneHost(InMemoryMailbox mailbox, DateTimeOffset now)
+        : base(mailbox, now, "followups-pane-")
     {
-        Clock = new FakeTimeProvider(now);
-        Graph = new FakeGraph(mailbox);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseUrl = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -36,10 +26,6 @@ public sealed class PaneHost : WebApplicationFactory<Program>
     }
 
     public Uri BaseUrl { get; }
-
-    public FakeTimeProvider Clock { get; }
-
-    public FakeGraph Graph { get; }
 
     /// <summary>A plain HTTP client to check the server's state behind the pane's back.</summary>
     public HttpClient Http { get; }
@@ -61,32 +47,7 @@ public sealed class PaneHost : WebApplicationFactory<Program>
     public async Task<JsonArray> ThreadsAsync(string direction = "all") =>
         (await GetJsonAsync($"/api/threads?direction={direction}"))["threads"]!.AsArray();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:DataFolder", _dataFolder);
-        builder.UseSetting("Graph:PageSize", "50");
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-            services.RemoveAll<GraphClientFactory>();
-            services.AddSingleton(sp => new GraphClientFactory(sp.GetRequiredService<IOptions<GraphOptions>>().Value, Clock, Graph));
-        });
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing && Directory.Exists(_dataFolder))
-        {
-            Http.Dispose();
-            Graph.Dispose();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_dataFolder, recursive: true);
-            Assert.Empty(Graph.Problems);
-        }
-    }
+    protected override void DisposeOwned() => Http.Dispose();
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Tests.Graph;
+
+namespace OutlookFollowUp.Tests.Support;
+
+/// <summary>
+/// The real app in local mode (no Entra ID configuration), on its own SQLite folder, with a fake clock and the fake Graph
+/// server as its only Graph transport. Any Graph request the fake was not prepared for fails the test on dispose.
+/// </summary>
+public abstract class LocalAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataFolder;
+
+    protected LocalAppFactory(InMemoryMailbox mailbox, DateTimeOffset now, string folderPrefix)
+    {
+        _dataFolder = Directory.CreateTempSubdirectory(folderPrefix).FullName;
+        Clock = new FakeTimeProvider(now);
+        Graph = new FakeGraph(mailbox);
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public FakeGraph Graph { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataFolder", _dataFolder);
+        builder.UseSetting("Graph:PageSize", "50");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<GraphClientFactory>();
+            services.AddSingleton(sp => new GraphClientFactory(sp.GetRequiredService<IOptions<GraphOptions>>().Value, Clock, Graph));
+        });
+    }
+
+    /// <summary>Runs once (WebApplicationFactory disposes through both paths).</summary>
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_dataFolder))
+        {
+            DisposeOwned();
+            Graph.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_dataFolder, recursive: true);
+            Assert.True(Graph.Problems.Count == 0, string.Join("\n", Graph.Problems));
+        }
+    }
+
+    /// <summary>What a derived host owns besides the app (its HTTP client, say).</summary>
+    protected virtual void DisposeOwned()
+    {
+    }
+}
