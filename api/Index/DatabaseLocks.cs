@@ -25,6 +25,34 @@ internal static class DatabaseLocks
         }
     }
 
+    /// <summary>
+    /// One user's write: a transaction holding that user's lock, committed when <paramref name="write"/> returns, rolled
+    /// back if it throws (a failure midway leaves the data as it was). The context forgets tracked rows either way.
+    /// </summary>
+    public static async Task<T> WriteForUserAsync<T>(DbContext db, string lockKey, Func<CancellationToken, Task<T>> write, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(lockKey);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await LockUserAsync(db, lockKey, ct);
+            var result = await write(ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public static Task WriteForUserAsync(DbContext db, string lockKey, Func<CancellationToken, Task> write, CancellationToken ct) =>
+        WriteForUserAsync(db, lockKey, async c =>
+        {
+            await write(c);
+            return true;
+        }, ct);
+
     /// <summary>Session lock on the context's open connection, held across the schema migrations.</summary>
     public static async Task LockSchemaAsync(DbContext db, CancellationToken ct)
     {

@@ -172,19 +172,6 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
     }
 
     /// <summary>Runs one write as one transaction, serialized per user; on failure nothing is kept, in the database or in the tracker.</summary>
-    private async Task WriteAsync(string userKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(userKey);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await DatabaseLocks.LockUserAsync(db, userKey, cancellationToken);
-            await write(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    private Task WriteAsync(string lockKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        DatabaseLocks.WriteForUserAsync(db, lockKey, write, cancellationToken);
 }

@@ -6,24 +6,21 @@ namespace OutlookFollowUp.Reminders;
 /// <summary>EF Core <see cref="IReminderStore"/>. Writes hold the per-user lock, so two creates for one message make one reminder.</summary>
 internal sealed class ReminderStore(FollowUpDbContext db, TimeProvider time) : IReminderStore
 {
-    public async Task<(Reminder Reminder, bool Created)> CreateAsync(
-        string userKey, string? messageId, string? internetMessageId, DateTimeOffset remindAt, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+    public Task<(Reminder Reminder, bool Created)> CreateAsync(
+        string userKey, string? messageId, string? internetMessageId, DateTimeOffset remindAt, CancellationToken cancellationToken) =>
+        DatabaseLocks.WriteForUserAsync(db, userKey, async ct =>
         {
-            await DatabaseLocks.LockUserAsync(db, userKey, cancellationToken);
             // The index knows the other id, the subject and the thread when the message was synced already.
             var indexed = await db.Messages.AsNoTracking()
                 .Where(m => m.UserKey == userKey && ((messageId != null && m.Id == messageId) || (internetMessageId != null && m.InternetMessageId == internetMessageId)))
-                .FirstOrDefaultAsync(cancellationToken);
+                .FirstOrDefaultAsync(ct);
             messageId ??= indexed?.Id;
             internetMessageId ??= indexed?.InternetMessageId;
 
             var existing = await db.Reminders.AsNoTracking()
                 .Where(r => r.UserKey == userKey && r.DoneAt == null
                     && ((messageId != null && r.MessageId == messageId) || (internetMessageId != null && r.InternetMessageId == internetMessageId)))
-                .OrderBy(r => r.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+                .OrderBy(r => r.CreatedAt).FirstOrDefaultAsync(ct);
             if (existing is not null)
             {
                 return (ToReminder(existing), false);
@@ -42,15 +39,9 @@ internal sealed class ReminderStore(FollowUpDbContext db, TimeProvider time) : I
                 CreatedAt = now,
             };
             db.Reminders.Add(row);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(ct);
             return (ToReminder(row), true);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<Reminder>> ListAsync(string userKey, CancellationToken cancellationToken)
     {

@@ -85,18 +85,6 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
 
-    private async Task WriteAsync(string lockKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            await DatabaseLocks.LockUserAsync(db, lockKey, cancellationToken);
-            await write(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
+    private Task WriteAsync(string lockKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        DatabaseLocks.WriteForUserAsync(db, lockKey, write, cancellationToken);
 }
