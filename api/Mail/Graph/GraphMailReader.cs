@@ -167,8 +167,9 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         {
             throw new GraphUnavailableException(GraphUnavailableReason.ServerError, $"Microsoft Graph answered {GraphFailures.Status(ex)} after retries.", ex);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException || ex.InnerException is JsonException)
         {
+            // Kiota 2 wraps the parser's JsonException in an ApiException without a status.
             throw new GraphResponseException("Microsoft Graph returned JSON that could not be parsed.", ex);
         }
     }
