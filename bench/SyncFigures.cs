@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Mail.Graph.InMemory;
 
@@ -34,25 +36,41 @@ internal static class SyncFigures
 
     private static async Task<(int Cold, int Warm, TimeSpan Wall)> ColdThenWarmAsync(int messages, int pageSize)
     {
-        var mailbox = Mailbox(messages);
-        using var factory = new GraphClientFactory(new GraphOptions { AccessToken = "bench", PageSize = pageSize }, TimeProvider.System, new InMemoryGraphHandler(mailbox));
+        using var handler = new InMemoryGraphHandler(Mailbox(messages));
+        await using var services = Services(pageSize, handler);
+        var factory = services.GetRequiredService<GraphClientFactory>();
         var reader = factory.CreateReader("bench");
+        var counter = factory.CounterFor("bench");
         var clock = Stopwatch.StartNew();
         var cold = await reader.SyncAsync(new Dictionary<string, string>(), lookbackDays: 14, CancellationToken.None);
         var wall = clock.Elapsed;
-        var warm = await reader.SyncAsync(cold.DeltaLinks, lookbackDays: 14, CancellationToken.None);
-        return (cold.RequestCount, warm.RequestCount, wall);
+        var coldRequests = counter.Total;
+        await reader.SyncAsync(cold.DeltaLinks, lookbackDays: 14, CancellationToken.None);
+        return (coldRequests, counter.Total - coldRequests, wall);
     }
 
     private static async Task<(int MaxInFlight, long Total)> LoadAsync(int parallel)
     {
-        var mailbox = Mailbox(2_000);
-        using var factory = new GraphClientFactory(new GraphOptions { AccessToken = "bench", PageSize = 100 }, TimeProvider.System, new SlowHandler(new InMemoryGraphHandler(mailbox)));
+        using var handler = new SlowHandler(new InMemoryGraphHandler(Mailbox(2_000)));
+        await using var services = Services(pageSize: 100, handler);
+        var factory = services.GetRequiredService<GraphClientFactory>();
         await Task.WhenAll(Enumerable.Range(0, parallel).Select(i => i % 2 == 0
             ? (Task)factory.CreateReader("one-mailbox").SyncAsync(new Dictionary<string, string>(), 14, CancellationToken.None)
             : factory.CreateReader("one-mailbox").GetConversationAsync($"conv-{i}", CancellationToken.None)));
         var counter = factory.CounterFor("one-mailbox");
         return (counter.MaxInFlight, counter.Total);
+    }
+
+    /// <summary>The app's Graph pipeline (IHttpClientFactory, resilience, SDK handlers) with the in-process server as its primary handler.</summary>
+    private static ServiceProvider Services(int pageSize, HttpMessageHandler transport)
+    {
+        var settings = new Dictionary<string, string?> { ["Graph:AccessToken"] = "bench", ["Graph:PageSize"] = $"{pageSize}" };
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging()
+            .AddGraphMail();
+        services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
+        return services.BuildServiceProvider();
     }
 
     private static InMemoryMailbox Mailbox(int inbox)

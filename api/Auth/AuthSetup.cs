@@ -20,10 +20,9 @@ public static class AuthSetup
             services.AddEntraId(configuration);
             services.AddScoped<IGraphAuthentication, OnBehalfOfGraphAuthentication>();
             services.AddHttpContextAccessor();
-            services.AddScoped<IMailboxReaderFactory, OnBehalfOfMailboxReaders>();
+            services.AddScoped<IMailboxes, OnBehalfOfMailboxes>();
         }
 
-        services.AddExceptionHandler<AuthChallengeHandler>();
         return services.AddApiPolicies();
     }
 }

@@ -1,49 +1,69 @@
 using System.Security.Claims;
+using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
-using Microsoft.Kiota.Abstractions.Authentication;
+using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Auth;
 
 /// <summary>The Graph credentials for one caller: OBO through Identity.Web, or null in local mode (the static token applies).</summary>
 public interface IGraphAuthentication
 {
-    IAccessTokenProvider? For(ClaimsPrincipal user, Uri graphBaseUrl);
+    IMailboxTokenSource? For(ClaimsPrincipal user, Uri graphBaseUrl);
 }
 
 internal sealed class LocalGraphAuthentication : IGraphAuthentication
 {
-    public IAccessTokenProvider? For(ClaimsPrincipal user, Uri graphBaseUrl) => null;
+    public IMailboxTokenSource? For(ClaimsPrincipal user, Uri graphBaseUrl) => null;
 }
 
 internal sealed class OnBehalfOfGraphAuthentication(ITokenAcquisition tokens) : IGraphAuthentication
 {
-    public IAccessTokenProvider For(ClaimsPrincipal user, Uri graphBaseUrl) => new OnBehalfOfTokenProvider(tokens, user, graphBaseUrl);
+    public IMailboxTokenSource For(ClaimsPrincipal user, Uri graphBaseUrl) => new OnBehalfOfTokenSource(tokens, user, graphBaseUrl);
 }
 
 /// <summary>
 /// Graph tokens on behalf of the caller (MSAL's OBO flow, cached in the database). Asks for "/.default" of the
 /// configured Graph host, so the consented delegated permissions apply and sovereign clouds need no other code.
 /// </summary>
-internal sealed class OnBehalfOfTokenProvider(ITokenAcquisition tokens, ClaimsPrincipal user, Uri graphBaseUrl) : IAccessTokenProvider
+internal sealed class OnBehalfOfTokenSource(ITokenAcquisition tokens, ClaimsPrincipal user, Uri graphBaseUrl) : IMailboxTokenSource
 {
     private readonly string[] _scopes = [$"{graphBaseUrl.Scheme}://{graphBaseUrl.Host}/.default"];
 
-    public AllowedHostsValidator AllowedHostsValidator { get; } = new([graphBaseUrl.Host]);
-
-    public async Task<string> GetAuthorizationTokenAsync(
-        Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+    public async Task<string> GetTokenAsync(string? claims, CancellationToken cancellationToken)
     {
-        // A nextLink pointing elsewhere never gets the user's Graph token.
-        if (!AllowedHostsValidator.IsUrlHostValid(uri))
-        {
-            return "";
-        }
-
-        // Kiota passes Graph's claims challenge (continuous access evaluation) here on its retry.
-        var claims = additionalAuthenticationContext?.GetValueOrDefault("claims") as string;
         var options = new TokenAcquisitionOptions { CancellationToken = cancellationToken, Claims = claims };
-        return await tokens.GetAccessTokenForUserAsync(_scopes, user: user, tokenAcquisitionOptions: options);
+        try
+        {
+            return await tokens.GetAccessTokenForUserAsync(_scopes, user: user, tokenAcquisitionOptions: options);
+        }
+        catch (Exception ex) when (ConsentRequired(ex) is { } challenge)
+        {
+            throw challenge;
+        }
     }
 
-    public override string ToString() => $"OnBehalfOfTokenProvider({graphBaseUrl.Host})";
+    /// <summary>
+    /// Consent, MFA or a conditional-access claims challenge: MSAL says the user must act. The product's exception
+    /// carries the claims, so the API can answer a 401 the pane hands to its sign-in library.
+    /// </summary>
+    internal static MailConsentRequiredException? ConsentRequired(Exception? exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            var msal = inner switch
+            {
+                MicrosoftIdentityWebChallengeUserException web => web.MsalUiRequiredException,
+                MsalUiRequiredException ui => ui,
+                _ => null,
+            };
+            if (msal is not null)
+            {
+                return new MailConsentRequiredException("Microsoft Graph needs consent or another sign-in step.", msal.Claims, exception);
+            }
+        }
+
+        return null;
+    }
+
+    public override string ToString() => $"OnBehalfOfTokenSource({graphBaseUrl.Host})";
 }

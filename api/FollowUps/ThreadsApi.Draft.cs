@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Index;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.FollowUps;
 
@@ -21,7 +20,7 @@ public static partial class ThreadsApi
     /// the conversation even when that message is not the one open in Outlook.
     /// </summary>
     public static async Task<Results<Created<DraftCreated>, ProblemHttpResult>> CreateDraft(
-        string threadKey, DraftRequest request, HttpContext context, IThreadIndex index, IMailboxReaderFactory readers, CancellationToken cancellationToken)
+        string threadKey, DraftRequest request, HttpContext context, IThreadIndex index, IMailboxes mailboxes, CancellationToken cancellationToken)
     {
         var user = context.User.RequireUserKey();
         var indexed = await index.GetThreadsAsync(user, direction: null, cancellationToken);
@@ -33,10 +32,10 @@ public static partial class ThreadsApi
 
         try
         {
-            var draftId = await readers.Create(user).CreateReplyAllDraftAsync(request.MessageId!, CommentHtml(request.Comment!), cancellationToken);
+            var draftId = await mailboxes.Writer(user).CreateReplyAllDraftAsync(request.MessageId!, CommentHtml(request.Comment!), cancellationToken);
             return TypedResults.Created((string?)null, new DraftCreated(draftId));
         }
-        catch (Exception ex) when (GraphFailures.Status(ex) == (int)HttpStatusCode.NotFound)
+        catch (MailNotFoundException)
         {
             // Deleted in Outlook since the last sync: the index is behind the mailbox, not broken.
             return ThreadNotFound();

@@ -12,6 +12,7 @@ public static class MailSyncSetup
     {
         LocalMode.EnsureAllowed(configuration, environment);
         var sample = LocalMode.IsEnabled(configuration) && !LocalMode.UsesRealGraph(configuration);
+        services.AddSingleton<SampleTransportHolder>();
         services.AddGraphMail(sample ? SampleTransport : null);
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
             .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Sync:RefreshInterval must be positive.").ValidateOnStart();
@@ -21,13 +22,19 @@ public static class MailSyncSetup
         services.AddSingleton<MailboxRefresher>();
         if (LocalMode.IsEnabled(configuration))
         {
-            services.TryAddSingleton<IMailboxReaderFactory, LocalMailboxReaders>();
+            services.TryAddSingleton<IMailboxes, LocalMailboxes>();
         }
 
         return services;
     }
 
-    /// <summary>The sample mailbox, dated from the app's clock when it is first needed.</summary>
-    private static HttpMessageHandler SampleTransport(IServiceProvider services) =>
-        new InMemoryGraphHandler(SampleMailbox.Create(services.GetRequiredService<TimeProvider>().GetUtcNow()));
+    /// <summary>The sample mailbox, dated from the app's clock when it is first needed; one for the app's lifetime.</summary>
+    private static HttpMessageHandler SampleTransport(IServiceProvider services) => services.GetRequiredService<SampleTransportHolder>().Handler;
+
+    private sealed class SampleTransportHolder(TimeProvider time)
+    {
+        private readonly Lazy<InMemoryGraphHandler> _handler = new(() => new InMemoryGraphHandler(SampleMailbox.Create(time.GetUtcNow())));
+
+        public HttpMessageHandler Handler => _handler.Value;
+    }
 }

@@ -1,19 +1,63 @@
-using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.FollowUps;
 
 namespace OutlookFollowUp.Mail;
 
-/// <summary>Gives the Graph reader for a user: local mode's one mailbox, or on-behalf-of the signed-in user.</summary>
-public interface IMailboxReaderFactory
+/// <summary>
+/// Reads one mailbox in the engine's records. Failures are the product's own exceptions (<see cref="MailException"/>
+/// and its kinds), never a Graph SDK type.
+/// </summary>
+public interface IMailboxReader
 {
-    IMailboxReader Create(string userKey);
+    /// <summary>
+    /// One delta round per folder (inbox, sentitems): cold from the lookback when a folder has no stored link,
+    /// warm from its link otherwise. Per folder, apply the removals first, then the upserts.
+    /// </summary>
+    Task<MailboxDelta> SyncAsync(IReadOnlyDictionary<string, string> previousDeltaLinks, int lookbackDays, CancellationToken cancellationToken);
+
+    /// <summary>Every message of a conversation in any folder (a reply moved by a rule is elsewhere), by date.</summary>
+    Task<IReadOnlyList<MailRecord>> GetConversationAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The user's own addresses (<c>me</c> in the rules).</summary>
+    Task<MailboxIdentity> GetMeAsync(CancellationToken cancellationToken);
+
+    /// <summary>The mailbox's time zone name as the mail service gives it (Windows or IANA), or null when unset.</summary>
+    Task<string?> GetMailboxTimeZoneAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Changes one mailbox (needs <c>Mail.ReadWrite</c>); failures are the product's own exceptions.</summary>
+public interface IMailboxWriter
+{
+    /// <summary>Sets the message's Outlook follow-up flag, so Outlook on every device, To Do and mobile show it.</summary>
+    Task SetFlagAsync(string messageId, OutlookFlag flag, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves a reply-all draft of the message in the user's Drafts folder, in the same conversation, and returns the
+    /// draft's immutable id. <paramref name="comment"/> is HTML as Graph takes it: callers encode any text they pass.
+    /// </summary>
+    Task<string> CreateReplyAllDraftAsync(string messageId, string comment, CancellationToken cancellationToken);
+}
+
+/// <summary>Gives a user's mailbox ports: local mode's one mailbox, or on behalf of the signed-in user.</summary>
+public interface IMailboxes
+{
+    IMailboxReader Reader(string userKey);
+
+    IMailboxWriter Writer(string userKey);
+}
+
+/// <summary>What a sync leaves to the work that follows it.</summary>
+/// <param name="Me">The user's addresses, as the sync used them.</param>
+/// <param name="Threads">The mailbox's threads as the sync built them from the index (no listener threads it again).</param>
+/// <param name="Writer">
+/// The sync's own writer: with Entra ID it acts for the user whose request started the sync, which a writer created
+/// later, after that request ended, could not.
+/// </param>
+public sealed record SyncedMailbox(string UserKey, IReadOnlyList<string> Me, IReadOnlyList<MailThread> Threads, IMailboxWriter Writer);
 
 /// <summary>Work that follows each successful sync of a user's mailbox (rule 7: replies resolve reminders).</summary>
 public interface IMailboxSyncListener
 {
-    /// <param name="reader">The sync's own reader: with Entra ID it acts for the user whose request started the sync,
-    /// which a reader created later, after that request ended, could not.</param>
-    Task OnSyncedAsync(string userKey, IMailboxReader reader, CancellationToken cancellationToken);
+    Task OnSyncedAsync(SyncedMailbox synced, CancellationToken cancellationToken);
 }
 
 /// <summary>The user's rule inputs that are settings (DESIGN.md rule inputs); the addresses come from Graph.</summary>

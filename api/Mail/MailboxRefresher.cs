@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using OutlookFollowUp.Index;
-using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Mail;
 
@@ -50,10 +49,9 @@ public sealed partial class MailboxRefresher(
     /// <summary>Failures that mean "Graph could not be read now": the index is served stale instead.</summary>
     private static string? FailureCode(Exception ex) => ex switch
     {
-        GraphUnavailableException unavailable => "graph_" + unavailable.Reason.ToString().ToLowerInvariant(),
-        GraphResponseException => "graph_bad_response",
-        HttpRequestException => "graph_unreachable",
-        Microsoft.Kiota.Abstractions.ApiException api => $"graph_http_{api.ResponseStatusCode}",
+        MailUnavailableException unavailable => "graph_" + unavailable.Reason.ToString().ToLowerInvariant(),
+        MailResponseException => "graph_bad_response",
+        MailException { Status: { } status } => $"graph_http_{status}",
         TimeoutException or TaskCanceledException => "graph_timeout",
         _ => null,
     };

@@ -1,6 +1,5 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Index;
-using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Mail;
 
@@ -9,14 +8,16 @@ namespace OutlookFollowUp.Mail;
 /// cross-folder check of new "waiting on them" threads (a reply that a rule filed elsewhere is not an unanswered thread).
 /// </summary>
 public sealed class MailboxSync(
-    IThreadIndex index, IMailboxReaderFactory readers, IDetectionSettingsSource settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
+    IThreadIndex index, IMailboxes mailboxes, IDetectionSettingsSource settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
 {
     /// <summary>Messages found by the cross-folder check live under this folder name in the index.</summary>
     public const string ElsewhereFolder = "elsewhere";
 
     public async Task SyncAsync(string userKey, CancellationToken cancellationToken)
     {
-        var reader = readers.Create(userKey);
+        var reader = mailboxes.Reader(userKey);
+        // Made now, inside the request that started the sync: with Entra ID the listeners' writes act for its user.
+        var writer = mailboxes.Writer(userKey);
         var state = await index.GetStateAsync(userKey, cancellationToken);
         if (state is null || state.Addresses.Count == 0)
         {
@@ -43,25 +44,28 @@ public sealed class MailboxSync(
             await index.ApplyDeltaAsync(userKey, folder, changes.Upserts, changes.RemovedIds, delta.DeltaLinks[folder], now, cancellationToken);
         }
 
-        await RecomputeAsync(userKey, reader, state, userSettings, cancellationToken);
+        var threads = await RecomputeAsync(userKey, reader, state, userSettings, cancellationToken);
+        var synced = new SyncedMailbox(userKey, state.Addresses, threads, writer);
         foreach (var listener in listeners)
         {
-            await listener.OnSyncedAsync(userKey, reader, cancellationToken);
+            await listener.OnSyncedAsync(synced, cancellationToken);
         }
     }
 
-    private async Task RecomputeAsync(
+    /// <returns>The threads the follow-ups were found in, for the listeners.</returns>
+    private async Task<IReadOnlyList<MailThread>> RecomputeAsync(
         string userKey, IMailboxReader reader, MailboxSnapshot state, DetectionSettings userSettings, CancellationToken cancellationToken)
     {
         var options = Options(state, userSettings);
         var previous = await index.GetThreadsAsync(userKey, direction: null, cancellationToken);
         var known = previous.Threads.Select(t => (t.ThreadKey, t.MessageId)).ToHashSet();
         var messages = await index.GetMessagesAsync(userKey, cancellationToken);
-        var result = FollowUpEngine.Detect(messages, options);
+        var threads = ThreadBuilder.Build(messages).Threads;
+        var followUps = FollowUpEngine.Evaluate(threads, options);
 
         // Only threads that are new since the last run are checked, so a warm refresh with no change costs no extra request.
         var found = new List<MailRecord>();
-        foreach (var candidate in result.Threads.Where(t => t.Direction == FollowUpDirection.Theirs && !known.Contains((t.ThreadKey, t.MessageId))))
+        foreach (var candidate in followUps.Where(t => t.Direction == FollowUpDirection.Theirs && !known.Contains((t.ThreadKey, t.MessageId))))
         {
             found.AddRange(await RepliesElsewhereAsync(reader, candidate, options, cancellationToken));
         }
@@ -72,10 +76,12 @@ public sealed class MailboxSync(
         if (found.Count > 0)
         {
             await index.ApplyDeltaAsync(userKey, ElsewhereFolder, found, [], deltaLink: null, time.GetUtcNow(), cancellationToken);
-            result = FollowUpEngine.Detect(await index.GetMessagesAsync(userKey, cancellationToken), options);
+            threads = ThreadBuilder.Build(await index.GetMessagesAsync(userKey, cancellationToken)).Threads;
+            followUps = FollowUpEngine.Evaluate(threads, options);
         }
 
-        await index.ReplaceThreadsAsync(userKey, result.Threads, time.GetUtcNow(), cancellationToken);
+        await index.ReplaceThreadsAsync(userKey, followUps, time.GetUtcNow(), cancellationToken);
+        return threads;
     }
 
     private static async Task<IReadOnlyList<MailRecord>> RepliesElsewhereAsync(

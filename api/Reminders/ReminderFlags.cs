@@ -1,5 +1,4 @@
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Settings;
 
 namespace OutlookFollowUp.Reminders;
@@ -9,7 +8,7 @@ namespace OutlookFollowUp.Reminders;
 /// device, To Do and mobile show it: flagged from creation to the due time, complete when done or answered, cleared
 /// when deleted. Best effort: the reminder itself is the source of truth, so a Graph failure is logged, never thrown.
 /// </summary>
-public sealed partial class ReminderFlags(IMailboxReaderFactory readers, ISettingsStore settings, ILogger<ReminderFlags> logger)
+public sealed partial class ReminderFlags(IMailboxes mailboxes, ISettingsStore settings, ILogger<ReminderFlags> logger)
 {
     public Task ApplyAsync(string userKey, Reminder reminder, CancellationToken cancellationToken) =>
         SetAsync(userKey, reminder.MessageId, reminder.Status switch
@@ -22,8 +21,8 @@ public sealed partial class ReminderFlags(IMailboxReaderFactory readers, ISettin
         SetAsync(userKey, reminder.MessageId, OutlookFlag.Cleared, cancellationToken);
 
     /// <param name="messageId">Graph's immutable id; a reminder known only by Message-ID (not indexed yet) has none to flag.</param>
-    /// <param name="reader">A sync's reader to reuse; otherwise one is made for the user (within their request).</param>
-    public async Task SetAsync(string userKey, string? messageId, OutlookFlag flag, CancellationToken cancellationToken, IMailboxReader? reader = null)
+    /// <param name="writer">A sync's writer to reuse; otherwise one is made for the user (within their request).</param>
+    public async Task SetAsync(string userKey, string? messageId, OutlookFlag flag, CancellationToken cancellationToken, IMailboxWriter? writer = null)
     {
         if (messageId is null || !(await settings.GetEffectiveAsync(userKey, cancellationToken)).SetOutlookFlags)
         {
@@ -32,7 +31,7 @@ public sealed partial class ReminderFlags(IMailboxReaderFactory readers, ISettin
 
         try
         {
-            await (reader ?? readers.Create(userKey)).SetFlagAsync(messageId, flag, cancellationToken);
+            await (writer ?? mailboxes.Writer(userKey)).SetFlagAsync(messageId, flag, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -15,23 +15,25 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
     : IReminderResolver, Mail.IMailboxSyncListener
 {
     /// <summary>Rule 7 runs once per sync (new mail is the only thing that can resolve a reminder), not on every read.</summary>
-    public Task OnSyncedAsync(string userKey, Mail.Graph.IMailboxReader reader, CancellationToken cancellationToken) =>
-        ResolveAsync(userKey, reader, cancellationToken);
+    /// <remarks>The sync's own threads: the mailbox is not threaded a second time.</remarks>
+    public Task OnSyncedAsync(Mail.SyncedMailbox synced, CancellationToken cancellationToken) =>
+        ResolveAsync(synced.UserKey, synced, cancellationToken);
 
-    public Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken) => ResolveAsync(userKey, reader: null, cancellationToken);
+    public Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken) => ResolveAsync(userKey, synced: null, cancellationToken);
 
-    private async Task<int> ResolveAsync(string userKey, Mail.Graph.IMailboxReader? reader, CancellationToken cancellationToken)
+    private async Task<int> ResolveAsync(string userKey, Mail.SyncedMailbox? synced, CancellationToken cancellationToken)
     {
         var open = await db.Reminders.AsNoTracking()
             .Where(r => r.UserKey == userKey && r.DoneAt == null && r.ResolvedAt == null).ToListAsync(cancellationToken);
-        if (open.Count == 0 || await index.GetStateAsync(userKey, cancellationToken) is not { } mailbox)
+        var me = synced?.Me ?? (open.Count == 0 ? null : (await index.GetStateAsync(userKey, cancellationToken))?.Addresses);
+        if (open.Count == 0 || me is null)
         {
             return 0;
         }
 
         var now = time.GetUtcNow();
-        var rules = new ThreadRules(new DetectionOptions { Me = [.. mailbox.Addresses], Now = now });
-        var threads = ThreadBuilder.Build(await index.GetMessagesAsync(userKey, cancellationToken)).Threads;
+        var rules = new ThreadRules(new DetectionOptions { Me = [.. me], Now = now });
+        var threads = synced?.Threads ?? ThreadBuilder.Build(await index.GetMessagesAsync(userKey, cancellationToken)).Threads;
         var byId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
         var byInternetId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
         foreach (var thread in threads)
@@ -64,7 +66,7 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
             if (changed > 0)
             {
                 // Answered: the Outlook flag is completed on every device too.
-                await flags.SetAsync(userKey, reminder.MessageId, Mail.Graph.OutlookFlag.Complete, cancellationToken, reader);
+                await flags.SetAsync(userKey, reminder.MessageId, Mail.OutlookFlag.Complete, cancellationToken, synced?.Writer);
             }
 
             resolved += changed;

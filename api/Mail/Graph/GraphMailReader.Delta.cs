@@ -19,8 +19,8 @@ public sealed partial class GraphMailReader
                     c.QueryParameters.Filter = GraphQuery.ReceivedSince(since);
                     AddPreferences(c.Headers);
                 },
-                cancellationToken))
-            : await GetPageAsync(round, () => delta.WithUrl(link).GetAsDeltaGetResponseAsync(c => AddPreferences(c.Headers), cancellationToken));
+                cancellationToken), cancellationToken)
+            : await GetPageAsync(round, () => delta.WithUrl(link).GetAsDeltaGetResponseAsync(c => AddPreferences(c.Headers), cancellationToken), cancellationToken);
 
         while (true)
         {
@@ -36,23 +36,18 @@ public sealed partial class GraphMailReader
 
             var next = page.OdataNextLink is { Length: > 0 } n
                 ? n
-                : throw new GraphResponseException($"A delta page of '{round.Folder}' had neither @odata.nextLink nor @odata.deltaLink.");
-            page = await GetPageAsync(round, () => delta.WithUrl(next).GetAsDeltaGetResponseAsync(c => AddPreferences(c.Headers), cancellationToken));
+                : throw new MailResponseException($"A delta page of '{round.Folder}' had neither @odata.nextLink nor @odata.deltaLink.");
+            page = await GetPageAsync(round, () => delta.WithUrl(next).GetAsDeltaGetResponseAsync(c => AddPreferences(c.Headers), cancellationToken), cancellationToken);
         }
     }
 
-    private static async Task<DeltaGetResponse> GetPageAsync(FolderRound round, Func<Task<DeltaGetResponse?>> get)
-    {
-        round.Requests++;
-        return await CallAsync(get) ?? throw new GraphResponseException($"A delta page of '{round.Folder}' was empty.");
-    }
+    private static async Task<DeltaGetResponse> GetPageAsync(FolderRound round, Func<Task<DeltaGetResponse?>> get, CancellationToken cancellationToken) =>
+        await CallAsync(get, cancellationToken) ?? throw new MailResponseException($"A delta page of '{round.Folder}' was empty.");
 
     /// <summary>One folder's pages in order: a later page's change or removal replaces an earlier one.</summary>
     private sealed class FolderRound(string folder)
     {
         public string Folder { get; } = folder;
-
-        public int Requests { get; set; }
 
         public Dictionary<string, MailRecord> Upserts { get; } = new(StringComparer.Ordinal);
 
@@ -62,7 +57,7 @@ public sealed partial class GraphMailReader
         {
             if (message.Id is null)
             {
-                throw new GraphResponseException($"A delta page of '{Folder}' held a message without an id.");
+                throw new MailResponseException($"A delta page of '{Folder}' held a message without an id.");
             }
 
             if (message.AdditionalData.ContainsKey("@removed"))

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Microsoft.Graph;
-using Microsoft.Graph.Me.Messages.Item.CreateReplyAll;
-using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
 using OutlookFollowUp.FollowUps;
 
@@ -11,16 +7,16 @@ namespace OutlookFollowUp.Mail.Graph;
 /// <summary>Reads one mailbox with the Graph SDK: delta over inbox and sentitems, plus the few lookups the rules need.</summary>
 public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvider time, int pageSize) : IMailboxReader
 {
+    /// <summary>What reading needs; named in the 403 the API answers when the token lacks it.</summary>
+    private const string ReadPermission = "Mail.Read";
+
     public async Task<MailboxDelta> SyncAsync(
         IReadOnlyDictionary<string, string> previousDeltaLinks, int lookbackDays, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lookbackDays);
         var since = time.GetUtcNow().AddDays(-lookbackDays);
-        var upserts = new Dictionary<string, MailRecord>(StringComparer.Ordinal);
-        var removed = new HashSet<string>(StringComparer.Ordinal);
         var links = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var resynced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var requests = 0;
         var folders = new Dictionary<string, FolderChanges>(StringComparer.OrdinalIgnoreCase);
         foreach (var folder in GraphQuery.Folders)
         {
@@ -30,27 +26,18 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
             {
                 links[folder] = await ReadFolderAsync(round, link, since, cancellationToken);
             }
-            catch (ApiException ex) when (link is not null && ex.ResponseStatusCode == (int)HttpStatusCode.Gone)
+            catch (MailException ex) when (ex.Status == 410 && link is not null)
             {
                 // The sync state expired or was reset: the stored link is worthless, read the folder again.
                 resynced.Add(folder);
-                requests += round.Requests;
                 round = new FolderRound(folder);
                 links[folder] = await ReadFolderAsync(round, null, since, cancellationToken);
             }
 
-            requests += round.Requests;
             folders[folder] = new FolderChanges([.. round.Upserts.Values], [.. round.Removed]);
-            removed.UnionWith(round.Removed);
-            foreach (var record in round.Upserts.Values)
-            {
-                upserts[record.Id] = record;
-            }
         }
 
-        // A move between the synced folders is a removal in one and an add in the other: the add wins.
-        removed.ExceptWith(upserts.Keys);
-        return new MailboxDelta([.. upserts.Values], [.. removed], links, resynced, requests, folders);
+        return new MailboxDelta(folders, links, resynced);
     }
 
     public async Task<IReadOnlyList<MailRecord>> GetConversationAsync(string conversationId, CancellationToken cancellationToken)
@@ -65,7 +52,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
                 c.QueryParameters.Expand = GraphQuery.MessageExpand;
                 AddPreferences(c.Headers);
             },
-            cancellationToken));
+            cancellationToken), cancellationToken);
         var records = new List<MailRecord>();
         while (page is not null)
         {
@@ -74,7 +61,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
             records.AddRange((page.Value ?? []).Where(m => m.IsDraft != true).Select(m => GraphMessageMapper.Map(m, sentByMe: false)));
             var next = page.OdataNextLink;
             page = next is null ? null : await CallAsync(() => client.Me.Messages.WithUrl(next).GetAsync(
-                c => AddPreferences(c.Headers), cancellationToken));
+                c => AddPreferences(c.Headers), cancellationToken), cancellationToken);
         }
 
         // $orderby with a conversationId filter fails in Graph (DESIGN.md): sort here.
@@ -90,7 +77,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
                 c.QueryParameters.Select = ["mail", "userPrincipalName", "proxyAddresses"];
                 AddPreferences(c.Headers);
             },
-            cancellationToken));
+            cancellationToken), cancellationToken, "User.Read");
         var aliases = (user?.ProxyAddresses ?? [])
             .Where(p => p.StartsWith("smtp:", StringComparison.OrdinalIgnoreCase))
             .Select(p => p[5..]);
@@ -109,68 +96,12 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
                 c.QueryParameters.Select = ["timeZone"];
                 AddPreferences(c.Headers);
             },
-            cancellationToken));
+            cancellationToken), cancellationToken, "MailboxSettings.Read");
         return string.IsNullOrWhiteSpace(settings?.TimeZone) ? null : settings.TimeZone;
     }
 
-    public async Task SetFlagAsync(string messageId, OutlookFlag flag, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
-        var body = new Message { Flag = ToGraph(flag) };
-        await CallAsync(() => client.Me.Messages[messageId].PatchAsync(body, c => AddPreferences(c.Headers), cancellationToken));
-    }
+    private void AddPreferences(RequestHeaders headers) => GraphQuery.AddPreferences(headers, pageSize);
 
-    public async Task<string> CreateReplyAllDraftAsync(string messageId, string comment, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageId);
-        var body = new CreateReplyAllPostRequestBody { Comment = comment };
-        var draft = await CallAsync(() => client.Me.Messages[messageId].CreateReplyAll.PostAsync(body, c => AddPreferences(c.Headers), cancellationToken));
-        return draft?.Id ?? throw new GraphResponseException("Microsoft Graph created a reply draft without an id.");
-    }
-
-    private static FollowupFlag ToGraph(OutlookFlag flag) => flag.Status switch
-    {
-        OutlookFlagStatus.Flagged => new FollowupFlag
-        {
-            FlagStatus = FollowupFlagStatus.Flagged,
-            StartDateTime = Utc(flag.Start ?? throw new ArgumentException("A flag needs a start date.", nameof(flag))),
-            DueDateTime = Utc(flag.Due ?? flag.Start.Value),
-        },
-        OutlookFlagStatus.Complete => new FollowupFlag { FlagStatus = FollowupFlagStatus.Complete },
-        _ => new FollowupFlag { FlagStatus = FollowupFlagStatus.NotFlagged },
-    };
-
-    private static DateTimeTimeZone Utc(DateTimeOffset instant) => new()
-    {
-        DateTime = instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-        TimeZone = "UTC",
-    };
-
-    private void AddPreferences(RequestHeaders headers)
-    {
-        headers.Add("Prefer", GraphQuery.ImmutableIdPreference);
-        headers.Add("Prefer", GraphQuery.MaxPageSizePreference(pageSize));
-    }
-
-    /// <summary>Maps what callers act on: unavailable (serve stale) vs unreadable; 4xx such as 410 pass through.</summary>
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception ex) when (GraphFailures.Status(ex) == (int)HttpStatusCode.TooManyRequests)
-        {
-            throw new GraphUnavailableException(GraphUnavailableReason.Throttled, "Microsoft Graph is still throttling this mailbox after retries.", ex);
-        }
-        catch (Exception ex) when (GraphFailures.Status(ex) >= 500)
-        {
-            throw new GraphUnavailableException(GraphUnavailableReason.ServerError, $"Microsoft Graph answered {GraphFailures.Status(ex)} after retries.", ex);
-        }
-        catch (Exception ex) when (ex is JsonException || ex.InnerException is JsonException)
-        {
-            // Kiota 2 wraps the parser's JsonException in an ApiException without a status.
-            throw new GraphResponseException("Microsoft Graph returned JSON that could not be parsed.", ex);
-        }
-    }
+    private static Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken, string permission = ReadPermission) =>
+        GraphFailures.CallAsync(call, permission, cancellationToken);
 }

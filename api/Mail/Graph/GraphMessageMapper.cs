@@ -19,7 +19,7 @@ public static partial class GraphMessageMapper
         var from = message.From?.EmailAddress ?? message.Sender?.EmailAddress;
         return new MailRecord
         {
-            Id = message.Id ?? throw new GraphResponseException("Graph returned a message without an id."),
+            Id = message.Id ?? throw new MailResponseException("Graph returned a message without an id."),
             InternetMessageId = message.InternetMessageId,
             ConversationId = message.ConversationId,
             InReplyTo = MessageIds(Header(headers, "In-Reply-To") ?? Property(properties, 0x1042)),

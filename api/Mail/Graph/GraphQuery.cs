@@ -1,3 +1,5 @@
+using Microsoft.Kiota.Abstractions;
+
 namespace OutlookFollowUp.Mail.Graph;
 
 /// <summary>The exact query this app sends for messages: only what the rules need (DESIGN.md).</summary>
@@ -37,6 +39,17 @@ public static class GraphQuery
     public const string ImmutableIdPreference = "IdType=\"ImmutableId\"";
 
     public static string MaxPageSizePreference(int pageSize) => $"odata.maxpagesize={pageSize}";
+
+    /// <summary>The SDK does not carry request headers to the next page: every request, every page adds them.</summary>
+    /// <param name="pageSize">Null where nothing is paged (a PATCH, a POST).</param>
+    public static void AddPreferences(RequestHeaders headers, int? pageSize = null)
+    {
+        headers.Add("Prefer", ImmutableIdPreference);
+        if (pageSize is { } size)
+        {
+            headers.Add("Prefer", MaxPageSizePreference(size));
+        }
+    }
 
     /// <summary>The only filter delta accepts; it bounds the first sync to the lookback.</summary>
     public static string ReceivedSince(DateTimeOffset since) =>

@@ -9,9 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
-using Microsoft.Kiota.Abstractions;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Auth;
+using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Tests.Api;
 
@@ -98,8 +98,8 @@ public sealed class PlatformTests
     {
         using var app = Throwing(kind switch
         {
-            "throttled" => new GraphUnavailableException(GraphUnavailableReason.Throttled, "secret detail 429"),
-            "unavailable" => new ApiException("secret detail 503") { ResponseStatusCode = 503 },
+            "throttled" => new MailUnavailableException(MailUnavailableReason.Throttled, "secret detail 429"),
+            "unavailable" => new MailUnavailableException(MailUnavailableReason.ServerError, "secret detail 503", status: 503),
             _ => new TimeoutException("secret detail timeout"),
         });
 
@@ -115,9 +115,10 @@ public sealed class PlatformTests
     public async Task A_consent_or_MFA_challenge_from_the_OBO_call_is_a_401_the_pane_can_act_on()
     {
         const string claims = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}";
-        using var app = Throwing(new MicrosoftIdentityWebChallengeUserException(
-            new MsalUiRequiredException("interaction_required", "AADSTS65001 secret"), ["https://graph.microsoft.com/.default"]));
-        using var withClaims = Throwing(WithClaims(claims));
+        // What the OBO token source throws when MSAL says the user must act.
+        using var app = Throwing(OnBehalfOfTokenSource.ConsentRequired(new MicrosoftIdentityWebChallengeUserException(
+            new MsalUiRequiredException("interaction_required", "AADSTS65001 secret"), ["https://graph.microsoft.com/.default"]))!);
+        using var withClaims = Throwing(OnBehalfOfTokenSource.ConsentRequired(WithClaims(claims))!);
 
         using var consent = await app.CreateClient(TestTokens.UserA).GetAsync("/api/test/throw");
         using var mfa = await withClaims.CreateClient(TestTokens.UserA).GetAsync("/api/test/throw");

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Api;
@@ -23,8 +21,7 @@ public sealed class ThreadsTests : IDisposable
             Settings = new Dictionary<string, string> { ["Graph:MaxRetries"] = "2" },
             TestServices = services =>
             {
-                services.RemoveAll<GraphClientFactory>();
-                services.AddSingleton(sp => new GraphClientFactory(sp.GetRequiredService<IOptions<GraphOptions>>().Value, sp.GetRequiredService<TimeProvider>(), _graph));
+                services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => _graph);
             },
         };
         _client = _app.CreateClient(token: null);

@@ -1,13 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Mail.Graph.InMemory;
 
 namespace OutlookFollowUp.Tests.Graph;
 
-/// <summary>A mailbox, the fake Graph in front of it, and the product's factory and reader wired to it.</summary>
+/// <summary>
+/// A mailbox, the fake Graph in front of it, and the product's Graph pipeline wired to it exactly as the app wires it:
+/// only the primary handler (the network) is the fake's.
+/// </summary>
 public sealed class FakeGraphRig : IDisposable
 {
     public const string MailboxKey = "user-1";
     public const string Me = "me@contoso.com";
+
+    private readonly ServiceProvider _services;
 
     public FakeGraphRig(Action<GraphOptions>? configure = null)
     {
@@ -15,8 +24,10 @@ public sealed class FakeGraphRig : IDisposable
         configure?.Invoke(Options);
         Mailbox = new InMemoryMailbox(Me, timeZone: "W. Europe Standard Time") { ProxyAddresses = ["SMTP:me@contoso.com", "smtp:Alias@Contoso.com", "X500:/o=x"] };
         Fake = new FakeGraph(Mailbox);
-        Factory = new GraphClientFactory(Options, TimeProvider.System, Fake);
+        _services = Services(Options, Fake).BuildServiceProvider();
+        Factory = _services.GetRequiredService<GraphClientFactory>();
         Reader = Factory.CreateReader(MailboxKey);
+        Writer = Factory.CreateWriter(MailboxKey);
     }
 
     public DateTimeOffset Now { get; } = TimeProvider.System.GetUtcNow();
@@ -29,9 +40,38 @@ public sealed class FakeGraphRig : IDisposable
 
     public GraphClientFactory Factory { get; }
 
-    public GraphMailReader Reader { get; }
+    public IMailboxReader Reader { get; }
+
+    public IMailboxWriter Writer { get; }
+
+    /// <summary>Attempts that reached the fake for <see cref="MailboxKey"/>, retries included.</summary>
+    public int Attempts => Factory.CounterFor(MailboxKey).Total;
 
     public static Dictionary<string, string> NoLinks => [];
+
+    /// <summary>The app's Graph registrations from these options, with <paramref name="transport"/> as the primary handler.</summary>
+    public static IServiceCollection Services(GraphOptions options, HttpMessageHandler transport)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Graph:BaseUrl"] = options.BaseUrl,
+            ["Graph:AccessToken"] = options.AccessToken,
+            ["Graph:PageSize"] = $"{options.PageSize}",
+            ["Graph:MaxRetries"] = $"{options.MaxRetries}",
+            ["Graph:Timeout"] = $"{options.Timeout:c}",
+            ["Graph:MaxConcurrentPerMailbox"] = $"{options.MaxConcurrentPerMailbox}",
+            ["Graph:CircuitBreakerMinimumThroughput"] = $"{options.CircuitBreakerMinimumThroughput}",
+            ["Graph:CircuitBreakerFailureRatio"] = options.CircuitBreakerFailureRatio.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Graph:CircuitBreakerSamplingDuration"] = $"{options.CircuitBreakerSamplingDuration:c}",
+            ["Graph:CircuitBreakDuration"] = $"{options.CircuitBreakDuration:c}",
+        };
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging()
+            .AddGraphMail();
+        services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
+        return services;
+    }
 
     /// <summary>Seeds <paramref name="count"/> messages a day or less old into a folder.</summary>
     public void Seed(string folder, int count, string prefix = "m")
@@ -45,8 +85,19 @@ public sealed class FakeGraphRig : IDisposable
     /// <summary>Any request the fake was not prepared for fails the test here.</summary>
     public void Dispose()
     {
-        Factory.Dispose();
+        _services.Dispose();
         Fake.Dispose();
         Assert.True(Fake.Problems.Count == 0, string.Join("\n", Fake.Problems));
+    }
+}
+
+/// <summary>A sync's changes over all folders, for tests that do not care which folder a message is in.</summary>
+public static class MailboxDeltaViews
+{
+    extension(MailboxDelta delta)
+    {
+        public IReadOnlyList<MailRecord> Upserts => [.. delta.Folders.Values.SelectMany(f => f.Upserts)];
+
+        public IReadOnlyList<string> RemovedIds => [.. delta.Folders.Values.SelectMany(f => f.RemovedIds)];
     }
 }

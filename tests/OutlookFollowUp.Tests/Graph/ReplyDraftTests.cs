@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Kiota.Abstractions;
+using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph.InMemory;
 
 namespace OutlookFollowUp.Tests.Graph;
@@ -22,7 +22,7 @@ public class ReplyDraftTests
         using var rig = new FakeGraphRig();
         rig.Mailbox.Put("inbox", Original(rig.Now));
 
-        var id = await rig.Reader.CreateReplyAllDraftAsync("m1", "<p>Any news?</p>", CancellationToken.None);
+        var id = await rig.Writer.CreateReplyAllDraftAsync("m1", "<p>Any news?</p>", CancellationToken.None);
 
         var draft = rig.Mailbox.Find(id)!;
         Assert.Equal(
@@ -36,9 +36,9 @@ public class ReplyDraftTests
     {
         using var rig = new FakeGraphRig();
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => rig.Reader.CreateReplyAllDraftAsync("nope", "hi", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MailNotFoundException>(() => rig.Writer.CreateReplyAllDraftAsync("nope", "hi", CancellationToken.None));
 
-        Assert.Equal((404, 0), (error.ResponseStatusCode, rig.Mailbox.Count("drafts")));
+        Assert.Equal((404, 0), (error.Status, rig.Mailbox.Count("drafts")));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public class ReplyDraftTests
     {
         using var rig = new FakeGraphRig();
         rig.Mailbox.Put("inbox", Original(rig.Now));
-        await rig.Reader.CreateReplyAllDraftAsync("m1", "hi", CancellationToken.None);
+        await rig.Writer.CreateReplyAllDraftAsync("m1", "hi", CancellationToken.None);
 
         var conversation = await rig.Reader.GetConversationAsync("conv-m1", CancellationToken.None);
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph.InMemory;
 using OutlookFollowUp.Tests.Graph;
 
@@ -19,7 +19,7 @@ public class OutlookFlagTests
         using var rig = new FakeGraphRig();
         rig.Mailbox.Put("inbox", Messages.Message("m1", rig.Now));
 
-        await rig.Reader.SetFlagAsync("m1", OutlookFlag.Flagged(Now, Now.AddHours(48)), CancellationToken.None);
+        await rig.Writer.SetFlagAsync("m1", OutlookFlag.Flagged(Now, Now.AddHours(48)), CancellationToken.None);
 
         var flag = rig.Mailbox.Find("m1")!["flag"]!;
         Assert.Equal(
@@ -35,7 +35,7 @@ public class OutlookFlagTests
         using var rig = new FakeGraphRig();
         rig.Mailbox.Put("inbox", Messages.Message("m1", rig.Now));
 
-        await rig.Reader.SetFlagAsync("m1", new OutlookFlag(status), CancellationToken.None);
+        await rig.Writer.SetFlagAsync("m1", new OutlookFlag(status), CancellationToken.None);
 
         Assert.Equal(expected, Text(rig.Mailbox.Find("m1")!["flag"]!, "flagStatus"));
     }

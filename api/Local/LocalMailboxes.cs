@@ -1,0 +1,12 @@
+using OutlookFollowUp.Mail;
+using OutlookFollowUp.Mail.Graph;
+
+namespace OutlookFollowUp.Local;
+
+/// <summary>Local mode's one mailbox, used through the same Graph SDK code as production (the transport decides what answers).</summary>
+public sealed class LocalMailboxes(GraphClientFactory factory) : IMailboxes
+{
+    public IMailboxReader Reader(string userKey) => factory.CreateReader(LocalMode.UserKey);
+
+    public IMailboxWriter Writer(string userKey) => factory.CreateWriter(LocalMode.UserKey);
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+using CoreClientFactory = Microsoft.Graph.GraphClientFactory;
+
+namespace OutlookFollowUp.Mail.Graph;
+
+/// <summary>
+/// Graph's HTTP pipeline, from <c>IHttpClientFactory</c>, outermost first:
+/// circuit breaker (per mailbox; sees each call's outcome after the retries) → the Graph SDK's default handlers, whose
+/// RetryHandler is the one retry layer (429/503/504, honours Retry-After) → concurrency limit of 4 per mailbox → attempt
+/// timeout → request counter → the primary handler (the network; the sample mailbox or a test's fake in its place).
+/// The limit sits inside the retries, so a request waiting out Retry-After frees its slot.
+/// </summary>
+public static class GraphHttp
+{
+    /// <summary>The named client; tests swap its primary handler only.</summary>
+    public const string ClientName = "Graph";
+
+    private static readonly HttpRequestOptionsKey<string> MailboxKey = new("OutlookFollowUp.Mailbox");
+
+    internal static IHttpClientBuilder AddGraphHttp(this IServiceCollection services)
+    {
+        var builder = services.AddHttpClient(ClientName)
+            // One pooled transport for all mailboxes; recycled connections follow DNS changes, so the chain never needs to.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        builder.AddResilienceHandler("graph-breaker", (pipeline, context) => AddBreaker(Clocked(pipeline, context), Options(context)))
+            .SelectPipelineBy(static _ => MailboxOf);
+        builder.ConfigureAdditionalHttpMessageHandlers((handlers, services) =>
+        {
+            foreach (var handler in SdkHandlers(services.GetRequiredService<IOptions<GraphOptions>>().Value))
+            {
+                handlers.Add(handler);
+            }
+        });
+        builder.AddResilienceHandler("graph-attempt", (pipeline, context) => AddAttemptLimits(Clocked(pipeline, context), Options(context)))
+            .SelectPipelineBy(static _ => MailboxOf);
+        builder.AddHttpMessageHandler(services => new RequestCountingHandler(services.GetRequiredService<GraphRequestCounters>()));
+        return builder;
+    }
+
+    /// <summary>The mailbox a request is for: it keys the breaker, the concurrency limit and the counter.</summary>
+    internal static string MailboxOf(HttpRequestMessage request) =>
+        request.Options.TryGetValue(MailboxKey, out var key) ? key : "";
+
+    private static GraphOptions Options(ResilienceHandlerContext context) =>
+        context.ServiceProvider.GetRequiredService<IOptions<GraphOptions>>().Value;
+
+    /// <summary>The app's clock (tests fake it) for timeouts and the breaker.</summary>
+    private static ResiliencePipelineBuilder<HttpResponseMessage> Clocked(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+        return pipeline;
+    }
+
+    private static void AddBreaker(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, GraphOptions options) =>
+        pipeline.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
+        {
+            FailureRatio = options.CircuitBreakerFailureRatio,
+            MinimumThroughput = options.CircuitBreakerMinimumThroughput,
+            SamplingDuration = options.CircuitBreakerSamplingDuration,
+            BreakDuration = options.CircuitBreakDuration,
+            ShouldHandle = static args => ValueTask.FromResult(IsFailure(args.Outcome)),
+        });
+
+    private static void AddAttemptLimits(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, GraphOptions options) =>
+        pipeline
+            // Outlook allows 4 concurrent requests per app per mailbox; the others wait their turn, in order.
+            .AddConcurrencyLimiter(new ConcurrencyLimiterOptions
+            {
+                PermitLimit = options.MaxConcurrentPerMailbox,
+                QueueLimit = int.MaxValue,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            })
+            .AddTimeout(options.Timeout);
+
+    /// <summary>Only what says "Graph is unwell" trips it; a 400/401/404/410 is this request's problem.</summary>
+    private static bool IsFailure(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError };
+
+    /// <summary>The SDK's standard chain with its RetryHandler tuned to the configured retries.</summary>
+    private static IEnumerable<DelegatingHandler> SdkHandlers(GraphOptions options) =>
+        CoreClientFactory.CreateDefaultHandlers(new Microsoft.Graph.GraphClientOptions()).Select(handler => handler is RetryHandler
+            ? new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries })
+            : handler);
+
+    /// <summary>Outermost, outside the factory's chain: marks each request with its mailbox.</summary>
+    internal sealed class MailboxTagHandler(string mailboxKey, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Options.Set(MailboxKey, mailboxKey);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
