@@ -98,6 +98,22 @@ public class DraftApiTests
             (response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.RetryAfter is not null));
     }
 
+    [Fact]
+    public async Task Draft_WithoutMailReadWrite_Is403ProblemDetails_NamingThePermission()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        using var client = host.CreateClient();
+        var offsite = await ThreadAsync(host, Offsite);
+        host.Graph.Fail(FakeGraph.UrlContains("createReplyAll"), HttpStatusCode.Forbidden);
+
+        using var response = await PostAsync(client, offsite.ThreadKey, new { messageId = offsite.MessageId, comment = "Any news?" });
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((HttpStatusCode.Forbidden, "application/problem+json", "Mail.ReadWrite"),
+            (response.StatusCode, response.Content.Headers.ContentType?.MediaType, problem.GetProperty("permission").GetString()));
+        Assert.Contains("Mail.ReadWrite", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null, "Any news?", "messageId")]
     [InlineData("", "Any news?", "messageId")]
