@@ -1,4 +1,4 @@
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 
 namespace OutlookFollowUp.Local;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 
 namespace OutlookFollowUp.Tests.Graph;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 
 namespace OutlookFollowUp.Tests.Graph;
 

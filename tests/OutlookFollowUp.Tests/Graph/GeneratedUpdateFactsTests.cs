@@ -1,5 +1,5 @@
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 
 namespace OutlookFollowUp.Tests.Graph;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 
 namespace OutlookFollowUp.Tests.Graph;
 

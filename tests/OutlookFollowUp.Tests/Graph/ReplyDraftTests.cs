@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 
 namespace OutlookFollowUp.Tests.Graph;
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 
 namespace OutlookFollowUp.Tests.Pane;
 

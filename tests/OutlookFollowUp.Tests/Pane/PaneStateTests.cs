@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Playwright;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Tests.Graph;
 
 namespace OutlookFollowUp.Tests.Pane;

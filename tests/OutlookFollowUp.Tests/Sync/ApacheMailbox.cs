@@ -1,5 +1,5 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Mail.Mime;
 
 namespace OutlookFollowUp.Tests.Sync;

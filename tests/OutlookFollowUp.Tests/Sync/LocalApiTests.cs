@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Net;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Scan;
 using OutlookFollowUp.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace OutlookFollowUp.Mail.Graph.InMemory;
+namespace OutlookFollowUp.Mail.Sample;
 
 /// <summary>A typed way to seed a message; it becomes the same JSON Graph would return.</summary>
 public sealed record InMemoryMessage

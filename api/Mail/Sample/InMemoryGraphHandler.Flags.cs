@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace OutlookFollowUp.Mail.Graph.InMemory;
+namespace OutlookFollowUp.Mail.Sample;
 
 public sealed partial class InMemoryGraphHandler
 {
