@@ -23,9 +23,21 @@ internal sealed class GraphTokenProvider(IMailboxTokenSource? source, string? st
             return staticToken ?? "";
         }
 
-        // Kiota passes Graph's claims challenge (continuous access evaluation) here on its retry.
+        // Kiota passes Graph's claims challenge (continuous access evaluation) here on its retry, base64 as Graph sent it;
+        // the identity platform takes the JSON.
         var claims = additionalAuthenticationContext?.GetValueOrDefault("claims") as string;
-        return await source.GetTokenAsync(claims, cancellationToken);
+        return await source.GetTokenAsync(Decoded(claims), cancellationToken);
+    }
+
+    private static string? Decoded(string? claims)
+    {
+        if (string.IsNullOrEmpty(claims))
+        {
+            return null;
+        }
+
+        var buffer = new byte[claims.Length];
+        return Convert.TryFromBase64String(claims, buffer, out var written) ? System.Text.Encoding.UTF8.GetString(buffer, 0, written) : claims;
     }
 
     /// <summary>Never the token itself: this type may end up in logs or debugger displays.</summary>
