@@ -109,6 +109,20 @@ public class LocalApiTests
     }
 
     [Fact]
+    public async Task TheAppsGraphClient_HasOneRetryLayer_AThrottledPageCostsOnePlusMaxRetriesAttempts()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        await host.ThreadsAsync();
+        host.Graph.Fail(Graph.FakeGraph.UrlContains("inbox"), HttpStatusCode.TooManyRequests, retryAfterSeconds: 0, times: 1000);
+        var before = host.Graph.Requests.Count;
+
+        var after = await host.SyncAsync();
+
+        // Graph:MaxRetries is 3 by default: the SDK's retries only, nothing multiplying them.
+        Assert.Equal((true, 1 + 3), (after.Stale, host.Graph.Requests.Count - before));
+    }
+
+    [Fact]
     public async Task GraphDown_ServesTheLastIndexAsStale()
     {
         using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
