@@ -2,6 +2,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using Polly;
@@ -81,9 +82,13 @@ public static class GraphHttp
             })
             .AddTimeout(options.Timeout);
 
-    /// <summary>Only what says "Graph is unwell" trips it; a 400/401/404/410 is this request's problem.</summary>
+    /// <summary>
+    /// Only what says "Graph is unwell" trips it; a 400/401/404/410 is this request's problem. Once its retries are
+    /// spent, the RetryHandler throws an AggregateException of the attempts' failures: the last one's status counts.
+    /// </summary>
     private static bool IsFailure(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is HttpRequestException or TimeoutRejectedException
+        || outcome.Exception is AggregateException { InnerExceptions: [.., ApiException { ResponseStatusCode: 429 or >= 500 }] }
         || outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError };
 
     /// <summary>The SDK's standard chain with its RetryHandler tuned to the configured retries.</summary>

@@ -101,6 +101,21 @@ public sealed class GraphResilienceTests
     }
 
     [Fact]
+    public async Task Circuit_counts_calls_whose_retries_were_spent_and_then_fails_fast()
+    {
+        using var rig = new FakeGraphRig(o => { o.MaxRetries = 1; o.CircuitBreakerMinimumThroughput = 2; o.CircuitBreakerFailureRatio = 1.0; });
+        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 4);
+        for (var i = 0; i < 2; i++)
+        {
+            await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
+        }
+
+        var error = await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
+
+        Assert.Equal((MailUnavailableReason.CircuitOpen, 4), (error.Reason, rig.Fake.Requests.Count));
+    }
+
+    [Fact]
     public async Task Circuit_is_per_mailbox()
     {
         using var rig = new FakeGraphRig(o => { o.MaxRetries = 0; o.CircuitBreakerMinimumThroughput = 2; o.CircuitBreakerFailureRatio = 1.0; });
