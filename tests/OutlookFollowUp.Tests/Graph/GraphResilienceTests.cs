@@ -131,6 +131,24 @@ public sealed class GraphResilienceTests
     }
 
     [Fact]
+    public async Task A_request_waiting_out_Retry_After_frees_its_slot_for_another()
+    {
+        using var rig = new FakeGraphRig();
+        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.TooManyRequests, retryAfterSeconds: 3, times: 4);
+        var waiting = Enumerable.Range(0, 4).Select(_ => rig.Reader.GetMailboxTimeZoneAsync(CancellationToken.None)).ToList();
+        while (rig.Fake.Requests.Count < 4)
+        {
+            await Task.Delay(10);
+        }
+
+        var clock = Stopwatch.StartNew();
+        await rig.Reader.GetMeAsync(CancellationToken.None);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the fifth call waited {clock.Elapsed} for a slot");
+        await Task.WhenAll(waiting);
+    }
+
+    [Fact]
     public async Task Concurrency_for_one_mailbox_never_exceeds_four_under_parallel_load()
     {
         using var rig = new FakeGraphRig();
