@@ -6,7 +6,11 @@ namespace OutlookFollowUp.FollowUps;
 public sealed record MailThread(string Key, IReadOnlyList<MailRecord> Messages);
 
 /// <summary>Threads and the number of messages skipped for having no date (rule 1).</summary>
-public sealed record ThreadSet(IReadOnlyList<MailThread> Threads, int Skipped);
+public sealed record ThreadSet(IReadOnlyList<MailThread> Threads, int Skipped)
+{
+    /// <summary>Every message read, by Message-ID (dateless ones too): the index the builder needed anyway, for rule 3a.</summary>
+    public MessagesById Messages { get; init; } = MessagesById.Of(Threads);
+}
 
 /// <summary>Rules 1 and 2: duplicates count once, dateless messages are skipped, threads are built without subjects.</summary>
 public static class ThreadBuilder
@@ -30,7 +34,7 @@ public static class ThreadBuilder
         {
             // One hash lookup both finds duplicates (rule 1) and gives the message's node in the Message-ID index (rule 2).
             var idNode = -1;
-            if (!string.IsNullOrEmpty(message.InternetMessageId) && !nodes.TryClaimMessageId(message.InternetMessageId, out idNode))
+            if (!string.IsNullOrEmpty(message.InternetMessageId) && !nodes.TryClaimMessageId(message, out idNode))
             {
                 continue;
             }
@@ -45,7 +49,7 @@ public static class ThreadBuilder
             messageNodes.Add(nodes.Link(message, idNode));
         }
 
-        return new ThreadSet(Group(kept, messageNodes, nodes), skipped);
+        return new ThreadSet(Group(kept, messageNodes, nodes), skipped) { Messages = new MessagesById(nodes.MessageWithId) };
     }
 
     /// <summary>Counting sort by root: threads in order of their first message, messages in read order, one exact-size array each.</summary>
@@ -116,10 +120,12 @@ public static class ThreadBuilder
         private const int ThreadIndexKeyLength = (ThreadIndexPrefixLength + 2) / 3 * 4;
 
         private int[] _parent = new int[Math.Max(16, messages + (messages / 4))];
-        private bool[] _isMessage = new bool[Math.Max(16, messages + (messages / 4))];
 
         /// <summary>The message whose Message-ID a node is, once linked through its headers (so all its References are in its set).</summary>
         private MailRecord?[] _linked = new MailRecord?[Math.Max(16, messages + (messages / 4))];
+
+        /// <summary>The first message read with a Message-ID node's id (Graph messages too, which <see cref="_linked"/> leaves out); null for ids only referenced.</summary>
+        private MailRecord?[] _claimed = new MailRecord?[Math.Max(16, messages + (messages / 4))];
         private readonly Dictionary<string, int> _messageIds = new(messages, StringComparer.Ordinal);
         private readonly Dictionary<string, int> _conversations = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _threadIndexes = new(StringComparer.Ordinal);
@@ -127,17 +133,21 @@ public static class ThreadBuilder
         public int Count { get; private set; }
 
         /// <summary>The node of a message's own Message-ID; false when an earlier message already had it (a duplicate).</summary>
-        public bool TryClaimMessageId(string messageId, out int node)
+        public bool TryClaimMessageId(MailRecord message, out int node)
         {
-            node = NodeOf(_messageIds, messageId);
-            if (_isMessage[node])
+            node = NodeOf(_messageIds, message.InternetMessageId!);
+            if (_claimed[node] is not null)
             {
                 return false;
             }
 
-            _isMessage[node] = true;
+            _claimed[node] = message;
             return true;
         }
+
+        /// <summary>The message read with this Message-ID, or null when no message in the input has it.</summary>
+        public MailRecord? MessageWithId(string messageId) =>
+            _messageIds.TryGetValue(messageId, out var node) ? _claimed[node] : null;
 
         /// <summary>Joins a message (its Message-ID node, or -1 when it has none) to everything rule 2 says it belongs with; returns its node.</summary>
         public int Link(MailRecord message, int idNode)
@@ -262,8 +272,8 @@ public static class ThreadBuilder
             if (Count == _parent.Length)
             {
                 Array.Resize(ref _parent, Count * 2);
-                Array.Resize(ref _isMessage, Count * 2);
                 Array.Resize(ref _linked, Count * 2);
+                Array.Resize(ref _claimed, Count * 2);
             }
 
             _parent[Count] = Count;

@@ -30,8 +30,9 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
         }
 
         var now = time.GetUtcNow();
-        var rules = new ThreadRules(new DetectionOptions { Me = [.. mailbox.Addresses], Now = now });
-        var threads = ThreadBuilder.Build(await index.GetMessagesAsync(userKey, cancellationToken)).Threads;
+        var built = ThreadBuilder.Build(await index.GetMessagesAsync(userKey, cancellationToken));
+        var rules = new ThreadRules(new DetectionOptions { Me = [.. mailbox.Addresses], Now = now }, built.Messages);
+        var threads = built.Threads;
         var byId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
         var byInternetId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
         foreach (var thread in threads)

@@ -3,7 +3,7 @@ using OutlookFollowUp.Mail.Mime;
 
 namespace OutlookFollowUp.Scan;
 
-/// <summary>`scan`: the detection rules over an mbox file or a folder of .eml files, with no tenant (DESIGN.md).</summary>
+/// <summary>`scan`: the detection rules over an mbox file or a folder of .eml files, with no tenant (docs/detection-rules.md).</summary>
 public static class ScanCommand
 {
     public const int BadArguments = 2;

@@ -5,7 +5,7 @@ using OutlookFollowUp.FollowUps;
 
 namespace OutlookFollowUp.Scan;
 
-/// <summary>One thread in the `scan` JSON contract (DESIGN.md): the API's thread list uses the same names.</summary>
+/// <summary>One thread in the `scan` JSON contract (docs/detection-rules.md): the API's thread list uses the same names.</summary>
 public sealed record ScanThread(
     string Direction, string? InternetMessageId, string ThreadKey, string Since, string Subject, IReadOnlyList<string> Counterparts, string Reason)
 {
