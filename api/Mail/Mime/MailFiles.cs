@@ -16,12 +16,16 @@ internal static class MailFiles
     };
 
     /// <summary>Candidate files under <paramref name="folder"/>, sorted by ordinal relative path (read order is stable).</summary>
-    public static IEnumerable<string> Under(string folder) =>
-        Directory.EnumerateFiles(folder, "*", Walk)
-            .Where(path => IsCandidate(Path.GetRelativePath(folder, path)))
+    public static IEnumerable<string> Under(string folder)
+    {
+        // A Maildir's own cur/ or new/ given as the folder: its files are messages whatever their names ("1529425590.M1P2.host").
+        var maildirPart = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))) is "cur" or "new";
+        return Directory.EnumerateFiles(folder, "*", Walk)
+            .Where(path => IsCandidate(Path.GetRelativePath(folder, path), maildirPart))
             .Order(StringComparer.Ordinal);
+    }
 
-    internal static bool IsCandidate(string relativePath)
+    internal static bool IsCandidate(string relativePath, bool inMaildirPart = false)
     {
         var parts = relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         var folders = parts[..^1];
@@ -32,7 +36,7 @@ internal static class MailFiles
         }
 
         var name = parts[^1];
-        if (name.Contains(":2,", StringComparison.Ordinal) || (folders.Length > 0 && folders[^1] is "cur" or "new"))
+        if (name.Contains(":2,", StringComparison.Ordinal) || (folders.Length > 0 ? folders[^1] is "cur" or "new" : inMaildirPart))
         {
             return true;
         }
