@@ -8,7 +8,7 @@ public sealed record MailThread(string Key, IReadOnlyList<MailRecord> Messages);
 /// <summary>Threads and the number of messages skipped for having no date (rule 1).</summary>
 public sealed record ThreadSet(IReadOnlyList<MailThread> Threads, int Skipped)
 {
-    /// <summary>Every message read, by Message-ID (dateless ones too): the index the builder needed anyway, for rule 3a.</summary>
+    /// <summary>Every dated message read, by Message-ID: the index the builder keeps anyway, for rule 3a.</summary>
     public MessagesById Messages { get; init; } = MessagesById.Of(Threads);
 }
 
@@ -34,7 +34,7 @@ public static class ThreadBuilder
         {
             // One hash lookup both finds duplicates (rule 1) and gives the message's node in the Message-ID index (rule 2).
             var idNode = -1;
-            if (!string.IsNullOrEmpty(message.InternetMessageId) && !nodes.TryClaimMessageId(message, out idNode))
+            if (!string.IsNullOrEmpty(message.InternetMessageId) && !nodes.TryClaimMessageId(message.InternetMessageId, out idNode))
             {
                 continue;
             }
@@ -121,11 +121,13 @@ public static class ThreadBuilder
 
         private int[] _parent = new int[Math.Max(16, messages + (messages / 4))];
 
-        /// <summary>The message whose Message-ID a node is, once linked through its headers (so all its References are in its set).</summary>
-        private MailRecord?[] _linked = new MailRecord?[Math.Max(16, messages + (messages / 4))];
+        private bool[] _isMessage = new bool[Math.Max(16, messages + (messages / 4))];
 
-        /// <summary>The first message read with a Message-ID node's id (Graph messages too, which <see cref="_linked"/> leaves out); null for ids only referenced.</summary>
-        private MailRecord?[] _claimed = new MailRecord?[Math.Max(16, messages + (messages / 4))];
+        /// <summary>
+        /// The message whose Message-ID a node is, once linked (a MIME message: once all its References are in its set).
+        /// Also the index of messages by id that rule 3a reads.
+        /// </summary>
+        private MailRecord?[] _linked = new MailRecord?[Math.Max(16, messages + (messages / 4))];
         private readonly Dictionary<string, int> _messageIds = new(messages, StringComparer.Ordinal);
         private readonly Dictionary<string, int> _conversations = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _threadIndexes = new(StringComparer.Ordinal);
@@ -133,27 +135,32 @@ public static class ThreadBuilder
         public int Count { get; private set; }
 
         /// <summary>The node of a message's own Message-ID; false when an earlier message already had it (a duplicate).</summary>
-        public bool TryClaimMessageId(MailRecord message, out int node)
+        public bool TryClaimMessageId(string messageId, out int node)
         {
-            node = NodeOf(_messageIds, message.InternetMessageId!);
-            if (_claimed[node] is not null)
+            node = NodeOf(_messageIds, messageId);
+            if (_isMessage[node])
             {
                 return false;
             }
 
-            _claimed[node] = message;
+            _isMessage[node] = true;
             return true;
         }
 
-        /// <summary>The message read with this Message-ID, or null when no message in the input has it.</summary>
+        /// <summary>The dated message read with this Message-ID, or null when no such message was read.</summary>
         public MailRecord? MessageWithId(string messageId) =>
-            _messageIds.TryGetValue(messageId, out var node) ? _claimed[node] : null;
+            _messageIds.TryGetValue(messageId, out var node) ? _linked[node] : null;
 
         /// <summary>Joins a message (its Message-ID node, or -1 when it has none) to everything rule 2 says it belongs with; returns its node.</summary>
         public int Link(MailRecord message, int idNode)
         {
             if (message.ConversationId is { Length: > 0 } conversationId)
             {
+                if (idNode >= 0)
+                {
+                    _linked[idNode] = message;
+                }
+
                 return NodeOf(_conversations, conversationId);
             }
 
@@ -162,7 +169,11 @@ public static class ThreadBuilder
             for (var i = 0; i < message.InReplyTo.Count; i++)
             {
                 var replyTo = NodeOf(_messageIds, message.InReplyTo[i]);
-                parent ??= _linked[replyTo];
+                if (parent is null && _linked[replyTo] is { ConversationId: null or "" } linked)
+                {
+                    parent = linked; // not a Graph message: those never link their References, so they cannot vouch for them
+                }
+
                 Union(node, replyTo);
             }
 
@@ -273,7 +284,7 @@ public static class ThreadBuilder
             {
                 Array.Resize(ref _parent, Count * 2);
                 Array.Resize(ref _linked, Count * 2);
-                Array.Resize(ref _claimed, Count * 2);
+                Array.Resize(ref _isMessage, Count * 2);
             }
 
             _parent[Count] = Count;
