@@ -27,9 +27,13 @@ public static class CliCommands
 
     private static readonly string[] HelpTokens = ["--help", "-h", "-?"];
 
-    /// <summary>Whether the arguments ask for a command or for help; anything else starts the web host.</summary>
+    /// <summary>
+    /// Whether the arguments ask for a command or for help; a bare first word is taken as a command too, so a typo
+    /// ("scna") is reported instead of starting the web host. Anything else (none, <c>--Key value</c>) starts the web host.
+    /// </summary>
     public static bool Handles(string[] args) =>
-        WithoutHostOptions(args) is [var first, ..] && (Names.Contains(first) || HelpTokens.Contains(first));
+        WithoutHostOptions(args) is [var first, ..]
+        && (Names.Contains(first) || HelpTokens.Contains(first) || (!first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal)));
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
         RunAsync(args, stdout, stderr, TimeProvider.System, cancellationToken);
@@ -61,10 +65,18 @@ public static class CliCommands
     /// <summary>One line: an unknown option by name, else the parser's or the option's own message.</summary>
     private static string FirstError(ParseResult result)
     {
-        var unknown = result.UnmatchedTokens.FirstOrDefault(t => t.StartsWith('-'));
-        return unknown is not null
-            ? $"Unknown option '{FollowUps.OptionRules.Shorten(unknown)}'; --help lists the options."
-            : result.Errors[0].Message.ReplaceLineEndings(" ");
+        var option = result.UnmatchedTokens.FirstOrDefault(t => t.StartsWith('-'));
+        if (option is not null)
+        {
+            return $"Unknown option '{FollowUps.OptionRules.Shorten(option)}'; --help lists the options.";
+        }
+
+        if (result.CommandResult.Command is RootCommand && result.UnmatchedTokens is [var word, ..])
+        {
+            return $"Unknown command '{FollowUps.OptionRules.Shorten(word)}'; --help lists the commands.";
+        }
+
+        return result.Errors[0].Message.ReplaceLineEndings(" ");
     }
 
     private static string[] WithoutHostOptions(string[] args)

@@ -32,6 +32,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData(new[] { "--contentRoot", "/app", "--environment", "Development", "--urls", "http://localhost:5000" }, false)]
     [InlineData(new string[0], false)]
     [InlineData(new[] { "--Graph:AccessToken", "eyJ" }, false)]
+    [InlineData(new[] { "Graph:AccessToken=eyJ" }, false)]
+    [InlineData(new[] { "scna", "x" }, true)]
     public void Handles_CommandsAndHelp_LeavesEverythingElseToTheWebHost(string[] args, bool handled) =>
         Assert.Equal(handled, CliCommands.Handles(args));
 
@@ -45,6 +47,15 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal((2, ""), (code, stdout));
         Assert.Contains($"'{option}'", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MistypedCommand_ExitsTwoNamingIt()
+    {
+        var (code, _, stderr) = await Run(["scna", "mail"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("'scna'", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
