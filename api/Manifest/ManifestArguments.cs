@@ -8,14 +8,16 @@ internal sealed class ManifestArguments
 {
     public Option<Uri> Host { get; } = new("--host")
     {
-        Description = "The deployment's origin, https with no path (https://followup.contoso.com). Required.",
+        Description = "The deployment's origin, https with no path.",
+        HelpName = "https://followup.contoso.com",
         Required = true,
         CustomParser = ParseOrigin,
     };
 
     public Option<Guid> ClientId { get; } = new("--client-id")
     {
-        Description = "The Entra application (client) id. Required.",
+        Description = "The Entra application (client) id.",
+        HelpName = "guid",
         Required = true,
         CustomParser = r => ParseGuid(r, allowEmpty: false,
             "--client-id must be the Entra application (client) id, a GUID such as 6f1a2b3c-4d5e-6f70-8192-a3b4c5d6e7f8"),
@@ -24,13 +26,15 @@ internal sealed class ManifestArguments
     public Option<Guid> AddInId { get; } = new("--addin-id")
     {
         Description = "The add-in's own id; keep the default unless you ship a second copy.",
+        HelpName = "guid",
         DefaultValueFactory = _ => Guid.Parse(ManifestTemplates.AddInId),
         CustomParser = r => ParseGuid(r, allowEmpty: true, "--addin-id must be a GUID"),
     };
 
     public Option<string> Out { get; } = new("--out")
     {
-        Description = "Where to write, relative to where you run it. Default: the current folder.",
+        Description = "Where to write, relative to where you run it.",
+        HelpName = "folder",
         DefaultValueFactory = _ => ".",
     };
 

@@ -17,26 +17,30 @@ public sealed class ScanArguments
     public Option<string[]> Me { get; } = new("--me")
     {
         Description = "Your address; repeat it for aliases. Required.",
+        HelpName = "address",
         AllowMultipleArgumentsPerToken = false,
         Arity = ArgumentArity.OneOrMore,
     };
 
     public Option<DateTimeOffset?> Now { get; } = new("--now")
     {
-        Description = "The moment to judge from, ISO-8601 (2026-11-23T09:00:00Z; no offset means UTC). Default: now.",
+        Description = "The moment to judge from (no offset means UTC). Default: now.",
+        HelpName = "2026-11-23T09:00:00Z",
         CustomParser = ParseInstant,
     };
 
     public Option<int> WindowHours { get; } = new("--window-hours")
     {
-        Description = $"Hours before a quiet thread counts, {DetectionOptions.MinWindowHours}..{DetectionOptions.MaxWindowHours}.",
+        Description = "Hours before a quiet thread counts.",
+        HelpName = $"{DetectionOptions.MinWindowHours}..{DetectionOptions.MaxWindowHours}",
         DefaultValueFactory = _ => DetectionOptions.DefaultWindowHours,
         CustomParser = ParseWholeNumber,
     };
 
     public Option<int> LookbackDays { get; } = new("--lookback-days")
     {
-        Description = $"Only threads whose last message is at most this many days old (1..{OptionRules.MaxLookbackDays}).",
+        Description = "Only threads whose last message is at most this many days old.",
+        HelpName = $"1..{OptionRules.MaxLookbackDays}",
         DefaultValueFactory = _ => DetectionOptions.DefaultLookbackDays,
         CustomParser = ParseWholeNumber,
     };
@@ -48,13 +52,15 @@ public sealed class ScanArguments
 
     public Option<string> TimeZone { get; } = new("--time-zone")
     {
-        Description = "IANA or Windows time zone for business days and the table's times. Default: UTC.",
+        Description = "IANA or Windows time zone for business days and the table's times.",
+        HelpName = "Europe/Berlin",
         DefaultValueFactory = _ => "UTC",
     };
 
     public Option<ScanFormat> Format { get; } = new("--format")
     {
         Description = "json (the contract, on stdout) or table (for people).",
+        HelpName = "json|table",
         DefaultValueFactory = _ => ScanFormat.Json,
         CustomParser = ParseFormat,
     };
