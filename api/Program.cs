@@ -11,9 +11,9 @@ using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Web;
 
-if (CliCommands.TryGet(args, out var command, out var commandArgs))
+if (CliCommands.Handles(args))
 {
-    return await command(commandArgs, Console.Out, Console.Error, CancellationToken.None);
+    return await CliCommands.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,32 +1,92 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using OutlookFollowUp.Manifest;
 using OutlookFollowUp.Scan;
 
 namespace OutlookFollowUp.Cli;
 
 /// <summary>
-/// Verbs that run instead of the web host: <c>dotnet run --project api -- VERB ...</c>.
-/// A command returns its exit code: 0 success, 2 bad arguments (one clear line on stderr).
+/// Commands that run instead of the web host: <c>dotnet run --project api -- COMMAND ...</c>, parsed by System.CommandLine.
+/// Exit codes: 0 success (and <c>--help</c>), 1 the work failed, 2 bad arguments (one clear line on stderr).
 /// </summary>
 public static class CliCommands
 {
-    public delegate Task<int> Command(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken);
+    public const int BadArguments = 2;
 
-    public static readonly IReadOnlyDictionary<string, Command> All = new Dictionary<string, Command>(StringComparer.Ordinal)
-    {
-        ["manifest"] = ManifestCommand.RunAsync,
-        ["scan"] = ScanCommand.RunAsync,
-    };
+    /// <summary>Every command; adding one is one line here.</summary>
+    private static readonly Func<TimeProvider, Command>[] Commands =
+    [
+        ScanCommand.Create,
+        ManifestCommand.Create,
+    ];
 
-    public static bool TryGet(string[] args, out Command command, out string[] rest)
+    /// <summary>The arguments <c>dotnet run</c> puts first for the web host (the project file's RunArguments).</summary>
+    private static readonly string[] HostOptions = ["--contentRoot", "--environment", "--urls"];
+
+    private static readonly HashSet<string> Names = [.. Commands.Select(c => c(TimeProvider.System).Name)];
+
+    private static readonly string[] HelpTokens = ["--help", "-h", "-?"];
+
+    /// <summary>
+    /// Whether the arguments ask for a command or for help; a bare first word is taken as a command too, so a typo
+    /// ("scna") is reported instead of starting the web host. Anything else (none, <c>--Key value</c>) starts the web host.
+    /// </summary>
+    public static bool Handles(string[] args) =>
+        WithoutHostOptions(args) is [var first, ..]
+        && (Names.Contains(first) || HelpTokens.Contains(first) || (!first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal)));
+
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(args, stdout, stderr, TimeProvider.System, cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
     {
-        rest = args.Length > 0 ? args[1..] : [];
-        if (args.Length > 0 && All.TryGetValue(args[0], out var found))
+        var root = new RootCommand("OutlookFollowUp: with no command, runs the web API and the add-in (http://localhost:5000).");
+        foreach (var create in Commands)
         {
-            command = found;
-            return true;
+            root.Subcommands.Add(create(time));
         }
 
-        command = null!;
-        return false;
+        return await InvokeAsync(root, WithoutHostOptions(args), stdout, stderr, cancellationToken);
+    }
+
+    /// <summary>Parses and runs one command on its own (its tests call it without the root).</summary>
+    internal static async Task<int> InvokeAsync(Command command, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var result = command.Parse(args);
+        if (result.Errors.Count > 0 && result.Action is not HelpAction)
+        {
+            await stderr.WriteLineAsync($"{result.CommandResult.Command.Name}: {FirstError(result)}");
+            return BadArguments;
+        }
+
+        return await result.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken);
+    }
+
+    /// <summary>One line: an unknown option by name, else the parser's or the option's own message.</summary>
+    private static string FirstError(ParseResult result)
+    {
+        var option = result.UnmatchedTokens.FirstOrDefault(t => t.StartsWith('-'));
+        if (option is not null)
+        {
+            return $"Unknown option '{FollowUps.OptionRules.Shorten(option)}'; --help lists the options.";
+        }
+
+        if (result.CommandResult.Command is RootCommand && result.UnmatchedTokens is [var word, ..])
+        {
+            return $"Unknown command '{FollowUps.OptionRules.Shorten(word)}'; --help lists the commands.";
+        }
+
+        return result.Errors[0].Message.ReplaceLineEndings(" ");
+    }
+
+    private static string[] WithoutHostOptions(string[] args)
+    {
+        var start = 0;
+        while (start + 1 < args.Length && HostOptions.Contains(args[start], StringComparer.Ordinal))
+        {
+            start += 2;
+        }
+
+        return args[start..];
     }
 }

@@ -1,12 +1,15 @@
 namespace OutlookFollowUp.FollowUps;
 
-/// <summary>Why a message counts as automated (rule 3); the kind only shapes the reason text.</summary>
+/// <summary>Why a message counts as automated (rule 3) or is treated like it (rule 3a); the kind only shapes the reason text.</summary>
 public enum AutomatedKind
 {
     None,
     AutoReply,
     DeliveryReport,
     Meeting,
+
+    /// <summary>Rule 3a: a build server's, tracker's or bot's post into a list thread. It depends on who <i>me</i> is, so only <see cref="ThreadRules"/> returns it.</summary>
+    ListUpdate,
 }
 
 /// <summary>Rule 3 (automated), the bulk test of rule 6, and the no-reply sender test of rule 6.</summary>
@@ -62,7 +65,7 @@ public static class AutomatedMail
         return ClassifyMessageClass(facts.MessageClass);
     }
 
-    /// <summary>Not bulk: no List-Unsubscribe, and Precedence is not bulk, junk or list.</summary>
+    /// <summary>Bulk (rules 3a and 6): List-Unsubscribe present, or Precedence bulk, junk or list.</summary>
     public static bool IsBulk(MailRecord message)
     {
         if (message.Facts.ListUnsubscribe)

@@ -29,7 +29,7 @@ public sealed record FollowUp(
 /// <summary>What the engine returns for a mailbox: the unanswered threads, oldest first, and the messages it skipped.</summary>
 public sealed record DetectionResult(IReadOnlyList<FollowUp> Threads, int Skipped);
 
-/// <summary>The rule inputs besides the messages (DESIGN.md, "Detection rules").</summary>
+/// <summary>The rule inputs besides the messages (docs/detection-rules.md).</summary>
 public sealed record DetectionOptions
 {
     public const int MinWindowHours = 24;

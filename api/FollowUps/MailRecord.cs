@@ -45,7 +45,7 @@ public sealed record MailRecord
 /// <summary>An address, lower-case, with its display name when known.</summary>
 public sealed record MailAddress(string Address, string? Name = null);
 
-/// <summary>The few header facts the rules read (rule 3 and rule 6); everything else about a message is dropped.</summary>
+/// <summary>The few header facts the rules read (rules 3, 3a and 6); everything else about a message is dropped.</summary>
 public sealed record HeaderFacts
 {
     public static readonly HeaderFacts None = new();

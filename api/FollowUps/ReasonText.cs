@@ -8,8 +8,8 @@ public static class ReasonText
     /// <summary>How long the thread has waited; business hours when that mode is on.</summary>
     public readonly record struct Age(TimeSpan Elapsed, TimeSpan? BusinessHours);
 
-    /// <summary>Automated messages after the last real one, by kind.</summary>
-    public readonly record struct Ignored(int AutoReplies, int DeliveryReports);
+    /// <summary>Automated messages (rule 3) and generated list updates (rule 3a) after the last real one, by kind.</summary>
+    public readonly record struct Ignored(int AutoReplies, int DeliveryReports, int ListUpdates = 0);
 
     public static string WaitingOnThem(IReadOnlyList<MailAddress> recipients, Age age, Ignored ignored) =>
         $"You wrote to {Names(recipients)} {Describe(age)} ago; no reply since.{Describe(ignored)}";
@@ -46,12 +46,12 @@ public static class ReasonText
 
     private static string Describe(Ignored ignored)
     {
-        if (ignored is { AutoReplies: 0, DeliveryReports: 0 })
+        if (ignored is { AutoReplies: 0, DeliveryReports: 0, ListUpdates: 0 })
         {
             return ""; // the common case: no list to build
         }
 
-        var parts = new List<string>(2);
+        var parts = new List<string>(3);
         if (ignored.AutoReplies > 0)
         {
             parts.Add($" {Plural(ignored.AutoReplies, "automatic reply", "automatic replies")} (such as out-of-office) did not count as an answer.");
@@ -60,6 +60,13 @@ public static class ReasonText
         if (ignored.DeliveryReports > 0)
         {
             parts.Add($" {Plural(ignored.DeliveryReports, "delivery report")} ignored.");
+        }
+
+        if (ignored.ListUpdates > 0)
+        {
+            parts.Add(ignored.ListUpdates == 1
+                ? " 1 build or tracker update did not count as a reply."
+                : $" {Plural(ignored.ListUpdates, "build or tracker update")} did not count as replies.");
         }
 
         return string.Concat(parts);

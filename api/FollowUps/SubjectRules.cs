@@ -1,6 +1,6 @@
 namespace OutlookFollowUp.FollowUps;
 
-/// <summary>The subject test of rule 5: announcements and FYIs expect no reply.</summary>
+/// <summary>The subject tests: rule 5 (announcements and FYIs expect no reply) and rule 3a (a reply prefix).</summary>
 public static class SubjectRules
 {
     private static readonly string[] ReplyPrefixes = ["re:", "aw:", "fw:", "fwd:", "wg:"];
@@ -27,6 +27,21 @@ public static class SubjectRules
         }
 
         return rest;
+    }
+
+    /// <summary>The subject starts (after leading spaces) with re:, aw:, fw:, fwd: or wg:, case-insensitive.</summary>
+    public static bool HasReplyPrefix(string subject)
+    {
+        var text = subject.AsSpan().TrimStart();
+        foreach (var prefix in ReplyPrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool ExpectsNoReply(string subject)

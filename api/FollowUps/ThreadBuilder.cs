@@ -6,7 +6,11 @@ namespace OutlookFollowUp.FollowUps;
 public sealed record MailThread(string Key, IReadOnlyList<MailRecord> Messages);
 
 /// <summary>Threads and the number of messages skipped for having no date (rule 1).</summary>
-public sealed record ThreadSet(IReadOnlyList<MailThread> Threads, int Skipped);
+public sealed record ThreadSet(IReadOnlyList<MailThread> Threads, int Skipped)
+{
+    /// <summary>Every dated message read, by Message-ID: the index the builder keeps anyway, for rule 3a.</summary>
+    public MessagesById Messages { get; init; } = MessagesById.Of(Threads);
+}
 
 /// <summary>Rules 1 and 2: duplicates count once, dateless messages are skipped, threads are built without subjects.</summary>
 public static class ThreadBuilder
@@ -45,7 +49,7 @@ public static class ThreadBuilder
             messageNodes.Add(nodes.Link(message, idNode));
         }
 
-        return new ThreadSet(Group(kept, messageNodes, nodes), skipped);
+        return new ThreadSet(Group(kept, messageNodes, nodes), skipped) { Messages = new MessagesById(nodes.MessageWithId) };
     }
 
     /// <summary>Counting sort by root: threads in order of their first message, messages in read order, one exact-size array each.</summary>
@@ -116,9 +120,13 @@ public static class ThreadBuilder
         private const int ThreadIndexKeyLength = (ThreadIndexPrefixLength + 2) / 3 * 4;
 
         private int[] _parent = new int[Math.Max(16, messages + (messages / 4))];
+
         private bool[] _isMessage = new bool[Math.Max(16, messages + (messages / 4))];
 
-        /// <summary>The message whose Message-ID a node is, once linked through its headers (so all its References are in its set).</summary>
+        /// <summary>
+        /// The message whose Message-ID a node is, once linked (a MIME message: once all its References are in its set).
+        /// Also the index of messages by id that rule 3a reads.
+        /// </summary>
         private MailRecord?[] _linked = new MailRecord?[Math.Max(16, messages + (messages / 4))];
         private readonly Dictionary<string, int> _messageIds = new(messages, StringComparer.Ordinal);
         private readonly Dictionary<string, int> _conversations = new(StringComparer.Ordinal);
@@ -139,11 +147,20 @@ public static class ThreadBuilder
             return true;
         }
 
+        /// <summary>The dated message read with this Message-ID, or null when no such message was read.</summary>
+        public MailRecord? MessageWithId(string messageId) =>
+            _messageIds.TryGetValue(messageId, out var node) ? _linked[node] : null;
+
         /// <summary>Joins a message (its Message-ID node, or -1 when it has none) to everything rule 2 says it belongs with; returns its node.</summary>
         public int Link(MailRecord message, int idNode)
         {
             if (message.ConversationId is { Length: > 0 } conversationId)
             {
+                if (idNode >= 0)
+                {
+                    _linked[idNode] = message;
+                }
+
                 return NodeOf(_conversations, conversationId);
             }
 
@@ -152,7 +169,11 @@ public static class ThreadBuilder
             for (var i = 0; i < message.InReplyTo.Count; i++)
             {
                 var replyTo = NodeOf(_messageIds, message.InReplyTo[i]);
-                parent ??= _linked[replyTo];
+                if (parent is null && _linked[replyTo] is { ConversationId: null or "" } linked)
+                {
+                    parent = linked; // not a Graph message: those never link their References, so they cannot vouch for them
+                }
+
                 Union(node, replyTo);
             }
 
@@ -262,8 +283,8 @@ public static class ThreadBuilder
             if (Count == _parent.Length)
             {
                 Array.Resize(ref _parent, Count * 2);
-                Array.Resize(ref _isMessage, Count * 2);
                 Array.Resize(ref _linked, Count * 2);
+                Array.Resize(ref _isMessage, Count * 2);
             }
 
             _parent[Count] = Count;

@@ -1,21 +1,74 @@
 namespace OutlookFollowUp.FollowUps;
 
-/// <summary>Rules 4–7 for one thread. Built once per detection run: it holds the user's addresses and the options.</summary>
+/// <summary>Rules 3a and 4–7 for one thread. Built once per detection run: it holds the user's addresses and the options.</summary>
 public sealed class ThreadRules
 {
     private readonly HashSet<string> _me;
     private readonly DetectionOptions _options;
+    private readonly MessagesById? _messages;
 
-    public ThreadRules(DetectionOptions options)
+    /// <param name="options">The rule inputs.</param>
+    /// <param name="messages">
+    /// Every message of the input by Message-ID, for rule 3a; without it, only the thread's own messages are looked at
+    /// (the same answer for MIME threads, which rule 2 builds from those very ids).
+    /// </param>
+    public ThreadRules(DetectionOptions options, MessagesById? messages = null)
     {
         _options = options;
+        _messages = messages;
         _me = new HashSet<string>(options.Me.Select(a => a.Trim()), StringComparer.OrdinalIgnoreCase);
     }
 
     public bool IsMe(string address) => _me.Contains(address);
 
-    /// <summary>Rule 4: the latest non-automated message by date; ties go to the later one read.</summary>
-    public static MailRecord? LastMessage(MailThread thread)
+    /// <summary>Rule 3 (automated), else rule 3a (a generated list update): either way rules 4–7 skip the message.</summary>
+    public AutomatedKind Classify(MailRecord message, MailThread thread)
+    {
+        var kind = AutomatedMail.Classify(message);
+        return kind == AutomatedKind.None && IsListUpdate(message, thread) ? AutomatedKind.ListUpdate : kind;
+    }
+
+    /// <summary>
+    /// Rule 3a: bulk, from someone other than <i>me</i>, no reply prefix, and In-Reply-To/References name no message
+    /// from <i>me</i>: a build server's or tracker's post, not an answer and not a question to <i>me</i>.
+    /// </summary>
+    public bool IsListUpdate(MailRecord message, MailThread thread) =>
+        AutomatedMail.IsBulk(message)
+        && !IsMe(message.From)
+        && !SubjectRules.HasReplyPrefix(message.Subject)
+        && !NamesMessageFromMe(message.InReplyTo, thread)
+        && !NamesMessageFromMe(message.References, thread);
+
+    private bool Skips(MailRecord message, MailThread thread) => Classify(message, thread) != AutomatedKind.None;
+
+    private bool NamesMessageFromMe(IReadOnlyList<string> ids, MailThread thread)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if ((_messages is null ? InThread(thread, ids[i]) : _messages.Find(ids[i])) is { } named && IsMe(named.From))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static MailRecord? InThread(MailThread thread, string internetMessageId)
+    {
+        foreach (var message in thread.Messages)
+        {
+            if (string.Equals(message.InternetMessageId, internetMessageId, StringComparison.Ordinal))
+            {
+                return message;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Rule 4: the latest message by date that rules 3 and 3a do not skip; ties go to the later one read.</summary>
+    public MailRecord? LastMessage(MailThread thread)
     {
         // Backwards, a message replaces the best so far only when strictly later, so ties still go to the later one read;
         // mail is mostly read in date order, so this usually classifies one message per thread instead of every one.
@@ -26,10 +79,10 @@ public sealed class ThreadRules
             var message = messages[i];
             if (message.Date is null)
             {
-                return LastMessageInReadOrder(messages);
+                return LastMessageInReadOrder(thread);
             }
 
-            if ((last is null || message.Date > last.Date) && !AutomatedMail.IsAutomated(message))
+            if ((last is null || message.Date > last.Date) && !Skips(message, thread))
             {
                 last = message;
             }
@@ -39,12 +92,12 @@ public sealed class ThreadRules
     }
 
     /// <summary>Rule 4 read forwards, for threads built by hand with dateless messages (the builder skips those).</summary>
-    private static MailRecord? LastMessageInReadOrder(IReadOnlyList<MailRecord> messages)
+    private MailRecord? LastMessageInReadOrder(MailThread thread)
     {
         MailRecord? last = null;
-        foreach (var message in messages)
+        foreach (var message in thread.Messages)
         {
-            if ((last is null || message.Date >= last.Date) && !AutomatedMail.IsAutomated(message))
+            if ((last is null || message.Date >= last.Date) && !Skips(message, thread))
             {
                 last = message;
             }
@@ -69,12 +122,12 @@ public sealed class ThreadRules
         return WaitingOnMe(thread, last, since);
     }
 
-    /// <summary>Rule 7: a later non-automated message in the thread from someone other than the user resolves a reminder.</summary>
+    /// <summary>Rule 7: a later message in the thread from someone other than the user, not skipped by rules 3 and 3a, resolves a reminder.</summary>
     public MailRecord? FindReply(MailThread thread, MailRecord tracked)
     {
         foreach (var message in thread.Messages)
         {
-            if (message.Date > tracked.Date && !IsMe(message.From) && !AutomatedMail.IsAutomated(message))
+            if (message.Date > tracked.Date && !IsMe(message.From) && !Skips(message, thread))
             {
                 return message;
             }
@@ -190,11 +243,12 @@ public sealed class ThreadRules
     private ReasonText.Age Age(DateTimeOffset since) =>
         new(_options.Now - since, _options.BusinessDays ? ElapsedTime.BusinessHours(since, _options.Now, _options.TimeZone) : null);
 
-    /// <summary>Automated messages that arrived after the last real one: the replies that did not count.</summary>
-    private static ReasonText.Ignored IgnoredAfter(MailThread thread, MailRecord last)
+    /// <summary>Automated messages and list updates that arrived after the last real one: the replies that did not count.</summary>
+    private ReasonText.Ignored IgnoredAfter(MailThread thread, MailRecord last)
     {
         var autoReplies = 0;
         var reports = 0;
+        var updates = 0;
         var messages = thread.Messages;
         for (var i = 0; i < messages.Count; i++)
         {
@@ -204,7 +258,7 @@ public sealed class ThreadRules
                 continue;
             }
 
-            switch (AutomatedMail.Classify(message))
+            switch (Classify(message, thread))
             {
                 case AutomatedKind.AutoReply:
                     autoReplies++;
@@ -212,9 +266,12 @@ public sealed class ThreadRules
                 case AutomatedKind.DeliveryReport:
                     reports++;
                     break;
+                case AutomatedKind.ListUpdate:
+                    updates++;
+                    break;
             }
         }
 
-        return new ReasonText.Ignored(autoReplies, reports);
+        return new ReasonText.Ignored(autoReplies, reports, updates);
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -22,15 +23,30 @@ public static class ManifestCommand
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static Command Create(TimeProvider time)
     {
-        var (deployment, outDir, error) = ManifestArguments.Parse(args);
-        if (deployment is null)
+        _ = time; // the manifests carry no dates
+        var arguments = new ManifestArguments();
+        var command = new Command("manifest", "Writes both add-in manifests and the admin-center package, stamped for one deployment.");
+        foreach (var option in arguments.All)
         {
-            await stderr.WriteLineAsync(error);
-            return 2;
+            command.Options.Add(option);
         }
 
+        command.SetAction((result, ct) =>
+        {
+            var (deployment, outDir) = arguments.Read(result);
+            return WriteAsync(deployment, outDir, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct);
+        });
+        return command;
+    }
+
+    /// <summary>`manifest ARGS` on its own, as the program runs it.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        Cli.CliCommands.InvokeAsync(Create(TimeProvider.System), args, stdout, stderr, ct);
+
+    private static async Task<int> WriteAsync(Deployment deployment, string outDir, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
         try
         {
             Directory.CreateDirectory(outDir);

@@ -32,8 +32,8 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
         }
 
         var now = time.GetUtcNow();
-        var rules = new ThreadRules(new DetectionOptions { Me = [.. me], Now = now });
         var threads = synced?.Threads ?? ThreadBuilder.Build(await index.GetMessagesAsync(userKey, cancellationToken)).Threads;
+        var rules = new ThreadRules(new DetectionOptions { Me = [.. me], Now = now }, MessagesById.Of(threads));
         var byId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
         var byInternetId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
         foreach (var thread in threads)

@@ -1,90 +1,141 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using OutlookFollowUp.FollowUps;
 
 namespace OutlookFollowUp.Scan;
 
-/// <summary>Parses `scan` arguments; a malformed one yields a single-line error, never an exception.</summary>
-public static class ScanArguments
+/// <summary>The `scan` arguments (docs/detection-rules.md) as System.CommandLine symbols; a malformed value is one line, never an exception.</summary>
+public sealed class ScanArguments
 {
-    public const string Usage =
-        "usage: scan <mbox file | folder of .eml> --me ADDRESS [--me ADDRESS ...] [--now ISO-8601] [--window-hours 24..48] " +
-        "[--lookback-days N] [--business-days] [--time-zone IANA] [--format json|table]";
-
-    public static bool TryParse(IReadOnlyList<string> args, out ScanRequest request, out string error)
+    public Argument<string> Path { get; } = new("path")
     {
-        request = new ScanRequest();
-        error = "";
-        var me = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        Description = "An mbox file, a folder of .eml files, or a Maildir (cur/, new/); relative to where you run it.",
+        Arity = ArgumentArity.ZeroOrOne, // so a missing path gets the validator's sentence rather than the parser's
+    };
+
+    public Option<string[]> Me { get; } = new("--me")
+    {
+        Description = "Your address; repeat it for aliases. Required.",
+        HelpName = "address",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public Option<DateTimeOffset?> Now { get; } = new("--now")
+    {
+        Description = "The moment to judge from (no offset means UTC). Default: now.",
+        HelpName = "2026-11-23T09:00:00Z",
+        CustomParser = ParseInstant,
+    };
+
+    public Option<int> WindowHours { get; } = new("--window-hours")
+    {
+        Description = "Hours before a quiet thread counts.",
+        HelpName = $"{DetectionOptions.MinWindowHours}..{DetectionOptions.MaxWindowHours}",
+        DefaultValueFactory = _ => DetectionOptions.DefaultWindowHours,
+        CustomParser = ParseWholeNumber,
+    };
+
+    public Option<int> LookbackDays { get; } = new("--lookback-days")
+    {
+        Description = "Only threads whose last message is at most this many days old.",
+        HelpName = $"1..{OptionRules.MaxLookbackDays}",
+        DefaultValueFactory = _ => DetectionOptions.DefaultLookbackDays,
+        CustomParser = ParseWholeNumber,
+    };
+
+    public Option<bool> BusinessDays { get; } = new("--business-days")
+    {
+        Description = "Count only the hours from Monday to Friday in --time-zone.",
+    };
+
+    public Option<string> TimeZone { get; } = new("--time-zone")
+    {
+        Description = "IANA or Windows time zone for business days and the table's times.",
+        HelpName = "Europe/Berlin",
+        DefaultValueFactory = _ => "UTC",
+    };
+
+    public Option<ScanFormat> Format { get; } = new("--format")
+    {
+        Description = "json (the contract, on stdout) or table (for people).",
+        HelpName = "json|table",
+        DefaultValueFactory = _ => ScanFormat.Json,
+        CustomParser = ParseFormat,
+    };
+
+    /// <summary>The `scan` command with every argument and option, no action yet.</summary>
+    public Command Command()
+    {
+        var command = new Command("scan", "Lists the threads that went quiet in a mail export, as JSON or a table.") { Path };
+        foreach (var option in new Option[] { Me, Now, WindowHours, LookbackDays, BusinessDays, TimeZone, Format })
         {
-            var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                if (request.Path is not null)
-                {
-                    return Fail($"Unexpected argument '{Shorten(arg)}': give one path.", out error);
-                }
-
-                request = request with { Path = arg };
-                continue;
-            }
-
-            if (arg == "--business-days")
-            {
-                request = request with { BusinessDays = true };
-                continue;
-            }
-
-            if (i + 1 >= args.Count)
-            {
-                return Fail($"{arg} needs a value.", out error);
-            }
-
-            var value = args[++i];
-            switch (arg)
-            {
-                case "--me":
-                    me.Add(value.Trim());
-                    break;
-                case "--now" when TryParseInstant(value, out var now):
-                    request = request with { Now = now };
-                    break;
-                case "--now":
-                    return Fail($"--now must be an ISO-8601 date and time, such as 2026-11-23T09:00:00Z; got '{Shorten(value)}'.", out error);
-                case "--window-hours" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var hours):
-                    request = request with { WindowHours = hours };
-                    break;
-                case "--lookback-days" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days):
-                    request = request with { LookbackDays = days };
-                    break;
-                case "--window-hours" or "--lookback-days":
-                    return Fail($"{arg} must be a whole number; got '{Shorten(value)}'.", out error);
-                case "--time-zone":
-                    request = request with { TimeZone = value };
-                    break;
-                case "--format" when Enum.TryParse<ScanFormat>(value, ignoreCase: true, out var format) && !int.TryParse(value, out _):
-                    request = request with { Format = format };
-                    break;
-                case "--format":
-                    return Fail($"--format must be json or table; got '{Shorten(value)}'.", out error);
-                default:
-                    return Fail($"Unknown option '{Shorten(arg)}'. {Usage}", out error);
-            }
+            command.Options.Add(option);
         }
 
-        request = request with { Me = me };
-        return true;
+        return command;
     }
+
+    /// <summary>The request the arguments describe, before validation; false with the one-line error when they do not parse.</summary>
+    public static bool TryParse(IReadOnlyList<string> args, out ScanRequest request, out string error)
+    {
+        var arguments = new ScanArguments();
+        var result = arguments.Command().Parse(args);
+        error = result.Errors.Count > 0 ? result.Errors[0].Message : "";
+        request = error.Length == 0 ? arguments.Read(result) : new ScanRequest();
+        return error.Length == 0;
+    }
+
+    public ScanRequest Read(ParseResult result) => new()
+    {
+        Path = result.GetValue(Path),
+        Me = [.. (result.GetValue(Me) ?? []).Select(a => a.Trim())],
+        Now = result.GetValue(Now),
+        WindowHours = result.GetValue(WindowHours),
+        LookbackDays = result.GetValue(LookbackDays),
+        BusinessDays = result.GetValue(BusinessDays),
+        TimeZone = result.GetValue(TimeZone) ?? "UTC",
+        Format = result.GetValue(Format),
+    };
 
     /// <summary>ISO-8601 with an offset or Z; a time without one is taken as UTC.</summary>
-    private static bool TryParseInstant(string value, out DateTimeOffset instant) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out instant)
-        && value.Contains('-', StringComparison.Ordinal);
-
-    private static bool Fail(string message, out string error)
+    private static DateTimeOffset? ParseInstant(ArgumentResult result)
     {
-        error = message;
-        return false;
+        var value = result.Tokens[0].Value;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var instant)
+            && value.Contains('-', StringComparison.Ordinal))
+        {
+            return instant;
+        }
+
+        result.AddError($"--now must be an ISO-8601 date and time, such as 2026-11-23T09:00:00Z; got '{OptionRules.Shorten(value)}'.");
+        return null;
     }
 
-    private static string Shorten(string value) => FollowUps.OptionRules.Shorten(value);
+    private static int ParseWholeNumber(ArgumentResult result)
+    {
+        var value = result.Tokens[0].Value;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        result.AddError($"{OptionName(result)} must be a whole number; got '{OptionRules.Shorten(value)}'.");
+        return 0;
+    }
+
+    private static ScanFormat ParseFormat(ArgumentResult result)
+    {
+        var value = result.Tokens[0].Value;
+        if (Enum.TryParse<ScanFormat>(value, ignoreCase: true, out var format) && !int.TryParse(value, out _))
+        {
+            return format;
+        }
+
+        result.AddError($"--format must be json or table; got '{OptionRules.Shorten(value)}'.");
+        return ScanFormat.Json;
+    }
+
+    private static string OptionName(ArgumentResult result) => result.Parent is OptionResult option ? option.Option.Name : "value";
 }

@@ -1,24 +1,30 @@
+using System.CommandLine;
+using OutlookFollowUp.Cli;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail.Mime;
 
 namespace OutlookFollowUp.Scan;
 
-/// <summary>`scan`: the detection rules over an mbox file or a folder of .eml files, with no tenant (DESIGN.md).</summary>
+/// <summary>`scan`: the detection rules over an mbox file, a folder of .eml files or a Maildir, with no tenant (docs/detection-rules.md).</summary>
 public static class ScanCommand
 {
-    public const int BadArguments = 2;
+    public const int BadArguments = CliCommands.BadArguments;
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
-        RunAsync(args, stdout, stderr, TimeProvider.System, cancellationToken);
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
+    public static Command Create(TimeProvider time)
     {
-        if (!ScanArguments.TryParse(args, out var request, out var error))
-        {
-            await stderr.WriteLineAsync($"scan: {error}");
-            return BadArguments;
-        }
+        var arguments = new ScanArguments();
+        var command = arguments.Command();
+        command.SetAction((result, cancellationToken) =>
+            RunAsync(arguments.Read(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, time, cancellationToken));
+        return command;
+    }
 
+    /// <summary>`scan ARGS` on its own, as the program runs it.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken) =>
+        CliCommands.InvokeAsync(Create(time), args, stdout, stderr, cancellationToken);
+
+    private static async Task<int> RunAsync(ScanRequest request, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
+    {
         var validation = await new ScanRequestValidator().ValidateAsync(request, cancellationToken);
         if (!validation.IsValid)
         {
@@ -27,7 +33,16 @@ public static class ScanCommand
         }
 
         var report = Run(request, time.GetUtcNow(), cancellationToken);
-        await stdout.WriteAsync(request.Format == ScanFormat.Table ? ScanOutput.Table(report) : ScanOutput.Json(report) + "\n");
+        if (request.Format == ScanFormat.Table)
+        {
+            await stdout.WriteAsync(ScanOutput.Table(report, request.ToOptions(time.GetUtcNow()).TimeZone));
+        }
+        else
+        {
+            await stdout.WriteAsync(ScanOutput.Json(report) + "\n");
+            await stderr.WriteLineAsync($"scan: {ScanOutput.Summary(report)}");
+        }
+
         return 0;
     }
 
@@ -35,6 +50,9 @@ public static class ScanCommand
     {
         var mail = MimeMailSource.Read(request.Path!, cancellationToken);
         var result = FollowUpEngine.Detect(mail.Messages, request.ToOptions(now));
-        return new ScanReport(result.Threads.Select(ScanThread.From).ToList(), result.Skipped + mail.Unreadable);
+        return new ScanReport(result.Threads.Select(ScanThread.From).ToList(), result.Skipped + mail.Unreadable)
+        {
+            MessagesRead = mail.Messages.Count + mail.Unreadable,
+        };
     }
 }

@@ -5,7 +5,7 @@ using OutlookFollowUp.FollowUps;
 
 namespace OutlookFollowUp.Scan;
 
-/// <summary>One thread in the `scan` JSON contract (DESIGN.md): the API's thread list uses the same names.</summary>
+/// <summary>One thread in the `scan` JSON contract (docs/detection-rules.md): the API's thread list uses the same names.</summary>
 public sealed record ScanThread(
     string Direction, string? InternetMessageId, string ThreadKey, string Since, string Subject, IReadOnlyList<string> Counterparts, string Reason)
 {
@@ -23,7 +23,12 @@ public sealed record ScanThread(
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
 
-public sealed record ScanReport(IReadOnlyList<ScanThread> Threads, int Skipped);
+public sealed record ScanReport(IReadOnlyList<ScanThread> Threads, int Skipped)
+{
+    /// <summary>Messages read, readable or not; said on stderr (JSON) or in the table's footer, never in the JSON contract.</summary>
+    [JsonIgnore]
+    public int MessagesRead { get; init; }
+}
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(ScanReport))]
@@ -39,8 +44,12 @@ public static class ScanOutput
 
     public static string Json(ScanReport report) => JsonSerializer.Serialize(report, Context.ScanReport);
 
-    /// <summary>For people: the two lists, oldest first, each row with its reason underneath.</summary>
-    public static string Table(ScanReport report)
+    /// <summary>How much was read and found, in one line ("986 messages read, 0 skipped; 1 thread waiting.").</summary>
+    public static string Summary(ScanReport report) =>
+        $"{Count(report.MessagesRead, "message")} read, {report.Skipped} skipped (no date or unreadable); {Count(report.Threads.Count, "thread")} waiting.";
+
+    /// <summary>For people: the two lists, oldest first, each row with its reason underneath; times in <paramref name="zone"/>.</summary>
+    public static string Table(ScanReport report, TimeZoneInfo zone)
     {
         var text = new System.Text.StringBuilder();
         foreach (var (direction, title) in new[] { ("theirs", "Waiting on them"), ("mine", "Waiting on you") })
@@ -50,16 +59,28 @@ public static class ScanOutput
             foreach (var row in rows)
             {
                 var who = string.Join(", ", row.Counterparts);
-                text.Append(CultureInfo.InvariantCulture, $"  {row.Since[..16].Replace('T', ' ')}  {Fit(who, 32),-32}  {Fit(row.Subject, 60)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {LocalTime(row.Since, zone)}  {Fit(who, 32),-32}  {Fit(row.Subject, 60)}\n");
                 text.Append(CultureInfo.InvariantCulture, $"      {row.Reason}\n");
             }
 
             text.Append('\n');
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"{report.Threads.Count} threads waiting; {report.Skipped} messages skipped (no date or unreadable).\n");
+        text.Append(Summary(report)).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>"2012-03-20 15:21 UTC+01:00": the time in the zone, with its offset so nobody has to guess.</summary>
+    private static string LocalTime(string since, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(since, CultureInfo.InvariantCulture), zone);
+        var sign = local.Offset < TimeSpan.Zero ? "-" : "+";
+        var offset = local.Offset == TimeSpan.Zero ? "" : sign + local.Offset.Duration().ToString(@"hh\:mm", CultureInfo.InvariantCulture);
+        return local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC" + offset;
+    }
+
+    private static string Count(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
 
     private static string Fit(string value, int width)
     {

@@ -40,9 +40,9 @@ public sealed class ScanRequestValidator : AbstractValidator<ScanRequest>
 {
     public ScanRequestValidator()
     {
-        RuleFor(r => r.Path)
-            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage("Missing path: give an mbox file or a folder of .eml files.")
-            .Must(p => File.Exists(p) || Directory.Exists(p)).WithMessage(static (_, p) => $"No such file or folder: {OptionRules.Shorten(p)}");
+        RuleFor(r => r.Path).Cascade(CascadeMode.Stop)
+            .Must(p => !string.IsNullOrWhiteSpace(p)).WithMessage("Missing path: give an mbox file, a folder of .eml files or a Maildir.")
+            .Must(p => File.Exists(p) || Directory.Exists(p)).WithMessage(static (_, p) => $"No such file or folder: {OptionRules.Shorten(p)} (looked for {OptionRules.Shorten(System.IO.Path.GetFullPath(p!))}).");
         RuleFor(r => r.Me).NotEmpty().WithMessage("Give at least one --me ADDRESS (your primary address and aliases).");
         RuleForEach(r => r.Me).ValidAddress();
         RuleFor(r => r.WindowHours).ValidWindowHours();

@@ -8,7 +8,7 @@ namespace OutlookFollowUp.Tests.Scan;
 
 /// <summary>
 /// The rules on real mail from ../shared/corpus. The pinned results were checked by hand (headers read in the mbox)
-/// and against an independent implementation of DESIGN.md's rules; see docs/corpus-checks.md.
+/// and against an independent implementation of the rules (docs/detection-rules.md); see docs/corpus-checks.md.
 /// </summary>
 public sealed class CorpusScanTests(ITestOutputHelper output)
 {
@@ -39,18 +39,53 @@ public sealed class CorpusScanTests(ITestOutputHelper output)
     }
 
     [SharedFact]
-    public void Jackrabbit_JukkaZitting_BulkBuildMailCountsBecauseHeWroteInThatThread()
+    public void Jackrabbit_JukkaZitting_JenkinsFixedMailToHimNeitherAnswersNorWaitsOnHim()
     {
+        // Build #1821 went unstable, Jukka answered on the list, then Jenkins mailed "Build # 1822 - Fixed" To him and
+        // the list, in reply to its own earlier mail (rule 3a): his answer still waits, the build mail is not his to answer.
         var report = Scan("jackrabbit-dev-201201.mbox", "2012-01-31T12:00:00Z", 24, "jukka.zitting@gmail.com");
 
         Assert.Equal(
             [
-                ("mine", "<241726763.741326986242991.JavaMail.hudson@aegis>"),
+                ("theirs", "<CAOFYJNZHgyO=yg5god8hgOji2b9=OK2y=Hj8OwXNimbXDZtdzA@mail.gmail.com>"),
                 ("theirs", "<CAOFYJNaw_ayuQU6qYMisX=s3qQ7ffNXgZ2_oqEUDxwxoMo-WBA@mail.gmail.com>"),
                 ("theirs", "<CAOFYJNaMtPRGusEW=SVDwAR41bp1NqxwwUv+FhHLBPBfmmnvYw@mail.gmail.com>"),
+                ("theirs", "<CAOFYJNaBfY=kopD8B4az0UtND=ToqEUrB6gOsjQtt_NZB5x4SA@mail.gmail.com>"),
             ],
             report.Threads.Select(t => (t.Direction, t.InternetMessageId!)));
-        Assert.Equal(["jenkins@builds.apache.org"], report.Threads[0].Counterparts);
+        Assert.EndsWith("no reply since. 1 build or tracker update did not count as a reply.", report.Threads[0].Reason, StringComparison.Ordinal);
+        Assert.EndsWith("no reply since. 2 build or tracker updates did not count as replies.", report.Threads[3].Reason, StringComparison.Ordinal);
+    }
+
+    [SharedFact]
+    public void Sling_CarstenZiegeler_BuildFailuresAfterHisAnswerDoNotCloseIt()
+    {
+        // Carsten answered "Build failed in Jenkins: sling-trunk-1.6 #1274"; Jenkins then posted #1275, #1276 and
+        // "back to normal" #1277 into that thread. Before rule 3a the last of them closed his question.
+        var report = Scan("sling-dev-201203.mbox", "2012-03-31T12:00:00Z", 48, "cziegeler@apache.org");
+
+        var build = Assert.Single(report.Threads, t => t.Subject == "Re: Build failed in Jenkins: sling-trunk-1.6 #1274");
+        Assert.Equal(("theirs", "<CAKkCf4oM=gTxaMv1gBkdndVf_vyGua8dC3GE86DSrO8ysSn+5Q@mail.gmail.com>"), (build.Direction, build.InternetMessageId!));
+        Assert.EndsWith("3 build or tracker updates did not count as replies.", build.Reason, StringComparison.Ordinal);
+    }
+
+    [SharedFact]
+    public void Apache_GeneratedUpdates_AreBuildAndTrackerMailOrFirstPostsOfNewThreads()
+    {
+        // By rule 3a's letter a person's unprefixed post that starts a list thread is set aside too; as the first message
+        // of a bulk thread it could neither answer anything nor wait on anyone. One person (sysolve@gmail.com) also
+        // followed up on someone else's post with a new subject and no prefix: read by hand, it is a new question.
+        var set = ThreadBuilder.Build(MimeMailSource.Read(SharedFolder.Path("corpus", "apache-mbox"), default).Messages);
+        var rules = new ThreadRules(new DetectionOptions { Me = ["jukka.zitting@gmail.com", "cziegeler@apache.org"], Now = DateTimeOffset.UnixEpoch }, set.Messages);
+
+        var updates = set.Threads.SelectMany(t => t.Messages.Where(m => rules.Classify(m, t) == AutomatedKind.ListUpdate)).ToList();
+        var bots = updates.Where(m => m.From is "jenkins@builds.apache.org" or "jira@apache.org").ToList();
+        var people = updates.Except(bots).ToList();
+
+        output.WriteLine($"{updates.Count} updates: {bots.Count} from Jenkins or JIRA, {people.Count} first posts by people");
+        Assert.Contains(bots, m => m.From == "jenkins@builds.apache.org" && m.InReplyTo.Count > 0);
+        Assert.Contains(bots, m => m.From == "jira@apache.org" && m.InReplyTo.Count > 0);
+        Assert.Equal(["sysolve@gmail.com"], people.Where(m => m.InReplyTo.Count > 0).Select(m => m.From));
     }
 
     [SharedFact]

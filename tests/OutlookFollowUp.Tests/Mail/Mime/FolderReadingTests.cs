@@ -42,6 +42,18 @@ public sealed class FolderReadingTests : IDisposable
     }
 
     [Fact]
+    public void MaildirPlusPlus_DotFoldersWithCurAndNew_AreRead()
+    {
+        temp.Write("Maildir/cur/1.host:2,S", Eml.Message("<inbox@x>").ToString());
+        temp.Write("Maildir/.Sent/cur/2.host:2,S", Eml.Message("<sent@x>").ToString());
+        temp.Write("Maildir/.Drafts/new/3.host", Eml.Message("<draft@x>").ToString());
+        temp.Write("Maildir/.Sent/tmp/4.host", Eml.Message("<half@x>").ToString());
+        temp.Write("Maildir/.Sent/.hidden", Eml.Message("<hidden@x>").ToString());
+
+        Assert.Equal(["<draft@x>", "<sent@x>", "<inbox@x>"], Ids());
+    }
+
+    [Fact]
     public void Folder_SkipsOtherExtensionsHiddenFilesAndMaildirTmp()
     {
         temp.Write("keep.eml", Eml.Message("<keep@x>").ToString());
