@@ -90,7 +90,6 @@ public class PaneListTests(BrowserFixture browser)
         await using var pane = await PanePage.OpenAsync(browser, host);
         await pane.ReadyAsync();
 
-        await pane.Page.Locator(".row-toggle").First.ClickAsync();
         await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Draft follow-up" }).First.ClickAsync();
         await pane.ScreenshotAsync("hostile-subject");
 
@@ -101,7 +100,7 @@ public class PaneListTests(BrowserFixture browser)
     }
 
     [BrowserFact]
-    public async Task DraftFollowUp_OutsideOutlook_ShowsThePoliteNudge()
+    public async Task DraftFollowUp_OutsideOutlook_ShowsThePoliteNudge_SignedWithTheMailboxOwnersName()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
         await using var pane = await PanePage.OpenAsync(browser, host);
@@ -112,7 +111,7 @@ public class PaneListTests(BrowserFixture browser)
         var draft = await pane.Page.Locator(".draft p").TextContentAsync();
         Assert.Equal(
             "Hi Ana,\n\nI wanted to follow up on my message about \"Contract draft for the Q1 review\". Could you let me know where this stands, " +
-            "or when I can expect an answer?\n\nThank you,",
+            "or when I can expect an answer?\n\nThank you,\nAlex Wilber",
             draft);
     }
 
