@@ -102,6 +102,40 @@ public class PaneListTests(BrowserFixture browser)
     }
 
     [BrowserFact]
+    public async Task Row_ABounce_SaysNotDeliveredWithTheReason_AndAnAwayPersonSaysUntilWhen()
+    {
+        const string bounceReason = "550 5.1.1 RESOLVER.ADR.RecipNotFound; the address was not found";
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, path: "/support.html");
+        // The pane's side of the optional thread fields (see the README): the API's answer, with them added.
+        await pane.Page.RouteAsync("**/api/threads?*", async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!;
+            var theirs = body["threads"]!.AsArray().Where(t => (string?)t!["direction"] == "theirs").ToList();
+            theirs[0]!["notDelivered"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["address"] = (string?)theirs[0]!["counterparts"]![0], ["reason"] = bounceReason });
+            theirs[1]!["away"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["address"] = (string?)theirs[1]!["counterparts"]![0], ["until"] = "2026-11-30T09:00:00Z" });
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body.ToJsonString() });
+        });
+        await pane.Page.GotoAsync(new Uri(host.BaseUrl, "/taskpane.html").ToString());
+        await pane.ReadyAsync();
+        var rows = pane.Page.Locator(".row");
+
+        await pane.ScreenshotAsync("row-bounce-away");
+        var bounced = await rows.Nth(0).Locator(".notice p").AllTextContentsAsync();
+        var away = await rows.Nth(1).Locator(".notice").InnerTextAsync();
+
+        var threads = await host.ThreadsAsync("theirs");
+        Assert.Equal(
+            [$"Not delivered to {threads[0]!["people"]![0]!["name"]} ({threads[0]!["counterparts"]![0]})", bounceReason, "Check the address, then send it again."],
+            bounced);
+        Assert.Equal($"{threads[1]!["people"]![0]!["name"]} is away until Mon, Nov 30, 9:00 AM.", away);
+        await pane.AssertAccessibleAsync("bounce and away");
+    }
+
+    [BrowserFact]
     public async Task HostileSubject_ShowsAsText_AndRunsNothing()
     {
         const string subject = "<img src=x onerror=alert(1)>";
