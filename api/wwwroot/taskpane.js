@@ -168,6 +168,7 @@ function showSettings(open) {
   if (open) {
     renderSettings($('settings'), { api: state.api, onClose: saved => { showSettings(false); if (saved) load(true); } });
   } else {
+    fitReasons($('panel')); // the rows were measured while hidden if the pane was resized meanwhile
     $('open-settings').focus();
   }
 }

@@ -34,6 +34,11 @@ public class PaneLayoutTests(BrowserFixture browser)
                 Assert.True(tab!.X + tab.Width <= width, $"{name}: the second tab ends at {tab.X + tab.Width} px");
                 Assert.Equal(width, await pane.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
                 await pane.AssertAccessibleAsync(name);
+
+                // The address under a name, even the last name on a line, stays inside the pane.
+                await pane.Page.Locator(".person[tabindex]").Last.FocusAsync();
+                Assert.Equal(width, await pane.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+                await pane.Page.Locator("#panel").FocusAsync();
             }
         }
     }

@@ -66,6 +66,22 @@ public class PaneStateTests(BrowserFixture browser)
     }
 
     [BrowserFact]
+    public async Task NoConfig_IsAnError_NotASilentLocalMode()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, path: "/support.html");
+        await pane.Page.RouteAsync("**/api/config", route => route.FulfillAsync(new() { Status = 404, ContentType = "application/problem+json", Body = """{"title":"Not Found","status":404}""" }));
+        var threadCalls = 0;
+        pane.Page.Request += (_, r) => { if (r.Url.Contains("/api/threads", StringComparison.Ordinal)) threadCalls++; };
+
+        await pane.Page.GotoAsync(new Uri(host.BaseUrl, "/taskpane.html").ToString());
+        await pane.ReadyAsync();
+
+        Assert.True(await pane.Page.GetByRole(AriaRole.Alert).IsVisibleAsync());
+        Assert.Equal(0, threadCalls);
+    }
+
+    [BrowserFact]
     public async Task GraphDownBeforeTheFirstSync_ShowsTheProblemAndRetries()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
