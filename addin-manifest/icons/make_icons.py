@@ -91,7 +91,8 @@ def write_png(path, size, rows):
 
 def main():
     os.makedirs(OUT, exist_ok=True)
-    for size in (16, 32, 64, 80, 128):
+    # 16–128 for desktop ribbons; 25, 48, 50, 75, 96 and 144 for the mobile buttons (25, 32 and 48 points at 1x, 2x, 3x).
+    for size in (16, 25, 32, 48, 50, 64, 75, 80, 96, 128, 144):
         write_png(os.path.join(OUT, f"icon-{size}.png"), size, render(size, BLUE, WHITE))
     write_png(os.path.join(OUT, "color-192.png"), 192, render(192, BLUE, WHITE))
     # The unified manifest's outline icon must be white on transparent.

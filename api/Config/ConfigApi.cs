@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OutlookFollowUp.Local;
 
 namespace OutlookFollowUp.Config;
 
 /// <summary>What the pane must know before its first API call: whether to sign in at all, and for which scope.</summary>
 /// <param name="ApiScope">The delegated scope on the API's app ID URI (<c>api://host/client-id/access_as_user</c>).</param>
-public sealed record PaneConfig(bool LocalMode, string? ClientId, string? ApiScope, string? Authority);
+/// <param name="DisplayName">Local mode: the mailbox owner's name, to sign drafts with (inside Outlook the pane asks Office).</param>
+public sealed record PaneConfig(bool LocalMode, string? ClientId, string? ApiScope, string? Authority, string? DisplayName = null);
 
 /// <summary>GET /api/config, anonymous: the pane reads it before it has a token. It holds no secret.</summary>
 public static class ConfigApi
@@ -19,7 +21,8 @@ public static class ConfigApi
         var clientId = configuration[$"{Section}:ClientId"];
         if (string.IsNullOrWhiteSpace(clientId))
         {
-            return TypedResults.Ok(new PaneConfig(LocalMode: true, null, null, null));
+            // A pasted token's owner is not known here without a Graph call: the pane then signs with no name.
+            return TypedResults.Ok(new PaneConfig(LocalMode: true, null, null, null, LocalMode.UsesRealGraph(configuration) ? null : SampleMailbox.Name));
         }
 
         // The manifest stamps the app ID URI as api://<host>/<client-id>; an explicit Audience wins when the host differs.

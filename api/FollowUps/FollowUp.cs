@@ -24,7 +24,11 @@ public sealed record FollowUp(
     DateTimeOffset Since,
     string Subject,
     IReadOnlyList<string> Counterparts,
-    string Reason);
+    string Reason)
+{
+    /// <summary>The counterparts with the display names their mail gave, in the same order; empty when not known.</summary>
+    public IReadOnlyList<MailAddress> People { get; init; } = [];
+}
 
 /// <summary>What the engine returns for a mailbox: the unanswered threads, oldest first, and the messages it skipped.</summary>
 public sealed record DetectionResult(IReadOnlyList<FollowUp> Threads, int Skipped);

@@ -161,7 +161,7 @@ public sealed class ThreadRules
         }
 
         var reason = ReasonText.WaitingOnThem(counterparts, Age(since), IgnoredAfter(thread, last));
-        return Result(FollowUpDirection.Theirs, thread, last, since, counterparts.ConvertAll(c => c.Address), reason);
+        return Result(FollowUpDirection.Theirs, thread, last, since, counterparts, reason);
     }
 
     private FollowUp? WaitingOnMe(MailThread thread, MailRecord last, DateTimeOffset since)
@@ -179,7 +179,7 @@ public sealed class ThreadRules
 
         var sender = new MailAddress(last.From, last.FromName);
         var reason = ReasonText.WaitingOnMe(sender, Age(since), bulk, IgnoredAfter(thread, last));
-        return Result(FollowUpDirection.Mine, thread, last, since, last.From.Length > 0 ? [last.From] : [], reason);
+        return Result(FollowUpDirection.Mine, thread, last, since, last.From.Length > 0 ? [sender] : [], reason);
     }
 
     /// <summary>Recipients outside <c>me</c>, each address once, in header order.</summary>
@@ -237,8 +237,11 @@ public sealed class ThreadRules
     }
 
     private static FollowUp Result(
-        FollowUpDirection direction, MailThread thread, MailRecord last, DateTimeOffset since, IReadOnlyList<string> counterparts, string reason) =>
-        new(direction, last.InternetMessageId, last.Id, thread.Key, since.ToUniversalTime(), last.Subject, counterparts, reason);
+        FollowUpDirection direction, MailThread thread, MailRecord last, DateTimeOffset since, IReadOnlyList<MailAddress> counterparts, string reason) =>
+        new(direction, last.InternetMessageId, last.Id, thread.Key, since.ToUniversalTime(), last.Subject, counterparts.Select(c => c.Address).ToArray(), reason)
+        {
+            People = counterparts,
+        };
 
     private ReasonText.Age Age(DateTimeOffset since) =>
         new(_options.Now - since, _options.BusinessDays ? ElapsedTime.BusinessHours(since, _options.Now, _options.TimeZone) : null);

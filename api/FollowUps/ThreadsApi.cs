@@ -11,14 +11,18 @@ namespace OutlookFollowUp.FollowUps;
 /// <summary>One unanswered thread in the API: scan's field names plus Graph's immutable id of the last message and its reminder.</summary>
 public sealed record ThreadItem(
     string Direction, string? InternetMessageId, string ThreadKey, string Since, string Subject, IReadOnlyList<string> Counterparts, string Reason,
-    string MessageId, ReminderState? Reminder)
+    string MessageId, ReminderState? Reminder, IReadOnlyList<ThreadPerson>? People = null)
 {
     public static ThreadItem From(FollowUp f, ReminderState? reminder = null)
     {
         var scan = ScanThread.From(f);
-        return new(scan.Direction, scan.InternetMessageId, scan.ThreadKey, scan.Since, scan.Subject, scan.Counterparts, scan.Reason, f.MessageId, reminder);
+        return new(scan.Direction, scan.InternetMessageId, scan.ThreadKey, scan.Since, scan.Subject, scan.Counterparts, scan.Reason, f.MessageId, reminder,
+            f.Counterparts.Select(a => new ThreadPerson(a, f.People.FirstOrDefault(p => p.Address == a)?.Name)).ToArray());
     }
 }
+
+/// <summary>A counterpart as the pane shows it: the display name when the mail gave one, the address on hover.</summary>
+public sealed record ThreadPerson(string Address, string? Name);
 
 /// <param name="Stale">Graph could not be read on the last attempt: this is the last good index.</param>
 /// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>

@@ -107,7 +107,7 @@ internal sealed class ThreadSummary
 
     public string Subject { get; set; } = "";
 
-    /// <summary>JSON array of addresses.</summary>
+    /// <summary>JSON array of addresses, or of {"a","n"} address objects when the mail gave names.</summary>
     public string Counterparts { get; set; } = "[]";
 
     public string Reason { get; set; } = "";

@@ -62,20 +62,28 @@ internal static class StoredMapping
         InternetMessageId = f.InternetMessageId,
         Since = f.Since,
         Subject = f.Subject,
-        Counterparts = StoredJson.Strings(f.Counterparts) ?? "[]",
+        // With names, the column holds address objects (as To/Cc do); rows written before names were kept hold strings.
+        Counterparts = (f.People.Any(p => p.Name is not null) ? StoredJson.Addresses(f.People) : StoredJson.Strings(f.Counterparts)) ?? "[]",
         Reason = f.Reason,
         ComputedAt = computedAt,
     };
 
-    public static FollowUp ToFollowUp(this ThreadSummary t) => new(
-        t.Direction == "mine" ? FollowUpDirection.Mine : FollowUpDirection.Theirs,
-        t.InternetMessageId,
-        t.MessageId,
-        t.ThreadKey,
-        t.Since,
-        t.Subject,
-        StoredJson.Strings(t.Counterparts),
-        t.Reason);
+    public static FollowUp ToFollowUp(this ThreadSummary t)
+    {
+        var people = t.Counterparts.StartsWith("[{", StringComparison.Ordinal) ? StoredJson.Addresses(t.Counterparts) : [];
+        return new(
+            t.Direction == "mine" ? FollowUpDirection.Mine : FollowUpDirection.Theirs,
+            t.InternetMessageId,
+            t.MessageId,
+            t.ThreadKey,
+            t.Since,
+            t.Subject,
+            people.Count > 0 ? people.Select(p => p.Address).ToArray() : StoredJson.Strings(t.Counterparts),
+            t.Reason)
+        {
+            People = people,
+        };
+    }
 
     public static string DirectionName(FollowUpDirection direction) =>
         direction == FollowUpDirection.Mine ? "mine" : "theirs";

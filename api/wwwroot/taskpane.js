@@ -2,7 +2,7 @@
 import { h, fill, icon, Icons, announce } from './js/dom.js';
 import { detectHost } from './js/host.js';
 import { connect } from './js/connect.js';
-import { renderRows, renderEmpty, renderLoading, showDraftPreview } from './js/list.js';
+import { renderRows, renderEmpty, renderLoading, showDraftPreview, fitReasons } from './js/list.js';
 import { renderCard } from './js/card.js';
 import { renderSettings } from './js/settings.js';
 import { nudgeLines, nudgeHtml } from './js/nudge.js';
@@ -10,9 +10,9 @@ import { when } from './js/time.js';
 
 const $ = id => document.getElementById(id);
 const DIRECTIONS = ['theirs', 'mine'];
-const state = { direction: 'theirs', threads: null, stale: false, lastSyncedAt: null, host: null, api: null, localMode: false };
+const state = { direction: 'theirs', threads: null, stale: false, lastSyncedAt: null, host: null, api: null, localMode: false, userName: '' };
 
-$('refresh').append(icon(Icons.refresh));
+$('refresh').append(icon(Icons.refresh), h('span', { text: 'Refresh' }));
 $('open-settings').append(icon(Icons.settings));
 
 function setBusy(busy) { $('content').setAttribute('aria-busy', String(busy)); }
@@ -97,17 +97,21 @@ function selectTab(direction, focus = false) {
 function toast(text, undo) {
   const el = $('toast');
   el.hidden = false;
+  // "Close" hides this message only; "Dismiss" would read like Done, which dismisses a thread.
   fill(el, h('p', { text }), undo && h('button', {
     type: 'button', class: 'btn btn-small', text: 'Undo',
     onclick: async () => { el.hidden = true; await undo(); },
-  }), h('button', { type: 'button', class: 'btn btn-small btn-subtle', text: 'Dismiss', onclick: () => { el.hidden = true; $('panel').focus(); } }));
+  }), h('button', {
+    type: 'button', class: 'btn btn-small btn-subtle btn-icon', 'aria-label': 'Close message', title: 'Close message',
+    onclick: () => { el.hidden = true; $('panel').focus(); },
+  }, icon(Icons.close)));
 }
 
-const openReminder = t => t.reminder && ['scheduled', 'due'].includes(t.reminder.status ?? t.reminder.state) ? t.reminder : null;
+const openReminder = t => t.reminder && ['scheduled', 'due'].includes(t.reminder.status) ? t.reminder : null;
 
 const actions = {
   async draft(thread, li) {
-    const lines = nudgeLines(thread, state.host.userName());
+    const lines = nudgeLines(thread, state.userName);
     const item = state.host.item();
     if (!state.host.inOffice) {
       showDraftPreview(li, lines).querySelector('button')?.focus();
@@ -164,6 +168,7 @@ function showSettings(open) {
   if (open) {
     renderSettings($('settings'), { api: state.api, onClose: saved => { showSettings(false); if (saved) load(true); } });
   } else {
+    fitReasons($('panel')); // the rows were measured while hidden if the pane was resized meanwhile
     $('open-settings').focus();
   }
 }
@@ -179,6 +184,7 @@ function wireTabs() {
   });
   $('refresh').addEventListener('click', () => load(true));
   $('open-settings').addEventListener('click', () => showSettings($('settings').hidden));
+  window.addEventListener('resize', () => fitReasons($('panel')));
 }
 
 async function start() {
@@ -189,6 +195,8 @@ async function start() {
     const { api, config } = await connect(state.host);
     state.api = api;
     state.localMode = !!config.localMode;
+    // Drafts are signed with the user's name: Outlook's profile inside Outlook, the local mailbox owner's in local mode.
+    state.userName = state.host.userName() || config.displayName || '';
   } catch (error) {
     showError(error, () => location.reload());
     return;

@@ -31,33 +31,63 @@ export function createAuth(config, host) {
   };
 }
 
+/** The signed-in Outlook user's UPN, as a login hint for MSAL; '' when the host cannot say. */
+async function loginHint() {
+  try {
+    return (await Office.auth.getAuthContext?.())?.userPrincipalName ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Microsoft's NAA pattern: the login hint from Office.auth.getAuthContext(); acquireTokenSilent with the cached account;
+ * else ssoSilent with the hint (the host's session); only then a popup. Each success sets the active account.
+ */
 function naaAuth(config, scopes) {
   let pcaPromise;
   const pca = () => (pcaPromise ??= loadMsal().then(msal =>
     msal.createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority: config.authority } })));
   let pending = null; // set by a 401 challenge: the next token() is interactive, with these claims
 
-  async function interactive(claims) {
-    const app = await pca();
-    const result = await app.acquireTokenPopup({ scopes, ...(claims ? { claims } : {}) });
+  const signedIn = (app, result) => {
+    if (result?.account) app.setActiveAccount(result.account);
     return result.accessToken;
+  };
+
+  function cachedAccount(app, hint) {
+    const active = app.getActiveAccount();
+    if (active) return active;
+    if (!hint) return null;
+    const lower = hint.toLowerCase();
+    return app.getAllAccounts().find(a => String(a.username ?? '').toLowerCase() === lower) ?? null;
   }
 
   return {
     mode: 'naa',
     async token() {
       const app = await pca();
+      const hint = await loginHint();
+      const withHint = hint ? { loginHint: hint } : {};
       if (pending) {
         const { claims } = pending;
         pending = null;
-        return interactive(claims);
+        return signedIn(app, await app.acquireTokenPopup({ scopes, ...withHint, ...(claims ? { claims } : {}) }));
+      }
+      const account = cachedAccount(app, hint);
+      if (account) {
+        try {
+          return signedIn(app, await app.acquireTokenSilent({ scopes, account }));
+        } catch {
+          // Expired or revoked: the host's session may still serve one silently.
+        }
       }
       try {
-        return (await app.acquireTokenSilent({ scopes, account: app.getActiveAccount?.() ?? undefined })).accessToken;
+        return signedIn(app, await app.ssoSilent({ scopes, ...withHint }));
       } catch {
-        // Silent fails on first use (consent) or after the session expired: ask the user once, in a popup.
-        return interactive('');
+        // First use (consent) or no session in the host: ask the user once, in a popup.
       }
+      return signedIn(app, await app.acquireTokenPopup({ scopes, ...withHint }));
     },
     // The API said 401: the next token() asks interactively, passing the claims (MFA, conditional access) along.
     async challenge(claims) {

@@ -5,13 +5,11 @@ import { restIdOf, isCompose, markRemindIfNoReply } from './host.js';
 
 const OPEN = new Set(['scheduled', 'due']);
 
-function statusOf(reminder) { return reminder?.status ?? reminder?.state; }
-
 /** The user's reminder on this message, matched on either id (the REST id Outlook gives is not Graph's immutable id). */
 export function findReminder(reminders, item, restId) {
   const mine = (reminders ?? []).filter(r => (restId && r.messageId === restId)
     || (item.internetMessageId && r.internetMessageId === item.internetMessageId));
-  return mine.find(r => OPEN.has(statusOf(r))) ?? mine.at(-1) ?? null;
+  return mine.find(r => OPEN.has(r.status)) ?? mine.at(-1) ?? null;
 }
 
 /** ctx: { api, item, focusPicker, onChange } */
@@ -42,7 +40,7 @@ export async function renderCard(section, ctx) {
   }
 
   const refresh = () => renderCard(section, { ...ctx, focusPicker: false });
-  const status = statusOf(reminder);
+  const status = reminder?.status;
   if (reminder && OPEN.has(status)) {
     const text = status === 'due' ? 'Your reminder is due: no reply yet.' : `I'll remind you ${when(reminder.remindAt)} if no one replies.`;
     fill(section, title, subject, h('p', { text }), h('div', { class: 'actions' },

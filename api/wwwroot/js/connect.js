@@ -6,9 +6,8 @@ export async function connect(host) {
   let config;
   try {
     const response = await fetch('/api/config', { headers: { Accept: 'application/json' } });
-    // An API without /api/config is a local-mode API from before it existed: no sign-in.
-    config = response.ok ? await response.json() : response.status === 404 ? { localMode: true } : null;
-    if (!config) throw new ApiError(response.status);
+    if (!response.ok) throw new ApiError(response.status);
+    config = await response.json();
   } catch (error) {
     throw error instanceof ApiError ? error : new ApiError(0, { detail: 'Check your connection and try again.' });
   }

@@ -1,6 +1,7 @@
-// The thread rows: subject, counterpart and age; the reason on expand; Open, Draft follow-up, Snooze and Done.
+// The thread rows: subject; people (names, the address on hover or focus) and age; the reason in a line that expands;
+// what went wrong with the mail (not delivered, away); Open, Draft follow-up, Snooze and Done.
 import { h, icon, Icons, fill } from './dom.js';
-import { age, when, snoozeChoices } from './time.js';
+import { age, when, snoozeChoices, toLocalInput } from './time.js';
 
 const EMPTY = {
   theirs: ['Nobody owes you a reply.', 'Mail you sent shows up here when it gets no answer within your window.'],
@@ -19,11 +20,48 @@ export function renderLoading(panel) {
 }
 
 function reminderBadge(reminder) {
-  if (!reminder) return null;
-  const status = reminder.status ?? reminder.state;
-  if (status === 'scheduled') return h('span', { class: 'badge', text: `Reminder ${when(reminder.remindAt)}` });
-  if (status === 'due') return h('span', { class: 'badge', text: 'Reminder due' });
+  if (reminder?.status === 'scheduled') return h('span', { class: 'badge', text: `Reminder ${when(reminder.remindAt)}` });
+  if (reminder?.status === 'due') return h('span', { class: 'badge', text: 'Reminder due' });
   return null;
+}
+
+/** The thread's people as the API gives them (`people`: address and name), else its bare counterpart addresses. */
+export function peopleOf(thread) {
+  const people = thread.people?.length ? thread.people : (thread.counterparts ?? []).map(address => ({ address }));
+  return people.map(p => ({ address: p.address, name: p.name?.trim() || null }));
+}
+
+export const displayName = person => person.name || person.address;
+
+/** A name that shows its address on hover and on keyboard focus; screen readers hear both. */
+function person(p) {
+  if (!p.name) return h('span', { class: 'person', text: p.address });
+  return h('span', { class: 'person', tabindex: '0', 'data-address': p.address },
+    p.name, h('span', { class: 'address', text: ` (${p.address})` }));
+}
+
+function joinPeople(people) {
+  const parts = [];
+  people.forEach((p, i) => { if (i > 0) parts.push(', '); parts.push(person(p)); });
+  return parts;
+}
+
+/** Bounces and out-of-office replies, when the API names them: the reason the thread is stuck, in plain words. */
+function problems(thread) {
+  const names = new Map(peopleOf(thread).map(p => [p.address, displayName(p)]));
+  const nameOf = entry => entry.name?.trim() || names.get(entry.address) || entry.address;
+  const lines = [];
+  for (const bounce of thread.notDelivered ?? []) {
+    lines.push(h('div', { class: 'notice notice-error' },
+      h('p', {}, h('strong', { text: `Not delivered to ${nameOf(bounce)}` }), bounce.address ? ` (${bounce.address})` : ''),
+      bounce.reason && h('p', { class: 'notice-detail', text: bounce.reason }),
+      h('p', { class: 'notice-detail', text: 'Check the address, then send it again.' })));
+  }
+  for (const away of thread.away ?? []) {
+    const text = away.until ? `${nameOf(away)} is away until ${when(away.until)}.` : `${nameOf(away)} is away.`;
+    lines.push(h('div', { class: 'notice' }, h('p', { text })));
+  }
+  return lines;
 }
 
 /**
@@ -33,53 +71,86 @@ function reminderBadge(reminder) {
 export function renderRows(panel, threads, actions, now = new Date()) {
   const rows = threads.map((thread, i) => row(thread, i, actions, now));
   fill(panel, h('ul', { class: 'rows', 'aria-label': `${threads.length} conversations` }, rows));
+  fitReasons(panel);
+}
+
+/** "Show more" only where the one-line reason is cut; measured after layout, again when the pane is resized. */
+export function fitReasons(root) {
+  for (const li of root.querySelectorAll('.row')) {
+    const reason = li.querySelector('.reason');
+    const more = li.querySelector('.more');
+    if (!reason || !more || more.getAttribute('aria-expanded') === 'true') continue;
+    more.hidden = reason.scrollWidth <= reason.clientWidth;
+  }
+}
+
+function reasonLine(thread, i) {
+  const reason = h('p', { class: 'reason clamped', id: `reason-${i}`, text: thread.reason });
+  const more = h('button', { type: 'button', class: 'more', 'aria-expanded': 'false', 'aria-controls': reason.id, text: 'Show more' });
+  more.addEventListener('click', () => {
+    const open = more.getAttribute('aria-expanded') !== 'true';
+    more.setAttribute('aria-expanded', String(open));
+    more.textContent = open ? 'Show less' : 'Show more';
+    reason.classList.toggle('clamped', !open);
+  });
+  return [reason, more];
+}
+
+function snoozeMenu(thread, i, actions, now) {
+  const id = `snooze-${i}`;
+  const button = h('button', { type: 'button', class: 'btn btn-small', 'aria-expanded': 'false', 'aria-controls': id, text: 'Snooze' });
+  const labelId = `${id}-label`;
+  const picker = h('input', { type: 'datetime-local', id: `${id}-at`, min: toLocalInput(now), 'aria-label': 'Date and time' });
+  const pick = h('div', { class: 'picker', hidden: true }, picker, h('button', {
+    type: 'button', class: 'btn btn-small btn-primary', text: 'Snooze',
+    'aria-label': `Snooze until the date picked`,
+    onclick: () => (picker.value ? actions.snooze(thread, new Date(picker.value)) : picker.focus()),
+  }));
+  const pickButton = h('button', {
+    type: 'button', class: 'btn btn-small', text: 'Pick a date…', 'aria-expanded': 'false',
+    onclick: () => { pick.hidden = false; pickButton.setAttribute('aria-expanded', 'true'); picker.focus(); },
+  });
+  const menu = h('div', { class: 'choices', id, role: 'group', 'aria-labelledby': labelId, hidden: true },
+    h('p', { class: 'choices-label', id: labelId, text: 'Snooze until' }),
+    h('div', { class: 'choice-buttons' },
+      snoozeChoices(now).map(c => h('button', {
+        type: 'button', class: 'btn btn-small', text: c.label, 'aria-label': `${c.label}, ${when(c.at)}`,
+        onclick: () => actions.snooze(thread, c.at),
+      })),
+      pickButton),
+    pick);
+  const close = () => { menu.hidden = true; button.setAttribute('aria-expanded', 'false'); button.focus(); };
+  button.addEventListener('click', () => {
+    const open = menu.hidden;
+    menu.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (open) menu.querySelector('button')?.focus();
+  });
+  menu.addEventListener('keydown', e => { if (e.key === 'Escape') close(); });
+  return { button, menu };
 }
 
 function row(thread, i, actions, now) {
-  const reasonId = `reason-${i}`;
-  const who = thread.counterparts?.join(', ') || 'unknown';
-  const reason = h('p', { class: 'reason', id: reasonId, hidden: true, text: thread.reason });
-  const toggle = h('button', { type: 'button', class: 'row-toggle', 'aria-expanded': 'false', 'aria-controls': reasonId },
-    h('span', { class: 'subject' }, icon(Icons.chevron, 'chevron'), thread.subject || '(no subject)'),
-    h('span', { class: 'meta', text: `${who} · ${age(thread.since, now)}` }));
-  toggle.addEventListener('click', () => {
-    const open = toggle.getAttribute('aria-expanded') !== 'true';
-    toggle.setAttribute('aria-expanded', String(open));
-    reason.hidden = !open;
-  });
-
-  const snoozeId = `snooze-${i}`;
-  const snoozeButton = h('button', { type: 'button', class: 'btn btn-small', 'aria-expanded': 'false', 'aria-controls': snoozeId, text: 'Snooze' });
-  const choices = h('div', { class: 'choices', id: snoozeId, role: 'group', 'aria-label': `Snooze "${thread.subject}" until`, hidden: true },
-    snoozeChoices(now).map(c => h('button', {
-      type: 'button', class: 'btn btn-small', title: when(c.at), text: c.label,
-      onclick: () => actions.snooze(thread, c.at),
-    })));
-  snoozeButton.addEventListener('click', () => {
-    const open = choices.hidden;
-    choices.hidden = !open;
-    snoozeButton.setAttribute('aria-expanded', String(open));
-    if (open) choices.querySelector('button')?.focus();
-  });
-  choices.addEventListener('keydown', e => {
-    if (e.key === 'Escape') { choices.hidden = true; snoozeButton.setAttribute('aria-expanded', 'false'); snoozeButton.focus(); }
-  });
-
+  const people = peopleOf(thread);
+  const meta = h('p', { class: 'meta' }, people.length ? joinPeople(people) : 'unknown', ` · ${age(thread.since, now)}`);
+  const snooze = snoozeMenu(thread, i, actions, now);
   const label = thread.subject || 'this conversation';
+  const reply = thread.direction === 'mine' ? 'Reply' : 'Draft follow-up';
   const li = h('li', { class: 'row', 'data-thread-key': thread.threadKey },
-    toggle,
+    h('h3', { class: 'subject', text: thread.subject || '(no subject)' }),
+    meta,
+    reasonLine(thread, i),
+    problems(thread),
     reminderBadge(thread.reminder),
-    reason,
     h('div', { class: 'actions' },
       actions.open && h('button', { type: 'button', class: 'btn btn-small', 'aria-label': `Open: "${label}"`, text: 'Open', onclick: () => actions.open(thread) }),
       h('button', {
-        type: 'button', class: 'btn btn-small btn-primary', text: thread.direction === 'mine' ? 'Reply' : 'Draft follow-up',
-        'aria-label': `${thread.direction === 'mine' ? 'Reply' : 'Draft follow-up'}: "${label}"`,
+        type: 'button', class: 'btn btn-small btn-primary', text: reply, 'aria-label': `${reply}: "${label}"`,
         onclick: () => actions.draft(thread, li),
       }),
-      snoozeButton,
+      snooze.button,
       h('button', { type: 'button', class: 'btn btn-small', 'aria-label': `Done: "${label}"`, text: 'Done', onclick: () => actions.done(thread) })),
-    choices);
+    snooze.menu);
   return li;
 }
 

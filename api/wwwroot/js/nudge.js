@@ -25,10 +25,10 @@ export function greeting(counterparts) {
   return names.length > 1 ? 'Hi all,' : 'Hello,';
 }
 
-/** The lines of the draft; myName signs it when Outlook tells us who the user is. */
+/** The lines of the draft, signed with the user's display name when the pane knows it. */
 export function nudgeLines(thread, myName) {
   const subject = plainSubject(thread.subject);
-  const first = String(myName ?? '').trim().split(/\s+/)[0];
+  const name = String(myName ?? '').trim();
   if (thread.direction === 'mine') {
     return [greeting(thread.counterparts), '', `Thank you for your message about "${subject}", and sorry for the slow reply.`, ''];
   }
@@ -38,7 +38,7 @@ export function nudgeLines(thread, myName) {
     `I wanted to follow up on my message about "${subject}". Could you let me know where this stands, or when I can expect an answer?`,
     '',
     'Thank you,',
-    ...(first ? [first] : []),
+    ...(name ? [name] : []),
   ];
 }
 

@@ -1,11 +1,6 @@
 // Settings: the window slider inside the tenant's bounds, business days, time zone, lookback, exclusions.
 import { h, fill, announce } from './dom.js';
 
-function bounds(s) {
-  const min = s.allowedWindowHours?.min ?? s.minWindowHours ?? 24;
-  const max = s.allowedWindowHours?.max ?? s.maxWindowHours ?? 48;
-  return { min, max };
-}
 
 const lines = text => text.split(/[\n,;]/).map(v => v.trim()).filter(Boolean);
 
@@ -31,7 +26,7 @@ export async function renderSettings(section, ctx) {
     return;
   }
 
-  const { min, max } = bounds(s);
+  const { min, max } = s.allowedWindowHours;
   const window = h('input', { type: 'range', id: 'window', min, max, step: 1, value: Math.min(max, Math.max(min, s.windowHours ?? 48)) });
   const windowValue = h('output', { for: 'window', id: 'window-value' });
   const showWindow = () => {

@@ -67,7 +67,8 @@ public static class ManifestFacts
         };
         foreach (var use in xml.Descendants(bt + "Image").Where(i => i.Attribute("resid") is not null))
         {
-            icons[images[(string)use.Attribute("resid")!]] = (int)use.Attribute("size")!;
+            // Mobile icons declare points and a scale (25, 32, 48 at 1x–3x): the PNG holds size × scale pixels.
+            icons[images[(string)use.Attribute("resid")!]] = (int)use.Attribute("size")! * ((int?)use.Attribute("scale") ?? 1);
         }
 
         foreach (var icon in JsonIcons(json))

@@ -13,6 +13,22 @@ public class ManifestSchemaTests
     public void Xml_manifest_is_valid_against_the_office_xsds() =>
         Assert.Empty(ManifestFacts.XsdErrors(ManifestTemplates.Xml()));
 
+    [Fact]
+    public void Xml_manifest_offers_the_remind_command_and_the_pane_on_outlook_mobile()
+    {
+        XNamespace xsi = "http://www.w3.org/2001/XMLSchema-instance";
+        XNamespace bt = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
+        var xml = ManifestTemplates.Xml();
+        var urls = xml.Descendants(bt + "Url").ToDictionary(u => (string)u.Attribute("id")!, u => (string)u.Attribute("DefaultValue")!);
+
+        var surface = Assert.Single(xml.Descendants(V11 + "MobileFormFactor").Elements(V11 + "ExtensionPoint"));
+        var panes = surface.Descendants(V11 + "Control")
+            .Select(c => urls[(string)c.Element(V11 + "Action")!.Element(V11 + "SourceLocation")!.Attribute("resid")!]);
+
+        Assert.Equal("MobileMessageReadCommandSurface", (string?)surface.Attribute(xsi + "type"));
+        Assert.Equal(["https://localhost:5001/taskpane.html?view=remind", "https://localhost:5001/taskpane.html"], panes);
+    }
+
     [SharedFact]
     public void Xml_manifest_without_its_required_rule_is_rejected()
     {

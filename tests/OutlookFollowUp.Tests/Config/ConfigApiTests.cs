@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using OutlookFollowUp.Config;
+using OutlookFollowUp.Local;
 using OutlookFollowUp.Tests.Api;
 
 namespace OutlookFollowUp.Tests.Config;
@@ -8,13 +9,13 @@ namespace OutlookFollowUp.Tests.Config;
 public sealed class ConfigApiTests
 {
     [Fact]
-    public async Task LocalMode_SaysNoSignIn()
+    public async Task LocalMode_SaysNoSignIn_AndNamesTheSampleMailboxOwner()
     {
         using var app = new ApiApplication { Local = true };
 
         var config = await app.CreateClient().GetFromJsonAsync<PaneConfig>("/api/config");
 
-        Assert.Equal(new PaneConfig(true, null, null, null), config);
+        Assert.Equal(new PaneConfig(true, null, null, null, SampleMailbox.Name), config);
     }
 
     [Fact]

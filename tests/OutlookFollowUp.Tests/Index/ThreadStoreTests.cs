@@ -26,6 +26,20 @@ public sealed class ThreadStoreTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task ReplaceThreads_KeepsTheCounterpartsNames(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var named = Mail.Thread("named", FollowUpDirection.Theirs, Mail.Monday) with { Counterparts = ["ana@fabrikam.com", "ops@fabrikam.com"] };
+        named = named with { People = [new("ana@fabrikam.com", "Ana Silva"), new("ops@fabrikam.com")] };
+
+        await db.CreateIndex().ReplaceThreadsAsync(User, [named], db.Time.GetUtcNow(), Ct);
+
+        var only = Assert.Single((await db.CreateIndex().GetThreadsAsync(User, null, Ct)).Threads);
+        Assert.Equal(named.Counterparts, only.Counterparts);
+        Assert.Equal(named.People, only.People);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task GetThreads_FiltersByDirectionOldestFirst(StorageProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);

@@ -61,6 +61,45 @@ public class PaneActionTests(BrowserFixture browser)
         Assert.DoesNotContain(Contract, await PaneListTests.RowSubjectsAsync(pane.Page));
     }
 
+    [BrowserFact(ApiFeature.Reminders)]
+    public async Task Snooze_ChoicesAreLabelled_AndPickADateSnoozesUntilThatTime()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+        var row = Row(pane.Page, Contract);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Snooze", Exact = true }).ClickAsync();
+        var group = row.GetByRole(AriaRole.Group, new() { Name = "Snooze until" });
+        await group.GetByRole(AriaRole.Button, new() { Name = "Pick a date" }).ClickAsync();
+        await group.GetByLabel("Date and time").FillAsync("2026-12-02T14:30");
+        await pane.ScreenshotAsync("snooze-pick-a-date");
+        await pane.AssertAccessibleAsync("snooze, pick a date");
+        await group.GetByRole(AriaRole.Button, new() { Name = "Snooze until the date picked" }).ClickAsync();
+        await Row(pane.Page, Contract).GetByText("Reminder Wed, Dec 2, 2:30 PM").WaitForAsync();
+
+        var reminder = (await host.GetJsonAsync("/api/reminders"))["reminders"]!.AsArray().Single()!;
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 14, 30, 0, TimeSpan.Zero), (DateTimeOffset)reminder["remindAt"]!);
+    }
+
+    [BrowserFact(ApiFeature.Dismissals)]
+    public async Task DoneToast_OffersUndoAndClose_NotASecondDismiss()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+
+        await pane.Page.GetByRole(AriaRole.Button, new() { Name = $"Done: \"{Contract}\"" }).ClickAsync();
+        var toast = pane.Page.Locator("#toast");
+        await toast.GetByRole(AriaRole.Button, new() { Name = "Undo" }).WaitForAsync();
+        var buttons = await toast.GetByRole(AriaRole.Button).EvaluateAllAsync<string[]>("bs => bs.map(b => b.getAttribute('aria-label') || b.textContent)");
+        await toast.GetByRole(AriaRole.Button, new() { Name = "Close message" }).ClickAsync();
+
+        Assert.Equal(["Undo", "Close message"], buttons);
+        Assert.True(await toast.IsHiddenAsync());
+        Assert.DoesNotContain(Contract, PaneListTests.Subjects(await host.ThreadsAsync("theirs")));
+    }
+
     [BrowserFact(ApiFeature.Dismissals)]
     public async Task Done_Undo_BringsTheThreadBack()
     {

@@ -40,25 +40,48 @@ public class PaneListTests(BrowserFixture browser)
     }
 
     [BrowserFact]
-    public async Task Row_ShowsCounterpartAndAge_AndTheReasonOnExpand()
+    public async Task Row_ShowsNamesNotAddresses_WithTheAddressOnFocus()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
         await using var pane = await PanePage.OpenAsync(browser, host);
         await pane.ReadyAsync();
-        var first = pane.Page.Locator(".row").First;
+        var thread = (await host.ThreadsAsync("theirs"))[0]!;
+        var person = thread["people"]![0]!;
+        var name = pane.Page.Locator(".row").First.Locator(".meta .person").First;
 
-        await first.Locator(".row-toggle").ClickAsync();
+        var hidden = await name.Locator(".address").BoundingBoxAsync();
+        await name.FocusAsync();
+        await pane.ScreenshotAsync("row-person-focus");
+
+        Assert.Equal("Ana Silva", (string?)person["name"]);
+        Assert.Equal($"Ana Silva ({thread["counterparts"]![0]}) · 3 days", await pane.Page.Locator(".row").First.Locator(".meta").TextContentAsync());
+        Assert.True(hidden is { Width: <= 1 }, "the address is hidden until hover or focus");
+        Assert.True(await name.Locator(".address").BoundingBoxAsync() is { Width: > 20 }, "focus shows the address");
+    }
+
+    [BrowserFact]
+    public async Task Row_ShowsTheReasonInOneLine_AndShowMoreOpensTheRest()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+        var threads = await host.ThreadsAsync("theirs");
+        var row = pane.Page.Locator(".row").Filter(new() { Has = pane.Page.Locator(".more:visible") }).First;
+        var reason = row.Locator(".reason");
+        var oneLine = (await reason.BoundingBoxAsync())!.Height;
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Show more" }).ClickAsync();
         await pane.ScreenshotAsync("row-expanded");
 
-        var thread = (await host.ThreadsAsync("theirs"))[0]!;
-        Assert.Equal($"{thread["counterparts"]![0]} · 3 days", await first.Locator(".meta").TextContentAsync());
-        Assert.Equal((string?)thread["reason"], await first.Locator(".reason").TextContentAsync());
-        Assert.True(await first.Locator(".reason").IsVisibleAsync());
+        Assert.Contains(await reason.TextContentAsync(), threads.Select(t => (string?)t!["reason"]));
+        Assert.True(oneLine < 24, $"one line of reason before Show more, was {oneLine}px");
+        Assert.True((await reason.BoundingBoxAsync())!.Height > oneLine * 1.5, "Show more shows the whole reason");
+        Assert.Equal("true", await row.Locator(".more").GetAttributeAsync("aria-expanded"));
         await pane.AssertAccessibleAsync("row expanded");
     }
 
     [BrowserFact]
-    public async Task Keyboard_MovesBetweenTabsAndExpandsARow()
+    public async Task Keyboard_MovesBetweenTabsAndExpandsAReason()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
         await using var pane = await PanePage.OpenAsync(browser, host);
@@ -67,12 +90,49 @@ public class PaneListTests(BrowserFixture browser)
         await pane.Page.FocusAsync("#tab-theirs");
         await pane.Page.Keyboard.PressAsync("ArrowRight");
         await pane.Page.Keyboard.PressAsync("Tab"); // into the tab panel
-        await pane.Page.Keyboard.PressAsync("Tab"); // the first row's toggle
+        await pane.Page.Keyboard.PressAsync("Tab"); // the first row's sender name
+        var focusedName = await pane.Page.EvaluateAsync<string>("() => document.activeElement.dataset.address");
+        await pane.Page.Keyboard.PressAsync("Tab"); // its "Show more"
         await pane.Page.Keyboard.PressAsync("Enter");
         await pane.ScreenshotAsync("keyboard-focus");
 
         Assert.Equal("true", await pane.Page.GetAttributeAsync("#tab-mine", "aria-selected"));
+        Assert.Equal((string?)(await host.ThreadsAsync("mine"))[0]!["counterparts"]![0], focusedName);
         Assert.Equal("true", await pane.Page.EvaluateAsync<string>("() => document.activeElement.getAttribute('aria-expanded')"));
+    }
+
+    [BrowserFact]
+    public async Task Row_ABounce_SaysNotDeliveredWithTheReason_AndAnAwayPersonSaysUntilWhen()
+    {
+        const string bounceReason = "550 5.1.1 RESOLVER.ADR.RecipNotFound; the address was not found";
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, path: "/support.html");
+        // The pane's side of the optional thread fields (see the README): the API's answer, with them added.
+        await pane.Page.RouteAsync("**/api/threads?*", async route =>
+        {
+            var response = await route.FetchAsync();
+            var body = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!;
+            var theirs = body["threads"]!.AsArray().Where(t => (string?)t!["direction"] == "theirs").ToList();
+            theirs[0]!["notDelivered"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["address"] = (string?)theirs[0]!["counterparts"]![0], ["reason"] = bounceReason });
+            theirs[1]!["away"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["address"] = (string?)theirs[1]!["counterparts"]![0], ["until"] = "2026-11-30T09:00:00Z" });
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body.ToJsonString() });
+        });
+        await pane.Page.GotoAsync(new Uri(host.BaseUrl, "/taskpane.html").ToString());
+        await pane.ReadyAsync();
+        var rows = pane.Page.Locator(".row");
+
+        await pane.ScreenshotAsync("row-bounce-away");
+        var bounced = await rows.Nth(0).Locator(".notice p").AllTextContentsAsync();
+        var away = await rows.Nth(1).Locator(".notice").InnerTextAsync();
+
+        var threads = await host.ThreadsAsync("theirs");
+        Assert.Equal(
+            [$"Not delivered to {threads[0]!["people"]![0]!["name"]} ({threads[0]!["counterparts"]![0]})", bounceReason, "Check the address, then send it again."],
+            bounced);
+        Assert.Equal($"{threads[1]!["people"]![0]!["name"]} is away until Mon, Nov 30, 9:00 AM.", away);
+        await pane.AssertAccessibleAsync("bounce and away");
     }
 
     [BrowserFact]
@@ -90,7 +150,6 @@ public class PaneListTests(BrowserFixture browser)
         await using var pane = await PanePage.OpenAsync(browser, host);
         await pane.ReadyAsync();
 
-        await pane.Page.Locator(".row-toggle").First.ClickAsync();
         await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Draft follow-up" }).First.ClickAsync();
         await pane.ScreenshotAsync("hostile-subject");
 
@@ -101,7 +160,7 @@ public class PaneListTests(BrowserFixture browser)
     }
 
     [BrowserFact]
-    public async Task DraftFollowUp_OutsideOutlook_ShowsThePoliteNudge()
+    public async Task DraftFollowUp_OutsideOutlook_ShowsThePoliteNudge_SignedWithTheMailboxOwnersName()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
         await using var pane = await PanePage.OpenAsync(browser, host);
@@ -112,7 +171,7 @@ public class PaneListTests(BrowserFixture browser)
         var draft = await pane.Page.Locator(".draft p").TextContentAsync();
         Assert.Equal(
             "Hi Ana,\n\nI wanted to follow up on my message about \"Contract draft for the Q1 review\". Could you let me know where this stands, " +
-            "or when I can expect an answer?\n\nThank you,",
+            "or when I can expect an answer?\n\nThank you,\nAlex Wilber",
             draft);
     }
 

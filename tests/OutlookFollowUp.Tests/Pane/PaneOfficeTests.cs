@@ -110,7 +110,7 @@ public class PaneOfficeTests(BrowserFixture browser)
         var html = (await pane.OfficeCallsAsync("displayReplyAllForm")).Single()[0].GetProperty("htmlBody").GetString();
         Assert.Equal(
             "<p>Hi Ana,</p><p><br></p><p>I wanted to follow up on my message about \"Contract draft for the Q1 review\". Could you let me know " +
-            "where this stands, or when I can expect an answer?</p><p><br></p><p>Thank you,</p><p>Alex</p>",
+            "where this stands, or when I can expect an answer?</p><p><br></p><p>Thank you,</p><p>Alex Wilber</p>",
             html);
     }
 

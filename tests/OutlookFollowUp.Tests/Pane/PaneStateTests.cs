@@ -29,7 +29,7 @@ public class PaneStateTests(BrowserFixture browser)
         await using var pane = await PanePage.OpenAsync(browser, host);
         await pane.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await pane.ReadyAsync();
-        await pane.Page.Locator(".row-toggle").First.ClickAsync();
+        await pane.Page.Locator(".more:visible").First.ClickAsync();
 
         await pane.ScreenshotAsync("dark");
         await pane.AssertAccessibleAsync("dark theme");
@@ -63,6 +63,22 @@ public class PaneStateTests(BrowserFixture browser)
         Assert.Equal("Nobody owes you a reply.", await pane.Page.Locator(".empty .subject").TextContentAsync());
         Assert.Equal(("0", "0"), (await pane.Page.TextContentAsync("#count-theirs"), await pane.Page.TextContentAsync("#count-mine")));
         await pane.AssertAccessibleAsync("empty");
+    }
+
+    [BrowserFact]
+    public async Task NoConfig_IsAnError_NotASilentLocalMode()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, path: "/support.html");
+        await pane.Page.RouteAsync("**/api/config", route => route.FulfillAsync(new() { Status = 404, ContentType = "application/problem+json", Body = """{"title":"Not Found","status":404}""" }));
+        var threadCalls = 0;
+        pane.Page.Request += (_, r) => { if (r.Url.Contains("/api/threads", StringComparison.Ordinal)) threadCalls++; };
+
+        await pane.Page.GotoAsync(new Uri(host.BaseUrl, "/taskpane.html").ToString());
+        await pane.ReadyAsync();
+
+        Assert.True(await pane.Page.GetByRole(AriaRole.Alert).IsVisibleAsync());
+        Assert.Equal(0, threadCalls);
     }
 
     [BrowserFact]

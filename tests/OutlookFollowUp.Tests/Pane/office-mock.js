@@ -65,7 +65,13 @@ window.__officeMockSetup = function (config) {
     onReady: cb => { cb?.(info); return Promise.resolve(info); },
     context,
     get actions() { return { associate: (name, fn) => { associated[name] = fn; record('actions.associate', name); } }; },
-    get auth() { return { getAccessToken: options => { record('auth.getAccessToken', options); return Promise.resolve(config.ssoToken ?? 'sso-token'); } }; },
+    get auth() {
+      return {
+        getAccessToken: options => { record('auth.getAccessToken', options); return Promise.resolve(config.ssoToken ?? 'sso-token'); },
+        // What Outlook says about the signed-in user (NestedAppAuth hosts): the pane's login hint.
+        getAuthContext: () => { record('auth.getAuthContext'); return Promise.resolve({ userPrincipalName: 'alex.wilber@contoso.com', tenantId: 'tenant-1', userObjectId: 'oid-1' }); },
+      };
+    },
   };
 
   let real;
