@@ -31,6 +31,8 @@ internal static class EntraIdSetup
             options.TokenValidationParameters.IssuerValidator = (issuer, token, _) => ValidateIssuer(issuer, token, instance, allowed);
             // The caller's token is the OBO assertion: kept on the identity so a sync that outlives its request can still use it.
             options.TokenValidationParameters.SaveSigninToken = true;
+            // Claims keep their token names: the inbound map folds "role" into the same claim type as "roles".
+            options.MapInboundClaims = false;
         });
     }
 
