@@ -5,6 +5,7 @@ using OutlookFollowUp.Auth;
 using OutlookFollowUp.Index;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.FollowUps;
 
@@ -64,7 +65,7 @@ internal sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
     public DraftRequestValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(r => r.MessageId).NotEmpty().MaximumLength(MaxMessageIdLength);
-        RuleFor(r => r.Comment).NotEmpty().MaximumLength(MaxCommentLength);
+        RuleFor(r => r.MessageId).NotEmpty().MaximumLength(MaxMessageIdLength).NoControlCharacters();
+        RuleFor(r => r.Comment).NotEmpty().MaximumLength(MaxCommentLength).PlainText();
     }
 }
