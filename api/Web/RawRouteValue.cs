@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Routing.Patterns;
 namespace OutlookFollowUp.Web;
 
 /// <summary>
-/// Route values that hold ids with '/', '+' and '=' (Graph conversation ids are standard base64). The server decodes
+/// Route values that hold ids with '/', '+' and '=' (Graph conversation ids are standard base64; in a path '+' is never
+/// a space, and "%2B", "%3D" decode like any other escape). The server decodes
 /// the path except "%2F", so the bound value would still hold "%2F", and decoding it again would also decode a "%25"
 /// twice. This filter takes the value from the raw request target instead and decodes it exactly once (a server with no
 /// raw target, such as TestServer, only gets its "%2F" decoded); a value with control characters or bidirectional
@@ -15,7 +16,8 @@ public static class RawRouteValue
 {
     public static TBuilder DecodesRouteValue<TBuilder>(this TBuilder builder, string name)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilterFactory((factory, next) =>
+        builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails), ["application/problem+json"]))
+        .AddEndpointFilterFactory((factory, next) =>
         {
             var index = Array.FindIndex(factory.MethodInfo.GetParameters(), p => p.Name == name && p.ParameterType == typeof(string));
             if (index < 0)
