@@ -34,6 +34,7 @@ builder.Services.AddRetention();
 
 var app = builder.Build();
 app.UseApiPlatform();
+app.UseLocalModeProtection();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -50,7 +51,7 @@ app.MapMe();
 app.MapConfig();
 
 await app.RunAsync();
-return 0;
+return Environment.ExitCode; // 1 when local mode stopped itself after binding beyond loopback
 
 /// <summary>Entry point; public so that WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

@@ -10,9 +10,11 @@ public static class ApiPolicies
     public const string Scope = "access_as_user";
     public const string AdminRole = "FollowUp.Admin";
 
-    // Tokens keep their short claim names (Identity.Web does not map them), but both spellings are accepted.
+    // Tokens keep their short claim names (EntraIdSetup turns inbound mapping off), but both spellings of the scope are accepted.
     private static readonly string[] ScopeClaims = ["scp", "http://schemas.microsoft.com/identity/claims/scope"];
-    private static readonly string[] RoleClaims = ["roles", ClaimTypes.Role];
+
+    // Only Entra's app-role claim: a singular "role" claim (or a mapped ClaimTypes.Role) never makes an admin.
+    private const string RoleClaim = "roles";
 
     public static IServiceCollection AddApiPolicies(this IServiceCollection services)
     {
@@ -28,5 +30,5 @@ public static class ApiPolicies
         && user.Claims.Any(c => ScopeClaims.Contains(c.Type) && c.Value.Split(' ').Contains(Scope, StringComparer.Ordinal));
 
     public static bool HasRole(ClaimsPrincipal user, string role) =>
-        user.Claims.Any(c => RoleClaims.Contains(c.Type) && string.Equals(c.Value, role, StringComparison.Ordinal));
+        user.Claims.Any(c => c.Type == RoleClaim && string.Equals(c.Value, role, StringComparison.Ordinal));
 }

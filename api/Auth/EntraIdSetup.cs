@@ -17,6 +17,7 @@ internal static class EntraIdSetup
     public static void AddEntraId(this IServiceCollection services, IConfiguration configuration)
     {
         var allowed = AllowedTenants(configuration);
+        Config.AppIdUri.EnsureValid(configuration);
         var instance = (configuration[$"{Section}:Instance"] ?? "https://login.microsoftonline.com/").TrimEnd('/') + "/";
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -31,6 +32,8 @@ internal static class EntraIdSetup
             options.TokenValidationParameters.IssuerValidator = (issuer, token, _) => ValidateIssuer(issuer, token, instance, allowed);
             // The caller's token is the OBO assertion: kept on the identity so a sync that outlives its request can still use it.
             options.TokenValidationParameters.SaveSigninToken = true;
+            // Claims keep their token names: the inbound map folds "role" into the same claim type as "roles".
+            options.MapInboundClaims = false;
         });
     }
 

@@ -4,7 +4,7 @@ using OutlookFollowUp.Local;
 namespace OutlookFollowUp.Config;
 
 /// <summary>What the pane must know before its first API call: whether to sign in at all, and for which scope.</summary>
-/// <param name="ApiScope">The delegated scope on the API's app ID URI (<c>api://host/client-id/access_as_user</c>).</param>
+/// <param name="ApiScope">The delegated scope on the API's app ID URI (<c>api://host/client-id/access_as_user</c>; see <see cref="AppIdUri"/>).</param>
 /// <param name="DisplayName">Local mode: the mailbox owner's name, to sign drafts with (inside Outlook the pane asks Office).</param>
 public sealed record PaneConfig(bool LocalMode, string? ClientId, string? ApiScope, string? Authority, string? DisplayName = null);
 
@@ -16,7 +16,7 @@ public static class ConfigApi
     public static RouteHandlerBuilder MapConfig(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/config", GetConfig).WithTags("Config").AllowAnonymous();
 
-    public static Ok<PaneConfig> GetConfig(HttpRequest request, IConfiguration configuration)
+    public static Ok<PaneConfig> GetConfig(IConfiguration configuration)
     {
         var clientId = configuration[$"{Section}:ClientId"];
         if (string.IsNullOrWhiteSpace(clientId))
@@ -25,11 +25,8 @@ public static class ConfigApi
             return TypedResults.Ok(new PaneConfig(LocalMode: true, null, null, null, LocalMode.UsesRealGraph(configuration) ? null : SampleMailbox.Name));
         }
 
-        // The manifest stamps the app ID URI as api://<host>/<client-id>; an explicit Audience wins when the host differs.
-        var audience = configuration[$"{Section}:Audience"];
-        var appIdUri = string.IsNullOrWhiteSpace(audience) || !audience.StartsWith("api://", StringComparison.Ordinal)
-            ? $"api://{request.Host.Host}/{clientId}"
-            : audience.TrimEnd('/');
+        // From configuration only: the request's Host is the caller's to choose.
+        var appIdUri = AppIdUri.From(configuration, clientId);
         var instance = (configuration[$"{Section}:Instance"] ?? "https://login.microsoftonline.com/").TrimEnd('/');
         var tenant = configuration[$"{Section}:TenantId"] is { Length: > 0 } t ? t : "common";
         return TypedResults.Ok(new PaneConfig(false, clientId, $"{appIdUri}/access_as_user", $"{instance}/{tenant}"));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Index;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.FollowUps;
 
@@ -63,7 +64,7 @@ internal sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
     public DraftRequestValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(r => r.MessageId).NotEmpty().MaximumLength(MaxMessageIdLength);
-        RuleFor(r => r.Comment).NotEmpty().MaximumLength(MaxCommentLength);
+        RuleFor(r => r.MessageId).NotEmpty().MaximumLength(MaxMessageIdLength).NoControlCharacters();
+        RuleFor(r => r.Comment).NotEmpty().MaximumLength(MaxCommentLength).PlainText();
     }
 }

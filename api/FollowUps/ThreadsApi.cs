@@ -38,7 +38,7 @@ public static partial class ThreadsApi
         var group = app.MapGroup("/api/threads").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser);
         group.MapGet("/", GetThreads);
         group.MapPost("/sync", SyncNow);
-        group.MapPost("/{threadKey}/draft", CreateDraft).Validate<DraftRequest>();
+        group.MapPost("/{threadKey}/draft", CreateDraft).Validate<DraftRequest>().DecodesRouteValue("threadKey");
         return group;
     }
 

@@ -1,8 +1,9 @@
 namespace OutlookFollowUp.Local;
 
 /// <summary>
-/// Local mode (DESIGN.md): with no Entra ID configuration and outside Production, the API serves one local user —
-/// the built-in sample mailbox, or a real mailbox through a pasted Graph token. Production refuses it.
+/// Local mode (DESIGN.md): with no Entra ID configuration and in Development, the API serves one local user —
+/// the built-in sample mailbox, or a real mailbox through a pasted Graph token. Every other environment refuses it,
+/// and so does an address beyond loopback (<see cref="LocalBinding"/>).
 /// </summary>
 public static class LocalMode
 {
@@ -10,7 +11,7 @@ public static class LocalMode
 
     public static bool IsEnabled(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
 
-    /// <summary>Stops the start in Production without Entra ID: an open API on a real server must never happen by accident.</summary>
+    /// <summary>Stops the start outside Development without Entra ID: an open API on a real server must never happen by accident.</summary>
     public static void EnsureAllowed(IConfiguration configuration, IHostEnvironment environment)
     {
         if (RefusalReason(configuration, environment) is { } reason)
@@ -21,10 +22,11 @@ public static class LocalMode
 
     /// <summary>The one line to print when the start is refused, or null when local mode is fine (or off).</summary>
     public static string? RefusalReason(IConfiguration configuration, IHostEnvironment environment) =>
-        IsEnabled(configuration) && environment.IsProduction()
-            ? "Local mode (no AzureAd:ClientId configured) is refused in Production: configure the AzureAd section " +
+        !IsEnabled(configuration) ? null
+        : !environment.IsDevelopment()
+            ? $"Local mode (no AzureAd:ClientId configured) runs only in Development, not in {environment.EnvironmentName}: configure the AzureAd section " +
               "(Instance, TenantId, ClientId, Audience), or set ASPNETCORE_ENVIRONMENT=Development to try the product locally."
-            : null;
+            : LocalBinding.RefusalReason(configuration);
 
     /// <summary>True when local mode reads a real mailbox with a pasted token rather than the sample mailbox.</summary>
     public static bool UsesRealGraph(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Graph:AccessToken"]);

@@ -10,7 +10,7 @@ public static class DismissalsApi
 {
     public static RouteGroupBuilder MapDismissals(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/threads/{threadKey}/dismiss").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
+        var group = routes.MapGroup("/api/threads/{threadKey}/dismiss").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads().DecodesRouteValue("threadKey");
         group.MapPost("/", Dismiss);
         group.MapDelete("/", Undo);
         return group;

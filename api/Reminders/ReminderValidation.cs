@@ -1,4 +1,5 @@
 using FluentValidation;
+using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Reminders;
 
@@ -25,8 +26,8 @@ internal sealed class CreateReminderRequestValidator : AbstractValidator<CreateR
     {
         // A null stops its rule: later checks of the same field never see it.
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(r => r.MessageId).ValidMessageRef();
-        RuleFor(r => r.InternetMessageId).ValidMessageRef();
+        RuleFor(r => r.MessageId).NoControlCharacters().ValidMessageRef();
+        RuleFor(r => r.InternetMessageId).NoControlCharacters().ValidMessageRef();
         RuleFor(r => r)
             .Must(r => r.MessageId is not null || r.InternetMessageId is not null)
             .WithMessage("Give messageId or internetMessageId.")

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Settings;
 
@@ -34,13 +35,13 @@ internal sealed class SettingsRequestValidator : AbstractValidator<SettingsReque
         RuleFor(r => r.WindowHours).NotNull();
         RuleFor(r => r.WindowHours!.Value).ValidWindowHours().OverridePropertyName("windowHours").When(r => r.WindowHours is not null);
         RuleFor(r => r.BusinessDays).NotNull();
-        RuleFor(r => r.TimeZone).ValidTimeZone().When(r => r.TimeZone is not null);
+        RuleFor(r => r.TimeZone).NoControlCharacters().ValidTimeZone().When(r => r.TimeZone is not null);
         RuleFor(r => r.LookbackDays).NotNull();
         RuleFor(r => r.LookbackDays!.Value).ValidLookbackDays().OverridePropertyName("lookbackDays").When(r => r.LookbackDays is not null);
         RuleFor(r => r.ExcludedSenders).NotNull().Must(l => l!.Length <= ListRules.MaxEntries).WithMessage($"At most {ListRules.MaxEntries} entries.");
-        RuleForEach(r => r.ExcludedSenders).NotNull().ValidAddress().When(r => r.ExcludedSenders is { Length: <= ListRules.MaxEntries });
+        RuleForEach(r => r.ExcludedSenders).NotNull().NoControlCharacters().ValidAddress().When(r => r.ExcludedSenders is { Length: <= ListRules.MaxEntries });
         RuleFor(r => r.ExcludedDomains).NotNull().Must(l => l!.Length <= ListRules.MaxEntries).WithMessage($"At most {ListRules.MaxEntries} entries.");
-        RuleForEach(r => r.ExcludedDomains).ValidDomain().When(r => r.ExcludedDomains is { Length: <= ListRules.MaxEntries });
+        RuleForEach(r => r.ExcludedDomains).NoControlCharacters().ValidDomain().When(r => r.ExcludedDomains is { Length: <= ListRules.MaxEntries });
         RuleFor(r => r.SetOutlookFlags).NotNull();
     }
 }
@@ -62,7 +63,7 @@ internal sealed class PolicyRequestValidator : AbstractValidator<PolicyRequest>
             .OverridePropertyName("defaultWindowHours")
             .When(r => r.DefaultWindowHours is not null);
         RuleFor(r => r.ExcludedDomains).NotNull().Must(l => l!.Length <= ListRules.MaxEntries).WithMessage($"At most {ListRules.MaxEntries} entries.");
-        RuleForEach(r => r.ExcludedDomains).ValidDomain().When(r => r.ExcludedDomains is { Length: <= ListRules.MaxEntries });
+        RuleForEach(r => r.ExcludedDomains).NoControlCharacters().ValidDomain().When(r => r.ExcludedDomains is { Length: <= ListRules.MaxEntries });
         RuleFor(r => r.RetentionDays).NotNull().InclusiveBetween(1, TenantPolicy.MaxRetentionDays);
     }
 }

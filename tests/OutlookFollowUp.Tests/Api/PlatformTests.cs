@@ -72,8 +72,8 @@ public sealed class PlatformTests
     [InlineData("Production", "", true)]
     [InlineData("Production", "6f1c5e0a-3b1d-4c8e-9a51-0d7e4c2b9f10", false)]
     [InlineData("Development", "", false)]
-    [InlineData("Staging", "", false)]
-    public void Only_production_without_Entra_ID_is_refused(string environment, string clientId, bool refused)
+    [InlineData("Staging", "", true)]
+    public void Local_mode_outside_Development_is_refused(string environment, string clientId, bool refused)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureAd:ClientId"] = clientId }).Build();
 

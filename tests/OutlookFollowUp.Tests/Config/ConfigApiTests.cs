@@ -19,7 +19,7 @@ public sealed class ConfigApiTests
     }
 
     [Fact]
-    public async Task EntraId_IsAnonymous_AndNamesTheApiScopeOnThisHost()
+    public async Task EntraId_IsAnonymous_AndNamesTheDefaultApiScope()
     {
         using var app = new ApiApplication();
 
@@ -27,7 +27,7 @@ public sealed class ConfigApiTests
         var config = await app.CreateClient().GetFromJsonAsync<PaneConfig>("/api/config");
 
         Assert.Equal(
-            new PaneConfig(false, TestTokens.ClientId, $"api://localhost/{TestTokens.ClientId}/access_as_user", $"https://login.microsoftonline.com/{TestTokens.TenantA}"),
+            new PaneConfig(false, TestTokens.ClientId, $"api://{TestTokens.ClientId}/access_as_user", $"https://login.microsoftonline.com/{TestTokens.TenantA}"),
             config);
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Graph.InMemory;
+using OutlookFollowUp.Mail.Sample;
 
 namespace OutlookFollowUp.Tests.Pane;
 
@@ -57,13 +57,7 @@ public class PaneThreadKeyTests(BrowserFixture browser)
         Assert.Equal($"/api/threads/{Encoded}/draft", new Uri((await draft).Url).AbsolutePath);
     }
 
-    // Seen on this branch: POST …/dismiss and POST …/draft answer 404 for this key (ASP.NET Core leaves %2F encoded in
-    // route values, so {threadKey} arrives as "AAQkAD%2Fab+cd%2FEf+g=="). The server's fix is issue 10's; with it
-    // merged, remove the two Skips below.
-    private const string ServerDecodesSlash =
-        "The server does not decode %2F in {threadKey} yet (issue 10, point 5, server side): these pass once it does.";
-
-    [BrowserFact(ApiFeature.Dismissals, Skip = ServerDecodesSlash)]
+    [BrowserFact(ApiFeature.Dismissals)]
     public async Task Done_AndUndo_TheServerFindsTheThread()
     {
         using var host = new PaneHost(Mailbox(), Now);
@@ -83,7 +77,7 @@ public class PaneThreadKeyTests(BrowserFixture browser)
         Assert.Equal([Subject], PaneListTests.Subjects(await host.ThreadsAsync("theirs")));
     }
 
-    [BrowserFact(Skip = ServerDecodesSlash)]
+    [BrowserFact]
     public async Task DraftFollowUp_TheServerFindsTheThread_AndOutlookOpensTheDraft()
     {
         using var host = new PaneHost(Mailbox(), Now);

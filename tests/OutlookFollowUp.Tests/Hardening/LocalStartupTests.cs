@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using OutlookFollowUp.Local;
+
+namespace OutlookFollowUp.Tests.Hardening;
+
+/// <summary>
+/// Local mode's start, run as a real process (the API's own build output beside the tests): it refuses to listen beyond
+/// loopback unless told, and refuses every environment but Development, with one line and a non-zero exit.
+/// </summary>
+public sealed class LocalStartupTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData("--urls http://0.0.0.0:0", "", "0.0.0.0")]
+    [InlineData("--urls http://localhost:0;http://*:0", "", "*:0")]
+    [InlineData("--Kestrel:Endpoints:Web:Url http://[::]:0", "", "[::]")]
+    [InlineData("", "ASPNETCORE_URLS=http://+:0", "+:0")]
+    public async Task Binding_beyond_loopback_is_refused_before_listening_with_one_line(string args, string env, string named)
+    {
+        var run = await ApiProcess.RunAsync(args, env);
+
+        Assert.True(run.ExitCode == 1 && run.StderrLines is [var line] && line.Contains(named, StringComparison.Ordinal)
+            && !run.Stdout.Contains("Now listening", StringComparison.Ordinal), run.ToString());
+    }
+
+    [Fact]
+    public async Task Staging_is_refused_with_one_line()
+    {
+        var run = await ApiProcess.RunAsync("--urls http://127.0.0.1:0", "ASPNETCORE_ENVIRONMENT=Staging");
+
+        Assert.True(run.ExitCode == 1 && run.StderrLines is [var line] && line.Contains("Staging", StringComparison.Ordinal), run.ToString());
+    }
+
+    [Fact]
+    public async Task Ports_that_bind_every_interface_are_caught_once_bound_and_the_process_stops_with_exit_code_1()
+    {
+        var run = await ApiProcess.RunAsync("", "ASPNETCORE_HTTP_PORTS=0");
+
+        Assert.True(run.ExitCode == 1 && run.Stdout.Contains("listens on loopback only", StringComparison.Ordinal), run.ToString());
+    }
+
+    [Fact]
+    public async Task Loopback_starts()
+    {
+        var run = await ApiProcess.RunUntilAsync("--urls http://127.0.0.1:0", "Application started");
+
+        Assert.True(run.Stdout.Contains("Now listening on: http://127.0.0.1:", StringComparison.Ordinal), run.ToString());
+    }
+
+    [Fact]
+    public async Task AllowRemote_starts_beyond_loopback_and_warns_once()
+    {
+        var run = await ApiProcess.RunUntilAsync("--urls http://0.0.0.0:0 --Local:AllowRemote=true", "listening beyond loopback");
+
+        Assert.True(CountOf(run.Stdout, "listening beyond loopback") == 1 && run.Stdout.Contains("Now listening on: http://0.0.0.0:", StringComparison.Ordinal), run.ToString());
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5000", true)]
+    [InlineData("https://127.0.0.1:0", true)]
+    [InlineData("http://[::1]:5000", true)]
+    [InlineData("http://unix:/tmp/followup.sock", true)]
+    [InlineData("http://0.0.0.0:5000", false)]
+    [InlineData("http://[::]:5000", false)]
+    [InlineData("http://*:5000", false)]
+    [InlineData("http://+:5000", false)]
+    [InlineData("http://followup.example:5000", false)]
+    [InlineData("http://192.168.1.20:5000", false)]
+    public void Loopback_addresses_are_told_apart_from_the_rest(string address, bool loopback)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = address }).Build();
+
+        Assert.Equal((loopback, loopback), (LocalBinding.IsLoopback(address), LocalBinding.RefusalReason(configuration) is null));
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
+
+    private sealed record ApiProcess(int? ExitCode, string Stdout, string Stderr)
+    {
+        public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+
+        /// <summary>Runs the API until it exits (or the patience runs out, then it is killed).</summary>
+        public static Task<ApiProcess> RunAsync(string args, string env) => StartAsync(args, env, until: null);
+
+        /// <summary>Runs the API until its output holds <paramref name="until"/>, then stops it.</summary>
+        public static Task<ApiProcess> RunUntilAsync(string args, string until) => StartAsync(args, "", until);
+
+        private static async Task<ApiProcess> StartAsync(string args, string env, string? until)
+        {
+            var data = Directory.CreateTempSubdirectory("followups-startup-");
+            var info = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = AppContext.BaseDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "OutlookFollowUp.Api.dll"));
+            foreach (var arg in args.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.ArgumentList.Add("--Storage:DataFolder");
+            info.ArgumentList.Add(data.FullName);
+            foreach (var name in new[] { "ASPNETCORE_URLS", "DOTNET_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "AzureAd__ClientId" })
+            {
+                info.Environment.Remove(name);
+            }
+
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            info.Environment["Logging__Console__FormatterName"] = "simple";
+            if (env.Split('=', 2) is [var key, var value])
+            {
+                info.Environment[key] = value;
+            }
+
+            var stdout = new StringBuilder();
+            var stderr = new StringBuilder();
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var process = new Process { StartInfo = info };
+            process.OutputDataReceived += (_, e) => Append(stdout, e.Data, until, seen);
+            process.ErrorDataReceived += (_, e) => Append(stderr, e.Data, until, seen);
+            try
+            {
+                process.Start();
+                process.BeginOutputReadLine();
+                process.BeginErrorReadLine();
+                using var patience = new CancellationTokenSource(Patience);
+                var exited = process.WaitForExitAsync(patience.Token);
+                await Task.WhenAny(exited, until is null ? Task.Delay(Timeout.Infinite, patience.Token) : seen.Task);
+                if (until is not null && seen.Task.IsCompleted)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500)); // a second warning would show by now
+                }
+
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                await process.WaitForExitAsync();
+                int? exitCode = until is null && !patience.IsCancellationRequested ? process.ExitCode : null;
+                lock (stdout)
+                {
+                    return new ApiProcess(exitCode, stdout.ToString(), stderr.ToString());
+                }
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                data.Delete(recursive: true);
+            }
+        }
+
+        private static void Append(StringBuilder output, string? line, string? until, TaskCompletionSource seen)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+
+            if (until is not null && line.Contains(until, StringComparison.Ordinal))
+            {
+                seen.TrySetResult();
+            }
+        }
+    }
+}
