@@ -3,12 +3,13 @@ using OutlookFollowUp.Cli;
 using OutlookFollowUp.Config;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Health;
-using OutlookFollowUp.Index;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Privacy;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 
 if (CliCommands.TryGet(args, out var command, out var commandArgs))

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using OutlookFollowUp.Index;
 using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Mail;
 

@@ -1,6 +1,7 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
 using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Mail;
 

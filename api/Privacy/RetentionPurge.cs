@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.Index;
 using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Privacy;
 

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Settings;
 

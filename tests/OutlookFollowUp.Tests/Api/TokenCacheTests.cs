@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Api;
 

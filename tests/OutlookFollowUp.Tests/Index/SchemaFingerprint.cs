@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Index;
 

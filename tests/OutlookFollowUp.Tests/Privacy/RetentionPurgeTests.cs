@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
 using OutlookFollowUp.Privacy;
+using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Threads;
+
 using IndexMail = OutlookFollowUp.Tests.Index.Mail;
 
 namespace OutlookFollowUp.Tests.Privacy;

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Threads;
 
 /// <summary>EF Core implementation of <see cref="IThreadIndex"/> for SQLite and PostgreSQL.</summary>
 internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
 using OutlookFollowUp.Web;
 
-namespace OutlookFollowUp.Reminders;
+namespace OutlookFollowUp.Threads;
 
 /// <summary>POST/DELETE /api/threads/{threadKey}/dismiss: hide a thread until a new message arrives in it, and undo.</summary>
 public static class DismissalsApi

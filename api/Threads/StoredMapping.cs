@@ -1,6 +1,7 @@
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Threads;
 
 /// <summary>MailRecord and FollowUp to and from their stored rows.</summary>
 internal static class StoredMapping

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using OutlookFollowUp.Threads;
 
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 /// <summary>The schema-version-2 tables in the one context; column names and time conversions follow FollowUpDbContext.</summary>
 internal static class UserDataModel

@@ -1,6 +1,7 @@
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Threads;
 
 /// <summary>
 /// The per-user thread index: message metadata from delta sync, and the follow-ups the engine last computed.

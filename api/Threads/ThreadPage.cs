@@ -1,10 +1,12 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.FollowUps;
+namespace OutlookFollowUp.Threads;
 
 /// <summary>One page of the pane's list: dismissed and excluded threads dropped, each thread's reminder attached.</summary>
 public sealed record ThreadPage(IReadOnlyList<(FollowUp Thread, ReminderState? Reminder)> Items, string? NextCursor);

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 public enum StorageProvider
 {

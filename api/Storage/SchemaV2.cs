@@ -1,4 +1,4 @@
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 /// <summary>
 /// Schema version 2, frozen: reminders, dismissals, user settings, tenant policies and the MSAL token cache.

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.Reminders;
+namespace OutlookFollowUp.Threads;
 
 /// <summary>A dismissed thread, as the API shows it.</summary>
 public sealed record Dismissal(string ThreadKey, DateTimeOffset LastMessageAt, DateTimeOffset DismissedAt);

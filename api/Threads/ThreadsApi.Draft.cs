@@ -2,11 +2,12 @@ using System.Net;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.FollowUps;
+namespace OutlookFollowUp.Threads;
 
 /// <summary>The body of POST /api/threads/{threadKey}/draft: the thread's last message and the pane's plain-text nudge.</summary>
 public sealed record DraftRequest(string? MessageId, string? Comment);

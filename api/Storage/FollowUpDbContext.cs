@@ -1,8 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OutlookFollowUp.Threads;
 
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 /// <summary>The thread index: per-user sync state, message metadata and computed follow-ups. Every key starts with the user key.</summary>
 internal sealed class FollowUpDbContext(DbContextOptions<FollowUpDbContext> options) : DbContext(options)

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 /// <summary>The thread index feature: storage options, the EF context, <see cref="IThreadIndex"/>, and schema upgrade at start.</summary>
 public static class ThreadIndexSetup
@@ -20,7 +20,6 @@ public static class ThreadIndexSetup
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<FollowUpDbContext>((sp, builder) => UseStorage(builder, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddScoped<IThreadIndex, ThreadIndex>();
         services.AddHostedService<ThreadIndexSchemaService>();
         return services;
     }

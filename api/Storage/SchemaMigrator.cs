@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 /// <summary>One schema step, as SQL for each provider. Steps are frozen once shipped: a change is a new step.</summary>
 internal sealed record SchemaMigration(int Version, string Name, string Sqlite, string Postgres);

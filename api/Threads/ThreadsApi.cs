@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Scan;
 using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
 using OutlookFollowUp.Web;
 
-namespace OutlookFollowUp.FollowUps;
+namespace OutlookFollowUp.Threads;
 
 /// <summary>One unanswered thread in the API: scan's field names plus Graph's immutable id of the last message and its reminder.</summary>
 public sealed record ThreadItem(

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 /// <summary>
 /// PostgreSQL advisory locks, so several API instances neither race on schema upgrades nor interleave one user's writes.

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutlookFollowUp.FollowUps;
 
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 /// <summary>Compact JSON for the small lists stored in one column (never queried by the database, read with the row).</summary>
 internal static class StoredJson

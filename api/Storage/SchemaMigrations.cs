@@ -1,4 +1,4 @@
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 /// <summary>The ordered schema steps. Never edit a shipped step: append one (see docs/storage.md).</summary>
 internal static class SchemaMigrations

@@ -1,4 +1,4 @@
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 /// <summary>Schema version 1, frozen: generated once with <c>Database.GenerateCreateScript()</c> from the model of that day.</summary>
 internal static class SchemaV1

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.FollowUps;
+namespace OutlookFollowUp.Threads;
 
 /// <summary>Section <c>ThreadsCache</c>. Zero turns the cache off.</summary>
 public sealed class ThreadViewCacheOptions
@@ -84,6 +86,8 @@ public static class ThreadListingSetup
         services.AddOptions<ThreadViewCacheOptions>().BindConfiguration("ThreadsCache")
             .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.TimeToLive <= TimeSpan.FromMinutes(1), "ThreadsCache:TimeToLive must be between 0 and 1 minute.")
             .ValidateOnStart();
+        services.AddScoped<IThreadIndex, ThreadIndex>();
+        services.AddScoped<IDismissalStore, DismissalStore>();
         services.AddSingleton<ThreadViewCache>();
         services.AddScoped<ThreadExtras>();
         services.AddSingleton<FluentValidation.IValidator<DraftRequest>, DraftRequestValidator>();

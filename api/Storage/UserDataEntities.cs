@@ -1,4 +1,4 @@
-namespace OutlookFollowUp.Index;
+namespace OutlookFollowUp.Storage;
 
 // What users and admins tell the product (schema version 2). Storage shapes only, like Entities.cs:
 // the feature stores map them to records before anything reaches an endpoint.

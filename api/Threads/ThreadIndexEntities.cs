@@ -1,4 +1,7 @@
-namespace OutlookFollowUp.Index;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
+
+namespace OutlookFollowUp.Threads;
 
 // Storage shapes only: never leave this folder (IThreadIndex speaks MailRecord and FollowUp).
 
