@@ -19,7 +19,7 @@ internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, Time
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
         var now = time.GetUtcNow();
-        var row = await db.TokenCache.SingleOrDefaultAsync(r => r.Id == key, token);
+        var row = await db.Set<TokenCacheRow>().SingleOrDefaultAsync(r => r.Id == key, token);
         if (row is null || row.ExpiresAt <= now)
         {
             return null;
@@ -47,12 +47,12 @@ internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, Time
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
         // Token writes are rare (one per acquisition), so the sweep of expired entries rides along.
-        await db.TokenCache.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(token);
-        var row = await db.TokenCache.SingleOrDefaultAsync(r => r.Id == key, token);
+        await db.Set<TokenCacheRow>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(token);
+        var row = await db.Set<TokenCacheRow>().SingleOrDefaultAsync(r => r.Id == key, token);
         if (row is null)
         {
             row = new TokenCacheRow { Id = key, Value = value };
-            db.TokenCache.Add(row);
+            db.Set<TokenCacheRow>().Add(row);
         }
 
         row.Value = value;
@@ -79,7 +79,7 @@ internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, Time
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-        await db.TokenCache.Where(r => r.Id == key).ExecuteDeleteAsync(token);
+        await db.Set<TokenCacheRow>().Where(r => r.Id == key).ExecuteDeleteAsync(token);
     }
 
     private static DateTimeOffset Sooner(DateTimeOffset a, DateTimeOffset? b) => b is { } v && v < a ? v : a;

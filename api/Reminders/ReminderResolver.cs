@@ -23,7 +23,7 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
 
     private async Task<int> ResolveAsync(string userKey, Mail.Graph.IMailboxReader? reader, CancellationToken cancellationToken)
     {
-        var open = await db.Reminders.AsNoTracking()
+        var open = await db.Set<ReminderRow>().AsNoTracking()
             .Where(r => r.UserKey == userKey && r.DoneAt == null && r.ResolvedAt == null).ToListAsync(cancellationToken);
         if (open.Count == 0 || await index.GetStateAsync(userKey, cancellationToken) is not { } mailbox)
         {
@@ -59,7 +59,7 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
             }
 
             // Conditional, so a reminder marked done meanwhile stays done.
-            var changed = await db.Reminders
+            var changed = await db.Set<ReminderRow>()
                 .Where(r => r.UserKey == userKey && r.Id == reminder.Id && r.DoneAt == null && r.ResolvedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply.Id), cancellationToken);
             if (changed > 0)

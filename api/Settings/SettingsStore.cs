@@ -11,7 +11,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
 {
     public async Task<UserSettings> GetAsync(string userKey, CancellationToken cancellationToken)
     {
-        var row = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
+        var row = await db.Set<UserSettingsRow>().AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
         return row is not null ? FromRow(row) : Defaults(await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken));
     }
 
@@ -25,11 +25,11 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
     public Task SaveAsync(string userKey, UserSettings settings, CancellationToken cancellationToken) =>
         WriteAsync(userKey, async ct =>
         {
-            var row = await db.UserSettings.SingleOrDefaultAsync(s => s.UserKey == userKey, ct);
+            var row = await db.Set<UserSettingsRow>().SingleOrDefaultAsync(s => s.UserKey == userKey, ct);
             if (row is null)
             {
                 row = new UserSettingsRow { UserKey = userKey };
-                db.UserSettings.Add(row);
+                db.Set<UserSettingsRow>().Add(row);
             }
 
             row.WindowHours = settings.WindowHours;
@@ -43,13 +43,13 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
 
-    public async Task<EffectiveSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken)
+    public async Task<UserSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken)
     {
         // One read of each: this runs on every thread list.
-        var row = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
+        var row = await db.Set<UserSettingsRow>().AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
         var policy = await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken);
         var settings = row is not null ? FromRow(row) : Defaults(policy);
-        return new EffectiveSettings(
+        return new UserSettings(
             policy.ClampWindow(settings.WindowHours),
             settings.BusinessDays,
             settings.TimeZone,
@@ -61,7 +61,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
 
     public async Task<TenantPolicy> GetPolicyAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var row = await db.TenantPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
+        var row = await db.Set<TenantPolicyRow>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
         return row is null
             ? TenantPolicy.Default
             : new TenantPolicy(row.DefaultWindowHours, row.MinWindowHours, row.MaxWindowHours, StoredJson.Strings(row.ExcludedDomains), row.RetentionDays);
@@ -70,11 +70,11 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
     public Task SavePolicyAsync(string tenantId, TenantPolicy policy, CancellationToken cancellationToken) =>
         WriteAsync("tenant:" + tenantId, async ct =>
         {
-            var row = await db.TenantPolicies.SingleOrDefaultAsync(p => p.TenantId == tenantId, ct);
+            var row = await db.Set<TenantPolicyRow>().SingleOrDefaultAsync(p => p.TenantId == tenantId, ct);
             if (row is null)
             {
                 row = new TenantPolicyRow { TenantId = tenantId };
-                db.TenantPolicies.Add(row);
+                db.Set<TenantPolicyRow>().Add(row);
             }
 
             row.DefaultWindowHours = policy.DefaultWindowHours;
@@ -85,6 +85,13 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> RetentionDaysAsync(CancellationToken cancellationToken) =>
+        await db.Set<TenantPolicyRow>().AsNoTracking()
+            .ToDictionaryAsync(p => p.TenantId, p => p.RetentionDays, StringComparer.Ordinal, cancellationToken);
+
+    public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
+        db.Set<UserSettingsRow>().Where(s => s.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
 
     private Task WriteAsync(string lockKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>
         DatabaseLocks.WriteForUserAsync(db, lockKey, write, cancellationToken);

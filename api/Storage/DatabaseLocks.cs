@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 namespace OutlookFollowUp.Storage;
 
 /// <summary>
-/// PostgreSQL advisory locks, so several API instances neither race on schema upgrades nor interleave one user's writes.
+/// PostgreSQL advisory locks, so several API instances never interleave one user's writes.
 /// SQLite needs none: its writers are serialized by the database file lock.
 /// </summary>
 internal static class DatabaseLocks
 {
     // Two-key advisory locks: the first key names the purpose, so these never collide with other users of the database.
-    private const int SchemaLockClass = 0x46555031; // "FUP1"
+    // "FUP1" is the schema adoption's (StorageMigrations); EF Core's own migration lock is separate.
     private const int UserLockClass = 0x46555032;   // "FUP2"
 
     public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -53,15 +53,6 @@ internal static class DatabaseLocks
             return true;
         }, ct);
 
-    /// <summary>Session lock on the context's open connection, held across the schema migrations.</summary>
-    public static async Task LockSchemaAsync(DbContext db, CancellationToken ct)
-    {
-        if (IsPostgres(db))
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({SchemaLockClass}, 0)", ct);
-        }
-    }
-
     // Stable across processes (string.GetHashCode is not); a collision only makes two users queue.
     private static int Fnv1a(string value)
     {
@@ -72,13 +63,5 @@ internal static class DatabaseLocks
         }
 
         return unchecked((int)hash);
-    }
-
-    public static async Task UnlockSchemaAsync(DbContext db, CancellationToken ct)
-    {
-        if (IsPostgres(db))
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({SchemaLockClass}, 0)", ct);
-        }
     }
 }

@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace OutlookFollowUp.Storage;
 
-/// <summary>The thread index feature: storage options, the EF context, <see cref="IThreadIndex"/>, and schema upgrade at start.</summary>
-public static class ThreadIndexSetup
+/// <summary>Storage options, the EF context for the configured provider, and the schema brought up to date at start.</summary>
+public static class StorageSetup
 {
     public const string ConnectionStringName = "FollowUps";
 
-    public static IServiceCollection AddThreadIndex(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
             .BindConfiguration("Storage")
@@ -19,15 +19,29 @@ public static class ThreadIndexSetup
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<FollowUpDbContext>((sp, builder) => UseStorage(builder, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddHostedService<ThreadIndexSchemaService>();
+        services.AddDbContext<SqliteFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
+        services.AddDbContext<PostgresFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
+        // The provider is known only once configuration is final (tests override it), so the choice is made per scope.
+        services.AddScoped<FollowUpDbContext>(sp => Options(sp).Provider == StorageProvider.Postgres
+            ? sp.GetRequiredService<PostgresFollowUpDbContext>()
+            : sp.GetRequiredService<SqliteFollowUpDbContext>());
+        services.AddHostedService<StorageMigrationService>();
         return services;
     }
 
     internal static DbContextOptionsBuilder UseStorage(DbContextOptionsBuilder builder, StorageOptions options) =>
-        options.Provider == StorageProvider.Postgres
+        (options.Provider == StorageProvider.Postgres
             ? builder.UseNpgsql(options.ConnectionString)
-            : builder.UseSqlite(options.ConnectionString);
+            : builder.UseSqlite(options.ConnectionString))
+        .UseSnakeCaseNamingConvention();
+
+    /// <summary>A context outside DI (tests, tools) for the given storage.</summary>
+    internal static FollowUpDbContext CreateContext(StorageOptions options, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
+        options.Provider == StorageProvider.Postgres
+            ? new PostgresFollowUpDbContext((DbContextOptions<PostgresFollowUpDbContext>)UseStorage(new DbContextOptionsBuilder<PostgresFollowUpDbContext>(), options).AddInterceptors(interceptors).Options)
+            : new SqliteFollowUpDbContext((DbContextOptions<SqliteFollowUpDbContext>)UseStorage(new DbContextOptionsBuilder<SqliteFollowUpDbContext>(), options).AddInterceptors(interceptors).Options);
+
+    private static StorageOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value;
 
     private static string DefaultSqlite(IHostEnvironment environment, StorageOptions options)
     {
@@ -38,7 +52,7 @@ public static class ThreadIndexSetup
 }
 
 /// <summary>Brings the schema up to date before the server takes requests (hosted services start before Kestrel).</summary>
-internal sealed class ThreadIndexSchemaService(IServiceScopeFactory scopes, IOptions<StorageOptions> options, TimeProvider time) : IHostedService
+internal sealed class StorageMigrationService(IServiceScopeFactory scopes, IOptions<StorageOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -48,9 +62,21 @@ internal sealed class ThreadIndexSchemaService(IServiceScopeFactory scopes, IOpt
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-        await SchemaMigrator.MigrateAsync(db, SchemaMigrations.All, time, cancellationToken);
+        await StorageMigrations.MigrateAsync(scope.ServiceProvider.GetRequiredService<FollowUpDbContext>(), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Design-time factories for <c>dotnet ef migrations add</c> (see docs/storage.md); the connection is never opened.</summary>
+internal sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteFollowUpDbContext>
+{
+    public SqliteFollowUpDbContext CreateDbContext(string[] args) =>
+        (SqliteFollowUpDbContext)StorageSetup.CreateContext(new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = "Data Source=design.db" });
+}
+
+internal sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresFollowUpDbContext>
+{
+    public PostgresFollowUpDbContext CreateDbContext(string[] args) =>
+        (PostgresFollowUpDbContext)StorageSetup.CreateContext(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = "Host=localhost;Database=design" });
 }

@@ -16,13 +16,21 @@ public interface IDismissalStore
     Task<bool> UndoAsync(string userKey, string threadKey, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<string, DateTimeOffset>> LastMessageTimesAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>Every user with a dismissal.</summary>
+    Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>Retention: deletes dismissals of threads whose last message is older than <paramref name="cutoff"/>.</summary>
+    Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
 }
 
 internal sealed class DismissalStore(FollowUpDbContext db, TimeProvider time) : IDismissalStore
 {
     public async Task<Dismissal?> DismissAsync(string userKey, string threadKey, CancellationToken cancellationToken)
     {
-        var thread = await db.Threads.AsNoTracking().SingleOrDefaultAsync(t => t.UserKey == userKey && t.ThreadKey == threadKey, cancellationToken);
+        var thread = await db.Set<ThreadSummary>().AsNoTracking().SingleOrDefaultAsync(t => t.UserKey == userKey && t.ThreadKey == threadKey, cancellationToken);
         if (thread is null)
         {
             return null;
@@ -30,11 +38,11 @@ internal sealed class DismissalStore(FollowUpDbContext db, TimeProvider time) : 
 
         try
         {
-            var row = await db.Dismissals.SingleOrDefaultAsync(d => d.UserKey == userKey && d.ThreadKey == threadKey, cancellationToken);
+            var row = await db.Set<DismissalRow>().SingleOrDefaultAsync(d => d.UserKey == userKey && d.ThreadKey == threadKey, cancellationToken);
             if (row is null)
             {
                 row = new DismissalRow { UserKey = userKey, ThreadKey = threadKey };
-                db.Dismissals.Add(row);
+                db.Set<DismissalRow>().Add(row);
             }
 
             row.LastMessageAt = thread.Since;
@@ -54,9 +62,18 @@ internal sealed class DismissalStore(FollowUpDbContext db, TimeProvider time) : 
     }
 
     public async Task<bool> UndoAsync(string userKey, string threadKey, CancellationToken cancellationToken) =>
-        await db.Dismissals.Where(d => d.UserKey == userKey && d.ThreadKey == threadKey).ExecuteDeleteAsync(cancellationToken) > 0;
+        await db.Set<DismissalRow>().Where(d => d.UserKey == userKey && d.ThreadKey == threadKey).ExecuteDeleteAsync(cancellationToken) > 0;
 
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LastMessageTimesAsync(string userKey, CancellationToken cancellationToken) =>
-        await db.Dismissals.AsNoTracking().Where(d => d.UserKey == userKey)
+        await db.Set<DismissalRow>().AsNoTracking().Where(d => d.UserKey == userKey)
             .ToDictionaryAsync(d => d.ThreadKey, d => d.LastMessageAt, StringComparer.Ordinal, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken) =>
+        await db.Set<DismissalRow>().AsNoTracking().Select(d => d.UserKey).Distinct().ToListAsync(cancellationToken);
+
+    public Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        db.Set<DismissalRow>().Where(d => d.UserKey == userKey && d.LastMessageAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+
+    public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
+        db.Set<DismissalRow>().Where(d => d.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
 }

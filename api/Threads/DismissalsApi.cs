@@ -12,14 +12,14 @@ public static class DismissalsApi
     public static RouteGroupBuilder MapDismissals(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/threads/{threadKey}/dismiss").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
-        group.MapPost("/", Dismiss);
-        group.MapDelete("/", Undo);
+        group.MapPost("/", Dismiss).WithName("DismissThread").WithSummary("Hide a thread until a new message arrives in it.");
+        group.MapDelete("/", Undo).WithName("UndoDismissal").WithSummary("Show a dismissed thread again.");
         return group;
     }
 
-    public static async Task<Results<Ok<Dismissal>, NotFound>> Dismiss(string threadKey, HttpContext http, IDismissalStore store, CancellationToken ct) =>
-        await store.DismissAsync(http.User.RequireUserKey(), threadKey, ct) is { } dismissal ? TypedResults.Ok(dismissal) : TypedResults.NotFound();
+    public static async Task<Results<Ok<Dismissal>, NotFound>> Dismiss(string threadKey, CurrentUser caller, IDismissalStore store, CancellationToken ct) =>
+        await store.DismissAsync(caller.Key, threadKey, ct) is { } dismissal ? TypedResults.Ok(dismissal) : TypedResults.NotFound();
 
-    public static async Task<Results<NoContent, NotFound>> Undo(string threadKey, HttpContext http, IDismissalStore store, CancellationToken ct) =>
-        await store.UndoAsync(http.User.RequireUserKey(), threadKey, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, NotFound>> Undo(string threadKey, CurrentUser caller, IDismissalStore store, CancellationToken ct) =>
+        await store.UndoAsync(caller.Key, threadKey, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

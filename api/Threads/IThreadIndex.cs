@@ -45,7 +45,22 @@ public interface IThreadIndex
 
     /// <summary>Erases everything stored for the user.</summary>
     Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>The indexed message with either id, or null; what a reminder learns about the message it tracks.</summary>
+    Task<IndexedMessageRef?> FindMessageAsync(string userKey, string? messageId, string? internetMessageId, CancellationToken cancellationToken);
+
+    /// <summary>The latest good sync of any mailbox (health, informative).</summary>
+    Task<DateTimeOffset?> LastGoodSyncAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every user with a mailbox state.</summary>
+    Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>Retention: deletes the user's messages dated and threads waiting since before <paramref name="cutoff"/>; returns rows deleted.</summary>
+    Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
+
+/// <summary>What the index knows of one message, for other features (reminders).</summary>
+public sealed record IndexedMessageRef(string Id, string? InternetMessageId, string? ConversationId, string Subject);
 
 /// <summary>A user's sync state. <paramref name="LastSyncedAt"/> is the last good sync; the error code belongs to the last attempt.</summary>
 public sealed record MailboxSnapshot(

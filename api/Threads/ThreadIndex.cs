@@ -12,7 +12,7 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 
     public async Task<MailboxSnapshot?> GetStateAsync(string userKey, CancellationToken cancellationToken)
     {
-        var state = await db.Mailboxes.AsNoTracking().Include(m => m.Folders)
+        var state = await db.Set<MailboxState>().AsNoTracking().Include(m => m.Folders)
             .SingleOrDefaultAsync(m => m.UserKey == userKey, cancellationToken);
         return state is null
             ? null
@@ -49,7 +49,7 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
             // Only rows still filed under this folder: a message moved to another folder arrives there as an upsert.
             foreach (var ids in removedIds.Distinct(StringComparer.Ordinal).Chunk(Chunk))
             {
-                await db.Messages.Where(m => m.UserKey == userKey && m.Folder == folder && ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
+                await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey && m.Folder == folder && ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
             }
 
             // Graph may return an item twice across pages when it changed meanwhile: the last copy wins.
@@ -61,13 +61,13 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 
             foreach (var ids in latest.Keys.Chunk(Chunk))
             {
-                var existing = await db.Messages.Where(m => m.UserKey == userKey && ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, StringComparer.Ordinal, ct);
+                var existing = await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey && ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, StringComparer.Ordinal, ct);
                 foreach (var id in ids)
                 {
                     if (!existing.TryGetValue(id, out var row))
                     {
                         row = new IndexedMessage { UserKey = userKey, Id = id, Folder = folder };
-                        db.Messages.Add(row);
+                        db.Set<IndexedMessage>().Add(row);
                     }
 
                     latest[id].CopyTo(row, folder);
@@ -93,8 +93,8 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
     public Task ResetFolderAsync(string userKey, string folder, CancellationToken cancellationToken) =>
         WriteAsync(userKey, async ct =>
         {
-            await db.Messages.Where(m => m.UserKey == userKey && m.Folder == folder).ExecuteDeleteAsync(ct);
-            await db.Folders.Where(f => f.UserKey == userKey && f.Folder == folder).ExecuteDeleteAsync(ct);
+            await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey && m.Folder == folder).ExecuteDeleteAsync(ct);
+            await db.Set<FolderSyncState>().Where(f => f.UserKey == userKey && f.Folder == folder).ExecuteDeleteAsync(ct);
         }, cancellationToken);
 
     public Task RecordFailureAsync(string userKey, string errorCode, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -108,7 +108,7 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 
     public async Task<IReadOnlyList<MailRecord>> GetMessagesAsync(string userKey, CancellationToken cancellationToken)
     {
-        var rows = await db.Messages.AsNoTracking().Where(m => m.UserKey == userKey).ToListAsync(cancellationToken);
+        var rows = await db.Set<IndexedMessage>().AsNoTracking().Where(m => m.UserKey == userKey).ToListAsync(cancellationToken);
         // Sorted here, not in SQL: PostgreSQL collations order text differently from SQLite's binary order.
         return rows.OrderBy(m => m.Date ?? DateTimeOffset.MinValue).ThenBy(m => m.Id, StringComparer.Ordinal)
             .Select(m => m.ToRecord()).ToArray();
@@ -124,8 +124,8 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 
         return WriteAsync(userKey, async ct =>
         {
-            await db.Threads.Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
-            db.Threads.AddRange(threads.Select(t => t.ToSummary(userKey, computedAt)));
+            await db.Set<ThreadSummary>().Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
+            db.Set<ThreadSummary>().AddRange(threads.Select(t => t.ToSummary(userKey, computedAt)));
             (await MailboxAsync(userKey, ct)).ThreadsComputedAt = computedAt;
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
@@ -133,7 +133,7 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 
     public async Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
     {
-        var query = db.Threads.AsNoTracking().Where(t => t.UserKey == userKey);
+        var query = db.Set<ThreadSummary>().AsNoTracking().Where(t => t.UserKey == userKey);
         if (direction is { } d)
         {
             var name = StoredMapping.DirectionName(d);
@@ -141,7 +141,7 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
         }
 
         var rows = await query.OrderBy(t => t.Since).ToListAsync(cancellationToken);
-        var times = await db.Mailboxes.Where(m => m.UserKey == userKey)
+        var times = await db.Set<MailboxState>().Where(m => m.UserKey == userKey)
             .Select(m => new { m.LastSyncedAt, m.ThreadsComputedAt, m.LastAttemptAt, m.LastErrorCode }).SingleOrDefaultAsync(cancellationToken);
         return new IndexedThreads(
             rows.OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp()).ToArray(),
@@ -154,19 +154,35 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
     public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
         WriteAsync(userKey, async ct =>
         {
-            await db.Threads.Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
-            await db.Messages.Where(m => m.UserKey == userKey).ExecuteDeleteAsync(ct);
-            await db.Folders.Where(f => f.UserKey == userKey).ExecuteDeleteAsync(ct);
-            await db.Mailboxes.Where(m => m.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Set<ThreadSummary>().Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Set<FolderSyncState>().Where(f => f.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Set<MailboxState>().Where(m => m.UserKey == userKey).ExecuteDeleteAsync(ct);
         }, cancellationToken);
+
+    public Task<IndexedMessageRef?> FindMessageAsync(string userKey, string? messageId, string? internetMessageId, CancellationToken cancellationToken) =>
+        db.Set<IndexedMessage>().AsNoTracking()
+            .Where(m => m.UserKey == userKey && ((messageId != null && m.Id == messageId) || (internetMessageId != null && m.InternetMessageId == internetMessageId)))
+            .Select(m => new IndexedMessageRef(m.Id, m.InternetMessageId, m.ConversationId, m.Subject))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public Task<DateTimeOffset?> LastGoodSyncAsync(CancellationToken cancellationToken) =>
+        db.Set<MailboxState>().MaxAsync(m => m.LastSyncedAt, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken) =>
+        await db.Set<MailboxState>().AsNoTracking().Select(m => m.UserKey).ToListAsync(cancellationToken);
+
+    public async Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey && m.Date < cutoff).ExecuteDeleteAsync(cancellationToken)
+        + await db.Set<ThreadSummary>().Where(t => t.UserKey == userKey && t.Since < cutoff).ExecuteDeleteAsync(cancellationToken);
 
     private async Task<MailboxState> MailboxAsync(string userKey, CancellationToken ct)
     {
-        var state = await db.Mailboxes.Include(m => m.Folders).SingleOrDefaultAsync(m => m.UserKey == userKey, ct);
+        var state = await db.Set<MailboxState>().Include(m => m.Folders).SingleOrDefaultAsync(m => m.UserKey == userKey, ct);
         if (state is null)
         {
             state = new MailboxState { UserKey = userKey };
-            db.Mailboxes.Add(state);
+            db.Set<MailboxState>().Add(state);
         }
 
         return state;

@@ -3,7 +3,7 @@ using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Threads;
 
-// Storage shapes only: never leave this folder (IThreadIndex speaks MailRecord and FollowUp).
+// Storage shapes only: never leave this folder (IThreadIndex speaks MailRecord and FollowUp; dismissals are records too).
 
 /// <summary>One user's sync bookkeeping; the user key is the tenant-qualified user id ("tid:oid") or "local".</summary>
 internal sealed class MailboxState
@@ -116,4 +116,16 @@ internal sealed class ThreadSummary
     public string Reason { get; set; } = "";
 
     public DateTimeOffset ComputedAt { get; set; }
+}
+
+/// <summary>A thread the user hid; it shows again once a message newer than <see cref="LastMessageAt"/> arrives (rule 8).</summary>
+internal sealed class DismissalRow
+{
+    public required string UserKey { get; set; }
+
+    public required string ThreadKey { get; set; }
+
+    public DateTimeOffset LastMessageAt { get; set; }
+
+    public DateTimeOffset DismissedAt { get; set; }
 }

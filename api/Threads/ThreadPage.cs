@@ -24,7 +24,7 @@ public static class ThreadPaging
         IReadOnlyList<FollowUp> threads,
         IReadOnlyList<Reminder> reminders,
         IReadOnlyDictionary<string, DateTimeOffset> dismissedUpTo,
-        EffectiveSettings settings,
+        UserSettings settings,
         int top,
         Cursor? after)
     {

@@ -18,7 +18,7 @@ public sealed class ThreadViewCacheOptions
 
 /// <summary>What one thread list is composed from; the page itself is cut per request.</summary>
 public sealed record ThreadInputs(
-    ThreadsView View, IReadOnlyList<Reminder> Reminders, IReadOnlyDictionary<string, DateTimeOffset> Dismissed, EffectiveSettings Settings);
+    ThreadsView View, IReadOnlyList<Reminder> Reminders, IReadOnlyDictionary<string, DateTimeOffset> Dismissed, UserSettings Settings);
 
 /// <summary>
 /// A per-user micro-cache of the thread list's inputs. The pane polls GET /api/threads and pages through it, while the

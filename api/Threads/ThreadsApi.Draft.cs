@@ -22,9 +22,9 @@ public static partial class ThreadsApi
     /// the conversation even when that message is not the one open in Outlook.
     /// </summary>
     public static async Task<Results<Created<DraftCreated>, ProblemHttpResult>> CreateDraft(
-        string threadKey, DraftRequest request, HttpContext context, IThreadIndex index, IMailboxReaderFactory readers, CancellationToken cancellationToken)
+        string threadKey, DraftRequest request, CurrentUser caller, IThreadIndex index, IMailboxReaderFactory readers, CancellationToken cancellationToken)
     {
-        var user = context.User.RequireUserKey();
+        var user = caller.Key;
         var indexed = await index.GetThreadsAsync(user, direction: null, cancellationToken);
         // Only a message this user's index holds as a thread's last one: never someone else's, never an arbitrary id.
         if (!indexed.Threads.Any(t => t.ThreadKey == threadKey && t.MessageId == request.MessageId))

@@ -34,39 +34,40 @@ public static partial class ThreadsApi
     public static RouteGroupBuilder MapThreads(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/threads").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser);
-        group.MapGet("/", GetThreads);
-        group.MapPost("/sync", SyncNow);
-        group.MapPost("/{threadKey}/draft", CreateDraft).Validate<DraftRequest>();
+        group.MapGet("/", GetThreads).WithName("ListThreads").WithSummary("The caller's unanswered threads, oldest first, one page at a time.");
+        group.MapPost("/sync", SyncNow).WithName("SyncThreads").WithSummary("Sync the mailbox now, then list the threads.");
+        group.MapPost("/{threadKey}/draft", CreateDraft).Validate<DraftRequest>()
+            .WithName("CreateFollowUpDraft").WithSummary("Save a reply-all draft of the thread's last message in Drafts.");
         return group;
     }
 
     public static async Task<Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult>> GetThreads(
-        [AsParameters] ThreadsQuery query, HttpContext context, MailboxService mailbox, ThreadExtras extras, CancellationToken cancellationToken)
+        [AsParameters] ThreadsQuery query, CurrentUser caller, HttpResponse response, MailboxService mailbox, ThreadExtras extras, CancellationToken cancellationToken)
     {
         if (Invalid(query, out var direction, out var cursor) is { } problem)
         {
             return problem;
         }
 
-        var user = context.User.RequireUserKey();
+        var user = caller.Key;
         var inputs = await extras.Cache.GetOrLoadAsync(user, direction,
             async () => await ComposeAsync(await mailbox.GetThreadsAsync(user, direction, cancellationToken), user, extras, cancellationToken));
-        return Respond(inputs, query, cursor, context);
+        return Respond(inputs, query, cursor, response);
     }
 
     public static async Task<Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult>> SyncNow(
-        [AsParameters] ThreadsQuery query, HttpContext context, MailboxService mailbox, ThreadExtras extras, CancellationToken cancellationToken)
+        [AsParameters] ThreadsQuery query, CurrentUser caller, HttpResponse response, MailboxService mailbox, ThreadExtras extras, CancellationToken cancellationToken)
     {
         if (Invalid(query, out var direction, out var cursor) is { } problem)
         {
             return problem;
         }
 
-        var user = context.User.RequireUserKey();
+        var user = caller.Key;
         extras.Cache.Invalidate(user);
         var inputs = await ComposeAsync(await mailbox.SyncNowAsync(user, direction, cancellationToken), user, extras, cancellationToken);
         extras.Cache.Store(user, direction, inputs);
-        return Respond(inputs, query, cursor, context);
+        return Respond(inputs, query, cursor, response);
     }
 
     private static ValidationProblem? Invalid(ThreadsQuery query, out FollowUpDirection? direction, out Cursor? cursor)
@@ -96,12 +97,12 @@ public static partial class ThreadsApi
     }
 
     private static Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult> Respond(
-        ThreadInputs inputs, ThreadsQuery query, Cursor? cursor, HttpContext context)
+        ThreadInputs inputs, ThreadsQuery query, Cursor? cursor, HttpResponse response)
     {
         var view = inputs.View;
         if (view.NeverSynced && view.Stale)
         {
-            context.Response.Headers.RetryAfter = "30";
+            response.Headers.RetryAfter = "30";
             return TypedResults.Problem(
                 title: "Your mailbox could not be read yet",
                 detail: "Microsoft Graph is unavailable and nothing has been indexed so far. Try again in a moment.",

@@ -55,7 +55,8 @@ public sealed class ThreadIndexSetupTests : IDisposable
         Directory.CreateDirectory(contentRoot);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddThreadIndex(builder.Configuration);
+        builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddScoped<IThreadIndex, ThreadIndex>();
         return builder.Build();
     }
 
