@@ -45,18 +45,56 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
 
     public async Task<UserSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken)
     {
-        // One read of each: this runs on every thread list.
-        var row = await db.Set<UserSettingsRow>().AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
-        var policy = await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken);
-        var settings = row is not null ? FromRow(row) : Defaults(policy);
-        return new UserSettings(
-            policy.ClampWindow(settings.WindowHours),
-            settings.BusinessDays,
-            settings.TimeZone,
-            settings.LookbackDays,
-            settings.ExcludedSenders,
-            [.. settings.ExcludedDomains.Union(policy.ExcludedDomains, StringComparer.OrdinalIgnoreCase)],
-            settings.SetOutlookFlags);
+        // One statement (UNION ALL of the user's row and the tenant's): this runs on every uncached thread list.
+        var tenant = UserKeys.TenantOf(userKey);
+        var parts = await db.Set<UserSettingsRow>().AsNoTracking().Where(s => s.UserKey == userKey)
+            .Select(s => new SettingsPart
+            {
+                IsPolicy = false, Window = s.WindowHours, BusinessDays = s.BusinessDays, TimeZoneOrTenant = s.TimeZone, LookbackOrMin = s.LookbackDays,
+                Senders = s.ExcludedSenders, Domains = s.ExcludedDomains, SetOutlookFlags = s.SetOutlookFlags, MaxWindow = 0, RetentionDays = 0,
+            })
+            .Concat(db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.TenantId == tenant)
+                .Select(p => new SettingsPart
+                {
+                    IsPolicy = true, Window = p.DefaultWindowHours, BusinessDays = false, TimeZoneOrTenant = p.TenantId, LookbackOrMin = p.MinWindowHours,
+                    Senders = p.TenantId, Domains = p.ExcludedDomains, SetOutlookFlags = false, MaxWindow = p.MaxWindowHours, RetentionDays = p.RetentionDays,
+                }))
+            .ToListAsync(cancellationToken);
+        var policy = parts.FirstOrDefault(p => p.IsPolicy) is { } pp
+            ? new TenantPolicy(pp.Window, pp.LookbackOrMin, pp.MaxWindow, StoredJson.Strings(pp.Domains), pp.RetentionDays)
+            : TenantPolicy.Default;
+        var settings = parts.FirstOrDefault(p => !p.IsPolicy) is { } sp
+            ? new UserSettings(sp.Window, sp.BusinessDays, sp.TimeZoneOrTenant, sp.LookbackOrMin, StoredJson.Strings(sp.Senders), StoredJson.Strings(sp.Domains), sp.SetOutlookFlags)
+            : Defaults(policy);
+        return settings with
+        {
+            WindowHours = policy.ClampWindow(settings.WindowHours),
+            ExcludedDomains = [.. settings.ExcludedDomains.Union(policy.ExcludedDomains, StringComparer.OrdinalIgnoreCase)],
+        };
+    }
+
+    /// <summary>A user settings row or a tenant policy row in one shape, so both come back from one statement.</summary>
+    private sealed class SettingsPart
+    {
+        public bool IsPolicy { get; init; }
+
+        public int Window { get; init; }
+
+        public bool BusinessDays { get; init; }
+
+        public string? TimeZoneOrTenant { get; init; }
+
+        public int LookbackOrMin { get; init; }
+
+        public string? Senders { get; init; }
+
+        public string Domains { get; init; } = "[]";
+
+        public bool SetOutlookFlags { get; init; }
+
+        public int MaxWindow { get; init; }
+
+        public int RetentionDays { get; init; }
     }
 
     public async Task<TenantPolicy> GetPolicyAsync(string tenantId, CancellationToken cancellationToken)

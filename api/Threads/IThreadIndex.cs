@@ -40,7 +40,7 @@ public interface IThreadIndex
     /// <summary>Replaces the user's computed follow-ups in one swap; readers see the old set or the new, never a mix.</summary>
     Task ReplaceThreadsAsync(string userKey, IReadOnlyList<FollowUp> threads, DateTimeOffset computedAt, CancellationToken cancellationToken);
 
-    /// <summary>The user's follow-ups, oldest first, optionally one direction only.</summary>
+    /// <summary>The user's follow-ups, oldest first, optionally one direction only, with their dismissals: one query.</summary>
     Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken);
 
     /// <summary>Erases everything stored for the user.</summary>
@@ -76,5 +76,11 @@ public sealed record FolderSnapshot(string Folder, string? DeltaLink, DateTimeOf
 
 /// <summary>Stored follow-ups with the freshness the pane shows ("updated 5 minutes ago").</summary>
 /// <param name="LastAttemptAt">The last sync attempt, good or not; with <paramref name="LastErrorCode"/> it says whether this is stale.</param>
+/// <param name="DismissedUpTo">The user's dismissals of these threads (rule 8): hidden up to that message time.</param>
 public sealed record IndexedThreads(
-    IReadOnlyList<FollowUp> Threads, DateTimeOffset? LastSyncedAt, DateTimeOffset? ComputedAt, DateTimeOffset? LastAttemptAt = null, string? LastErrorCode = null);
+    IReadOnlyList<FollowUp> Threads,
+    DateTimeOffset? LastSyncedAt,
+    DateTimeOffset? ComputedAt,
+    DateTimeOffset? LastAttemptAt = null,
+    string? LastErrorCode = null,
+    IReadOnlyDictionary<string, DateTimeOffset>? DismissedUpTo = null);

@@ -133,22 +133,26 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 
     public async Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
     {
-        var query = db.Set<ThreadSummary>().AsNoTracking().Where(t => t.UserKey == userKey);
-        if (direction is { } d)
+        var name = direction is { } d ? StoredMapping.DirectionName(d) : null;
+        var read = await ThreadListQuery.Read(db, userKey, name).FirstOrDefaultAsync(cancellationToken);
+        if (read is null)
         {
-            var name = StoredMapping.DirectionName(d);
-            query = query.Where(t => t.Direction == name);
+            return new IndexedThreads([], null, null);
         }
 
-        var rows = await query.OrderBy(t => t.Since).ToListAsync(cancellationToken);
-        var times = await db.Set<MailboxState>().Where(m => m.UserKey == userKey)
-            .Select(m => new { m.LastSyncedAt, m.ThreadsComputedAt, m.LastAttemptAt, m.LastErrorCode }).SingleOrDefaultAsync(cancellationToken);
+        var dismissed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var row in read.Threads.Where(t => t.DismissedUpTo is not null))
+        {
+            dismissed[row.Thread.ThreadKey] = row.DismissedUpTo!.Value;
+        }
+
         return new IndexedThreads(
-            rows.OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp()).ToArray(),
-            times?.LastSyncedAt,
-            times?.ThreadsComputedAt,
-            times?.LastAttemptAt,
-            times?.LastErrorCode);
+            read.Threads.Select(t => t.Thread).OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp()).ToArray(),
+            read.LastSyncedAt,
+            read.ThreadsComputedAt,
+            read.LastAttemptAt,
+            read.LastErrorCode,
+            dismissed);
     }
 
     public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
@@ -192,3 +196,31 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
     private Task WriteAsync(string lockKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>
         DatabaseLocks.WriteForUserAsync(db, lockKey, write, cancellationToken);
 }
+
+/// <summary>
+/// The thread list in one statement: the mailbox's times, its threads (one direction or all) and each thread's
+/// dismissal (a left join). Not an EF.CompileAsyncQuery: a compiled query is bound to the first model it ran with, and
+/// each test host builds its own; EF's query cache already keeps the translation.
+/// </summary>
+internal static class ThreadListQuery
+{
+    public static IQueryable<ThreadListRead> Read(FollowUpDbContext db, string userKey, string? direction) =>
+        db.Set<MailboxState>().AsNoTracking()
+            .Where(m => m.UserKey == userKey)
+            .Select(m => new ThreadListRead(
+                m.LastSyncedAt,
+                m.ThreadsComputedAt,
+                m.LastAttemptAt,
+                m.LastErrorCode,
+                (from t in db.Set<ThreadSummary>()
+                 where t.UserKey == m.UserKey && (direction == null || t.Direction == direction)
+                 join d in db.Set<DismissalRow>() on new { t.UserKey, t.ThreadKey } equals new { d.UserKey, d.ThreadKey } into dismissals
+                 from d in dismissals.DefaultIfEmpty()
+                 select new ThreadListRow(t, d == null ? null : d.LastMessageAt))
+                .ToList()));
+}
+
+internal sealed record ThreadListRead(
+    DateTimeOffset? LastSyncedAt, DateTimeOffset? ThreadsComputedAt, DateTimeOffset? LastAttemptAt, string? LastErrorCode, List<ThreadListRow> Threads);
+
+internal sealed record ThreadListRow(ThreadSummary Thread, DateTimeOffset? DismissedUpTo);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
@@ -16,51 +16,57 @@ public sealed class ThreadViewCacheOptions
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromSeconds(1);
 }
 
-/// <summary>What one thread list is composed from; the page itself is cut per request.</summary>
+/// <summary>What one thread list is composed from; the page itself is cut per request. Immutable, so the cache keeps the instance.</summary>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record ThreadInputs(
     ThreadsView View, IReadOnlyList<Reminder> Reminders, IReadOnlyDictionary<string, DateTimeOffset> Dismissed, UserSettings Settings);
 
 /// <summary>
-/// A per-user micro-cache of the thread list's inputs. The pane polls GET /api/threads and pages through it, while the
-/// data changes only on a sync or a user's write: seven queries per request would buy nothing. Writes on this
-/// instance invalidate the user's entries; the short lifetime bounds what other instances' writes leave stale.
+/// A per-user micro-cache of the thread list's inputs (HybridCache, in process only). The pane polls GET /api/threads
+/// and pages through it, while the data changes only on a sync or a user's write: three queries per request would buy
+/// nothing. Every entry carries the user's tag, so a write on this instance drops all of the user's entries at once;
+/// the short lifetime bounds what other instances' writes leave stale.
 /// </summary>
-public sealed class ThreadViewCache(IMemoryCache cache, IOptions<ThreadViewCacheOptions> options)
+public sealed class ThreadViewCache(HybridCache cache, IOptions<ThreadViewCacheOptions> options)
 {
-    private static readonly FollowUpDirection?[] Directions = [null, FollowUpDirection.Theirs, FollowUpDirection.Mine];
+    // In process only: the app's IDistributedCache is the MSAL token cache's table, no place for thread lists.
+    private const HybridCacheEntryFlags LocalOnly = HybridCacheEntryFlags.DisableDistributedCache;
 
-    public async Task<ThreadInputs> GetOrLoadAsync(string userKey, FollowUpDirection? direction, Func<Task<ThreadInputs>> load)
+    public async Task<ThreadInputs> GetOrLoadAsync(string userKey, FollowUpDirection? direction, Func<CancellationToken, Task<ThreadInputs>> load, CancellationToken cancellationToken)
     {
-        var ttl = options.Value.TimeToLive;
-        if (ttl > TimeSpan.Zero && cache.TryGetValue(Key(userKey, direction), out ThreadInputs? cached) && cached is not null)
+        if (Entry() is not { } entry)
         {
-            return cached;
+            return await load(cancellationToken);
         }
 
-        var inputs = await load();
-        Store(userKey, direction, inputs);
+        var key = Key(userKey, direction);
+        var inputs = await cache.GetOrCreateAsync(key, load, static (load, ct) => new ValueTask<ThreadInputs>(load(ct)), entry, [Tag(userKey)], cancellationToken);
+        if (inputs.View.NeverSynced)
+        {
+            // "Nothing indexed yet" must be asked again, never remembered.
+            await cache.RemoveAsync(key, cancellationToken);
+        }
+
         return inputs;
     }
 
-    public void Store(string userKey, FollowUpDirection? direction, ThreadInputs inputs)
+    public async Task StoreAsync(string userKey, FollowUpDirection? direction, ThreadInputs inputs, CancellationToken cancellationToken)
     {
-        var ttl = options.Value.TimeToLive;
-        // "Nothing indexed yet" must be asked again, never remembered.
-        if (ttl > TimeSpan.Zero && !inputs.View.NeverSynced)
+        if (Entry() is { } entry && !inputs.View.NeverSynced)
         {
-            cache.Set(Key(userKey, direction), inputs, ttl);
+            await cache.SetAsync(Key(userKey, direction), inputs, entry, [Tag(userKey)], cancellationToken);
         }
     }
 
-    public void Invalidate(string userKey)
-    {
-        foreach (var direction in Directions)
-        {
-            cache.Remove(Key(userKey, direction));
-        }
-    }
+    public ValueTask InvalidateAsync(string userKey, CancellationToken cancellationToken = default) => cache.RemoveByTagAsync(Tag(userKey), cancellationToken);
 
-    private static (string, FollowUpDirection?) Key(string userKey, FollowUpDirection? direction) => (userKey, direction);
+    private HybridCacheEntryOptions? Entry() => options.Value.TimeToLive is var ttl && ttl > TimeSpan.Zero
+        ? new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = LocalOnly }
+        : null;
+
+    private static string Key(string userKey, FollowUpDirection? direction) => $"threads:{direction?.ToString() ?? "all"}:{userKey}";
+
+    private static string Tag(string userKey) => "user:" + userKey;
 }
 
 /// <summary>Clears a user's cached thread list after any successful write to their reminders, dismissals, settings or data.</summary>
@@ -71,7 +77,7 @@ internal sealed class InvalidateThreadsFilter(ThreadViewCache cache) : IEndpoint
         var result = await next(context);
         if (!HttpMethods.IsGet(context.HttpContext.Request.Method) && context.HttpContext.User.GetUserKey() is { } userKey)
         {
-            cache.Invalidate(userKey);
+            await cache.InvalidateAsync(userKey, context.HttpContext.RequestAborted);
         }
 
         return result;
@@ -82,7 +88,7 @@ public static class ThreadListingSetup
 {
     public static IServiceCollection AddThreadListing(this IServiceCollection services)
     {
-        services.AddMemoryCache();
+        services.AddHybridCache();
         services.AddOptions<ThreadViewCacheOptions>().BindConfiguration("ThreadsCache")
             .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.TimeToLive <= TimeSpan.FromMinutes(1), "ThreadsCache:TimeToLive must be between 0 and 1 minute.")
             .ValidateOnStart();

@@ -51,7 +51,7 @@ public static partial class ThreadsApi
 
         var user = caller.Key;
         var inputs = await extras.Cache.GetOrLoadAsync(user, direction,
-            async () => await ComposeAsync(await mailbox.GetThreadsAsync(user, direction, cancellationToken), user, extras, cancellationToken));
+            async ct => await ComposeAsync(await mailbox.GetThreadsAsync(user, direction, ct), user, extras, ct), cancellationToken);
         return Respond(inputs, query, cursor, response);
     }
 
@@ -64,9 +64,9 @@ public static partial class ThreadsApi
         }
 
         var user = caller.Key;
-        extras.Cache.Invalidate(user);
+        await extras.Cache.InvalidateAsync(user, cancellationToken);
         var inputs = await ComposeAsync(await mailbox.SyncNowAsync(user, direction, cancellationToken), user, extras, cancellationToken);
-        extras.Cache.Store(user, direction, inputs);
+        await extras.Cache.StoreAsync(user, direction, inputs, cancellationToken);
         return Respond(inputs, query, cursor, response);
     }
 
@@ -92,7 +92,7 @@ public static partial class ThreadsApi
     {
         return new(view,
             await extras.Reminders.ListAsync(user, ct),
-            await extras.Dismissals.LastMessageTimesAsync(user, ct),
+            view.DismissedUpTo ?? new Dictionary<string, DateTimeOffset>(),
             await extras.Settings.GetEffectiveAsync(user, ct));
     }
 
@@ -141,5 +141,5 @@ public static partial class ThreadsApi
         });
 }
 
-/// <summary>What a thread row adds to the index: the user's reminders, dismissals and exclusions.</summary>
-public sealed record ThreadExtras(IReminderStore Reminders, IDismissalStore Dismissals, ISettingsStore Settings, ThreadViewCache Cache);
+/// <summary>What a thread row adds to the index (which brings the dismissals): the user's reminders and exclusions.</summary>
+public sealed record ThreadExtras(IReminderStore Reminders, ISettingsStore Settings, ThreadViewCache Cache);
