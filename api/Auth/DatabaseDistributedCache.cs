@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Distributed;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Auth;
 
