@@ -134,24 +134,26 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
     public async Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
     {
         var name = direction is { } d ? StoredMapping.DirectionName(d) : null;
-        var read = await ThreadListQuery.Read(db, userKey, name).FirstOrDefaultAsync(cancellationToken);
-        if (read is null)
+        var rows = await ThreadListQuery.Read(db, userKey, name).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
         {
             return new IndexedThreads([], null, null);
         }
 
         var dismissed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var row in read.Threads.Where(t => t.DismissedUpTo is not null))
+        foreach (var row in rows.Where(r => r.Thread is not null && r.DismissedUpTo is not null))
         {
-            dismissed[row.Thread.ThreadKey] = row.DismissedUpTo!.Value;
+            dismissed[row.Thread!.ThreadKey] = row.DismissedUpTo!.Value;
         }
 
+        var times = rows[0];
         return new IndexedThreads(
-            read.Threads.Select(t => t.Thread).OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp()).ToArray(),
-            read.LastSyncedAt,
-            read.ThreadsComputedAt,
-            read.LastAttemptAt,
-            read.LastErrorCode,
+            rows.Where(r => r.Thread is not null).Select(r => r.Thread!)
+                .OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp()).ToArray(),
+            times.LastSyncedAt,
+            times.ThreadsComputedAt,
+            times.LastAttemptAt,
+            times.LastErrorCode,
             dismissed);
     }
 
@@ -198,29 +200,41 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 }
 
 /// <summary>
-/// The thread list in one statement: the mailbox's times, its threads (one direction or all) and each thread's
-/// dismissal (a left join). Not an EF.CompileAsyncQuery: a compiled query is bound to the first model it ran with, and
-/// each test host builds its own; EF's query cache already keeps the translation.
+/// The thread list in one statement: the mailbox's times joined to its threads (one direction or all) and each
+/// thread's dismissal, as flat rows (left joins: a mailbox with no thread is one row with no thread). Not an
+/// EF.CompileAsyncQuery: a compiled query stays bound to the first model it ran with, and each test host builds its
+/// own; EF's query cache already keeps the translation.
 /// </summary>
 internal static class ThreadListQuery
 {
-    public static IQueryable<ThreadListRead> Read(FollowUpDbContext db, string userKey, string? direction) =>
-        db.Set<MailboxState>().AsNoTracking()
-            .Where(m => m.UserKey == userKey)
-            .Select(m => new ThreadListRead(
-                m.LastSyncedAt,
-                m.ThreadsComputedAt,
-                m.LastAttemptAt,
-                m.LastErrorCode,
-                (from t in db.Set<ThreadSummary>()
-                 where t.UserKey == m.UserKey && (direction == null || t.Direction == direction)
-                 join d in db.Set<DismissalRow>() on new { t.UserKey, t.ThreadKey } equals new { d.UserKey, d.ThreadKey } into dismissals
-                 from d in dismissals.DefaultIfEmpty()
-                 select new ThreadListRow(t, d == null ? null : d.LastMessageAt))
-                .ToList()));
+    public static IQueryable<ThreadListRow> Read(FollowUpDbContext db, string userKey, string? direction) =>
+        from m in db.Set<MailboxState>().AsNoTracking()
+        where m.UserKey == userKey
+        from t in db.Set<ThreadSummary>().Where(t => t.UserKey == m.UserKey && (direction == null || t.Direction == direction)).DefaultIfEmpty()
+        join d in db.Set<DismissalRow>() on new { t.UserKey, t.ThreadKey } equals new { d.UserKey, d.ThreadKey } into dismissals
+        from d in dismissals.DefaultIfEmpty()
+        select new ThreadListRow
+        {
+            LastSyncedAt = m.LastSyncedAt,
+            ThreadsComputedAt = m.ThreadsComputedAt,
+            LastAttemptAt = m.LastAttemptAt,
+            LastErrorCode = m.LastErrorCode,
+            Thread = t,
+            DismissedUpTo = d == null ? null : d.LastMessageAt,
+        };
 }
 
-internal sealed record ThreadListRead(
-    DateTimeOffset? LastSyncedAt, DateTimeOffset? ThreadsComputedAt, DateTimeOffset? LastAttemptAt, string? LastErrorCode, List<ThreadListRow> Threads);
+internal sealed class ThreadListRow
+{
+    public DateTimeOffset? LastSyncedAt { get; init; }
 
-internal sealed record ThreadListRow(ThreadSummary Thread, DateTimeOffset? DismissedUpTo);
+    public DateTimeOffset? ThreadsComputedAt { get; init; }
+
+    public DateTimeOffset? LastAttemptAt { get; init; }
+
+    public string? LastErrorCode { get; init; }
+
+    public ThreadSummary? Thread { get; init; }
+
+    public DateTimeOffset? DismissedUpTo { get; init; }
+}
