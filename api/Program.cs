@@ -3,12 +3,13 @@ using OutlookFollowUp.Cli;
 using OutlookFollowUp.Config;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Health;
-using OutlookFollowUp.Index;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Privacy;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 
 if (CliCommands.Handles(args))
@@ -25,12 +26,13 @@ if (LocalMode.RefusalReason(builder.Configuration, builder.Environment) is { } r
 
 builder.Services.AddApiPlatform();
 builder.Services.AddApiAuth(builder.Configuration);
-builder.Services.AddThreadIndex(builder.Configuration);
+builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddSettings();
 builder.Services.AddReminders();
 builder.Services.AddThreadListing();
 builder.Services.AddMailSync(builder.Configuration, builder.Environment);
 builder.Services.AddRetention();
+builder.Services.AddHealth();
 
 var app = builder.Build();
 app.UseApiPlatform();

@@ -1,31 +1,47 @@
 #!/usr/bin/env bash
 # Load test of the API (docs/benchmarks.md): GET /api/threads (local mode, warm index) and GET /health/live,
 # wrk with 100 connections for 30 s each, in one run. Not part of `dotnet test`.
-#   bench/load.sh [--connections 100] [--duration 30s]
-#   THREADS_CACHE_TTL=00:00:00 bench/load.sh   measures /api/threads with its per-user micro-cache off
+#   bench/load.sh [--connections 100] [--duration 30s] [--no-cache] [--provider sqlite|postgres]
+#   --no-cache (or THREADS_CACHE_TTL=00:00:00) measures /api/threads with its per-user cache off: every request reads
+#   the database. --provider postgres uses the server in $FOLLOWUP_TEST_POSTGRES (eval "$(.ci/postgres start)"), in a
+#   schema of its own that is dropped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-connections=100 duration=30s port=5280
+connections=100 duration=30s port=5280 provider=sqlite ttl="${THREADS_CACHE_TTL:-00:00:01}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --connections) connections=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
-    *) echo "usage: bench/load.sh [--connections N] [--duration 30s]" >&2; exit 2 ;;
+    --no-cache) ttl=00:00:00; shift ;;
+    --provider) provider=$2; shift 2 ;;
+    *) echo "usage: bench/load.sh [--connections N] [--duration 30s] [--no-cache] [--provider sqlite|postgres]" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 data=$(mktemp -d /tmp/followup-load-XXXXXX)
+storage=(Storage__Provider=Sqlite "ConnectionStrings__FollowUps=Data Source=$data/followups.db")
+schema=""
+if [ "$provider" = postgres ]; then
+  [ -n "${FOLLOWUP_TEST_POSTGRES:-}" ] || { echo "--provider postgres needs FOLLOWUP_TEST_POSTGRES: eval \"\$(.ci/postgres start)\"" >&2; exit 2; }
+  schema="bench_$$"
+  pg() { local key=$1; tr ';' '\n' <<<"$FOLLOWUP_TEST_POSTGRES" | awk -F= -v k="$key" 'tolower($1)==tolower(k) {print $2}'; }
+  export PGHOST=$(pg Host) PGPORT=$(pg Port) PGUSER=$(pg Username) PGPASSWORD=$(pg Password) PGDATABASE=$(pg Database)
+  psql -q -c "CREATE SCHEMA $schema" >/dev/null
+  storage=(Storage__Provider=Postgres "ConnectionStrings__FollowUps=$FOLLOWUP_TEST_POSTGRES;Search Path=$schema")
+elif [ "$provider" != sqlite ]; then
+  echo "--provider must be sqlite or postgres" >&2; exit 2
+fi
 dotnet build api -c Release -v q -nologo >/dev/null
 # Local mode (no AzureAd, not Production), quiet logs, a rate limit that the single local user cannot reach.
-(cd api && ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS=http://127.0.0.1:$port \
-  ConnectionStrings__FollowUps="Data Source=$data/followups.db" \
+(cd api && exec env ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS=http://127.0.0.1:$port "${storage[@]}" \
   Logging__LogLevel__Default=Warning RateLimit__PermitsPerWindow=100000000 \
-  ThreadsCache__TimeToLive="${THREADS_CACHE_TTL:-00:00:01}" \
-  exec dotnet bin/Release/net10.0/OutlookFollowUp.Api.dll >"$data/api.log" 2>&1) &
+  ThreadsCache__TimeToLive="$ttl" \
+  dotnet bin/Release/net10.0/OutlookFollowUp.Api.dll >"$data/api.log" 2>&1) &
 api=$!
-trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$data"; [ -z "$schema" ] || psql -q -c "DROP SCHEMA $schema CASCADE" >/dev/null' EXIT
+echo "provider: $provider, threads cache time to live: $ttl"
 
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.5; done
 # Warm: the first call syncs the sample mailbox into the index; the rest warm the JIT and the pools.

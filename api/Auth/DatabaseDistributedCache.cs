@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Distributed;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Auth;
 
@@ -18,7 +18,7 @@ internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, Time
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
         var now = time.GetUtcNow();
-        var row = await db.TokenCache.SingleOrDefaultAsync(r => r.Id == key, token);
+        var row = await db.Set<TokenCacheRow>().SingleOrDefaultAsync(r => r.Id == key, token);
         if (row is null || row.ExpiresAt <= now)
         {
             return null;
@@ -46,12 +46,12 @@ internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, Time
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
         // Token writes are rare (one per acquisition), so the sweep of expired entries rides along.
-        await db.TokenCache.Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(token);
-        var row = await db.TokenCache.SingleOrDefaultAsync(r => r.Id == key, token);
+        await db.Set<TokenCacheRow>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(token);
+        var row = await db.Set<TokenCacheRow>().SingleOrDefaultAsync(r => r.Id == key, token);
         if (row is null)
         {
             row = new TokenCacheRow { Id = key, Value = value };
-            db.TokenCache.Add(row);
+            db.Set<TokenCacheRow>().Add(row);
         }
 
         row.Value = value;
@@ -78,7 +78,7 @@ internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, Time
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-        await db.TokenCache.Where(r => r.Id == key).ExecuteDeleteAsync(token);
+        await db.Set<TokenCacheRow>().Where(r => r.Id == key).ExecuteDeleteAsync(token);
     }
 
     private static DateTimeOffset Sooner(DateTimeOffset a, DateTimeOffset? b) => b is { } v && v < a ? v : a;

@@ -14,7 +14,8 @@ public static class ConfigApi
     private const string Section = "AzureAd";
 
     public static RouteHandlerBuilder MapConfig(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/config", GetConfig).WithTags("Config").AllowAnonymous();
+        app.MapGet("/api/config", GetConfig).WithTags("Config").AllowAnonymous()
+            .WithName("GetConfig").WithSummary("How the pane signs in (or that it need not, in local mode).");
 
     public static Ok<PaneConfig> GetConfig(IConfiguration configuration)
     {

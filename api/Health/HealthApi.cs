@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using OutlookFollowUp.Index;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Health;
 
@@ -9,28 +10,72 @@ public sealed record LiveResponse(string Status);
 /// <param name="LastGraphSuccessAt">The latest good sync of any mailbox: informative only, since a Graph outage is served from the index.</param>
 public sealed record ReadyResponse(string Status, string Database, DateTimeOffset? LastGraphSuccessAt);
 
-/// <summary>/health/live (the process answers) and /health/ready (the database answers). Anonymous, not rate limited.</summary>
+/// <summary>
+/// /health/live (the process answers: no check runs) and /health/ready (EF Core's database check). Anonymous, not rate
+/// limited. The bodies keep the product's own small JSON; a failed check is a 503 ProblemDetails with Retry-After.
+/// </summary>
 public static class HealthApi
 {
-    public static RouteGroupBuilder MapHealth(this IEndpointRouteBuilder routes)
+    private const string Ready = "ready";
+
+    public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        var group = routes.MapGroup("/health").WithTags("Health").AllowAnonymous();
-        group.MapGet("/live", () => TypedResults.Ok(new LiveResponse("live")));
-        group.MapGet("/ready", Ready);
-        return group;
+        services.AddHealthChecks()
+            .AddDbContextCheck<FollowUpDbContext>("database", tags: [Ready])
+            .AddCheck<LastSyncCheck>("last-sync", tags: [Ready]);
+        return services;
     }
 
-    internal static async Task<Results<Ok<ReadyResponse>, ProblemHttpResult>> Ready(HttpContext http, FollowUpDbContext db, CancellationToken ct)
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHealthChecks("/health/live", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = (context, _) => context.Response.WriteAsJsonAsync(new LiveResponse("live")),
+        }).WithTags("Health").WithName("Live").WithSummary("The process answers.").AllowAnonymous();
+        routes.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(Ready),
+            ResponseWriter = WriteReadyAsync,
+        }).WithTags("Health").WithName("Ready").WithSummary("The database answers.").AllowAnonymous();
+        return routes;
+    }
+
+    private static async Task WriteReadyAsync(HttpContext context, HealthReport report)
+    {
+        if (report.Status == HealthStatus.Healthy)
+        {
+            var last = report.Entries.TryGetValue("last-sync", out var sync) && sync.Data.TryGetValue(LastSyncCheck.DataKey, out var at)
+                ? at as DateTimeOffset?
+                : null;
+            await context.Response.WriteAsJsonAsync(new ReadyResponse("ready", "reachable", last));
+            return;
+        }
+
+        context.Response.Headers.RetryAfter = "10";
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = "Not ready.", Detail = "The database cannot be reached." },
+        });
+    }
+}
+
+/// <summary>Informative: when any mailbox last synced well. Unhealthy only when the index cannot be read.</summary>
+internal sealed class LastSyncCheck(IThreadIndex index) : IHealthCheck
+{
+    public const string DataKey = "lastGraphSuccessAt";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            var last = await db.Mailboxes.MaxAsync(m => m.LastSyncedAt, ct);
-            return TypedResults.Ok(new ReadyResponse("ready", "reachable", last));
+            var last = await index.LastGoodSyncAsync(cancellationToken);
+            return HealthCheckResult.Healthy(data: last is { } at ? new Dictionary<string, object> { [DataKey] = at } : null);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
         {
-            http.Response.Headers.RetryAfter = "10";
-            return TypedResults.Problem("The database cannot be reached.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready.");
+            return HealthCheckResult.Unhealthy("The thread index cannot be read.");
         }
     }
 }

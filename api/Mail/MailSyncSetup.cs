@@ -16,7 +16,6 @@ public static class MailSyncSetup
         services.AddGraphMail(sample ? SampleTransport : null);
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
             .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Sync:RefreshInterval must be positive.").ValidateOnStart();
-        services.TryAddSingleton<IDetectionSettingsSource, DefaultDetectionSettings>();
         services.AddScoped<MailboxSync>();
         services.AddScoped<MailboxService>();
         services.AddSingleton<MailboxRefresher>();

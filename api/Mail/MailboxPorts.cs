@@ -59,23 +59,3 @@ public interface IMailboxSyncListener
 {
     Task OnSyncedAsync(SyncedMailbox synced, CancellationToken cancellationToken);
 }
-
-/// <summary>The user's rule inputs that are settings (DESIGN.md rule inputs); the addresses come from Graph.</summary>
-/// <param name="TimeZone">IANA or Windows id; null means the mailbox's own time zone.</param>
-public sealed record DetectionSettings(int WindowHours, int LookbackDays, bool BusinessDays, string? TimeZone)
-{
-    public static readonly DetectionSettings Default = new(
-        FollowUps.DetectionOptions.DefaultWindowHours, FollowUps.DetectionOptions.DefaultLookbackDays, BusinessDays: false, TimeZone: null);
-}
-
-/// <summary>Where the sync reads a user's effective settings (their own, clamped by the tenant's policy).</summary>
-public interface IDetectionSettingsSource
-{
-    Task<DetectionSettings> GetAsync(string userKey, CancellationToken cancellationToken);
-}
-
-/// <summary>Until settings are stored, everyone gets DESIGN.md's defaults.</summary>
-public sealed class DefaultDetectionSettings : IDetectionSettingsSource
-{
-    public Task<DetectionSettings> GetAsync(string userKey, CancellationToken cancellationToken) => Task.FromResult(DetectionSettings.Default);
-}

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Mail;
 

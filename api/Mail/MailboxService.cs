@@ -1,11 +1,14 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Mail;
 
 /// <summary>The threads a user sees, from the index; refreshed from Graph when due, stale when Graph could not be read.</summary>
 /// <param name="NeverSynced">Nothing could be read yet: callers answer 503 rather than an empty list that looks final.</param>
-public sealed record ThreadsView(IReadOnlyList<FollowUp> Threads, bool Stale, DateTimeOffset? LastSyncedAt, bool NeverSynced);
+/// <param name="DismissedUpTo">The user's dismissals (rule 8), read with the threads.</param>
+public sealed record ThreadsView(
+    IReadOnlyList<FollowUp> Threads, bool Stale, DateTimeOffset? LastSyncedAt, bool NeverSynced, IReadOnlyDictionary<string, DateTimeOffset>? DismissedUpTo = null);
 
 public sealed class SyncOptions
 {
@@ -17,7 +20,7 @@ public sealed class SyncOptions
 
 public sealed class MailboxService(IThreadIndex index, MailboxRefresher refresher, TimeProvider time, Microsoft.Extensions.Options.IOptions<SyncOptions> options)
 {
-    /// <summary>The warm path is the thread read alone (two queries); Graph is asked only when the index is missing or due.</summary>
+    /// <summary>The warm path is the thread read alone (one query); Graph is asked only when the index is missing or due.</summary>
     public async Task<ThreadsView> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
     {
         var threads = await index.GetThreadsAsync(userKey, direction, cancellationToken);
@@ -44,5 +47,5 @@ public sealed class MailboxService(IThreadIndex index, MailboxRefresher refreshe
 
     /// <summary>Stale when the last attempt failed: the threads are the last good index.</summary>
     private static ThreadsView View(IndexedThreads threads) =>
-        new(threads.Threads, Stale: threads.LastErrorCode is not null, threads.LastSyncedAt, NeverSynced: threads.ComputedAt is null);
+        new(threads.Threads, Stale: threads.LastErrorCode is not null, threads.LastSyncedAt, NeverSynced: threads.ComputedAt is null, threads.DismissedUpTo);
 }

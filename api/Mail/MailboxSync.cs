@@ -1,5 +1,6 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Mail;
 
@@ -8,7 +9,7 @@ namespace OutlookFollowUp.Mail;
 /// cross-folder check of new "waiting on them" threads (a reply that a rule filed elsewhere is not an unanswered thread).
 /// </summary>
 public sealed class MailboxSync(
-    IThreadIndex index, IMailboxes mailboxes, IDetectionSettingsSource settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
+    IThreadIndex index, IMailboxes mailboxes, ISettingsStore settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
 {
     /// <summary>Messages found by the cross-folder check live under this folder name in the index.</summary>
     public const string ElsewhereFolder = "elsewhere";
@@ -28,7 +29,7 @@ public sealed class MailboxSync(
             state = await index.GetStateAsync(userKey, cancellationToken);
         }
 
-        var userSettings = await settings.GetAsync(userKey, cancellationToken);
+        var userSettings = await settings.GetEffectiveAsync(userKey, cancellationToken);
         var links = state!.Folders
             .Where(f => f.DeltaLink is not null && f.Folder != ElsewhereFolder)
             .ToDictionary(f => f.Folder, f => f.DeltaLink!, StringComparer.OrdinalIgnoreCase);
@@ -54,9 +55,9 @@ public sealed class MailboxSync(
 
     /// <returns>The threads the follow-ups were found in, for the listeners.</returns>
     private async Task<IReadOnlyList<MailThread>> RecomputeAsync(
-        string userKey, IMailboxReader reader, MailboxSnapshot state, DetectionSettings userSettings, CancellationToken cancellationToken)
+        string userKey, IMailboxReader reader, MailboxSnapshot state, UserSettings userSettings, CancellationToken cancellationToken)
     {
-        var options = Options(state, userSettings);
+        var options = userSettings.ToDetectionOptions(state.Addresses, time.GetUtcNow(), state.TimeZone);
         var previous = await index.GetThreadsAsync(userKey, direction: null, cancellationToken);
         var known = previous.Threads.Select(t => (t.ThreadKey, t.MessageId)).ToHashSet();
         var messages = await index.GetMessagesAsync(userKey, cancellationToken);
@@ -93,20 +94,5 @@ public sealed class MailboxSync(
         var tracked = conversation.FirstOrDefault(m => m.Id == candidate.MessageId)
             ?? new MailRecord { Id = candidate.MessageId, Date = candidate.Since };
         return rules.FindReply(thread, tracked) is null ? [] : conversation.Where(m => m.Date > candidate.Since).ToList();
-    }
-
-    private DetectionOptions Options(MailboxSnapshot state, DetectionSettings userSettings)
-    {
-        var zoneId = userSettings.TimeZone ?? state.TimeZone;
-        var zone = zoneId is not null && OptionRules.TryFindTimeZone(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return new DetectionOptions
-        {
-            Me = state.Addresses,
-            Now = time.GetUtcNow(),
-            WindowHours = userSettings.WindowHours,
-            LookbackDays = userSettings.LookbackDays,
-            BusinessDays = userSettings.BusinessDays,
-            TimeZone = zone,
-        };
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Privacy;
@@ -13,19 +13,18 @@ public static class MeApi
     public static RouteGroupBuilder MapMe(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/me").WithTags("Privacy").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
-        group.MapDelete("/", DeleteMe);
+        group.MapDelete("/", DeleteMe).WithName("DeleteMyData").WithSummary("Erase everything stored for the caller.");
         return group;
     }
 
-    // Idempotent rather than one transaction: the index store runs its own, and a retry finishes what a failure left.
-    internal static async Task<NoContent> DeleteMe(HttpContext http, IServiceProvider services, CancellationToken ct)
+    // Idempotent rather than one transaction: each feature's store runs its own, and a retry finishes what a failure left.
+    internal static async Task<NoContent> DeleteMe(
+        CurrentUser caller, IReminderStore reminders, IDismissalStore dismissals, ISettingsStore settings, IThreadIndex index, CancellationToken ct)
     {
-        var userKey = http.User.RequireUserKey();
-        var db = services.GetRequiredService<FollowUpDbContext>();
-        await db.Reminders.Where(r => r.UserKey == userKey).ExecuteDeleteAsync(ct);
-        await db.Dismissals.Where(d => d.UserKey == userKey).ExecuteDeleteAsync(ct);
-        await db.UserSettings.Where(s => s.UserKey == userKey).ExecuteDeleteAsync(ct);
-        await services.GetRequiredService<IThreadIndex>().DeleteUserAsync(userKey, ct);
+        await reminders.DeleteUserAsync(caller.Key, ct);
+        await dismissals.DeleteUserAsync(caller.Key, ct);
+        await settings.DeleteUserAsync(caller.Key, ct);
+        await index.DeleteUserAsync(caller.Key, ct);
         return TypedResults.NoContent();
     }
 }

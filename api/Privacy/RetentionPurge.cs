@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Privacy;
 
@@ -10,35 +10,30 @@ namespace OutlookFollowUp.Privacy;
 /// deleted — indexed messages, thread summaries, closed reminders, dismissals of threads whose last message is that old.
 /// Open reminders stay (the user asked for them). Idempotent, so several instances may run it at once.
 /// </summary>
-internal sealed class RetentionPurge(FollowUpDbContext db, TimeProvider time)
+internal sealed class RetentionPurge(IThreadIndex index, IDismissalStore dismissals, IReminderStore reminders, ISettingsStore settings, TimeProvider time)
 {
     /// <returns>Rows deleted.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var retention = await db.TenantPolicies.AsNoTracking()
-            .ToDictionaryAsync(p => p.TenantId, p => p.RetentionDays, StringComparer.Ordinal, cancellationToken);
-        var users = (await db.Mailboxes.AsNoTracking().Select(m => m.UserKey).ToListAsync(cancellationToken))
-            .Concat(await db.Reminders.AsNoTracking().Select(r => r.UserKey).Distinct().ToListAsync(cancellationToken))
-            .Concat(await db.Dismissals.AsNoTracking().Select(d => d.UserKey).Distinct().ToListAsync(cancellationToken))
+        var retention = await settings.RetentionDaysAsync(cancellationToken);
+        var users = (await index.UserKeysAsync(cancellationToken))
+            .Concat(await reminders.UserKeysAsync(cancellationToken))
+            .Concat(await dismissals.UserKeysAsync(cancellationToken))
             .Distinct(StringComparer.Ordinal);
 
         var deleted = 0;
         foreach (var user in users)
         {
             var days = retention.GetValueOrDefault(UserKeys.TenantOf(user), TenantPolicy.DefaultRetentionDays);
-            deleted += await PurgeUserAsync(user, now.AddDays(-days), cancellationToken);
+            var cutoff = now.AddDays(-days);
+            deleted += await index.PurgeBeforeAsync(user, cutoff, cancellationToken)
+                + await reminders.PurgeClosedBeforeAsync(user, cutoff, cancellationToken)
+                + await dismissals.PurgeBeforeAsync(user, cutoff, cancellationToken);
         }
 
         return deleted;
     }
-
-    private async Task<int> PurgeUserAsync(string user, DateTimeOffset cutoff, CancellationToken ct) =>
-        await db.Messages.Where(m => m.UserKey == user && m.Date < cutoff).ExecuteDeleteAsync(ct)
-        + await db.Threads.Where(t => t.UserKey == user && t.Since < cutoff).ExecuteDeleteAsync(ct)
-        + await db.Reminders.Where(r => r.UserKey == user && ((r.DoneAt != null && r.DoneAt < cutoff) || (r.ResolvedAt != null && r.ResolvedAt < cutoff)))
-            .ExecuteDeleteAsync(ct)
-        + await db.Dismissals.Where(d => d.UserKey == user && d.LastMessageAt < cutoff).ExecuteDeleteAsync(ct);
 }
 
 /// <summary>Section <c>Retention</c>: how often the purge runs; zero turns it off.</summary>

@@ -16,4 +16,12 @@ public interface IReminderStore
     Task<Reminder?> MarkDoneAsync(string userKey, string id, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(string userKey, string id, CancellationToken cancellationToken);
+
+    /// <summary>Every user with a reminder.</summary>
+    Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>Retention: deletes reminders done or resolved before <paramref name="cutoff"/>; open ones stay (the user asked for them).</summary>
+    Task<int> PurgeClosedBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Reminders;
 
@@ -23,7 +24,7 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
 
     private async Task<int> ResolveAsync(string userKey, Mail.SyncedMailbox? synced, CancellationToken cancellationToken)
     {
-        var open = await db.Reminders.AsNoTracking()
+        var open = await db.Set<ReminderRow>().AsNoTracking()
             .Where(r => r.UserKey == userKey && r.DoneAt == null && r.ResolvedAt == null).ToListAsync(cancellationToken);
         var me = synced?.Me ?? (open.Count == 0 ? null : (await index.GetStateAsync(userKey, cancellationToken))?.Addresses);
         if (open.Count == 0 || me is null)
@@ -60,7 +61,7 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
             }
 
             // Conditional, so a reminder marked done meanwhile stays done.
-            var changed = await db.Reminders
+            var changed = await db.Set<ReminderRow>()
                 .Where(r => r.UserKey == userKey && r.Id == reminder.Id && r.DoneAt == null && r.ResolvedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply.Id), cancellationToken);
             if (changed > 0)

@@ -1,23 +1,22 @@
 using Microsoft.EntityFrameworkCore;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Reminders;
 
 /// <summary>EF Core <see cref="IReminderStore"/>. Writes hold the per-user lock, so two creates for one message make one reminder.</summary>
-internal sealed class ReminderStore(FollowUpDbContext db, TimeProvider time) : IReminderStore
+internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, TimeProvider time) : IReminderStore
 {
     public Task<(Reminder Reminder, bool Created)> CreateAsync(
         string userKey, string? messageId, string? internetMessageId, DateTimeOffset remindAt, CancellationToken cancellationToken) =>
         DatabaseLocks.WriteForUserAsync(db, userKey, async ct =>
         {
             // The index knows the other id, the subject and the thread when the message was synced already.
-            var indexed = await db.Messages.AsNoTracking()
-                .Where(m => m.UserKey == userKey && ((messageId != null && m.Id == messageId) || (internetMessageId != null && m.InternetMessageId == internetMessageId)))
-                .FirstOrDefaultAsync(ct);
+            var indexed = await index.FindMessageAsync(userKey, messageId, internetMessageId, ct);
             messageId ??= indexed?.Id;
             internetMessageId ??= indexed?.InternetMessageId;
 
-            var existing = await db.Reminders.AsNoTracking()
+            var existing = await db.Set<ReminderRow>().AsNoTracking()
                 .Where(r => r.UserKey == userKey && r.DoneAt == null
                     && ((messageId != null && r.MessageId == messageId) || (internetMessageId != null && r.InternetMessageId == internetMessageId)))
                 .OrderBy(r => r.CreatedAt).FirstOrDefaultAsync(ct);
@@ -38,19 +37,19 @@ internal sealed class ReminderStore(FollowUpDbContext db, TimeProvider time) : I
                 RemindAt = remindAt.ToUniversalTime(),
                 CreatedAt = now,
             };
-            db.Reminders.Add(row);
+            db.Set<ReminderRow>().Add(row);
             await db.SaveChangesAsync(ct);
             return (ToReminder(row), true);
         }, cancellationToken);
 
     public async Task<IReadOnlyList<Reminder>> ListAsync(string userKey, CancellationToken cancellationToken)
     {
-        var rows = await db.Reminders.AsNoTracking().Where(r => r.UserKey == userKey).OrderBy(r => r.RemindAt).ToListAsync(cancellationToken);
+        var rows = await db.Set<ReminderRow>().AsNoTracking().Where(r => r.UserKey == userKey).OrderBy(r => r.RemindAt).ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.RemindAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(ToReminder)];
     }
 
     public async Task<Reminder?> GetAsync(string userKey, string id, CancellationToken cancellationToken) =>
-        await db.Reminders.AsNoTracking().SingleOrDefaultAsync(r => r.UserKey == userKey && r.Id == id, cancellationToken) is { } row ? ToReminder(row) : null;
+        await db.Set<ReminderRow>().AsNoTracking().SingleOrDefaultAsync(r => r.UserKey == userKey && r.Id == id, cancellationToken) is { } row ? ToReminder(row) : null;
 
     public Task<Reminder?> SnoozeAsync(string userKey, string id, DateTimeOffset remindAt, CancellationToken cancellationToken) =>
         UpdateAsync(userKey, id, row =>
@@ -65,13 +64,24 @@ internal sealed class ReminderStore(FollowUpDbContext db, TimeProvider time) : I
         UpdateAsync(userKey, id, row => row.DoneAt ??= time.GetUtcNow(), cancellationToken);
 
     public async Task<bool> DeleteAsync(string userKey, string id, CancellationToken cancellationToken) =>
-        await db.Reminders.Where(r => r.UserKey == userKey && r.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+        await db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    public async Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken) =>
+        await db.Set<ReminderRow>().AsNoTracking().Select(r => r.UserKey).Distinct().ToListAsync(cancellationToken);
+
+    public Task<int> PurgeClosedBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        db.Set<ReminderRow>()
+            .Where(r => r.UserKey == userKey && ((r.DoneAt != null && r.DoneAt < cutoff) || (r.ResolvedAt != null && r.ResolvedAt < cutoff)))
+            .ExecuteDeleteAsync(cancellationToken);
+
+    public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
+        db.Set<ReminderRow>().Where(r => r.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
 
     private async Task<Reminder?> UpdateAsync(string userKey, string id, Action<ReminderRow> change, CancellationToken cancellationToken)
     {
         try
         {
-            var row = await db.Reminders.SingleOrDefaultAsync(r => r.UserKey == userKey && r.Id == id, cancellationToken);
+            var row = await db.Set<ReminderRow>().SingleOrDefaultAsync(r => r.UserKey == userKey && r.Id == id, cancellationToken);
             if (row is null)
             {
                 return null;

@@ -10,7 +10,6 @@ public static class RemindersSetup
         services.AddScoped<ReminderResolver>();
         services.AddScoped<IReminderResolver>(sp => sp.GetRequiredService<ReminderResolver>());
         services.AddScoped<Mail.IMailboxSyncListener>(sp => sp.GetRequiredService<ReminderResolver>());
-        services.AddScoped<IDismissalStore, DismissalStore>();
         services.AddScoped<ReminderFlags>();
         services.AddSingleton<IValidator<CreateReminderRequest>, CreateReminderRequestValidator>();
         services.AddSingleton<IValidator<SnoozeRequest>, SnoozeRequestValidator>();

@@ -9,10 +9,15 @@ public interface ISettingsStore
     Task SaveAsync(string userKey, UserSettings settings, CancellationToken cancellationToken);
 
     /// <summary>The user's settings clamped by the tenant policy (window inside its bounds, its excluded domains added).</summary>
-    Task<EffectiveSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken);
+    Task<UserSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken);
 
     /// <summary>The tenant's policy, or the product defaults.</summary>
     Task<TenantPolicy> GetPolicyAsync(string tenantId, CancellationToken cancellationToken);
 
     Task SavePolicyAsync(string tenantId, TenantPolicy policy, CancellationToken cancellationToken);
+
+    /// <summary>Each tenant with a policy, and its retention in days.</summary>
+    Task<IReadOnlyDictionary<string, int>> RetentionDaysAsync(CancellationToken cancellationToken);
+
+    Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
 }

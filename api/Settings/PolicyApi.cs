@@ -12,23 +12,21 @@ public static class PolicyApi
     public static RouteGroupBuilder MapAdminPolicy(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/admin/policy").WithTags("Admin").RequireAuthorization(ApiPolicies.Admin).RequireRateLimiting(RateLimiting.PerUser);
-        group.MapGet("/", GetPolicy);
-        group.MapPut("/", PutPolicy).Validate<PolicyRequest>();
+        group.MapGet("/", GetPolicy).WithName("GetPolicy").WithSummary("The caller's tenant policy (admins).");
+        group.MapPut("/", PutPolicy).Validate<PolicyRequest>().WithName("PutPolicy").WithSummary("Replace the caller's tenant policy (admins).");
         return group;
     }
 
-    public static async Task<Ok<PolicyResponse>> GetPolicy(HttpContext http, ISettingsStore store, CancellationToken ct) =>
-        TypedResults.Ok(ToResponse(await store.GetPolicyAsync(Tenant(http), ct)));
+    public static async Task<Ok<PolicyResponse>> GetPolicy(CurrentUser caller, ISettingsStore store, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await store.GetPolicyAsync(caller.Tenant, ct)));
 
-    public static async Task<Ok<PolicyResponse>> PutPolicy(PolicyRequest request, HttpContext http, ISettingsStore store, CancellationToken ct)
+    public static async Task<Ok<PolicyResponse>> PutPolicy(PolicyRequest request, CurrentUser caller, ISettingsStore store, CancellationToken ct)
     {
         var policy = new TenantPolicy(request.DefaultWindowHours!.Value, request.MinWindowHours!.Value, request.MaxWindowHours!.Value,
             SettingsApi.Normalize(request.ExcludedDomains!), request.RetentionDays!.Value);
-        await store.SavePolicyAsync(Tenant(http), policy, ct);
+        await store.SavePolicyAsync(caller.Tenant, policy, ct);
         return TypedResults.Ok(ToResponse(policy));
     }
-
-    private static string Tenant(HttpContext http) => UserKeys.TenantOf(http.User.RequireUserKey());
 
     private static PolicyResponse ToResponse(TenantPolicy p) =>
         new(p.DefaultWindowHours, p.MinWindowHours, p.MaxWindowHours, p.ExcludedDomains, p.RetentionDays);

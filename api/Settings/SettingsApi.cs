@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Settings;
@@ -19,18 +20,18 @@ public static class SettingsApi
     public static RouteGroupBuilder MapSettings(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/settings").WithTags("Settings").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
-        group.MapGet("/", GetSettings);
-        group.MapPut("/", PutSettings).Validate<SettingsRequest>();
+        group.MapGet("/", GetSettings).WithName("GetSettings").WithSummary("The caller's detection settings, within the tenant policy.");
+        group.MapPut("/", PutSettings).Validate<SettingsRequest>().WithName("PutSettings").WithSummary("Replace the caller's detection settings.");
         return group;
     }
 
-    public static async Task<Ok<SettingsResponse>> GetSettings(HttpContext http, ISettingsStore store, CancellationToken ct) =>
-        TypedResults.Ok(await ReadAsync(http.User.RequireUserKey(), store, ct));
+    public static async Task<Ok<SettingsResponse>> GetSettings(CurrentUser caller, ISettingsStore store, CancellationToken ct) =>
+        TypedResults.Ok(await ReadAsync(caller.Key, store, ct));
 
     public static async Task<Results<Ok<SettingsResponse>, ValidationProblem>> PutSettings(
-        SettingsRequest request, HttpContext http, ISettingsStore store, CancellationToken ct)
+        SettingsRequest request, CurrentUser caller, ISettingsStore store, CancellationToken ct)
     {
-        var userKey = http.User.RequireUserKey();
+        var userKey = caller.Key;
         var policy = await store.GetPolicyAsync(UserKeys.TenantOf(userKey), ct);
         var window = request.WindowHours!.Value;
         if (window < policy.MinWindowHours || window > policy.MaxWindowHours)

@@ -2,16 +2,6 @@ using OutlookFollowUp.FollowUps;
 
 namespace OutlookFollowUp.Settings;
 
-/// <summary>What a user chose. <see cref="TimeZone"/> null means the mailbox's own time zone.</summary>
-public sealed record UserSettings(
-    int WindowHours,
-    bool BusinessDays,
-    string? TimeZone,
-    int LookbackDays,
-    IReadOnlyList<string> ExcludedSenders,
-    IReadOnlyList<string> ExcludedDomains,
-    bool SetOutlookFlags);
-
 /// <summary>A tenant admin's policy: the default window and the range users may pick inside 24–48 hours.</summary>
 public sealed record TenantPolicy(
     int DefaultWindowHours,
@@ -30,10 +20,11 @@ public sealed record TenantPolicy(
 }
 
 /// <summary>
-/// The settings detection runs with: the user's choices clamped by the tenant policy, exclusions merged. This is
-/// what the sync feeds the engine.
+/// A user's detection settings: as they chose them (<see cref="ISettingsStore.GetAsync"/>), or as detection runs with
+/// them, clamped by the tenant policy with its exclusions merged (<see cref="ISettingsStore.GetEffectiveAsync"/>).
+/// <see cref="TimeZone"/> null means the mailbox's own time zone.
 /// </summary>
-public sealed record EffectiveSettings(
+public sealed record UserSettings(
     int WindowHours,
     bool BusinessDays,
     string? TimeZone,

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Settings;
 
@@ -10,7 +11,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
 {
     public async Task<UserSettings> GetAsync(string userKey, CancellationToken cancellationToken)
     {
-        var row = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
+        var row = await db.Set<UserSettingsRow>().AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
         return row is not null ? FromRow(row) : Defaults(await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken));
     }
 
@@ -24,11 +25,11 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
     public Task SaveAsync(string userKey, UserSettings settings, CancellationToken cancellationToken) =>
         WriteAsync(userKey, async ct =>
         {
-            var row = await db.UserSettings.SingleOrDefaultAsync(s => s.UserKey == userKey, ct);
+            var row = await db.Set<UserSettingsRow>().SingleOrDefaultAsync(s => s.UserKey == userKey, ct);
             if (row is null)
             {
                 row = new UserSettingsRow { UserKey = userKey };
-                db.UserSettings.Add(row);
+                db.Set<UserSettingsRow>().Add(row);
             }
 
             row.WindowHours = settings.WindowHours;
@@ -42,25 +43,63 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
 
-    public async Task<EffectiveSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken)
+    public async Task<UserSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken)
     {
-        // One read of each: this runs on every thread list.
-        var row = await db.UserSettings.AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
-        var policy = await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken);
-        var settings = row is not null ? FromRow(row) : Defaults(policy);
-        return new EffectiveSettings(
-            policy.ClampWindow(settings.WindowHours),
-            settings.BusinessDays,
-            settings.TimeZone,
-            settings.LookbackDays,
-            settings.ExcludedSenders,
-            [.. settings.ExcludedDomains.Union(policy.ExcludedDomains, StringComparer.OrdinalIgnoreCase)],
-            settings.SetOutlookFlags);
+        // One statement (UNION ALL of the user's row and the tenant's): this runs on every uncached thread list.
+        var tenant = UserKeys.TenantOf(userKey);
+        var parts = await db.Set<UserSettingsRow>().AsNoTracking().Where(s => s.UserKey == userKey)
+            .Select(s => new SettingsPart
+            {
+                IsPolicy = false, Window = s.WindowHours, BusinessDays = s.BusinessDays, TimeZoneOrTenant = s.TimeZone, LookbackOrMin = s.LookbackDays,
+                Senders = s.ExcludedSenders, Domains = s.ExcludedDomains, SetOutlookFlags = s.SetOutlookFlags, MaxWindow = 0, RetentionDays = 0,
+            })
+            .Concat(db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.TenantId == tenant)
+                .Select(p => new SettingsPart
+                {
+                    IsPolicy = true, Window = p.DefaultWindowHours, BusinessDays = false, TimeZoneOrTenant = p.TenantId, LookbackOrMin = p.MinWindowHours,
+                    Senders = p.TenantId, Domains = p.ExcludedDomains, SetOutlookFlags = false, MaxWindow = p.MaxWindowHours, RetentionDays = p.RetentionDays,
+                }))
+            .ToListAsync(cancellationToken);
+        var policy = parts.FirstOrDefault(p => p.IsPolicy) is { } pp
+            ? new TenantPolicy(pp.Window, pp.LookbackOrMin, pp.MaxWindow, StoredJson.Strings(pp.Domains), pp.RetentionDays)
+            : TenantPolicy.Default;
+        var settings = parts.FirstOrDefault(p => !p.IsPolicy) is { } sp
+            ? new UserSettings(sp.Window, sp.BusinessDays, sp.TimeZoneOrTenant, sp.LookbackOrMin, StoredJson.Strings(sp.Senders), StoredJson.Strings(sp.Domains), sp.SetOutlookFlags)
+            : Defaults(policy);
+        return settings with
+        {
+            WindowHours = policy.ClampWindow(settings.WindowHours),
+            ExcludedDomains = [.. settings.ExcludedDomains.Union(policy.ExcludedDomains, StringComparer.OrdinalIgnoreCase)],
+        };
+    }
+
+    /// <summary>A user settings row or a tenant policy row in one shape, so both come back from one statement.</summary>
+    private sealed class SettingsPart
+    {
+        public bool IsPolicy { get; init; }
+
+        public int Window { get; init; }
+
+        public bool BusinessDays { get; init; }
+
+        public string? TimeZoneOrTenant { get; init; }
+
+        public int LookbackOrMin { get; init; }
+
+        public string? Senders { get; init; }
+
+        public string Domains { get; init; } = "[]";
+
+        public bool SetOutlookFlags { get; init; }
+
+        public int MaxWindow { get; init; }
+
+        public int RetentionDays { get; init; }
     }
 
     public async Task<TenantPolicy> GetPolicyAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var row = await db.TenantPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
+        var row = await db.Set<TenantPolicyRow>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
         return row is null
             ? TenantPolicy.Default
             : new TenantPolicy(row.DefaultWindowHours, row.MinWindowHours, row.MaxWindowHours, StoredJson.Strings(row.ExcludedDomains), row.RetentionDays);
@@ -69,11 +108,11 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
     public Task SavePolicyAsync(string tenantId, TenantPolicy policy, CancellationToken cancellationToken) =>
         WriteAsync("tenant:" + tenantId, async ct =>
         {
-            var row = await db.TenantPolicies.SingleOrDefaultAsync(p => p.TenantId == tenantId, ct);
+            var row = await db.Set<TenantPolicyRow>().SingleOrDefaultAsync(p => p.TenantId == tenantId, ct);
             if (row is null)
             {
                 row = new TenantPolicyRow { TenantId = tenantId };
-                db.TenantPolicies.Add(row);
+                db.Set<TenantPolicyRow>().Add(row);
             }
 
             row.DefaultWindowHours = policy.DefaultWindowHours;
@@ -84,6 +123,13 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> RetentionDaysAsync(CancellationToken cancellationToken) =>
+        await db.Set<TenantPolicyRow>().AsNoTracking()
+            .ToDictionaryAsync(p => p.TenantId, p => p.RetentionDays, StringComparer.Ordinal, cancellationToken);
+
+    public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
+        db.Set<UserSettingsRow>().Where(s => s.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
 
     private Task WriteAsync(string lockKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>
         DatabaseLocks.WriteForUserAsync(db, lockKey, write, cancellationToken);

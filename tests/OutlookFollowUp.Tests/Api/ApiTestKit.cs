@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Api;
 

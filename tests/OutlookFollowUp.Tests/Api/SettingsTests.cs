@@ -69,7 +69,7 @@ public sealed class SettingsTests(ApiApplication app) : IClassFixture<ApiApplica
     [Fact]
     public void Effective_settings_become_the_engines_options_with_the_mailbox_zone_as_fallback()
     {
-        var effective = new EffectiveSettings(30, true, null, 21, [], [], false);
+        var effective = new UserSettings(30, true, null, 21, [], [], false);
 
         var options = effective.ToDetectionOptions(["me@contoso.com"], ApiApplication.Start, "Europe/Berlin");
 
@@ -94,6 +94,6 @@ public sealed class SettingsTests(ApiApplication app) : IClassFixture<ApiApplica
         using var undo = await client.DeleteAsync("/api/threads/erase-thread/dismiss");
         Assert.Equal(HttpStatusCode.NotFound, undo.StatusCode);
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<OutlookFollowUp.Index.IThreadIndex>().GetStateAsync(key, CancellationToken.None));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<OutlookFollowUp.Threads.IThreadIndex>().GetStateAsync(key, CancellationToken.None));
     }
 }

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Api;
 
@@ -59,13 +60,13 @@ public sealed class TokenCacheTests
 
         Assert.Equal([9], overwritten);
         Assert.Null(await cache.GetAsync("k"));
-        Assert.Equal(["new"], await db.CreateContext().TokenCache.Select(t => t.Id).ToListAsync());
+        Assert.Equal(["new"], await db.CreateContext().Set<TokenCacheRow>().Select(t => t.Id).ToListAsync());
     }
 
     private static DatabaseDistributedCache Cache(TestDatabase db)
     {
         var services = new ServiceCollection();
-        services.AddDbContext<FollowUpDbContext>(b => ThreadIndexSetup.UseStorage(b, new StorageOptions { Provider = db.Provider, ConnectionString = db.ConnectionString }));
+        services.AddScoped(_ => StorageSetup.CreateContext(new StorageOptions { Provider = db.Provider, ConnectionString = db.ConnectionString }));
         return new DatabaseDistributedCache(services.BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(), db.Time);
     }
 }

@@ -2,7 +2,8 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Index;
 

@@ -1,5 +1,6 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Index;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 using Xunit.Sdk;
 
 namespace OutlookFollowUp.Tests.Index;

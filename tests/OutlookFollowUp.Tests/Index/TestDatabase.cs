@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Index;
 
@@ -28,7 +29,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    /// <summary>Creates the database and, unless told not to, brings it to the latest schema.</summary>
+    /// <summary>Creates the database and, unless told not to, brings it to the latest schema (the EF Core migrations).</summary>
     public static async Task<TestDatabase> CreateAsync(StorageProvider provider, bool migrate = true)
     {
         TestDatabase db;
@@ -47,7 +48,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         if (migrate)
         {
-            await SchemaMigrator.MigrateAsync(db.CreateContext(), SchemaMigrations.All, db.Time, CancellationToken.None);
+            await StorageMigrations.MigrateAsync(db.CreateContext(), CancellationToken.None);
         }
 
         return db;
@@ -55,10 +56,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     internal FollowUpDbContext CreateContext(params IInterceptor[] interceptors)
     {
-        var builder = ThreadIndexSetup.UseStorage(
-            new DbContextOptionsBuilder<FollowUpDbContext>(),
-            new StorageOptions { Provider = Provider, ConnectionString = ConnectionString });
-        var context = new FollowUpDbContext((DbContextOptions<FollowUpDbContext>)builder.AddInterceptors(interceptors).Options);
+        var context = StorageSetup.CreateContext(new StorageOptions { Provider = Provider, ConnectionString = ConnectionString }, interceptors);
         contexts.Add(context);
         return context;
     }

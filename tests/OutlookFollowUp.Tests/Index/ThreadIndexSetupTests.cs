@@ -2,7 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using OutlookFollowUp.Index;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Index;
 
@@ -54,7 +55,8 @@ public sealed class ThreadIndexSetupTests : IDisposable
         Directory.CreateDirectory(contentRoot);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddThreadIndex(builder.Configuration);
+        builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddScoped<IThreadIndex, ThreadIndex>();
         return builder.Build();
     }
 

@@ -62,6 +62,6 @@ public sealed class BrowserFactAttribute : FactAttribute
 public static class ApiFeature
 {
     public const string Reminders = "OutlookFollowUp.Reminders.RemindersApi";
-    public const string Dismissals = "OutlookFollowUp.Reminders.DismissalsApi";
+    public const string Dismissals = "OutlookFollowUp.Threads.DismissalsApi";
     public const string Settings = "OutlookFollowUp.Settings.SettingsApi";
 }

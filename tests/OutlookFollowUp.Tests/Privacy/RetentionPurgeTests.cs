@@ -1,8 +1,12 @@
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Reminders;
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Index;
 using OutlookFollowUp.Privacy;
+using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Threads;
+
 using IndexMail = OutlookFollowUp.Tests.Index.Mail;
 
 namespace OutlookFollowUp.Tests.Privacy;
@@ -21,7 +25,7 @@ public sealed class RetentionPurgeTests
         var now = db.Time.GetUtcNow();
         await using (var setup = db.CreateContext())
         {
-            setup.TenantPolicies.Add(new TenantPolicyRow { TenantId = "tenant-strict", DefaultWindowHours = 48, MinWindowHours = 24, MaxWindowHours = 48, ExcludedDomains = "[]", RetentionDays = 30 });
+            setup.Set<TenantPolicyRow>().Add(new TenantPolicyRow { TenantId = "tenant-strict", DefaultWindowHours = 48, MinWindowHours = 24, MaxWindowHours = 48, ExcludedDomains = "[]", RetentionDays = 30 });
             await setup.SaveChangesAsync(Ct);
         }
 
@@ -31,11 +35,11 @@ public sealed class RetentionPurgeTests
             await index.ApplyDeltaAsync(user, "inbox", [IndexMail.Message("old-40d", now.AddDays(-40)), IndexMail.Message("new-5d", now.AddDays(-5)), IndexMail.Message("ancient", now.AddDays(-200))], [], "link", now, Ct);
             await index.ReplaceThreadsAsync(user, [Thread("t-old", now.AddDays(-40)), Thread("t-new", now.AddDays(-5))], now, Ct);
             await using var rows = db.CreateContext();
-            rows.Reminders.AddRange(
+            rows.Set<ReminderRow>().AddRange(
                 Reminder(user, "done-old", done: now.AddDays(-40)),
                 Reminder(user, "open-old", done: null, created: now.AddDays(-60)),
                 Reminder(user, "done-new", done: now.AddDays(-1)));
-            rows.Dismissals.AddRange(
+            rows.Set<DismissalRow>().AddRange(
                 new DismissalRow { UserKey = user, ThreadKey = "d-old", LastMessageAt = now.AddDays(-40), DismissedAt = now.AddDays(-39) },
                 new DismissalRow { UserKey = user, ThreadKey = "d-new", LastMessageAt = now.AddDays(-3), DismissedAt = now.AddDays(-2) });
             await rows.SaveChangesAsync(Ct);
@@ -43,7 +47,7 @@ public sealed class RetentionPurgeTests
 
         await using (var context = db.CreateContext())
         {
-            await new RetentionPurge(context, db.Time).RunAsync(Ct);
+            await Purge(context, db.Time).RunAsync(Ct);
         }
 
         Assert.Equal(
@@ -62,10 +66,16 @@ public sealed class RetentionPurgeTests
         await db.CreateIndex().ApplyDeltaAsync(Default, "inbox", [IndexMail.Message("ancient", now.AddDays(-400))], [], "link", now, Ct);
 
         await using var context = db.CreateContext();
-        var first = await new RetentionPurge(context, db.Time).RunAsync(Ct);
-        var second = await new RetentionPurge(context, db.Time).RunAsync(Ct);
+        var first = await Purge(context, db.Time).RunAsync(Ct);
+        var second = await Purge(context, db.Time).RunAsync(Ct);
 
         Assert.Equal((1, 0), (first, second));
+    }
+
+    private static RetentionPurge Purge(FollowUpDbContext context, TimeProvider time)
+    {
+        var index = new ThreadIndex(context);
+        return new RetentionPurge(index, new DismissalStore(context, time), new ReminderStore(context, index, time), new SettingsStore(context, time), time);
     }
 
     private static FollowUp Thread(string key, DateTimeOffset since) =>
@@ -80,10 +90,10 @@ public sealed class RetentionPurgeTests
     private static async Task<string[]> SnapshotAsync(TestDatabase db, string user)
     {
         await using var context = db.CreateContext();
-        var messages = (await context.Messages.Where(m => m.UserKey == user).Select(m => m.Id).ToListAsync(Ct)).Order(StringComparer.Ordinal);
-        var reminders = (await context.Reminders.Where(r => r.UserKey == user).Select(r => r.Id).ToListAsync(Ct)).Order(StringComparer.Ordinal);
-        var threads = (await context.Threads.Where(t => t.UserKey == user).Select(t => t.ThreadKey).ToListAsync(Ct)).Order(StringComparer.Ordinal);
-        var dismissals = (await context.Dismissals.Where(d => d.UserKey == user).Select(d => d.ThreadKey).ToListAsync(Ct)).Order(StringComparer.Ordinal);
+        var messages = (await context.Set<IndexedMessage>().Where(m => m.UserKey == user).Select(m => m.Id).ToListAsync(Ct)).Order(StringComparer.Ordinal);
+        var reminders = (await context.Set<ReminderRow>().Where(r => r.UserKey == user).Select(r => r.Id).ToListAsync(Ct)).Order(StringComparer.Ordinal);
+        var threads = (await context.Set<ThreadSummary>().Where(t => t.UserKey == user).Select(t => t.ThreadKey).ToListAsync(Ct)).Order(StringComparer.Ordinal);
+        var dismissals = (await context.Set<DismissalRow>().Where(d => d.UserKey == user).Select(d => d.ThreadKey).ToListAsync(Ct)).Order(StringComparer.Ordinal);
         return [$"messages {string.Join(',', messages)}", $"reminders {string.Join(',', reminders)}", $"threads {string.Join(',', threads)}", $"dismissals {string.Join(',', dismissals)}"];
     }
 }

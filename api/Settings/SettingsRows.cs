@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OutlookFollowUp.Settings;
+
+/// <summary>One user's detection settings; absent means the tenant's defaults.</summary>
+internal sealed class UserSettingsRow
+{
+    public required string UserKey { get; set; }
+
+    public int WindowHours { get; set; }
+
+    public bool BusinessDays { get; set; }
+
+    /// <summary>IANA or Windows id; null means the mailbox's own time zone.</summary>
+    public string? TimeZone { get; set; }
+
+    public int LookbackDays { get; set; }
+
+    /// <summary>JSON array of addresses.</summary>
+    public string ExcludedSenders { get; set; } = "[]";
+
+    /// <summary>JSON array of domains.</summary>
+    public string ExcludedDomains { get; set; } = "[]";
+
+    public bool SetOutlookFlags { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A tenant admin's policy; absent means the product defaults.</summary>
+internal sealed class TenantPolicyRow
+{
+    public required string TenantId { get; set; }
+
+    public int DefaultWindowHours { get; set; }
+
+    public int MinWindowHours { get; set; }
+
+    public int MaxWindowHours { get; set; }
+
+    /// <summary>JSON array of domains.</summary>
+    public string ExcludedDomains { get; set; } = "[]";
+
+    public int RetentionDays { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class UserSettingsRowConfiguration : IEntityTypeConfiguration<UserSettingsRow>
+{
+    public void Configure(EntityTypeBuilder<UserSettingsRow> e)
+    {
+        e.ToTable("user_settings");
+        e.HasKey(s => s.UserKey);
+    }
+}
+
+internal sealed class TenantPolicyRowConfiguration : IEntityTypeConfiguration<TenantPolicyRow>
+{
+    public void Configure(EntityTypeBuilder<TenantPolicyRow> e)
+    {
+        e.ToTable("tenant_policies");
+        e.HasKey(p => p.TenantId);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace OutlookFollowUp.Storage;
+
+/// <summary>
+/// PostgreSQL advisory locks, so several API instances never interleave one user's writes.
+/// SQLite needs none: its writers are serialized by the database file lock.
+/// </summary>
+internal static class DatabaseLocks
+{
+    // Two-key advisory locks: the first key names the purpose, so these never collide with other users of the database.
+    // "FUP1" is the schema adoption's (StorageMigrations); EF Core's own migration lock is separate.
+    private const int UserLockClass = 0x46555032;   // "FUP2"
+
+    public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>Held until the current transaction ends; two writes for one user queue instead of failing on each other's keys.</summary>
+    public static async Task LockUserAsync(DbContext db, string userKey, CancellationToken ct)
+    {
+        if (IsPostgres(db))
+        {
+            var key = Fnv1a(userKey);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({UserLockClass}, {key})", ct);
+        }
+    }
+
+    /// <summary>
+    /// One user's write: a transaction holding that user's lock, committed when <paramref name="write"/> returns, rolled
+    /// back if it throws (a failure midway leaves the data as it was). The context forgets tracked rows either way.
+    /// </summary>
+    public static async Task<T> WriteForUserAsync<T>(DbContext db, string lockKey, Func<CancellationToken, Task<T>> write, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(lockKey);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await LockUserAsync(db, lockKey, ct);
+            var result = await write(ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public static Task WriteForUserAsync(DbContext db, string lockKey, Func<CancellationToken, Task> write, CancellationToken ct) =>
+        WriteForUserAsync(db, lockKey, async c =>
+        {
+            await write(c);
+            return true;
+        }, ct);
+
+    // Stable across processes (string.GetHashCode is not); a collision only makes two users queue.
+    private static int Fnv1a(string value)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(value))
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return unchecked((int)hash);
+    }
+}

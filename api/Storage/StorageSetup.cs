@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace OutlookFollowUp.Storage;
+
+/// <summary>Storage options, the EF context for the configured provider, and the schema brought up to date at start.</summary>
+public static class StorageSetup
+{
+    public const string ConnectionStringName = "FollowUps";
+
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration("Storage")
+            .Configure<IHostEnvironment>((options, environment) =>
+                options.ConnectionString = configuration.GetConnectionString(ConnectionStringName)
+                    ?? (options.Provider == StorageProvider.Sqlite ? DefaultSqlite(environment, options) : null))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<SqliteFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
+        services.AddDbContext<PostgresFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
+        // The provider is known only once configuration is final (tests override it), so the choice is made per scope.
+        services.AddScoped<FollowUpDbContext>(sp => Options(sp).Provider == StorageProvider.Postgres
+            ? sp.GetRequiredService<PostgresFollowUpDbContext>()
+            : sp.GetRequiredService<SqliteFollowUpDbContext>());
+        services.AddHostedService<StorageMigrationService>();
+        return services;
+    }
+
+    internal static DbContextOptionsBuilder UseStorage(DbContextOptionsBuilder builder, StorageOptions options) =>
+        (options.Provider == StorageProvider.Postgres
+            ? builder.UseNpgsql(options.ConnectionString)
+            : builder.UseSqlite(options.ConnectionString))
+        .UseSnakeCaseNamingConvention();
+
+    /// <summary>A context outside DI (tests, tools) for the given storage.</summary>
+    internal static FollowUpDbContext CreateContext(StorageOptions options, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
+        options.Provider == StorageProvider.Postgres
+            ? new PostgresFollowUpDbContext((DbContextOptions<PostgresFollowUpDbContext>)UseStorage(new DbContextOptionsBuilder<PostgresFollowUpDbContext>(), options).AddInterceptors(interceptors).Options)
+            : new SqliteFollowUpDbContext((DbContextOptions<SqliteFollowUpDbContext>)UseStorage(new DbContextOptionsBuilder<SqliteFollowUpDbContext>(), options).AddInterceptors(interceptors).Options);
+
+    private static StorageOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+    private static string DefaultSqlite(IHostEnvironment environment, StorageOptions options)
+    {
+        var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.DataFolder));
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "followups.db")}";
+    }
+}
+
+/// <summary>Brings the schema up to date before the server takes requests (hosted services start before Kestrel).</summary>
+internal sealed class StorageMigrationService(IServiceScopeFactory scopes, IOptions<StorageOptions> options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.MigrateOnStart)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        await StorageMigrations.MigrateAsync(scope.ServiceProvider.GetRequiredService<FollowUpDbContext>(), cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Design-time factories for <c>dotnet ef migrations add</c> (see docs/storage.md); the connection is never opened.</summary>
+internal sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteFollowUpDbContext>
+{
+    public SqliteFollowUpDbContext CreateDbContext(string[] args) =>
+        (SqliteFollowUpDbContext)StorageSetup.CreateContext(new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = "Data Source=design.db" });
+}
+
+internal sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresFollowUpDbContext>
+{
+    public PostgresFollowUpDbContext CreateDbContext(string[] args) =>
+        (PostgresFollowUpDbContext)StorageSetup.CreateContext(new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = "Host=localhost;Database=design" });
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
+
+namespace OutlookFollowUp.Threads;
+
+/// <summary>A dismissed thread, as the API shows it.</summary>
+public sealed record Dismissal(string ThreadKey, DateTimeOffset LastMessageAt, DateTimeOffset DismissedAt);
+
+/// <summary>Rule 8: hidden threads, per user. A dismissal hides the thread until a message newer than its last arrives.</summary>
+public interface IDismissalStore
+{
+    /// <summary>Null when the user has no such thread in the index.</summary>
+    Task<Dismissal?> DismissAsync(string userKey, string threadKey, CancellationToken cancellationToken);
+
+    Task<bool> UndoAsync(string userKey, string threadKey, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> LastMessageTimesAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>Every user with a dismissal.</summary>
+    Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>Retention: deletes dismissals of threads whose last message is older than <paramref name="cutoff"/>.</summary>
+    Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken);
+
+    Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
+}
+
+internal sealed class DismissalStore(FollowUpDbContext db, TimeProvider time) : IDismissalStore
+{
+    public async Task<Dismissal?> DismissAsync(string userKey, string threadKey, CancellationToken cancellationToken)
+    {
+        var thread = await db.Set<ThreadSummary>().AsNoTracking().SingleOrDefaultAsync(t => t.UserKey == userKey && t.ThreadKey == threadKey, cancellationToken);
+        if (thread is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var row = await db.Set<DismissalRow>().SingleOrDefaultAsync(d => d.UserKey == userKey && d.ThreadKey == threadKey, cancellationToken);
+            if (row is null)
+            {
+                row = new DismissalRow { UserKey = userKey, ThreadKey = threadKey };
+                db.Set<DismissalRow>().Add(row);
+            }
+
+            row.LastMessageAt = thread.Since;
+            row.DismissedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return new Dismissal(threadKey, row.LastMessageAt, row.DismissedAt);
+        }
+        catch (DbUpdateException)
+        {
+            // Two dismissals of one thread at once: the other one stored the same thing.
+            return new Dismissal(threadKey, thread.Since, time.GetUtcNow());
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<bool> UndoAsync(string userKey, string threadKey, CancellationToken cancellationToken) =>
+        await db.Set<DismissalRow>().Where(d => d.UserKey == userKey && d.ThreadKey == threadKey).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LastMessageTimesAsync(string userKey, CancellationToken cancellationToken) =>
+        await db.Set<DismissalRow>().AsNoTracking().Where(d => d.UserKey == userKey)
+            .ToDictionaryAsync(d => d.ThreadKey, d => d.LastMessageAt, StringComparer.Ordinal, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken) =>
+        await db.Set<DismissalRow>().AsNoTracking().Select(d => d.UserKey).Distinct().ToListAsync(cancellationToken);
+
+    public Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        db.Set<DismissalRow>().Where(d => d.UserKey == userKey && d.LastMessageAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+
+    public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
+        db.Set<DismissalRow>().Where(d => d.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
+}

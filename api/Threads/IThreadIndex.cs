@@ -1,0 +1,86 @@
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
+
+namespace OutlookFollowUp.Threads;
+
+/// <summary>
+/// The per-user thread index: message metadata from delta sync, and the follow-ups the engine last computed.
+/// Every method touches only the given user's rows; every write is one transaction (all or nothing).
+/// </summary>
+public interface IThreadIndex
+{
+    /// <summary>The user's sync state, or null when the user has never been indexed.</summary>
+    Task<MailboxSnapshot?> GetStateAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>Stores the user's addresses and mailbox time zone (rule inputs that come from Graph).</summary>
+    Task SetMailboxAsync(string userKey, IReadOnlyList<string> addresses, string? timeZone, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies one folder's delta page set: upserts <paramref name="upserts"/>, deletes <paramref name="removedIds"/>
+    /// that are still in that folder, stores <paramref name="deltaLink"/> and marks a good sync at <paramref name="syncedAt"/>.
+    /// </summary>
+    Task ApplyDeltaAsync(
+        string userKey,
+        string folder,
+        IReadOnlyList<MailRecord> upserts,
+        IReadOnlyCollection<string> removedIds,
+        string? deltaLink,
+        DateTimeOffset syncedAt,
+        CancellationToken cancellationToken);
+
+    /// <summary>After Graph's 410 Gone: drops the folder's messages and delta link so the next sync starts over.</summary>
+    Task ResetFolderAsync(string userKey, string folder, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed sync attempt; the last good sync time is kept.</summary>
+    Task RecordFailureAsync(string userKey, string errorCode, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>All the user's messages, ordered by date then id (ordinal), so the engine reads them the same way every time.</summary>
+    Task<IReadOnlyList<MailRecord>> GetMessagesAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the user's computed follow-ups in one swap; readers see the old set or the new, never a mix.</summary>
+    Task ReplaceThreadsAsync(string userKey, IReadOnlyList<FollowUp> threads, DateTimeOffset computedAt, CancellationToken cancellationToken);
+
+    /// <summary>The user's follow-ups, oldest first, optionally one direction only, with their dismissals: one query.</summary>
+    Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken);
+
+    /// <summary>Erases everything stored for the user.</summary>
+    Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>The indexed message with either id, or null; what a reminder learns about the message it tracks.</summary>
+    Task<IndexedMessageRef?> FindMessageAsync(string userKey, string? messageId, string? internetMessageId, CancellationToken cancellationToken);
+
+    /// <summary>The latest good sync of any mailbox (health, informative).</summary>
+    Task<DateTimeOffset?> LastGoodSyncAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every user with a mailbox state.</summary>
+    Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken);
+
+    /// <summary>Retention: deletes the user's messages dated and threads waiting since before <paramref name="cutoff"/>; returns rows deleted.</summary>
+    Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken);
+}
+
+/// <summary>What the index knows of one message, for other features (reminders).</summary>
+public sealed record IndexedMessageRef(string Id, string? InternetMessageId, string? ConversationId, string Subject);
+
+/// <summary>A user's sync state. <paramref name="LastSyncedAt"/> is the last good sync; the error code belongs to the last attempt.</summary>
+public sealed record MailboxSnapshot(
+    string UserKey,
+    IReadOnlyList<string> Addresses,
+    string? TimeZone,
+    DateTimeOffset? LastSyncedAt,
+    DateTimeOffset? LastAttemptAt,
+    string? LastErrorCode,
+    IReadOnlyList<FolderSnapshot> Folders);
+
+public sealed record FolderSnapshot(string Folder, string? DeltaLink, DateTimeOffset? SyncedAt);
+
+/// <summary>Stored follow-ups with the freshness the pane shows ("updated 5 minutes ago").</summary>
+/// <param name="LastAttemptAt">The last sync attempt, good or not; with <paramref name="LastErrorCode"/> it says whether this is stale.</param>
+/// <param name="DismissedUpTo">The user's dismissals of these threads (rule 8): hidden up to that message time.</param>
+public sealed record IndexedThreads(
+    IReadOnlyList<FollowUp> Threads,
+    DateTimeOffset? LastSyncedAt,
+    DateTimeOffset? ComputedAt,
+    DateTimeOffset? LastAttemptAt = null,
+    string? LastErrorCode = null,
+    IReadOnlyDictionary<string, DateTimeOffset>? DismissedUpTo = null);

@@ -1,0 +1,91 @@
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
+
+namespace OutlookFollowUp.Threads;
+
+/// <summary>MailRecord and FollowUp to and from their stored rows.</summary>
+internal static class StoredMapping
+{
+    public static void CopyTo(this MailRecord r, IndexedMessage m, string folder)
+    {
+        m.Folder = folder;
+        m.InternetMessageId = r.InternetMessageId;
+        m.ConversationId = r.ConversationId;
+        m.InReplyTo = StoredJson.Strings(r.InReplyTo);
+        m.References = StoredJson.Strings(r.References);
+        m.ThreadIndex = r.ThreadIndex;
+        m.From = r.From;
+        m.FromName = r.FromName;
+        m.To = StoredJson.Addresses(r.To);
+        m.Cc = StoredJson.Addresses(r.Cc);
+        m.Date = r.Date;
+        m.DateOffsetMinutes = r.Date is { } d ? (short)d.Offset.TotalMinutes : null;
+        m.Subject = r.Subject;
+        m.AutoSubmitted = r.Facts.AutoSubmitted;
+        m.AutoReplyHeader = r.Facts.AutoReplyHeader;
+        m.ContentType = r.Facts.ContentType;
+        m.MessageClass = r.Facts.MessageClass;
+        m.ListUnsubscribe = r.Facts.ListUnsubscribe;
+        m.Precedence = r.Facts.Precedence;
+    }
+
+    public static MailRecord ToRecord(this IndexedMessage m) => new()
+    {
+        Id = m.Id,
+        InternetMessageId = m.InternetMessageId,
+        ConversationId = m.ConversationId,
+        InReplyTo = StoredJson.Strings(m.InReplyTo),
+        References = StoredJson.Strings(m.References),
+        ThreadIndex = m.ThreadIndex,
+        From = m.From,
+        FromName = m.FromName,
+        To = StoredJson.Addresses(m.To),
+        Cc = StoredJson.Addresses(m.Cc),
+        Date = m.Date?.ToOffset(TimeSpan.FromMinutes(m.DateOffsetMinutes ?? 0)),
+        Subject = m.Subject,
+        Facts = new HeaderFacts
+        {
+            AutoSubmitted = m.AutoSubmitted,
+            AutoReplyHeader = m.AutoReplyHeader,
+            ContentType = m.ContentType,
+            MessageClass = m.MessageClass,
+            ListUnsubscribe = m.ListUnsubscribe,
+            Precedence = m.Precedence,
+        },
+    };
+
+    public static ThreadSummary ToSummary(this FollowUp f, string userKey, DateTimeOffset computedAt) => new()
+    {
+        UserKey = userKey,
+        ThreadKey = f.ThreadKey,
+        Direction = DirectionName(f.Direction),
+        MessageId = f.MessageId,
+        InternetMessageId = f.InternetMessageId,
+        Since = f.Since,
+        Subject = f.Subject,
+        // With names, the column holds address objects (as To/Cc do); rows written before names were kept hold strings.
+        Counterparts = (f.People.Any(p => p.Name is not null) ? StoredJson.Addresses(f.People) : StoredJson.Strings(f.Counterparts)) ?? "[]",
+        Reason = f.Reason,
+        ComputedAt = computedAt,
+    };
+
+    public static FollowUp ToFollowUp(this ThreadSummary t)
+    {
+        var people = t.Counterparts.StartsWith("[{", StringComparison.Ordinal) ? StoredJson.Addresses(t.Counterparts) : [];
+        return new(
+            t.Direction == "mine" ? FollowUpDirection.Mine : FollowUpDirection.Theirs,
+            t.InternetMessageId,
+            t.MessageId,
+            t.ThreadKey,
+            t.Since,
+            t.Subject,
+            people.Count > 0 ? people.Select(p => p.Address).ToArray() : StoredJson.Strings(t.Counterparts),
+            t.Reason)
+        {
+            People = people,
+        };
+    }
+
+    public static string DirectionName(FollowUpDirection direction) =>
+        direction == FollowUpDirection.Mine ? "mine" : "theirs";
+}

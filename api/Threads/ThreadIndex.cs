@@ -1,0 +1,240 @@
+using Microsoft.EntityFrameworkCore;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
+
+namespace OutlookFollowUp.Threads;
+
+/// <summary>EF Core implementation of <see cref="IThreadIndex"/> for SQLite and PostgreSQL.</summary>
+internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
+{
+    // Keeps IN lists well under every provider's parameter limit.
+    private const int Chunk = 500;
+
+    public async Task<MailboxSnapshot?> GetStateAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var state = await db.Set<MailboxState>().AsNoTracking().Include(m => m.Folders)
+            .SingleOrDefaultAsync(m => m.UserKey == userKey, cancellationToken);
+        return state is null
+            ? null
+            : new MailboxSnapshot(
+                state.UserKey,
+                StoredJson.Strings(state.Addresses),
+                state.TimeZone,
+                state.LastSyncedAt,
+                state.LastAttemptAt,
+                state.LastErrorCode,
+                state.Folders.OrderBy(f => f.Folder, StringComparer.Ordinal)
+                    .Select(f => new FolderSnapshot(f.Folder, f.DeltaLink, f.SyncedAt)).ToArray());
+    }
+
+    public Task SetMailboxAsync(string userKey, IReadOnlyList<string> addresses, string? timeZone, CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            var state = await MailboxAsync(userKey, ct);
+            state.Addresses = StoredJson.Strings(addresses) ?? "[]";
+            state.TimeZone = timeZone;
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+
+    public Task ApplyDeltaAsync(
+        string userKey,
+        string folder,
+        IReadOnlyList<MailRecord> upserts,
+        IReadOnlyCollection<string> removedIds,
+        string? deltaLink,
+        DateTimeOffset syncedAt,
+        CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            // Only rows still filed under this folder: a message moved to another folder arrives there as an upsert.
+            foreach (var ids in removedIds.Distinct(StringComparer.Ordinal).Chunk(Chunk))
+            {
+                await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey && m.Folder == folder && ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
+            }
+
+            // Graph may return an item twice across pages when it changed meanwhile: the last copy wins.
+            var latest = new Dictionary<string, MailRecord>(StringComparer.Ordinal);
+            foreach (var record in upserts)
+            {
+                latest[record.Id] = record;
+            }
+
+            foreach (var ids in latest.Keys.Chunk(Chunk))
+            {
+                var existing = await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey && ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, StringComparer.Ordinal, ct);
+                foreach (var id in ids)
+                {
+                    if (!existing.TryGetValue(id, out var row))
+                    {
+                        row = new IndexedMessage { UserKey = userKey, Id = id, Folder = folder };
+                        db.Set<IndexedMessage>().Add(row);
+                    }
+
+                    latest[id].CopyTo(row, folder);
+                }
+            }
+
+            var state = await MailboxAsync(userKey, ct);
+            var folderState = state.Folders.SingleOrDefault(f => f.Folder == folder);
+            if (folderState is null)
+            {
+                folderState = new FolderSyncState { UserKey = userKey, Folder = folder };
+                state.Folders.Add(folderState);
+            }
+
+            folderState.DeltaLink = deltaLink;
+            folderState.SyncedAt = syncedAt;
+            state.LastSyncedAt = syncedAt;
+            state.LastAttemptAt = syncedAt;
+            state.LastErrorCode = null;
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+
+    public Task ResetFolderAsync(string userKey, string folder, CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey && m.Folder == folder).ExecuteDeleteAsync(ct);
+            await db.Set<FolderSyncState>().Where(f => f.UserKey == userKey && f.Folder == folder).ExecuteDeleteAsync(ct);
+        }, cancellationToken);
+
+    public Task RecordFailureAsync(string userKey, string errorCode, DateTimeOffset at, CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            var state = await MailboxAsync(userKey, ct);
+            state.LastAttemptAt = at;
+            state.LastErrorCode = errorCode;
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<MailRecord>> GetMessagesAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<IndexedMessage>().AsNoTracking().Where(m => m.UserKey == userKey).ToListAsync(cancellationToken);
+        // Sorted here, not in SQL: PostgreSQL collations order text differently from SQLite's binary order.
+        return rows.OrderBy(m => m.Date ?? DateTimeOffset.MinValue).ThenBy(m => m.Id, StringComparer.Ordinal)
+            .Select(m => m.ToRecord()).ToArray();
+    }
+
+    public Task ReplaceThreadsAsync(string userKey, IReadOnlyList<FollowUp> threads, DateTimeOffset computedAt, CancellationToken cancellationToken)
+    {
+        var duplicate = threads.GroupBy(t => t.ThreadKey, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Thread key '{duplicate.Key}' appears more than once.", nameof(threads));
+        }
+
+        return WriteAsync(userKey, async ct =>
+        {
+            await db.Set<ThreadSummary>().Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
+            db.Set<ThreadSummary>().AddRange(threads.Select(t => t.ToSummary(userKey, computedAt)));
+            (await MailboxAsync(userKey, ct)).ThreadsComputedAt = computedAt;
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+    }
+
+    public async Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
+    {
+        var name = direction is { } d ? StoredMapping.DirectionName(d) : null;
+        var rows = await ThreadListQuery.Read(db, userKey, name).ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return new IndexedThreads([], null, null);
+        }
+
+        var dismissed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.Thread is not null && r.DismissedUpTo is not null))
+        {
+            dismissed[row.Thread!.ThreadKey] = row.DismissedUpTo!.Value;
+        }
+
+        var times = rows[0];
+        return new IndexedThreads(
+            rows.Where(r => r.Thread is not null).Select(r => r.Thread!)
+                .OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp()).ToArray(),
+            times.LastSyncedAt,
+            times.ThreadsComputedAt,
+            times.LastAttemptAt,
+            times.LastErrorCode,
+            dismissed);
+    }
+
+    public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            await db.Set<ThreadSummary>().Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Set<FolderSyncState>().Where(f => f.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Set<MailboxState>().Where(m => m.UserKey == userKey).ExecuteDeleteAsync(ct);
+        }, cancellationToken);
+
+    public Task<IndexedMessageRef?> FindMessageAsync(string userKey, string? messageId, string? internetMessageId, CancellationToken cancellationToken) =>
+        db.Set<IndexedMessage>().AsNoTracking()
+            .Where(m => m.UserKey == userKey && ((messageId != null && m.Id == messageId) || (internetMessageId != null && m.InternetMessageId == internetMessageId)))
+            .Select(m => new IndexedMessageRef(m.Id, m.InternetMessageId, m.ConversationId, m.Subject))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public Task<DateTimeOffset?> LastGoodSyncAsync(CancellationToken cancellationToken) =>
+        db.Set<MailboxState>().MaxAsync(m => m.LastSyncedAt, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken) =>
+        await db.Set<MailboxState>().AsNoTracking().Select(m => m.UserKey).ToListAsync(cancellationToken);
+
+    public async Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey && m.Date < cutoff).ExecuteDeleteAsync(cancellationToken)
+        + await db.Set<ThreadSummary>().Where(t => t.UserKey == userKey && t.Since < cutoff).ExecuteDeleteAsync(cancellationToken);
+
+    private async Task<MailboxState> MailboxAsync(string userKey, CancellationToken ct)
+    {
+        var state = await db.Set<MailboxState>().Include(m => m.Folders).SingleOrDefaultAsync(m => m.UserKey == userKey, ct);
+        if (state is null)
+        {
+            state = new MailboxState { UserKey = userKey };
+            db.Set<MailboxState>().Add(state);
+        }
+
+        return state;
+    }
+
+    /// <summary>Runs one write as one transaction, serialized per user; on failure nothing is kept, in the database or in the tracker.</summary>
+    private Task WriteAsync(string lockKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        DatabaseLocks.WriteForUserAsync(db, lockKey, write, cancellationToken);
+}
+
+/// <summary>
+/// The thread list in one statement: the mailbox's times joined to its threads (one direction or all) and each
+/// thread's dismissal, as flat rows (left joins: a mailbox with no thread is one row with no thread). Not an
+/// EF.CompileAsyncQuery: a compiled query stays bound to the first model it ran with, and each test host builds its
+/// own; EF's query cache already keeps the translation.
+/// </summary>
+internal static class ThreadListQuery
+{
+    public static IQueryable<ThreadListRow> Read(FollowUpDbContext db, string userKey, string? direction) =>
+        from m in db.Set<MailboxState>().AsNoTracking()
+        where m.UserKey == userKey
+        from t in db.Set<ThreadSummary>().Where(t => t.UserKey == m.UserKey && (direction == null || t.Direction == direction)).DefaultIfEmpty()
+        join d in db.Set<DismissalRow>() on new { t.UserKey, t.ThreadKey } equals new { d.UserKey, d.ThreadKey } into dismissals
+        from d in dismissals.DefaultIfEmpty()
+        select new ThreadListRow
+        {
+            LastSyncedAt = m.LastSyncedAt,
+            ThreadsComputedAt = m.ThreadsComputedAt,
+            LastAttemptAt = m.LastAttemptAt,
+            LastErrorCode = m.LastErrorCode,
+            Thread = t,
+            DismissedUpTo = d == null ? null : d.LastMessageAt,
+        };
+}
+
+internal sealed class ThreadListRow
+{
+    public DateTimeOffset? LastSyncedAt { get; init; }
+
+    public DateTimeOffset? ThreadsComputedAt { get; init; }
+
+    public DateTimeOffset? LastAttemptAt { get; init; }
+
+    public string? LastErrorCode { get; init; }
+
+    public ThreadSummary? Thread { get; init; }
+
+    public DateTimeOffset? DismissedUpTo { get; init; }
+}

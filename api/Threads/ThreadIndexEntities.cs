@@ -1,0 +1,131 @@
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Storage;
+
+namespace OutlookFollowUp.Threads;
+
+// Storage shapes only: never leave this folder (IThreadIndex speaks MailRecord and FollowUp; dismissals are records too).
+
+/// <summary>One user's sync bookkeeping; the user key is the tenant-qualified user id ("tid:oid") or "local".</summary>
+internal sealed class MailboxState
+{
+    public required string UserKey { get; set; }
+
+    /// <summary>The user's addresses as compact JSON (["a@b", ...]).</summary>
+    public string Addresses { get; set; } = "[]";
+
+    public string? TimeZone { get; set; }
+
+    public DateTimeOffset? LastSyncedAt { get; set; }
+
+    public DateTimeOffset? LastAttemptAt { get; set; }
+
+    /// <summary>A short code ("graph_429", "token_expired"), never exception text.</summary>
+    public string? LastErrorCode { get; set; }
+
+    /// <summary>When the engine last replaced the user's threads; kept here so an empty result still has a time.</summary>
+    public DateTimeOffset? ThreadsComputedAt { get; set; }
+
+    public List<FolderSyncState> Folders { get; set; } = [];
+}
+
+/// <summary>Where Graph delta sync stands for one folder of one user.</summary>
+internal sealed class FolderSyncState
+{
+    public required string UserKey { get; set; }
+
+    public required string Folder { get; set; }
+
+    /// <summary>Graph's @odata.deltaLink; long, so stored as unbounded text.</summary>
+    public string? DeltaLink { get; set; }
+
+    public DateTimeOffset? SyncedAt { get; set; }
+}
+
+/// <summary>A MailRecord as stored: metadata only, keyed by user and source id.</summary>
+internal sealed class IndexedMessage
+{
+    public required string UserKey { get; set; }
+
+    public required string Id { get; set; }
+
+    public required string Folder { get; set; }
+
+    public string? InternetMessageId { get; set; }
+
+    public string? ConversationId { get; set; }
+
+    /// <summary>JSON array of Message-IDs; null when empty.</summary>
+    public string? InReplyTo { get; set; }
+
+    /// <summary>JSON array of Message-IDs; null when empty.</summary>
+    public string? References { get; set; }
+
+    public byte[]? ThreadIndex { get; set; }
+
+    public string From { get; set; } = "";
+
+    public string? FromName { get; set; }
+
+    /// <summary>JSON array of {"a","n"}; null when empty.</summary>
+    public string? To { get; set; }
+
+    /// <summary>JSON array of {"a","n"}; null when empty.</summary>
+    public string? Cc { get; set; }
+
+    /// <summary>The instant, stored in UTC; the original offset is kept beside it.</summary>
+    public DateTimeOffset? Date { get; set; }
+
+    public short? DateOffsetMinutes { get; set; }
+
+    public string Subject { get; set; } = "";
+
+    public string? AutoSubmitted { get; set; }
+
+    public bool AutoReplyHeader { get; set; }
+
+    public string? ContentType { get; set; }
+
+    public string? MessageClass { get; set; }
+
+    public bool ListUnsubscribe { get; set; }
+
+    public string? Precedence { get; set; }
+}
+
+/// <summary>One unanswered thread as the engine last computed it.</summary>
+internal sealed class ThreadSummary
+{
+    public required string UserKey { get; set; }
+
+    public required string ThreadKey { get; set; }
+
+    /// <summary>"theirs" or "mine", as in the scan JSON.</summary>
+    public required string Direction { get; set; }
+
+    public required string MessageId { get; set; }
+
+    public string? InternetMessageId { get; set; }
+
+    public DateTimeOffset Since { get; set; }
+
+    public string Subject { get; set; } = "";
+
+    /// <summary>JSON array of addresses, or of {"a","n"} address objects when the mail gave names.</summary>
+    public string Counterparts { get; set; } = "[]";
+
+    public string Reason { get; set; } = "";
+
+    public DateTimeOffset ComputedAt { get; set; }
+}
+
+/// <summary>A thread the user hid; it shows again once a message newer than <see cref="LastMessageAt"/> arrives (rule 8).</summary>
+internal sealed class DismissalRow
+{
+    public required string UserKey { get; set; }
+
+    public required string ThreadKey { get; set; }
+
+    public DateTimeOffset LastMessageAt { get; set; }
+
+    public DateTimeOffset DismissedAt { get; set; }
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Mail;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
+
+namespace OutlookFollowUp.Threads;
+
+/// <summary>Section <c>ThreadsCache</c>. Zero turns the cache off.</summary>
+public sealed class ThreadViewCacheOptions
+{
+    /// <summary>How long another instance's write can go unseen; this instance's own writes clear the entry at once.</summary>
+    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>What one thread list is composed from; the page itself is cut per request. Immutable, so the cache keeps the instance.</summary>
+[System.ComponentModel.ImmutableObject(true)]
+public sealed record ThreadInputs(
+    ThreadsView View, IReadOnlyList<Reminder> Reminders, IReadOnlyDictionary<string, DateTimeOffset> Dismissed, UserSettings Settings);
+
+/// <summary>
+/// A per-user micro-cache of the thread list's inputs (HybridCache, in process only). The pane polls GET /api/threads
+/// and pages through it, while the data changes only on a sync or a user's write: three queries per request would buy
+/// nothing. Every entry carries the user's tag, so a write on this instance drops all of the user's entries at once;
+/// the short lifetime bounds what other instances' writes leave stale.
+/// </summary>
+public sealed class ThreadViewCache(HybridCache cache, IOptions<ThreadViewCacheOptions> options)
+{
+    // In process only: the app's IDistributedCache is the MSAL token cache's table, no place for thread lists.
+    private const HybridCacheEntryFlags LocalOnly = HybridCacheEntryFlags.DisableDistributedCache;
+
+    public async Task<ThreadInputs> GetOrLoadAsync(string userKey, FollowUpDirection? direction, Func<CancellationToken, Task<ThreadInputs>> load, CancellationToken cancellationToken)
+    {
+        if (Entry() is not { } entry)
+        {
+            return await load(cancellationToken);
+        }
+
+        var key = Key(userKey, direction);
+        var inputs = await cache.GetOrCreateAsync(key, load, static (load, ct) => new ValueTask<ThreadInputs>(load(ct)), entry, [Tag(userKey)], cancellationToken);
+        if (inputs.View.NeverSynced)
+        {
+            // "Nothing indexed yet" must be asked again, never remembered.
+            await cache.RemoveAsync(key, cancellationToken);
+        }
+
+        return inputs;
+    }
+
+    public async Task StoreAsync(string userKey, FollowUpDirection? direction, ThreadInputs inputs, CancellationToken cancellationToken)
+    {
+        if (Entry() is { } entry && !inputs.View.NeverSynced)
+        {
+            await cache.SetAsync(Key(userKey, direction), inputs, entry, [Tag(userKey)], cancellationToken);
+        }
+    }
+
+    public ValueTask InvalidateAsync(string userKey, CancellationToken cancellationToken = default) => cache.RemoveByTagAsync(Tag(userKey), cancellationToken);
+
+    private HybridCacheEntryOptions? Entry() => options.Value.TimeToLive is var ttl && ttl > TimeSpan.Zero
+        ? new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = LocalOnly }
+        : null;
+
+    private static string Key(string userKey, FollowUpDirection? direction) => $"threads:{direction?.ToString() ?? "all"}:{userKey}";
+
+    private static string Tag(string userKey) => "user:" + userKey;
+}
+
+/// <summary>Clears a user's cached thread list after any successful write to their reminders, dismissals, settings or data.</summary>
+internal sealed class InvalidateThreadsFilter(ThreadViewCache cache) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        if (!HttpMethods.IsGet(context.HttpContext.Request.Method) && context.HttpContext.User.GetUserKey() is { } userKey)
+        {
+            await cache.InvalidateAsync(userKey, context.HttpContext.RequestAborted);
+        }
+
+        return result;
+    }
+}
+
+public static class ThreadListingSetup
+{
+    public static IServiceCollection AddThreadListing(this IServiceCollection services)
+    {
+        services.AddHybridCache();
+        services.AddOptions<ThreadViewCacheOptions>().BindConfiguration("ThreadsCache")
+            .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.TimeToLive <= TimeSpan.FromMinutes(1), "ThreadsCache:TimeToLive must be between 0 and 1 minute.")
+            .ValidateOnStart();
+        services.AddScoped<IThreadIndex, ThreadIndex>();
+        services.AddScoped<IDismissalStore, DismissalStore>();
+        services.AddSingleton<ThreadViewCache>();
+        services.AddScoped<ThreadExtras>();
+        services.AddSingleton<FluentValidation.IValidator<DraftRequest>, DraftRequestValidator>();
+        return services;
+    }
+
+    /// <summary>For the groups whose writes change what the thread list shows.</summary>
+    public static RouteGroupBuilder InvalidatesThreads(this RouteGroupBuilder group) => group.AddEndpointFilter<InvalidateThreadsFilter>();
+}

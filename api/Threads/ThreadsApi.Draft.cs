@@ -1,0 +1,70 @@
+using System.Net;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Mail;
+using OutlookFollowUp.Web;
+
+namespace OutlookFollowUp.Threads;
+
+/// <summary>The body of POST /api/threads/{threadKey}/draft: the thread's last message and the pane's plain-text nudge.</summary>
+public sealed record DraftRequest(string? MessageId, string? Comment);
+
+/// <summary>The reply-all draft's immutable id (Graph REST form; the pane converts it for displayMessageForm).</summary>
+public sealed record DraftCreated(string DraftId);
+
+public static partial class ThreadsApi
+{
+    /// <summary>
+    /// Saves a reply-all draft of the thread's last message in the caller's Drafts folder, so the follow-up stays in
+    /// the conversation even when that message is not the one open in Outlook.
+    /// </summary>
+    public static async Task<Results<Created<DraftCreated>, ProblemHttpResult>> CreateDraft(
+        string threadKey, DraftRequest request, CurrentUser caller, IThreadIndex index, IMailboxes mailboxes, CancellationToken cancellationToken)
+    {
+        var user = caller.Key;
+        var indexed = await index.GetThreadsAsync(user, direction: null, cancellationToken);
+        // Only a message this user's index holds as a thread's last one: never someone else's, never an arbitrary id.
+        if (!indexed.Threads.Any(t => t.ThreadKey == threadKey && t.MessageId == request.MessageId))
+        {
+            return ThreadNotFound();
+        }
+
+        try
+        {
+            var draftId = await mailboxes.Writer(user).CreateReplyAllDraftAsync(request.MessageId!, CommentHtml(request.Comment!), cancellationToken);
+            return TypedResults.Created((string?)null, new DraftCreated(draftId));
+        }
+        catch (MailNotFoundException)
+        {
+            // Deleted in Outlook since the last sync: the index is behind the mailbox, not broken.
+            return ThreadNotFound();
+        }
+    }
+
+    /// <summary>Graph reads the comment as HTML: the pane sends text, so a subject like "&lt;b&gt;" stays text.</summary>
+    internal static string CommentHtml(string text) =>
+        WebUtility.HtmlEncode(text.ReplaceLineEndings("\n")).Replace("\n", "<br>", StringComparison.Ordinal);
+
+    private static ProblemHttpResult ThreadNotFound() => TypedResults.Problem(
+        title: "Conversation not found.",
+        detail: "This conversation or its last message is not in your follow-ups any more. Refresh the list and try again.",
+        statusCode: StatusCodes.Status404NotFound);
+}
+
+internal sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
+{
+    /// <summary>Graph immutable ids are ~150 characters; this leaves room without taking arbitrary blobs.</summary>
+    public const int MaxMessageIdLength = 1024;
+
+    /// <summary>The pane's nudge is a few lines; a longer comment is not one it built.</summary>
+    public const int MaxCommentLength = 4000;
+
+    public DraftRequestValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(r => r.MessageId).NotEmpty().MaximumLength(MaxMessageIdLength).NoControlCharacters();
+        RuleFor(r => r.Comment).NotEmpty().MaximumLength(MaxCommentLength).PlainText();
+    }
+}

@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Mail;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Scan;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Web;
+
+namespace OutlookFollowUp.Threads;
+
+/// <summary>One unanswered thread in the API: scan's field names plus Graph's immutable id of the last message and its reminder.</summary>
+public sealed record ThreadItem(
+    string Direction, string? InternetMessageId, string ThreadKey, string Since, string Subject, IReadOnlyList<string> Counterparts, string Reason,
+    string MessageId, ReminderState? Reminder, IReadOnlyList<ThreadPerson>? People = null)
+{
+    public static ThreadItem From(FollowUp f, ReminderState? reminder = null)
+    {
+        var scan = ScanThread.From(f);
+        return new(scan.Direction, scan.InternetMessageId, scan.ThreadKey, scan.Since, scan.Subject, scan.Counterparts, scan.Reason, f.MessageId, reminder,
+            f.Counterparts.Select(a => new ThreadPerson(a, f.People.FirstOrDefault(p => p.Address == a)?.Name)).ToArray());
+    }
+}
+
+/// <summary>A counterpart as the pane shows it: the display name when the mail gave one, the address on hover.</summary>
+public sealed record ThreadPerson(string Address, string? Name);
+
+/// <param name="Stale">Graph could not be read on the last attempt: this is the last good index.</param>
+/// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
+public sealed record ThreadsResponse(IReadOnlyList<ThreadItem> Threads, bool Stale, string? LastSyncedAt, string? NextCursor = null);
+
+/// <summary>The query of GET /api/threads and POST /api/threads/sync.</summary>
+public sealed record ThreadsQuery(string? Direction, int? Top, string? Cursor);
+
+public static partial class ThreadsApi
+{
+    public static RouteGroupBuilder MapThreads(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/threads").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser);
+        group.MapGet("/", GetThreads).WithName("ListThreads").WithSummary("The caller's unanswered threads, oldest first, one page at a time.");
+        group.MapPost("/sync", SyncNow).WithName("SyncThreads").WithSummary("Sync the mailbox now, then list the threads.");
+        group.MapPost("/{threadKey}/draft", CreateDraft).Validate<DraftRequest>().DecodesRouteValue("threadKey")
+            .WithName("CreateFollowUpDraft").WithSummary("Save a reply-all draft of the thread's last message in Drafts.");
+        return group;
+    }
+
+    public static async Task<Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult>> GetThreads(
+        [AsParameters] ThreadsQuery query, CurrentUser caller, HttpResponse response, MailboxService mailbox, ThreadExtras extras, CancellationToken cancellationToken)
+    {
+        if (Invalid(query, out var direction, out var cursor) is { } problem)
+        {
+            return problem;
+        }
+
+        var user = caller.Key;
+        var inputs = await extras.Cache.GetOrLoadAsync(user, direction,
+            async ct => await ComposeAsync(await mailbox.GetThreadsAsync(user, direction, ct), user, extras, ct), cancellationToken);
+        return Respond(inputs, query, cursor, response);
+    }
+
+    public static async Task<Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult>> SyncNow(
+        [AsParameters] ThreadsQuery query, CurrentUser caller, HttpResponse response, MailboxService mailbox, ThreadExtras extras, CancellationToken cancellationToken)
+    {
+        if (Invalid(query, out var direction, out var cursor) is { } problem)
+        {
+            return problem;
+        }
+
+        var user = caller.Key;
+        await extras.Cache.InvalidateAsync(user, cancellationToken);
+        var inputs = await ComposeAsync(await mailbox.SyncNowAsync(user, direction, cancellationToken), user, extras, cancellationToken);
+        await extras.Cache.StoreAsync(user, direction, inputs, cancellationToken);
+        return Respond(inputs, query, cursor, response);
+    }
+
+    private static ValidationProblem? Invalid(ThreadsQuery query, out FollowUpDirection? direction, out Cursor? cursor)
+    {
+        cursor = null;
+        if (!TryParseDirection(query.Direction, out direction))
+        {
+            return DirectionProblem(query.Direction);
+        }
+
+        if (query.Top is < 1 or > ThreadPaging.MaxTop)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"top must be between 1 and {ThreadPaging.MaxTop}."] });
+        }
+
+        return Cursor.TryDecode(query.Cursor, out cursor)
+            ? null
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this API returned."] });
+    }
+
+    private static async Task<ThreadInputs> ComposeAsync(ThreadsView view, string user, ThreadExtras extras, CancellationToken ct)
+    {
+        return new(view,
+            await extras.Reminders.ListAsync(user, ct),
+            view.DismissedUpTo ?? new Dictionary<string, DateTimeOffset>(),
+            await extras.Settings.GetEffectiveAsync(user, ct));
+    }
+
+    private static Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult> Respond(
+        ThreadInputs inputs, ThreadsQuery query, Cursor? cursor, HttpResponse response)
+    {
+        var view = inputs.View;
+        if (view.NeverSynced && view.Stale)
+        {
+            response.Headers.RetryAfter = "30";
+            return TypedResults.Problem(
+                title: "Your mailbox could not be read yet",
+                detail: "Microsoft Graph is unavailable and nothing has been indexed so far. Try again in a moment.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var page = ThreadPaging.Page(view.Threads, inputs.Reminders, inputs.Dismissed, inputs.Settings, query.Top ?? ThreadPaging.DefaultTop, cursor);
+        var lastSynced = view.LastSyncedAt is { } at ? ScanThread.FormatInstant(at) : null;
+        return TypedResults.Ok(new ThreadsResponse(
+            page.Items.Select(i => ThreadItem.From(i.Thread, i.Reminder)).ToList(), view.Stale, lastSynced, page.NextCursor));
+    }
+
+    /// <summary>theirs, mine, or all (the default).</summary>
+    private static bool TryParseDirection(string? value, out FollowUpDirection? direction)
+    {
+        direction = null;
+        switch (value?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "all":
+                return true;
+            case "theirs":
+                direction = FollowUpDirection.Theirs;
+                return true;
+            case "mine":
+                direction = FollowUpDirection.Mine;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static ValidationProblem DirectionProblem(string? value) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        {
+            ["direction"] = [$"direction must be theirs, mine or all; got '{OptionRules.Shorten(value)}'."],
+        });
+}
+
+/// <summary>What a thread row adds to the index (which brings the dismissals): the user's reminders and exclusions.</summary>
+public sealed record ThreadExtras(IReminderStore Reminders, ISettingsStore Settings, ThreadViewCache Cache);

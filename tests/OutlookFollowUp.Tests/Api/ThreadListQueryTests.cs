@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.Support;
+using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.Threads;
+
+using IndexMail = OutlookFollowUp.Tests.Index.Mail;
+
+namespace OutlookFollowUp.Tests.Api;
+
+/// <summary>What the uncached thread list costs the database, counted by an EF Core command interceptor.</summary>
+public sealed class ThreadListQueryTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Uncached_thread_list_takes_three_queries_threads_with_dismissals_reminders_and_settings()
+    {
+        var counter = new CommandCounter();
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        using var app = host.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ThreadsCache:TimeToLive", "00:00:00");
+            b.ConfigureTestServices(s => s.ConfigureDbContext<SqliteFollowUpDbContext>(o => o.AddInterceptors(counter)));
+        });
+        using var client = app.CreateClient();
+        using var first = await client.GetAsync(new Uri("/api/threads", UriKind.Relative)); // the first open syncs
+        first.EnsureSuccessStatusCode();
+
+        counter.Reset();
+        using var second = await client.GetAsync(new Uri("/api/threads", UriKind.Relative));
+        second.EnsureSuccessStatusCode();
+
+        Assert.Equal(3, counter.Count);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task GetThreads_reads_times_threads_and_dismissals_in_one_command(StorageProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        const string user = "tid:oid";
+        await db.CreateIndex().ReplaceThreadsAsync(user,
+            [IndexMail.Thread("a", FollowUpDirection.Theirs, IndexMail.Monday), IndexMail.Thread("b", FollowUpDirection.Mine, IndexMail.Monday.AddHours(1))], IndexMail.Monday, CancellationToken.None);
+        await new DismissalStore(db.CreateContext(), db.Time).DismissAsync(user, "b", CancellationToken.None);
+        var counter = new CommandCounter();
+
+        var read = await db.CreateIndex(counter).GetThreadsAsync(user, null, CancellationToken.None);
+
+        Assert.Equal(1, counter.Count);
+        Assert.Equal(["a", "b"], read.Threads.Select(t => t.ThreadKey));
+        Assert.Equal(IndexMail.Monday, read.ComputedAt);
+        Assert.Equal(IndexMail.Monday.AddHours(1), Assert.Single(read.DismissedUpTo!).Value);
+    }
+}
