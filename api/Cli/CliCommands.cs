@@ -15,6 +15,7 @@ public static class CliCommands
     {
         ["manifest"] = ManifestCommand.RunAsync,
         ["scan"] = ScanCommand.RunAsync,
+        ["register"] = OutlookFollowUp.Registration.RegisterCommand.RunAsync,
     };
 
     public static bool TryGet(string[] args, out Command command, out string[] rest)
