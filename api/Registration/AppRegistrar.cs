@@ -12,8 +12,8 @@ public sealed record RegistrationResult(string? ApplicationId, string? ClientId,
 /// </summary>
 public sealed class AppRegistrar(DirectoryClient directory, TextWriter output)
 {
-    public const string NewApplicationId = "<id of the new application>";
-    public const string NewClientId = "<client id of the new application>";
+    public const string NewApplicationId = "<new-application-id>";
+    public const string NewClientId = "<new-client-id>";
 
     public async Task<RegistrationResult> RegisterAsync(RegistrationRequest request, CancellationToken ct)
     {
