@@ -17,7 +17,7 @@ if (CliCommands.TryGet(args, out var command, out var commandArgs))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-if (LocalMode.RefusalReason(builder.Configuration, builder.Environment) is { } refusal)
+if ((LocalMode.RefusalReason(builder.Configuration, builder.Environment) ?? OutlookFollowUp.Hosting.ProductionRequirements.Problem(builder.Configuration, builder.Environment)) is { } refusal)
 {
     await Console.Error.WriteLineAsync(refusal);
     return 1;
@@ -31,6 +31,7 @@ builder.Services.AddReminders();
 builder.Services.AddThreadListing();
 builder.Services.AddMailSync(builder.Configuration, builder.Environment);
 builder.Services.AddRetention();
+builder.Services.AddHealthChecks().AddCheck<OutlookFollowUp.Hosting.CredentialHealthCheck>(OutlookFollowUp.Hosting.CredentialHealthCheck.Name, tags: ["ready"]);
 
 var app = builder.Build();
 app.UseApiPlatform();
