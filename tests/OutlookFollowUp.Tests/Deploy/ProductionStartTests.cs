@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 using OutlookFollowUp.Hosting;
 using OutlookFollowUp.Tests.Index;
 
@@ -68,8 +67,8 @@ public sealed class ProductionStartTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureAd:ClientId"] = "x" }).Build();
 
-        Assert.Null(ProductionRequirements.Problem(configuration, new TestEnvironment("Development")));
-        Assert.NotNull(ProductionRequirements.Problem(configuration, new TestEnvironment("Production")));
+        Assert.Null(ProductionRequirements.Problem(configuration, new TestHostEnvironment("Development")));
+        Assert.NotNull(ProductionRequirements.Problem(configuration, new TestHostEnvironment("Production")));
     }
 
     [Theory]
@@ -82,13 +81,13 @@ public sealed class ProductionStartTests
     {
         var configuration = Configuration(key, value);
 
-        Assert.Contains(expected, ProductionRequirements.Problem(configuration, new TestEnvironment("Production")), StringComparison.Ordinal);
+        Assert.Contains(expected, ProductionRequirements.Problem(configuration, new TestHostEnvironment("Production")), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Requirements_TheContainerAppsSettings_AreComplete()
     {
-        Assert.Null(ProductionRequirements.Problem(Configuration(), new TestEnvironment("Production")));
+        Assert.Null(ProductionRequirements.Problem(Configuration(), new TestHostEnvironment("Production")));
     }
 
     [Fact]
@@ -116,13 +115,5 @@ public sealed class ProductionStartTests
         }
 
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-    }
-
-    private sealed class TestEnvironment(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-        public string ApplicationName { get; set; } = "OutlookFollowUp.Api";
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
     }
 }
