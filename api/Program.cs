@@ -9,6 +9,7 @@ using OutlookFollowUp.Mail;
 using OutlookFollowUp.Privacy;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
+using OutlookFollowUp.Telemetry;
 using OutlookFollowUp.Web;
 
 if (CliCommands.TryGet(args, out var command, out var commandArgs))
@@ -31,6 +32,7 @@ builder.Services.AddReminders();
 builder.Services.AddThreadListing();
 builder.Services.AddMailSync(builder.Configuration, builder.Environment);
 builder.Services.AddRetention();
+builder.Services.AddFollowUpTelemetry(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<OutlookFollowUp.Hosting.CredentialHealthCheck>(OutlookFollowUp.Hosting.CredentialHealthCheck.Name, tags: ["ready"]);
 
 var app = builder.Build();
