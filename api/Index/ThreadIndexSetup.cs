@@ -27,7 +27,7 @@ public static class ThreadIndexSetup
 
     internal static DbContextOptionsBuilder UseStorage(DbContextOptionsBuilder builder, StorageOptions options) =>
         options.Provider == StorageProvider.Postgres
-            ? builder.UseNpgsql(options.ConnectionString)
+            ? Hosting.PostgresEntraAuthentication.Applies(options.ConnectionString) ? builder.UseNpgsql(Hosting.PostgresEntraAuthentication.DataSource(options.ConnectionString!)) : builder.UseNpgsql(options.ConnectionString)
             : builder.UseSqlite(options.ConnectionString);
 
     private static string DefaultSqlite(IHostEnvironment environment, StorageOptions options)
