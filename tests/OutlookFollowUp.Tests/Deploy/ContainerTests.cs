@@ -11,7 +11,7 @@ namespace OutlookFollowUp.Tests.Deploy;
 public sealed partial class ContainerTests
 {
     [Fact]
-    public async Task PublishedApp_StartsInProductionAndAnswersItsProbes()
+    public async Task PublishedApp_StartsInProductionWithItsExportersAndAnswersItsProbes()
     {
         var folder = Directory.CreateTempSubdirectory("followup-publish-").FullName;
         try
@@ -29,6 +29,11 @@ public sealed partial class ContainerTests
             settings["Storage__Provider"] = "Sqlite";
             settings["Storage__DataFolder"] = Path.Combine(folder, "data");
             settings["ConnectionStrings__FollowUps"] = null;
+            // Both exporters on, as in Azure, pointed at a closed local port: the start must not depend on them.
+            settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] =
+                "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/;LiveEndpoint=http://127.0.0.1:9/";
+            settings["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true";
+            settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:9";
             await using var api = ApiProcess.Start(folder, settings);
             using var http = new HttpClient();
 
