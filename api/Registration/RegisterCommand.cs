@@ -22,7 +22,8 @@ public static class RegisterCommand
 
     internal static async Task<int> InvokeAsync(Command command, string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var parse = command.Parse(args);
+        // Under a root command, as the CLI will hold it: --help and the parse errors come for free.
+        var parse = new RootCommand("OutlookFollowUp") { command }.Parse([command.Name, .. args]);
         if (parse.Errors.Count > 0)
         {
             await stderr.WriteLineAsync(parse.Errors[0].Message);
@@ -40,7 +41,7 @@ public static class RegisterCommand
         var clientId = new Option<string?>("--client-id") { Description = "Update this existing registration rather than looking it up by name." };
         var tenantId = new Option<string?>("--tenant-id") { Description = "The tenant, for the admin-consent URL (read from Graph when left out)." };
         var appOnly = new Option<bool>("--app-only") { Description = "Also request application permissions for app-only mode (Graph:Mode=Application)." };
-        var multiTenant = new Option<bool>("--multi-tenant") { Description = "Accounts in any organizational directory (AzureAD:AllowedTenants lists them)." };
+        var multiTenant = new Option<bool>("--multi-tenant") { Description = "Accounts in any organizational directory (AzureAd:AllowedTenants lists them)." };
         var certificate = new Option<string?>("--certificate") { Description = "Public part (.cer or PEM) of the Key Vault certificate to add as the API's credential." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the requests that would change anything, and send none of them." };
         var graphBaseUrl = new Option<string?>("--graph-base-url") { Description = $"Graph's base URL (default Graph:BaseUrl, else {DefaultGraphBaseUrl})." };

@@ -79,7 +79,7 @@ public sealed class ActivityScrubber : BaseProcessor<Activity>
     }
 }
 
-/// <summary>Cleans each log record's message, template values and exception text before export.</summary>
+/// <summary>Cleans each log record's message and template values before export.</summary>
 public sealed class LogScrubber : BaseProcessor<LogRecord>
 {
     public override void OnEnd(LogRecord data)
