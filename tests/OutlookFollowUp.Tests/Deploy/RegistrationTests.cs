@@ -156,6 +156,17 @@ public sealed partial class RegistrationTests : IDisposable
         Assert.Empty(graph.Requests);
     }
 
+    [Fact]
+    public async Task Command_Help_ListsEveryOptionAndSendsNothing()
+    {
+        var (code, stdout, _) = await InvokeAsync(graph, "--help");
+
+        Assert.Equal(0, code);
+        Assert.All(new[] { "--host", "--dry-run", "--app-only", "--certificate", "--graph-base-url", "--token" },
+            option => Assert.Contains(option, stdout, StringComparison.Ordinal));
+        Assert.Empty(graph.Requests);
+    }
+
     [Theory]
     [InlineData("--host", "http://followup.contoso.com", "--host must be the API's https origin")]
     [InlineData("--host", "https://followup.contoso.com/app", "--host must be the API's https origin")]
