@@ -10,6 +10,7 @@ using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Threads;
+using OutlookFollowUp.Telemetry;
 using OutlookFollowUp.Web;
 
 if (CliCommands.Handles(args))
@@ -18,7 +19,7 @@ if (CliCommands.Handles(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-if (LocalMode.RefusalReason(builder.Configuration, builder.Environment) is { } refusal)
+if ((LocalMode.RefusalReason(builder.Configuration, builder.Environment) ?? OutlookFollowUp.Hosting.ProductionRequirements.Problem(builder.Configuration, builder.Environment)) is { } refusal)
 {
     await Console.Error.WriteLineAsync(refusal);
     return 1;
@@ -33,6 +34,7 @@ builder.Services.AddThreadListing();
 builder.Services.AddMailSync(builder.Configuration, builder.Environment);
 builder.Services.AddRetention();
 builder.Services.AddHealth();
+builder.Services.AddFollowUpTelemetry(builder.Configuration);
 
 var app = builder.Build();
 app.UseApiPlatform();

@@ -18,6 +18,7 @@ public static class CliCommands
     [
         ScanCommand.Create,
         ManifestCommand.Create,
+        _ => Registration.RegisterCommand.Create(),
     ];
 
     /// <summary>The arguments <c>dotnet run</c> puts first for the web host (the project file's RunArguments).</summary>

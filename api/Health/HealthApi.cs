@@ -8,7 +8,8 @@ namespace OutlookFollowUp.Health;
 public sealed record LiveResponse(string Status);
 
 /// <param name="LastGraphSuccessAt">The latest good sync of any mailbox: informative only, since a Graph outage is served from the index.</param>
-public sealed record ReadyResponse(string Status, string Database, DateTimeOffset? LastGraphSuccessAt);
+/// <param name="Credential">Whether the on-behalf-of credential is configured, and of which kind (never its value).</param>
+public sealed record ReadyResponse(string Status, string Database, DateTimeOffset? LastGraphSuccessAt, string? Credential = null);
 
 /// <summary>
 /// /health/live (the process answers: no check runs) and /health/ready (EF Core's database check). Anonymous, not rate
@@ -22,7 +23,8 @@ public static class HealthApi
     {
         services.AddHealthChecks()
             .AddDbContextCheck<FollowUpDbContext>("database", tags: [Ready])
-            .AddCheck<LastSyncCheck>("last-sync", tags: [Ready]);
+            .AddCheck<LastSyncCheck>("last-sync", tags: [Ready])
+            .AddCheck<Hosting.CredentialHealthCheck>(Hosting.CredentialHealthCheck.Name, tags: [Ready]);
         return services;
     }
 
@@ -48,7 +50,8 @@ public static class HealthApi
             var last = report.Entries.TryGetValue("last-sync", out var sync) && sync.Data.TryGetValue(LastSyncCheck.DataKey, out var at)
                 ? at as DateTimeOffset?
                 : null;
-            await context.Response.WriteAsJsonAsync(new ReadyResponse("ready", "reachable", last));
+            var credential = report.Entries.TryGetValue(Hosting.CredentialHealthCheck.Name, out var c) ? c.Description : null;
+            await context.Response.WriteAsJsonAsync(new ReadyResponse("ready", "reachable", last, credential));
             return;
         }
 
@@ -56,9 +59,14 @@ public static class HealthApi
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = "Not ready.", Detail = "The database cannot be reached." },
+            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = "Not ready.", Detail = NotReadyDetail(report) },
         });
     }
+
+    /// <summary>Says which checks failed, in their own words (no exception text).</summary>
+    private static string NotReadyDetail(HealthReport report) => string.Join(" ", report.Entries
+        .Where(e => e.Value.Status != HealthStatus.Healthy)
+        .Select(e => e.Key == Hosting.CredentialHealthCheck.Name ? $"The credential: {e.Value.Description}." : e.Key == "database" ? "The database cannot be reached." : "The thread index cannot be read."));
 }
 
 /// <summary>Informative: when any mailbox last synced well. Unhealthy only when the index cannot be read.</summary>

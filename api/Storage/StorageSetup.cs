@@ -31,7 +31,9 @@ public static class StorageSetup
 
     internal static DbContextOptionsBuilder UseStorage(DbContextOptionsBuilder builder, StorageOptions options) =>
         (options.Provider == StorageProvider.Postgres
-            ? builder.UseNpgsql(options.ConnectionString)
+            ? Hosting.PostgresEntraAuthentication.Applies(options.ConnectionString)
+                ? builder.UseNpgsql(Hosting.PostgresEntraAuthentication.DataSource(options.ConnectionString!))
+                : builder.UseNpgsql(options.ConnectionString)
             : builder.UseSqlite(options.ConnectionString))
         .UseSnakeCaseNamingConvention();
 
