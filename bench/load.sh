@@ -40,7 +40,7 @@ dotnet build api -c Release -v q -nologo >/dev/null
   ThreadsCache__TimeToLive="$ttl" \
   dotnet bin/Release/net10.0/OutlookFollowUp.Api.dll >"$data/api.log" 2>&1) &
 api=$!
-trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$data"; [ -z "$schema" ] || psql -q -c "DROP SCHEMA $schema CASCADE" >/dev/null' EXIT
+trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$data"; [ -z "$schema" ] || psql -q -c "DROP SCHEMA $schema CASCADE" >/dev/null 2>&1' EXIT
 echo "provider: $provider, threads cache time to live: $ttl"
 
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.5; done
