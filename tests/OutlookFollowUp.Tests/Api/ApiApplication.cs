@@ -52,6 +52,11 @@ public class ApiApplication : WebApplicationFactory<Program>
             builder.UseSetting("AzureAd:ClientId", TestTokens.ClientId);
             builder.UseSetting("AzureAd:AllowedTenants:0", TestTokens.TenantA);
             builder.UseSetting("AzureAd:AllowedTenants:1", TestTokens.TenantB);
+            // The on-behalf-of credential is configured (readiness checks it); no request ever leaves the test.
+            if (!Settings.ContainsKey("AzureAd:ClientSecret"))
+            {
+                builder.UseSetting("AzureAd:ClientSecret", "test-client-secret");
+            }
         }
 
         builder.ConfigureTestServices(services =>
