@@ -91,10 +91,14 @@ public static class GraphHttp
         || outcome.Exception is AggregateException { InnerExceptions: [.., ApiException { ResponseStatusCode: 429 or >= 500 }] }
         || outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError };
 
-    /// <summary>The SDK's standard chain with its RetryHandler tuned to the configured retries.</summary>
+    /// <summary>
+    /// The SDK's standard chain with its RetryHandler tuned to the configured retries. Its time limit is the interactive
+    /// budget: once the Retry-After waits would add up past it, the handler returns Graph's 429/503 at once instead of
+    /// sleeping (up to 180 s a wait), and the caller reports it with Graph's Retry-After (<see cref="GraphFailures"/>).
+    /// </summary>
     private static IEnumerable<DelegatingHandler> SdkHandlers(GraphOptions options) =>
         CoreClientFactory.CreateDefaultHandlers(new Microsoft.Graph.GraphClientOptions()).Select(handler => handler is RetryHandler
-            ? new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries })
+            ? new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries, RetriesTimeLimit = options.InteractiveBudget })
             : handler);
 
     /// <summary>Outermost, outside the factory's chain: marks each request with its mailbox.</summary>

@@ -26,6 +26,12 @@ public sealed class GraphOptions
     /// <summary>Per attempt, not per call: a retry after Retry-After gets a fresh budget.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The longest a person waits on Graph: the SDK's retries never sleep past it (a longer Retry-After fails the call at
+    /// once, carrying it), and a request waits at most this long for a sync or a draft before answering 503.
+    /// </summary>
+    public TimeSpan InteractiveBudget { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Outlook allows 4 concurrent requests per app per mailbox.</summary>
     [Range(1, 4)]
     public int MaxConcurrentPerMailbox { get; set; } = 4;
@@ -44,6 +50,7 @@ public sealed class GraphOptions
     /// <summary>True when the values that DataAnnotations cannot express are sound.</summary>
     internal bool HasValidTimes() =>
         Timeout > TimeSpan.Zero
+        && InteractiveBudget >= TimeSpan.FromSeconds(1)
         && CircuitBreakerSamplingDuration >= TimeSpan.FromMilliseconds(500)
         && CircuitBreakDuration >= TimeSpan.FromMilliseconds(500);
 }
