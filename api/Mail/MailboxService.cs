@@ -42,6 +42,11 @@ public sealed class MailboxService(
                     MailUnavailableReason.Timeout, "The first sync of the mailbox is still running.", retryAfter: graph.Value.InteractiveBudget);
             }
 
+            if (refresher.LastActionableFailure(userKey) is { } failure)
+            {
+                throw failure; // consent or a permission: the user or an admin must act, waiting would not help
+            }
+
             threads = await index.GetThreadsAsync(userKey, direction, cancellationToken);
         }
         else if (time.GetUtcNow() - (threads.LastAttemptAt ?? threads.LastSyncedAt) >= options.Value.RefreshInterval)

@@ -27,10 +27,11 @@ public sealed class GraphOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The longest a person waits on Graph: the SDK's retries never sleep past it (a longer Retry-After fails the call at
-    /// once, carrying it), and a request waits at most this long for a sync or a draft before answering 503.
+    /// The longest a person waits on Graph, so that a request answers within 10 s: a request waits at most this long for a
+    /// sync or a draft before answering (503 with Retry-After, or the stale index), and the SDK's retries sleep at most
+    /// half of it (a longer Retry-After fails the call at once, carrying Graph's Retry-After).
     /// </summary>
-    public TimeSpan InteractiveBudget { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan InteractiveBudget { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>Outlook allows 4 concurrent requests per app per mailbox.</summary>
     [Range(1, 4)]
