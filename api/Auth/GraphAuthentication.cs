@@ -36,11 +36,37 @@ internal sealed class OnBehalfOfTokenSource(ITokenAcquisition tokens, ClaimsPrin
         {
             return await tokens.GetAccessTokenForUserAsync(_scopes, user: user, tokenAcquisitionOptions: options);
         }
-        catch (Exception ex) when (ConsentRequired(ex) is { } challenge)
+        catch (Exception ex) when ((ConsentRequired(ex) ?? SignInUnavailable(ex, cancellationToken)) is { } failure)
         {
-            throw challenge;
+            throw failure;
         }
     }
+
+    /// <summary>
+    /// The identity platform failed the token request without asking the user for anything: it could not be reached,
+    /// timed out, or answered an error. Nothing the user can do but wait: the API answers 503 with Retry-After.
+    /// </summary>
+    internal static MailException? SignInUnavailable(Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            var retryAfter = inner is MsalServiceException { Headers.RetryAfter: { } header } ? RetryAfterOf(header) : null;
+            if (inner is MsalServiceException or HttpRequestException or OperationCanceledException or TimeoutException)
+            {
+                return new MailUnavailableException(
+                    MailUnavailableReason.SignInUnavailable, "The sign-in service could not give a Microsoft Graph token.", exception, retryAfter);
+            }
+        }
+
+        return null;
+    }
+
+    private static TimeSpan? RetryAfterOf(System.Net.Http.Headers.RetryConditionHeaderValue header) => header.Delta;
 
     /// <summary>
     /// Consent, MFA or a conditional-access claims challenge: MSAL says the user must act. The product's exception

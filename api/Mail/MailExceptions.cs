@@ -31,6 +31,9 @@ public enum MailUnavailableReason
     Throttled,
     ServerError,
     Unreachable,
+
+    /// <summary>The sign-in service (the identity platform) could not give a Graph token: unreachable, failing or throttling.</summary>
+    SignInUnavailable,
 }
 
 /// <summary>Unavailable for this mailbox right now (throttled, failing, slow or unreachable): serve the stale index and try later.</summary>

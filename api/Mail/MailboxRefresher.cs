@@ -13,11 +13,34 @@ public sealed partial class MailboxRefresher(
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _running = new(StringComparer.Ordinal);
 
-    /// <summary>Syncs now (or joins a running sync); true when it succeeded.</summary>
+    /// <summary>Per user, when Graph said to come back (its Retry-After): no sync asks Graph before then.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _notBefore = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, MailException> _actionable = new(StringComparer.Ordinal);
+
+    /// <summary>Syncs now (or joins a running sync); true when it succeeded, false at once while Graph asked to wait.</summary>
     public Task<bool> RefreshAsync(string userKey)
     {
+        if (RetryAfter(userKey) is not null)
+        {
+            return Task.FromResult(false);
+        }
+
         var run = _running.GetOrAdd(userKey, key => new Lazy<Task<bool>>(() => RunAsync(key)));
         return run.Value;
+    }
+
+    /// <summary>
+    /// Why this user's last sync failed, when the user must act on it (consent, a permission): a first open answers
+    /// with it rather than "unavailable", which waiting would not fix.
+    /// </summary>
+    public MailException? LastActionableFailure(string userKey) => _actionable.TryGetValue(userKey, out var failure) ? failure : null;
+
+    /// <summary>What is left of the wait Graph asked for on this user's last sync; null when there is none.</summary>
+    public TimeSpan? RetryAfter(string userKey)
+    {
+        var left = _notBefore.TryGetValue(userKey, out var at) ? at - time.GetUtcNow() : TimeSpan.Zero;
+        return left > TimeSpan.Zero ? left : null;
     }
 
     private async Task<bool> RunAsync(string userKey)
@@ -30,12 +53,29 @@ public sealed partial class MailboxRefresher(
             try
             {
                 await scope.ServiceProvider.GetRequiredService<MailboxSync>().SyncAsync(userKey, ct);
+                _notBefore.TryRemove(userKey, out _);
+                _actionable.TryRemove(userKey, out _);
                 return true;
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 // Anything else is recorded too, so the pane says "stale" instead of a background task failing unseen.
                 var code = FailureCode(ex) ?? "sync_failed";
+                if (ex is MailConsentRequiredException or MailAccessDeniedException)
+                {
+                    _actionable[userKey] = (MailException)ex;
+                }
+                else
+                {
+                    _actionable.TryRemove(userKey, out _);
+                }
+
+                if (ex is MailUnavailableException { RetryAfter: { } wait } && wait > TimeSpan.Zero)
+                {
+                    // The next sync waits what Graph asked (the SDK's retries gave up rather than sleep a request past its budget).
+                    _notBefore[userKey] = time.GetUtcNow() + wait;
+                }
+
                 LogSyncFailed(logger, userKey, code, ex.GetType().Name);
                 await scope.ServiceProvider.GetRequiredService<IThreadIndex>().RecordFailureAsync(userKey, code, time.GetUtcNow(), ct);
                 return false;

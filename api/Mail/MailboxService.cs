@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Threads;
 
@@ -7,8 +9,10 @@ namespace OutlookFollowUp.Mail;
 /// <summary>The threads a user sees, from the index; refreshed from Graph when due, stale when Graph could not be read.</summary>
 /// <param name="NeverSynced">Nothing could be read yet: callers answer 503 rather than an empty list that looks final.</param>
 /// <param name="DismissedUpTo">The user's dismissals (rule 8), read with the threads.</param>
+/// <param name="RetryAfter">How long Graph asked to wait before this mailbox is read again, when it asked.</param>
 public sealed record ThreadsView(
-    IReadOnlyList<FollowUp> Threads, bool Stale, DateTimeOffset? LastSyncedAt, bool NeverSynced, IReadOnlyDictionary<string, DateTimeOffset>? DismissedUpTo = null);
+    IReadOnlyList<FollowUp> Threads, bool Stale, DateTimeOffset? LastSyncedAt, bool NeverSynced, IReadOnlyDictionary<string, DateTimeOffset>? DismissedUpTo = null,
+    TimeSpan? RetryAfter = null);
 
 public sealed class SyncOptions
 {
@@ -18,7 +22,12 @@ public sealed class SyncOptions
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(2);
 }
 
-public sealed class MailboxService(IThreadIndex index, MailboxRefresher refresher, TimeProvider time, Microsoft.Extensions.Options.IOptions<SyncOptions> options)
+/// <summary>
+/// Reads never wait on Graph longer than <see cref="GraphOptions.InteractiveBudget"/>: a sync that takes longer keeps
+/// running in the background (the refresher's own scope) while the request answers with what the index holds, or 503.
+/// </summary>
+public sealed class MailboxService(
+    IThreadIndex index, MailboxRefresher refresher, TimeProvider time, IOptions<SyncOptions> options, IOptions<GraphOptions> graph)
 {
     /// <summary>The warm path is the thread read alone (one query); Graph is asked only when the index is missing or due.</summary>
     public async Task<ThreadsView> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
@@ -26,8 +35,18 @@ public sealed class MailboxService(IThreadIndex index, MailboxRefresher refreshe
         var threads = await index.GetThreadsAsync(userKey, direction, cancellationToken);
         if (threads.LastSyncedAt is null)
         {
-            // The first open waits for the first sync: there is nothing to show before it.
-            await refresher.RefreshAsync(userKey).WaitAsync(cancellationToken);
+            // The first open waits for the first sync, within the budget: there is nothing to show before it.
+            if (!await WaitForSyncAsync(userKey, cancellationToken))
+            {
+                throw new MailUnavailableException(
+                    MailUnavailableReason.Timeout, "The first sync of the mailbox is still running.", retryAfter: graph.Value.InteractiveBudget);
+            }
+
+            if (refresher.LastActionableFailure(userKey) is { } failure)
+            {
+                throw failure; // consent or a permission: the user or an admin must act, waiting would not help
+            }
+
             threads = await index.GetThreadsAsync(userKey, direction, cancellationToken);
         }
         else if (time.GetUtcNow() - (threads.LastAttemptAt ?? threads.LastSyncedAt) >= options.Value.RefreshInterval)
@@ -35,17 +54,32 @@ public sealed class MailboxService(IThreadIndex index, MailboxRefresher refreshe
             _ = refresher.RefreshAsync(userKey);
         }
 
-        return View(threads);
+        return View(userKey, threads, stillSyncing: false);
     }
 
-    /// <summary>Syncs now (the pane's refresh), then answers like <see cref="GetThreadsAsync"/>.</summary>
+    /// <summary>Syncs now (the pane's refresh), then answers like <see cref="GetThreadsAsync"/>; stale when the sync outlasts the budget.</summary>
     public async Task<ThreadsView> SyncNowAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
     {
-        await refresher.RefreshAsync(userKey).WaitAsync(cancellationToken);
-        return View(await index.GetThreadsAsync(userKey, direction, cancellationToken));
+        var finished = await WaitForSyncAsync(userKey, cancellationToken);
+        return View(userKey, await index.GetThreadsAsync(userKey, direction, cancellationToken), stillSyncing: !finished);
     }
 
-    /// <summary>Stale when the last attempt failed: the threads are the last good index.</summary>
-    private static ThreadsView View(IndexedThreads threads) =>
-        new(threads.Threads, Stale: threads.LastErrorCode is not null, threads.LastSyncedAt, NeverSynced: threads.ComputedAt is null, threads.DismissedUpTo);
+    /// <summary>True when the sync ended (well or not) within the budget; false when it is still running in the background.</summary>
+    private async Task<bool> WaitForSyncAsync(string userKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await refresher.RefreshAsync(userKey).WaitAsync(graph.Value.InteractiveBudget, time, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stale when the last attempt failed (or is still running): the threads are the last good index.</summary>
+    private ThreadsView View(string userKey, IndexedThreads threads, bool stillSyncing) =>
+        new(threads.Threads, Stale: stillSyncing || threads.LastErrorCode is not null, threads.LastSyncedAt, NeverSynced: threads.ComputedAt is null,
+            threads.DismissedUpTo, refresher.RetryAfter(userKey));
 }

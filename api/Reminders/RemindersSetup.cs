@@ -11,6 +11,8 @@ public static class RemindersSetup
         services.AddScoped<IReminderResolver>(sp => sp.GetRequiredService<ReminderResolver>());
         services.AddScoped<Mail.IMailboxSyncListener>(sp => sp.GetRequiredService<ReminderResolver>());
         services.AddScoped<ReminderFlags>();
+        services.AddSingleton<ReminderFlagQueue>();
+        services.AddHostedService<ReminderFlagWorker>();
         services.AddSingleton<IValidator<CreateReminderRequest>, CreateReminderRequestValidator>();
         services.AddSingleton<IValidator<SnoozeRequest>, SnoozeRequestValidator>();
         return services;

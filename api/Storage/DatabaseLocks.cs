@@ -1,14 +1,21 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace OutlookFollowUp.Storage;
 
 /// <summary>
-/// PostgreSQL advisory locks, so several API instances never interleave one user's writes.
-/// SQLite needs none: its writers are serialized by the database file lock.
+/// Write transactions that never fail on each other. PostgreSQL: advisory locks, so several API instances never
+/// interleave one user's writes, and a serialization failure or deadlock (40001, 40P01) runs the write again.
+/// SQLite (one process, one file): one read-modify-write transaction at a time per database, in-process, so none is
+/// refused with "database is locked" for upgrading its read to a write while another writer holds the file.
 /// </summary>
 internal static class DatabaseLocks
 {
+    private const int MaxAttempts = 3;
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
+
     // Two-key advisory locks: the first key names the purpose, so these never collide with other users of the database.
     // "FUP1" is the schema adoption's (StorageMigrations); EF Core's own migration lock is separate.
     private const int UserLockClass = 0x46555032;   // "FUP2"
@@ -32,6 +39,49 @@ internal static class DatabaseLocks
     public static async Task<T> WriteForUserAsync<T>(DbContext db, string lockKey, Func<CancellationToken, Task<T>> write, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(lockKey);
+        if (IsPostgres(db))
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await WriteOnceAsync(db, lockKey, write, ct);
+                }
+                catch (Exception ex) when (attempt < MaxAttempts && IsTransient(ex))
+                {
+                    // The transaction was rolled back whole: running it again is safe.
+                }
+            }
+        }
+
+        var writer = SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", static _ => new SemaphoreSlim(1, 1));
+        await writer.WaitAsync(ct);
+        try
+        {
+            return await WriteOnceAsync(db, lockKey, write, ct);
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    /// <summary>PostgreSQL's serialization failure and deadlock, wherever EF or Npgsql wrapped them.</summary>
+    private static bool IsTransient(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is Npgsql.PostgresException { SqlState: "40001" or "40P01" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<T> WriteOnceAsync<T>(DbContext db, string lockKey, Func<CancellationToken, Task<T>> write, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {

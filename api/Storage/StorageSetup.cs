@@ -34,7 +34,7 @@ public static class StorageSetup
             ? Hosting.PostgresEntraAuthentication.Applies(options.ConnectionString)
                 ? builder.UseNpgsql(Hosting.PostgresEntraAuthentication.DataSource(options.ConnectionString!))
                 : builder.UseNpgsql(options.ConnectionString)
-            : builder.UseSqlite(options.ConnectionString))
+            : builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteConnectionSetup.Instance))
         .UseSnakeCaseNamingConvention();
 
     /// <summary>A context outside DI (tests, tools) for the given storage.</summary>

@@ -21,7 +21,7 @@ public static partial class ThreadsApi
     /// the conversation even when that message is not the one open in Outlook.
     /// </summary>
     public static async Task<Results<Created<DraftCreated>, ProblemHttpResult>> CreateDraft(
-        string threadKey, DraftRequest request, CurrentUser caller, IThreadIndex index, IMailboxes mailboxes, CancellationToken cancellationToken)
+        string threadKey, DraftRequest request, CurrentUser caller, IThreadIndex index, IMailboxes mailboxes, MailBudget budget, CancellationToken cancellationToken)
     {
         var user = caller.Key;
         var indexed = await index.GetThreadsAsync(user, direction: null, cancellationToken);
@@ -33,7 +33,9 @@ public static partial class ThreadsApi
 
         try
         {
-            var draftId = await mailboxes.Writer(user).CreateReplyAllDraftAsync(request.MessageId!, CommentHtml(request.Comment!), cancellationToken);
+            // Graph and token failures become their answers in Web/ErrorHandling.cs; the wait is bounded by the budget.
+            var writer = mailboxes.Writer(user);
+            var draftId = await budget.RunAsync(ct => writer.CreateReplyAllDraftAsync(request.MessageId!, CommentHtml(request.Comment!), ct), cancellationToken);
             return TypedResults.Created((string?)null, new DraftCreated(draftId));
         }
         catch (MailNotFoundException)

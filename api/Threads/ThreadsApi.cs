@@ -106,7 +106,7 @@ public static partial class ThreadsApi
         var view = inputs.View;
         if (view.NeverSynced && view.Stale)
         {
-            response.Headers.RetryAfter = "30";
+            response.Headers.RetryAfter = ((int)Math.Ceiling((view.RetryAfter ?? TimeSpan.FromSeconds(30)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return TypedResults.Problem(
                 title: "Your mailbox could not be read yet",
                 detail: "Microsoft Graph is unavailable and nothing has been indexed so far. Try again in a moment.",

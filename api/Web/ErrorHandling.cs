@@ -42,9 +42,10 @@ internal static class ErrorHandling
 }
 
 /// <summary>
-/// The one place where the mail ports' exceptions become answers: unavailable → 503 with Retry-After (the pane waits and
-/// retries); consent needed → 401 whose WWW-Authenticate says what to ask for (the pane hands it to MSAL); access denied
-/// → 403 naming the permission; not found → 404.
+/// The one place where the mail ports' exceptions become answers: unavailable (Graph or the sign-in service) → 503 with
+/// Retry-After (the pane waits and retries); consent needed → 401 whose WWW-Authenticate says what to ask for (the pane
+/// hands it to MSAL); access denied → 403 naming the permission; not found or gone → 404; an unreadable answer or any
+/// other refusal from Graph → 502. No Graph or sign-in failure is a bare 500.
 /// </summary>
 internal sealed class MailFailureHandler(IProblemDetailsService problems, ILogger<MailFailureHandler> logger) : IExceptionHandler
 {
@@ -68,7 +69,7 @@ internal sealed class MailFailureHandler(IProblemDetailsService problems, ILogge
                     Extensions = { ["permission"] = denied.RequiredPermission },
                 };
                 break;
-            case MailNotFoundException:
+            case MailNotFoundException or MailException { Status: StatusCodes.Status410Gone }:
                 problem = new ProblemDetails
                 {
                     Status = StatusCodes.Status404NotFound,
@@ -79,11 +80,28 @@ internal sealed class MailFailureHandler(IProblemDetailsService problems, ILogge
             case var _ when IsOutage(exception, httpContext.RequestAborted, out var retryAfter):
                 logger.LogWarning("Microsoft Graph unavailable: {Kind}", exception.GetType().Name);
                 response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((retryAfter ?? DefaultRetryAfter).TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                problem = Unavailable(Find(exception) as MailUnavailableException);
+                break;
+            case MailResponseException:
+                logger.LogWarning("Microsoft Graph answered something unreadable: {Kind}", exception.InnerException?.GetType().Name);
                 problem = new ProblemDetails
                 {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Microsoft Graph is unavailable.",
-                    Detail = "Your mail could not be read just now. Try again shortly.",
+                    Status = StatusCodes.Status502BadGateway,
+                    Title = "Microsoft Graph answered something unreadable.",
+                    Detail = "Microsoft Graph sent a response that could not be read. Try again; if it keeps happening, tell your administrator.",
+                };
+                break;
+            case { Status: var status }:
+                // Graph refused this request (a 400 or 409, say): nothing the user can fix by retrying at once.
+                logger.LogWarning("Microsoft Graph refused the request: {Status}", status);
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status502BadGateway,
+                    Title = "Microsoft Graph refused the request.",
+                    Detail = status is null
+                        ? "Microsoft Graph could not complete the request."
+                        : $"Microsoft Graph answered {status} to this request. Refresh the list and try again.",
+                    Extensions = { ["graphStatus"] = status },
                 };
                 break;
             default:
@@ -93,6 +111,29 @@ internal sealed class MailFailureHandler(IProblemDetailsService problems, ILogge
         response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
+
+    /// <summary>Says which service failed: Graph itself, or the sign-in service that gives its tokens.</summary>
+    private static ProblemDetails Unavailable(MailUnavailableException? unavailable) => unavailable?.Reason switch
+    {
+        MailUnavailableReason.SignInUnavailable => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The sign-in service is unreachable.",
+            Detail = "A token for Microsoft Graph could not be obtained from the Microsoft sign-in service just now. Try again shortly.",
+        },
+        MailUnavailableReason.Throttled => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Microsoft Graph is throttling your mailbox.",
+            Detail = "Microsoft Graph asked to wait before your mail is used again. Try again after the time in Retry-After.",
+        },
+        _ => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Microsoft Graph is unavailable.",
+            Detail = "Your mail could not be read just now. Try again shortly.",
+        },
+    };
 
     private static ProblemDetails Challenge(HttpResponse response, MailConsentRequiredException consent)
     {

@@ -91,10 +91,15 @@ public static class GraphHttp
         || outcome.Exception is AggregateException { InnerExceptions: [.., ApiException { ResponseStatusCode: 429 or >= 500 }] }
         || outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError };
 
-    /// <summary>The SDK's standard chain with its RetryHandler tuned to the configured retries.</summary>
+    /// <summary>
+    /// The SDK's standard chain with its RetryHandler tuned to the configured retries. Its time limit is half the
+    /// interactive budget (the other half is for the attempts): once the waits would add up past it, the handler returns
+    /// Graph's 429/503 at once instead of sleeping (up to 180 s a wait), and the caller reports it with Graph's
+    /// Retry-After (<see cref="GraphFailures"/>). The SDK's handler stays the one retry layer.
+    /// </summary>
     private static IEnumerable<DelegatingHandler> SdkHandlers(GraphOptions options) =>
         CoreClientFactory.CreateDefaultHandlers(new Microsoft.Graph.GraphClientOptions()).Select(handler => handler is RetryHandler
-            ? new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries })
+            ? new RetryHandler(new RetryHandlerOption { MaxRetry = options.MaxRetries, RetriesTimeLimit = options.InteractiveBudget / 2 })
             : handler);
 
     /// <summary>Outermost, outside the factory's chain: marks each request with its mailbox.</summary>

@@ -14,7 +14,7 @@ public static class GraphMailServices
         services.AddOptions<GraphOptions>()
             .BindConfiguration(GraphOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.HasValidTimes(), "Graph: Timeout, CircuitBreakerSamplingDuration and CircuitBreakDuration must be positive (the last two at least 0.5 s).")
+            .Validate(o => o.HasValidTimes(), "Graph: Timeout, CircuitBreakerSamplingDuration and CircuitBreakDuration must be positive (the last two at least 0.5 s), InteractiveBudget at least 1 s.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System); // tests register a FakeTimeProvider first
         services.TryAddSingleton<GraphRequestCounters>();

@@ -26,6 +26,13 @@ public sealed class GraphOptions
     /// <summary>Per attempt, not per call: a retry after Retry-After gets a fresh budget.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The longest a person waits on Graph, so that a request answers within 10 s: a request waits at most this long for a
+    /// sync or a draft before answering (503 with Retry-After, or the stale index), and the SDK's retries sleep at most
+    /// half of it (a longer Retry-After fails the call at once, carrying Graph's Retry-After).
+    /// </summary>
+    public TimeSpan InteractiveBudget { get; set; } = TimeSpan.FromSeconds(8);
+
     /// <summary>Outlook allows 4 concurrent requests per app per mailbox.</summary>
     [Range(1, 4)]
     public int MaxConcurrentPerMailbox { get; set; } = 4;
@@ -44,6 +51,7 @@ public sealed class GraphOptions
     /// <summary>True when the values that DataAnnotations cannot express are sound.</summary>
     internal bool HasValidTimes() =>
         Timeout > TimeSpan.Zero
+        && InteractiveBudget >= TimeSpan.FromSeconds(1)
         && CircuitBreakerSamplingDuration >= TimeSpan.FromMilliseconds(500)
         && CircuitBreakDuration >= TimeSpan.FromMilliseconds(500);
 }

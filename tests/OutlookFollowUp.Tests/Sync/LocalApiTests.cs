@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Net;
@@ -196,6 +197,7 @@ public class ReminderSyncTests
             ReceivedDateTime = Now.AddHours(-1), SentDateTime = Now.AddHours(-1), Headers = [new("Auto-Submitted", "auto-replied")],
         });
         await host.SyncAsync();
+        await host.Services.GetRequiredService<OutlookFollowUp.Reminders.ReminderFlagQueue>().WhenIdleAsync(CancellationToken.None); // flags are set after the response
 
         Assert.Equal(("resolved", "scheduled"), (await Status(client, offsiteReminder), await Status(client, contractReminder)));
         Assert.Equal(("complete", "flagged"), (Flag(mailbox, offsite.MessageId), Flag(mailbox, contract.MessageId)));

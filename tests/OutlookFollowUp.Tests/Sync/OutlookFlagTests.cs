@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -70,11 +71,15 @@ public class OutlookFlagTests
         using var client = host.CreateClient();
         var offsite = (await host.ThreadsAsync()).Threads.Single(t => t.Subject == "Budget numbers for the offsite");
 
+        var flags = host.Services.GetRequiredService<OutlookFollowUp.Reminders.ReminderFlagQueue>(); // flags are set after the response
         var id = await Create(client, offsite.MessageId, afterHours: 48);
+        await flags.WhenIdleAsync(CancellationToken.None);
         var flagged = mailbox.Find(offsite.MessageId)!["flag"]!;
         (await client.PostAsJsonAsync($"/api/reminders/{id}/done", new { })).EnsureSuccessStatusCode();
+        await flags.WhenIdleAsync(CancellationToken.None);
         var done = Text(mailbox.Find(offsite.MessageId)!["flag"]!, "flagStatus");
         (await client.DeleteAsync(new Uri($"/api/reminders/{id}", UriKind.Relative))).EnsureSuccessStatusCode();
+        await flags.WhenIdleAsync(CancellationToken.None);
 
         Assert.Equal(("flagged", "2026-11-25T09:00:00"), (Text(flagged, "flagStatus"), Text(flagged["dueDateTime"]!, "dateTime")));
         Assert.Equal(("complete", "notFlagged"), (done, Text(mailbox.Find(offsite.MessageId)!["flag"]!, "flagStatus")));
@@ -97,6 +102,7 @@ public class OutlookFlagTests
         var offsite = (await host.ThreadsAsync()).Threads.Single(t => t.Subject == "Budget numbers for the offsite");
 
         await Create(client, offsite.MessageId, afterHours: 24);
+        await host.Services.GetRequiredService<OutlookFollowUp.Reminders.ReminderFlagQueue>().WhenIdleAsync(CancellationToken.None);
 
         Assert.Null(mailbox.Find(offsite.MessageId)!["flag"]);
         Assert.DoesNotContain(host.Graph.Requests, r => r.Method == HttpMethod.Patch);

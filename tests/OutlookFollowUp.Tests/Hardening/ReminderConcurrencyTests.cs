@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Tests.Api;
+using OutlookFollowUp.Tests.Index;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace OutlookFollowUp.Tests.Hardening;
+
+/// <summary>
+/// Issue 10, point 3: eight clients of one user write reminders at once (create → snooze → done → delete), on SQLite
+/// and on PostgreSQL. No write may fail with a 5xx ("database is locked", a serialization failure), and the final
+/// state is what the writes say: every reminder gone.
+/// </summary>
+public sealed class ReminderConcurrencyTests(ITestOutputHelper output)
+{
+    private const int Clients = 8;
+    private const int Rounds = 12;
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task Eight_clients_writing_reminders_at_once_never_see_a_5xx_and_leave_a_consistent_state(StorageProvider provider)
+    {
+        await using var storage = await AppStorage.CreateAsync(provider);
+        using var app = new ApiApplication
+        {
+            Local = true,
+            Settings = storage.Settings,
+            TestServices = services => services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => new FlakyGraph(ApiApplication.Start)),
+        };
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<(string Step, HttpStatusCode Status)>();
+
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
+        {
+            using var client = app.CreateClient(token: null);
+            for (var round = 0; round < Rounds; round++)
+            {
+                using var created = await client.PostAsJsonAsync("/api/reminders", new { messageId = $"msg-{c}-{round}", afterHours = 24 });
+                statuses.Add(("create", created.StatusCode));
+                if (created.StatusCode != HttpStatusCode.Created)
+                {
+                    continue;
+                }
+
+                var id = (await created.ReadJsonAsync()).GetProperty("id").GetString();
+                using var snoozed = await client.PatchAsJsonAsync($"/api/reminders/{id}", new { remindAt = ApiApplication.Start.AddDays(3) });
+                statuses.Add(("snooze", snoozed.StatusCode));
+                using var done = await client.PostAsJsonAsync($"/api/reminders/{id}/done", new { });
+                statuses.Add(("done", done.StatusCode));
+                using var deleted = await client.DeleteAsync(new Uri($"/api/reminders/{id}", UriKind.Relative));
+                statuses.Add(("delete", deleted.StatusCode));
+            }
+        })));
+        await app.Services.GetRequiredService<ReminderFlagQueue>().WhenIdleAsync(CancellationToken.None);
+        using var check = app.CreateClient(token: null);
+        var left = (await check.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/reminders")).GetProperty("reminders").GetArrayLength();
+
+        var failures = statuses.Where(s => (int)s.Status >= 500).ToList();
+        output.WriteLine($"{provider}: {statuses.Count} requests, {failures.Count} 5xx, {left} reminders left");
+        Assert.Empty(failures);
+        Assert.Equal(Clients * Rounds * 4, statuses.Count(s => s.Status is HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.NoContent));
+        Assert.Equal(0, left);
+    }
+}
+
+/// <summary>The app's database for one test: its default SQLite file, or a fresh PostgreSQL schema.</summary>
+internal sealed class AppStorage : IAsyncDisposable
+{
+    private readonly string? _schema;
+
+    private AppStorage(IReadOnlyDictionary<string, string> settings, string? schema)
+    {
+        Settings = settings;
+        _schema = schema;
+    }
+
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
+    public static async Task<AppStorage> CreateAsync(StorageProvider provider)
+    {
+        if (provider == StorageProvider.Sqlite)
+        {
+            return new AppStorage(new Dictionary<string, string>(), null);
+        }
+
+        var schema = $"h_{Guid.NewGuid():N}";
+        await ExecuteAsync(TestPostgres.ConnectionString!, $"CREATE SCHEMA {schema}");
+        var connection = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { SearchPath = schema }.ConnectionString;
+        return new AppStorage(new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:FollowUps"] = connection }, schema);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_schema is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(TestPostgres.ConnectionString!, $"DROP SCHEMA {_schema} CASCADE");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
