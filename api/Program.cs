@@ -25,6 +25,7 @@ if ((LocalMode.RefusalReason(builder.Configuration, builder.Environment) ?? Outl
     return 1;
 }
 
+builder.Services.AddPastedTokenFailures(builder.Configuration); // before the API's error handling: asked first
 builder.Services.AddApiPlatform();
 builder.Services.AddApiAuth(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);

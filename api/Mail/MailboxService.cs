@@ -7,8 +7,10 @@ namespace OutlookFollowUp.Mail;
 /// <summary>The threads a user sees, from the index; refreshed from Graph when due, stale when Graph could not be read.</summary>
 /// <param name="NeverSynced">Nothing could be read yet: callers answer 503 rather than an empty list that looks final.</param>
 /// <param name="DismissedUpTo">The user's dismissals (rule 8), read with the threads.</param>
+/// <param name="LastErrorCode">Why the last sync failed (<see cref="MailboxRefresher.TokenRejected"/>, say), when it did.</param>
 public sealed record ThreadsView(
-    IReadOnlyList<FollowUp> Threads, bool Stale, DateTimeOffset? LastSyncedAt, bool NeverSynced, IReadOnlyDictionary<string, DateTimeOffset>? DismissedUpTo = null);
+    IReadOnlyList<FollowUp> Threads, bool Stale, DateTimeOffset? LastSyncedAt, bool NeverSynced, IReadOnlyDictionary<string, DateTimeOffset>? DismissedUpTo = null,
+    string? LastErrorCode = null);
 
 public sealed class SyncOptions
 {
@@ -47,5 +49,5 @@ public sealed class MailboxService(IThreadIndex index, MailboxRefresher refreshe
 
     /// <summary>Stale when the last attempt failed: the threads are the last good index.</summary>
     private static ThreadsView View(IndexedThreads threads) =>
-        new(threads.Threads, Stale: threads.LastErrorCode is not null, threads.LastSyncedAt, NeverSynced: threads.ComputedAt is null, threads.DismissedUpTo);
+        new(threads.Threads, Stale: threads.LastErrorCode is not null, threads.LastSyncedAt, NeverSynced: threads.ComputedAt is null, threads.DismissedUpTo, threads.LastErrorCode);
 }

@@ -104,6 +104,12 @@ public static partial class ThreadsApi
         ThreadInputs inputs, ThreadsQuery query, Cursor? cursor, HttpResponse response)
     {
         var view = inputs.View;
+        if (view.NeverSynced && view.LastErrorCode == MailboxRefresher.TokenRejected)
+        {
+            // Graph refused the token: no retry helps, the caller must sign in again (or paste a new token, in local mode).
+            throw new MailConsentRequiredException("Microsoft Graph refused the token: it was rejected or has expired.");
+        }
+
         if (view.NeverSynced && view.Stale)
         {
             response.Headers.RetryAfter = "30";
