@@ -11,6 +11,7 @@ public static class RemindersSetup
         services.AddScoped<IReminderResolver>(sp => sp.GetRequiredService<ReminderResolver>());
         services.AddScoped<Mail.IMailboxSyncListener>(sp => sp.GetRequiredService<ReminderResolver>());
         services.AddScoped<ReminderFlags>();
+        services.AddSingleton<FlagPermissionNotices>();
         services.AddSingleton<IValidator<CreateReminderRequest>, CreateReminderRequestValidator>();
         services.AddSingleton<IValidator<SnoozeRequest>, SnoozeRequestValidator>();
         return services;
