@@ -3,6 +3,7 @@ using OutlookFollowUp.Cli;
 using OutlookFollowUp.Config;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Health;
+using OutlookFollowUp.Hosting;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Privacy;
@@ -54,6 +55,8 @@ app.MapSettings();
 app.MapAdminPolicy();
 app.MapMe();
 app.MapConfig();
+app.MapPaneRedirect();
+app.PrintStartupLine();
 
 await app.RunAsync();
 return Environment.ExitCode; // 1 when local mode stopped itself after binding beyond loopback
