@@ -3,6 +3,7 @@ using OutlookFollowUp.Cli;
 using OutlookFollowUp.Config;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Health;
+using OutlookFollowUp.Hosting;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Privacy;
@@ -25,6 +26,7 @@ if ((LocalMode.RefusalReason(builder.Configuration, builder.Environment) ?? Outl
     return 1;
 }
 
+builder.Services.AddPastedTokenFailures(builder.Configuration); // before the API's error handling: asked first
 builder.Services.AddApiPlatform();
 builder.Services.AddApiAuth(builder.Configuration);
 builder.Services.AddStorage(builder.Configuration);
@@ -53,6 +55,8 @@ app.MapSettings();
 app.MapAdminPolicy();
 app.MapMe();
 app.MapConfig();
+app.MapPaneRedirect();
+app.PrintStartupLine();
 
 await app.RunAsync();
 return Environment.ExitCode; // 1 when local mode stopped itself after binding beyond loopback

@@ -10,19 +10,24 @@ namespace OutlookFollowUp.Auth;
 /// running the product on a laptop is its only user and its admin), so the same policies guard every route.
 /// </summary>
 internal sealed class LocalAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Local";
 
-    private static readonly ClaimsPrincipal LocalUser = new(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.Name, "Local user"),
-            new Claim("scp", ApiPolicies.Scope),
-            new Claim("roles", ApiPolicies.AdminRole),
-        ],
-        SchemeName));
+    /// <summary>The mailbox's user key (<see cref="Local.LocalMode.UserKeyFor"/>): the sample and each pasted token apart.</summary>
+    public const string UserKeyClaim = "local_user_key";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
-        Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(LocalUser, SchemeName)));
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, "Local user"),
+                new Claim("scp", ApiPolicies.Scope),
+                new Claim("roles", ApiPolicies.AdminRole),
+                new Claim(UserKeyClaim, Local.LocalMode.UserKeyFor(configuration)),
+            ],
+            SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(user, SchemeName)));
+    }
 }

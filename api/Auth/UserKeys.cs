@@ -8,14 +8,14 @@ namespace OutlookFollowUp.Auth;
 public static class UserKeys
 {
     /// <summary>
-    /// "tid:oid" for an Entra user (an oid alone is not unique across tenants), <see cref="LocalMode.UserKey"/> for the
-    /// local user, or null when the principal is not a user (no token, or an app-only token).
+    /// "tid:oid" for an Entra user (an oid alone is not unique across tenants), the local mailbox's key for the local
+    /// user (<see cref="LocalMode.UserKeyFor"/>), or null when the principal is not a user (no token, or an app-only token).
     /// </summary>
     public static string? GetUserKey(this ClaimsPrincipal user)
     {
         if (user.Identity is { IsAuthenticated: true, AuthenticationType: LocalAuthenticationHandler.SchemeName })
         {
-            return LocalMode.UserKey;
+            return user.FindFirst(LocalAuthenticationHandler.UserKeyClaim)?.Value;
         }
 
         var tenant = user.GetTenantId();
@@ -28,7 +28,7 @@ public static class UserKeys
         user.GetUserKey() ?? throw new InvalidOperationException("The user policy should have refused a caller without a user key.");
 
     public static string? GetTenant(this ClaimsPrincipal user) =>
-        user.Identity is { IsAuthenticated: true, AuthenticationType: LocalAuthenticationHandler.SchemeName } ? LocalMode.UserKey : user.GetTenantId();
+        user.Identity is { IsAuthenticated: true, AuthenticationType: LocalAuthenticationHandler.SchemeName } ? LocalMode.Tenant : user.GetTenantId();
 
     /// <summary>The tenant part of a user key ("tid:oid" → tid; the local user is its own tenant).</summary>
     public static string TenantOf(string userKey) =>

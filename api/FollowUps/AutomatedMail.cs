@@ -18,6 +18,13 @@ public static class AutomatedMail
     private static readonly string[] ReportSubjects =
         ["undeliverable:", "undelivered mail", "delivery status notification", "returned mail:", "mail delivery failed"];
 
+    /// <summary>Report subjects that say the delivery failed (not a delay, not a receipt).</summary>
+    private static readonly string[] FailureSubjects =
+    [
+        "undeliverable:", "undelivered mail", "returned mail:", "mail delivery failed", "delivery status notification (failure)",
+        "failure notice", "delivery has failed", "mail delivery failure",
+    ];
+
     private static readonly string[] AutoReplySubjects =
         ["automatic reply:", "auto reply:", "autoreply:", "auto-reply:", "out of office"];
 
@@ -63,6 +70,24 @@ public static class AutomatedMail
         }
 
         return ClassifyMessageClass(facts.MessageClass);
+    }
+
+    /// <summary>
+    /// A bounce: a delivery report (rule 3) that says the delivery failed — Exchange's non-delivery report class
+    /// (REPORT.IPM.Note.NDR) or a failure subject ("Undeliverable:", "Mail delivery failed", …). Headers only: a
+    /// multipart/report without such a subject or class (a delay, a receipt) is not one.
+    /// </summary>
+    public static bool IsDeliveryFailure(MailRecord message)
+    {
+        if (Classify(message) != AutomatedKind.DeliveryReport)
+        {
+            return false;
+        }
+
+        var messageClass = message.Facts.MessageClass;
+        return (messageClass is not null && messageClass.StartsWith("REPORT.", StringComparison.OrdinalIgnoreCase)
+                && messageClass.EndsWith(".NDR", StringComparison.OrdinalIgnoreCase))
+            || StartsWithAny(message.Subject.AsSpan().Trim(), FailureSubjects);
     }
 
     /// <summary>Bulk (rules 3a and 6): List-Unsubscribe present, or Precedence bulk, junk or list.</summary>

@@ -28,7 +28,16 @@ public sealed record FollowUp(
 {
     /// <summary>The counterparts with the display names their mail gave, in the same order; empty when not known.</summary>
     public IReadOnlyList<MailAddress> People { get; init; } = [];
+
+    /// <summary>
+    /// Waiting on them: recipients a delivery failure report (a bounce) named after the user's message; empty when none.
+    /// Not part of the scan JSON; the API's thread JSON carries it as <c>notDelivered</c>.
+    /// </summary>
+    public IReadOnlyList<NotDelivered> NotDelivered { get; init; } = [];
 }
+
+/// <summary>A recipient the mail did not reach, with the bounce's reason when its metadata gave one.</summary>
+public sealed record NotDelivered(string Address, string? Name = null, string? Reason = null);
 
 /// <summary>What the engine returns for a mailbox: the unanswered threads, oldest first, and the messages it skipped.</summary>
 public sealed record DetectionResult(IReadOnlyList<FollowUp> Threads, int Skipped);

@@ -11,8 +11,12 @@ public static class ReasonText
     /// <summary>Automated messages (rule 3) and generated list updates (rule 3a) after the last real one, by kind.</summary>
     public readonly record struct Ignored(int AutoReplies, int DeliveryReports, int ListUpdates = 0);
 
-    public static string WaitingOnThem(IReadOnlyList<MailAddress> recipients, Age age, Ignored ignored) =>
-        $"You wrote to {Names(recipients)} {Describe(age)} ago; no reply since.{Describe(ignored)}";
+    /// <param name="notDelivered">Recipients a bounce named: the reason starts with "Not delivered to …".</param>
+    public static string WaitingOnThem(IReadOnlyList<MailAddress> recipients, Age age, Ignored ignored, IReadOnlyList<MailAddress>? notDelivered = null)
+    {
+        var bounce = notDelivered is { Count: > 0 } failed ? $"Not delivered to {Names(failed)}: a delivery failure report came back. " : "";
+        return $"{bounce}You wrote to {Names(recipients)} {Describe(age)} ago; no reply since.{Describe(ignored)}";
+    }
 
     public static string WaitingOnMe(MailAddress sender, Age age, bool viaList, Ignored ignored)
     {

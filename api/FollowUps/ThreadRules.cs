@@ -160,8 +160,35 @@ public sealed class ThreadRules
             return null;
         }
 
-        var reason = ReasonText.WaitingOnThem(counterparts, Age(since), IgnoredAfter(thread, last));
-        return Result(FollowUpDirection.Theirs, thread, last, since, counterparts, reason);
+        var bounces = DeliveryFailuresAfter(thread, last);
+        // A bounce names its recipient in its body (Final-Recipient), which is never read: with one recipient it is that one.
+        IReadOnlyList<MailAddress> failed = bounces > 0 && counterparts.Count == 1 ? counterparts : [];
+        var ignored = IgnoredAfter(thread, last);
+        if (failed.Count > 0)
+        {
+            ignored = ignored with { DeliveryReports = Math.Max(0, ignored.DeliveryReports - bounces) };
+        }
+
+        var reason = ReasonText.WaitingOnThem(counterparts, Age(since), ignored, failed);
+        return Result(FollowUpDirection.Theirs, thread, last, since, counterparts, reason) with
+        {
+            NotDelivered = [.. failed.Select(f => new NotDelivered(f.Address, f.Name))],
+        };
+    }
+
+    /// <summary>Delivery failure reports (bounces) that arrived after the user's message.</summary>
+    private static int DeliveryFailuresAfter(MailThread thread, MailRecord last)
+    {
+        var count = 0;
+        foreach (var message in thread.Messages)
+        {
+            if (message.Date >= last.Date && !ReferenceEquals(message, last) && AutomatedMail.IsDeliveryFailure(message))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private FollowUp? WaitingOnMe(MailThread thread, MailRecord last, DateTimeOffset since)

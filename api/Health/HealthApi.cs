@@ -59,14 +59,27 @@ public static class HealthApi
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = "Not ready.", Detail = NotReadyDetail(report) },
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Not ready.",
+                Detail = NotReadyDetail(report),
+                // Local mode with a pasted token: "token rejected" while Graph refuses it.
+                Extensions = { ["graph"] = report.Entries.TryGetValue(Local.PastedToken.HealthName, out var graph) ? graph.Description : null },
+            },
         });
     }
 
     /// <summary>Says which checks failed, in their own words (no exception text).</summary>
     private static string NotReadyDetail(HealthReport report) => string.Join(" ", report.Entries
         .Where(e => e.Value.Status != HealthStatus.Healthy)
-        .Select(e => e.Key == Hosting.CredentialHealthCheck.Name ? $"The credential: {e.Value.Description}." : e.Key == "database" ? "The database cannot be reached." : "The thread index cannot be read."));
+        .Select(e => e.Key switch
+        {
+            Hosting.CredentialHealthCheck.Name => $"The credential: {e.Value.Description}.",
+            "database" => "The database cannot be reached.",
+            Local.PastedToken.HealthName => $"{Local.PastedToken.Title} {Local.PastedToken.Detail}",
+            _ => "The thread index cannot be read.",
+        }));
 }
 
 /// <summary>Informative: when any mailbox last synced well. Unhealthy only when the index cannot be read.</summary>

@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
 namespace OutlookFollowUp.Local;
 
 /// <summary>
@@ -7,7 +11,11 @@ namespace OutlookFollowUp.Local;
 /// </summary>
 public static class LocalMode
 {
-    public const string UserKey = "local";
+    /// <summary>The tenant part of every local user key: the local user is its own tenant.</summary>
+    public const string Tenant = "local";
+
+    /// <summary>The sample mailbox's rows.</summary>
+    public const string SampleUserKey = "local:sample";
 
     public static bool IsEnabled(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
 
@@ -30,4 +38,45 @@ public static class LocalMode
 
     /// <summary>True when local mode reads a real mailbox with a pasted token rather than the sample mailbox.</summary>
     public static bool UsesRealGraph(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Graph:AccessToken"]);
+
+    /// <summary>
+    /// The key every stored row of the local user carries, one per mailbox so that the sample and each pasted-token
+    /// mailbox never mix in the same data folder: <see cref="SampleUserKey"/>, or <c>local:token:</c> and a hash of the
+    /// token's tenant and object id (the same person keeps their index when they paste a fresh token). A token whose
+    /// payload cannot be read (not a JWT) is keyed by a hash of the whole token. The token itself is never stored.
+    /// </summary>
+    public static string UserKeyFor(IConfiguration configuration) =>
+        configuration["Graph:AccessToken"] is { Length: > 0 } token ? TokenUserKey(token.Trim()) : SampleUserKey;
+
+    public static string TokenUserKey(string token)
+    {
+        var identity = TokenIdentity(token) ?? token;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(identity));
+        return $"{Tenant}:token:{Convert.ToHexStringLower(hash.AsSpan(0, 16))}";
+    }
+
+    /// <summary>"tid:oid" (or the upn) from a JWT's payload, read without validation: it only names the mailbox.</summary>
+    private static string? TokenIdentity(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+
+        try
+        {
+            var payload = parts[1].Replace('-', '+').Replace('_', '/');
+            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
+            using var json = JsonDocument.Parse(Convert.FromBase64String(payload));
+            var root = json.RootElement;
+            string? Claim(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return Claim("tid") is { Length: > 0 } tid && Claim("oid") is { Length: > 0 } oid ? $"{tid}:{oid}"
+                : Claim("upn") ?? Claim("unique_name") ?? Claim("preferred_username");
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
 }

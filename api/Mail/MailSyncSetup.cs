@@ -20,6 +20,7 @@ public static class MailSyncSetup
         services.AddScoped<MailboxService>();
         services.AddSingleton<MailboxRefresher>();
         services.AddSingleton<MailBudget>();
+        services.AddSingleton<MailboxAccess>();
         if (LocalMode.IsEnabled(configuration))
         {
             services.TryAddSingleton<IMailboxes, LocalMailboxes>();

@@ -9,8 +9,11 @@ namespace OutlookFollowUp.Mail;
 /// background refresh outlives the request that started it. Graph being unavailable is recorded, never thrown.
 /// </summary>
 public sealed partial class MailboxRefresher(
-    IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<MailboxRefresher> logger)
+    IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, MailboxAccess access, ILogger<MailboxRefresher> logger)
 {
+    /// <summary>The failure code of a sync that Graph refused with a 401 (the token was rejected or has expired).</summary>
+    public const string TokenRejected = "graph_token_rejected";
+
     private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _running = new(StringComparer.Ordinal);
 
     /// <summary>Per user, when Graph said to come back (its Retry-After): no sync asks Graph before then.</summary>
@@ -55,12 +58,18 @@ public sealed partial class MailboxRefresher(
                 await scope.ServiceProvider.GetRequiredService<MailboxSync>().SyncAsync(userKey, ct);
                 _notBefore.TryRemove(userKey, out _);
                 _actionable.TryRemove(userKey, out _);
+                access.Succeeded(userKey);
                 return true;
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 // Anything else is recorded too, so the pane says "stale" instead of a background task failing unseen.
                 var code = FailureCode(ex) ?? "sync_failed";
+                if (code == TokenRejected)
+                {
+                    access.Rejected(userKey);
+                }
+
                 if (ex is MailConsentRequiredException or MailAccessDeniedException)
                 {
                     _actionable[userKey] = (MailException)ex;
@@ -92,6 +101,7 @@ public sealed partial class MailboxRefresher(
     {
         MailUnavailableException unavailable => "graph_" + unavailable.Reason.ToString().ToLowerInvariant(),
         MailResponseException => "graph_bad_response",
+        MailConsentRequiredException => TokenRejected,
         MailException { Status: { } status } => $"graph_http_{status}",
         TimeoutException or TaskCanceledException => "graph_timeout",
         _ => null,

@@ -10,9 +10,10 @@ namespace OutlookFollowUp.Mail;
 /// <param name="NeverSynced">Nothing could be read yet: callers answer 503 rather than an empty list that looks final.</param>
 /// <param name="DismissedUpTo">The user's dismissals (rule 8), read with the threads.</param>
 /// <param name="RetryAfter">How long Graph asked to wait before this mailbox is read again, when it asked.</param>
+/// <param name="LastErrorCode">Why the last sync failed (<see cref="MailboxRefresher.TokenRejected"/>, say), when it did.</param>
 public sealed record ThreadsView(
     IReadOnlyList<FollowUp> Threads, bool Stale, DateTimeOffset? LastSyncedAt, bool NeverSynced, IReadOnlyDictionary<string, DateTimeOffset>? DismissedUpTo = null,
-    TimeSpan? RetryAfter = null);
+    TimeSpan? RetryAfter = null, string? LastErrorCode = null);
 
 public sealed class SyncOptions
 {
@@ -81,5 +82,5 @@ public sealed class MailboxService(
     /// <summary>Stale when the last attempt failed (or is still running): the threads are the last good index.</summary>
     private ThreadsView View(string userKey, IndexedThreads threads, bool stillSyncing) =>
         new(threads.Threads, Stale: stillSyncing || threads.LastErrorCode is not null, threads.LastSyncedAt, NeverSynced: threads.ComputedAt is null,
-            threads.DismissedUpTo, refresher.RetryAfter(userKey));
+            threads.DismissedUpTo, refresher.RetryAfter(userKey), threads.LastErrorCode);
 }

@@ -3,8 +3,8 @@ namespace OutlookFollowUp.Reminders;
 /// <summary>A user's reminders. Every method is scoped to the given user: another user's id is simply not found.</summary>
 public interface IReminderStore
 {
-    /// <summary>Creates a reminder, or returns the one already tracking that message (<c>Created</c> false).</summary>
-    Task<(Reminder Reminder, bool Created)> CreateAsync(string userKey, string? messageId, string? internetMessageId, DateTimeOffset remindAt, CancellationToken cancellationToken);
+    /// <summary>Creates a reminder, or moves the open one already tracking that message to the new time (a resolved one is left alone).</summary>
+    Task<ReminderCreation> CreateAsync(string userKey, string? messageId, string? internetMessageId, DateTimeOffset remindAt, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Reminder>> ListAsync(string userKey, CancellationToken cancellationToken);
 
@@ -25,3 +25,22 @@ public interface IReminderStore
 
     Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
 }
+
+/// <summary>What POST /api/reminders did.</summary>
+public enum ReminderCreationOutcome
+{
+    /// <summary>A new reminder (201).</summary>
+    Created,
+
+    /// <summary>The message's open reminder, moved to the new time (200).</summary>
+    Updated,
+
+    /// <summary>The message's open reminder, already at that time (200).</summary>
+    Unchanged,
+
+    /// <summary>The message's reminder was resolved by a reply: left as it is (409).</summary>
+    Resolved,
+}
+
+/// <param name="Indexed">False when the message is not in the index yet: no subject or thread until a sync finds it.</param>
+public sealed record ReminderCreation(Reminder Reminder, ReminderCreationOutcome Outcome, bool Indexed);

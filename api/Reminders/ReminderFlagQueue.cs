@@ -4,7 +4,7 @@ using OutlookFollowUp.Mail;
 namespace OutlookFollowUp.Reminders;
 
 /// <summary>One Outlook flag to set after the response, with the writer made inside the user's request (it acts for them).</summary>
-internal sealed record FlagWrite(string MessageId, OutlookFlag Flag, IMailboxWriter Writer);
+internal sealed record FlagWrite(string UserKey, string MessageId, OutlookFlag Flag, IMailboxWriter Writer);
 
 /// <summary>
 /// The reminder endpoints' flag writes, run after the response by <see cref="ReminderFlagWorker"/>: a person never waits
@@ -51,7 +51,7 @@ public sealed partial class ReminderFlagQueue(ILogger<ReminderFlagQueue> logger)
 }
 
 /// <summary>Runs the queued flag writes one by one; a failure is logged (its kind, never a token) and the next write goes on.</summary>
-internal sealed partial class ReminderFlagWorker(ReminderFlagQueue queue, ILogger<ReminderFlagWorker> logger) : BackgroundService
+internal sealed partial class ReminderFlagWorker(ReminderFlagQueue queue, FlagPermissionNotices notices, ILogger<ReminderFlagWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -62,6 +62,13 @@ internal sealed partial class ReminderFlagWorker(ReminderFlagQueue queue, ILogge
                 try
                 {
                     await write.Writer.SetFlagAsync(write.MessageId, write.Flag, stoppingToken);
+                }
+                catch (MailAccessDeniedException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    if (notices.Refused(write.UserKey))
+                    {
+                        LogNeedsReadWrite(logger, write.UserKey);
+                    }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -84,6 +91,9 @@ internal sealed partial class ReminderFlagWorker(ReminderFlagQueue queue, ILogge
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not set the Outlook flag to {Status} ({Failure}); the reminder is unaffected")]
     private static partial void LogFlagFailed(ILogger logger, OutlookFlagStatus status, string failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outlook flags for {UserKey} need Mail.ReadWrite (Graph answered 403); reminders work without them. Said once per process")]
+    private static partial void LogNeedsReadWrite(ILogger logger, string userKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} Outlook flag writes were not made before the app stopped; the reminders are unaffected")]
     private static partial void LogLeftAtStop(ILogger logger, int count);

@@ -34,7 +34,14 @@ public sealed record Reminder(
     DateTimeOffset CreatedAt,
     ReminderStatus Status,
     DateTimeOffset? DoneAt,
-    DateTimeOffset? ResolvedAt);
+    DateTimeOffset? ResolvedAt)
+{
+    /// <summary>What the user should know about this write, e.g. that Outlook flags need Mail.ReadWrite (said once); absent when nothing.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+
+    public Reminder WithWarning(string? warning) => warning is null ? this : this with { Warnings = [.. Warnings ?? [], warning] };
+}
 
 public sealed record ReminderList(IReadOnlyList<Reminder> Reminders);
 

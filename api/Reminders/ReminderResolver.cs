@@ -55,6 +55,17 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
             var found = reminder.MessageId is { } id && byId.TryGetValue(id, out var f) ? f
                 : reminder.InternetMessageId is { } imid && byInternetId.TryGetValue(imid, out var g) ? g
                 : default;
+            if (found.Thread is not null && reminder.ThreadKey is null)
+            {
+                // Created before a sync saw its message: it gets the message's subject, thread and ids now.
+                await db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.Id == reminder.Id && r.ThreadKey == null)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(r => r.ThreadKey, found.Message.ConversationId ?? found.Thread.Key)
+                        .SetProperty(r => r.Subject, found.Message.Subject)
+                        .SetProperty(r => r.MessageId, reminder.MessageId ?? found.Message.Id)
+                        .SetProperty(r => r.InternetMessageId, reminder.InternetMessageId ?? found.Message.InternetMessageId), cancellationToken);
+            }
+
             if (found.Thread is null || rules.FindReply(found.Thread, found.Message) is not { } reply)
             {
                 continue;

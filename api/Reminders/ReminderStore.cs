@@ -7,7 +7,7 @@ namespace OutlookFollowUp.Reminders;
 /// <summary>EF Core <see cref="IReminderStore"/>. Writes hold the per-user lock, so two creates for one message make one reminder.</summary>
 internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, TimeProvider time) : IReminderStore
 {
-    public Task<(Reminder Reminder, bool Created)> CreateAsync(
+    public Task<ReminderCreation> CreateAsync(
         string userKey, string? messageId, string? internetMessageId, DateTimeOffset remindAt, CancellationToken cancellationToken) =>
         DatabaseLocks.WriteForUserAsync(db, userKey, async ct =>
         {
@@ -16,13 +16,24 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
             messageId ??= indexed?.Id;
             internetMessageId ??= indexed?.InternetMessageId;
 
-            var existing = await db.Set<ReminderRow>().AsNoTracking()
+            var existing = await db.Set<ReminderRow>()
                 .Where(r => r.UserKey == userKey && r.DoneAt == null
                     && ((messageId != null && r.MessageId == messageId) || (internetMessageId != null && r.InternetMessageId == internetMessageId)))
                 .OrderBy(r => r.CreatedAt).FirstOrDefaultAsync(ct);
             if (existing is not null)
             {
-                return (ToReminder(existing), false);
+                // The message's reminder: moved to the new time while open, left alone once a reply resolved it.
+                var outcome = existing.ResolvedAt is not null ? ReminderCreationOutcome.Resolved
+                    : existing.RemindAt == remindAt.ToUniversalTime() ? ReminderCreationOutcome.Unchanged
+                    : ReminderCreationOutcome.Updated;
+                if (outcome == ReminderCreationOutcome.Updated)
+                {
+                    existing.RemindAt = remindAt.ToUniversalTime();
+                    await db.SaveChangesAsync(ct);
+                }
+
+                db.ChangeTracker.Clear();
+                return new ReminderCreation(ToReminder(existing), outcome, indexed is not null);
             }
 
             var now = time.GetUtcNow();
@@ -39,7 +50,8 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
             };
             db.Set<ReminderRow>().Add(row);
             await db.SaveChangesAsync(ct);
-            return (ToReminder(row), true);
+            db.ChangeTracker.Clear();
+            return new ReminderCreation(ToReminder(row), ReminderCreationOutcome.Created, indexed is not null);
         }, cancellationToken);
 
     public async Task<IReadOnlyList<Reminder>> ListAsync(string userKey, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public static class RemindersApi
     public static RouteGroupBuilder MapReminders(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/reminders").WithTags("Reminders").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
-        group.MapPost("/", CreateReminder).Validate<CreateReminderRequest>().WithName("CreateReminder").WithSummary("Remind me about a message (or return the reminder already tracking it).");
+        group.MapPost("/", CreateReminder).Validate<CreateReminderRequest>().WithName("CreateReminder").WithSummary("Remind me about a message (or move the reminder already tracking it to the new time).");
         group.MapGet("/", ListReminders).WithName("ListReminders").WithSummary("The caller's reminders, soonest first.");
         group.MapGet("/{id}", GetReminder).WithName("GetReminder").WithSummary("One of the caller's reminders.");
         group.MapPatch("/{id}", SnoozeReminder).Validate<SnoozeRequest>().WithName("SnoozeReminder").WithSummary("Move an open reminder to a new time.");
@@ -21,24 +21,41 @@ public static class RemindersApi
         return group;
     }
 
-    public static async Task<Results<Created<Reminder>, Ok<Reminder>>> CreateReminder(
+    /// <summary>Said in <c>warnings</c> when the message is not in the index yet (sent or received since the last sync).</summary>
+    public const string NotIndexedYet =
+        "This message is not in the index yet (it may have arrived since the last sync): the reminder is kept and gets its subject and thread when a sync finds the message.";
+
+    /// <summary>
+    /// 201 for a new reminder; 200 when the message already has an open one, moved to the new time; 409 when a reply
+    /// already resolved the message's reminder. A message the index does not know yet is accepted, and <c>warnings</c> says so.
+    /// </summary>
+    public static async Task<Results<Created<Reminder>, Ok<Reminder>, ProblemHttpResult>> CreateReminder(
         CreateReminderRequest request, CurrentUser caller, IReminderStore store, IReminderResolver resolver, ReminderFlags flags, TimeProvider time,
         CancellationToken ct)
     {
         var user = caller.Key;
         var remindAt = request.RemindAt ?? time.GetUtcNow().AddHours(request.AfterHours!.Value);
-        var (reminder, created) = await store.CreateAsync(user, request.MessageId, request.InternetMessageId, remindAt, ct);
+        var (reminder, outcome, indexed) = await store.CreateAsync(user, request.MessageId, request.InternetMessageId, remindAt, ct);
+        if (outcome == ReminderCreationOutcome.Resolved)
+        {
+            return TypedResults.Problem(
+                $"A reply to this message already resolved its reminder ({reminder.Id}). Delete that reminder first to be reminded again.",
+                statusCode: StatusCodes.Status409Conflict, title: "A reply already arrived.");
+        }
+
+        var created = outcome == ReminderCreationOutcome.Created;
         // A reply already indexed resolves the new reminder at once; later replies are seen by the sync (rule 7).
         if (created && await resolver.ResolveAsync(user, ct) > 0)
         {
             reminder = await store.GetAsync(user, reminder.Id, ct) ?? reminder;
         }
 
-        if (created)
+        if (outcome != ReminderCreationOutcome.Unchanged)
         {
-            await flags.ApplyAsync(user, reminder, ct);
+            reminder = reminder.WithWarning(await flags.ApplyAsync(user, reminder, ct));
         }
 
+        reminder = reminder.WithWarning(indexed ? null : NotIndexedYet);
         return created ? TypedResults.Created($"/api/reminders/{reminder.Id}", reminder) : TypedResults.Ok(reminder);
     }
 
@@ -62,8 +79,7 @@ public static class RemindersApi
                     "This reminder is closed: it was marked done or a reply arrived. Create a new one instead.",
                     statusCode: StatusCodes.Status409Conflict, title: "The reminder is closed.");
             default:
-                await flags.ApplyAsync(user, reminder, ct);
-                return TypedResults.Ok(reminder);
+                return TypedResults.Ok(reminder.WithWarning(await flags.ApplyAsync(user, reminder, ct)));
         }
     }
 
@@ -87,7 +103,6 @@ public static class RemindersApi
             return TypedResults.NotFound();
         }
 
-        await flags.ApplyAsync(user, reminder, ct);
-        return TypedResults.Ok(reminder);
+        return TypedResults.Ok(reminder.WithWarning(await flags.ApplyAsync(user, reminder, ct)));
     }
 }

@@ -13,6 +13,7 @@ public static class RemindersSetup
         services.AddScoped<ReminderFlags>();
         services.AddSingleton<ReminderFlagQueue>();
         services.AddHostedService<ReminderFlagWorker>();
+        services.AddSingleton<FlagPermissionNotices>();
         services.AddSingleton<IValidator<CreateReminderRequest>, CreateReminderRequestValidator>();
         services.AddSingleton<IValidator<SnoozeRequest>, SnoozeRequestValidator>();
         return services;

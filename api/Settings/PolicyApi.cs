@@ -23,7 +23,7 @@ public static class PolicyApi
     public static async Task<Ok<PolicyResponse>> PutPolicy(PolicyRequest request, CurrentUser caller, ISettingsStore store, CancellationToken ct)
     {
         var policy = new TenantPolicy(request.DefaultWindowHours!.Value, request.MinWindowHours!.Value, request.MaxWindowHours!.Value,
-            SettingsApi.Normalize(request.ExcludedDomains!), request.RetentionDays!.Value);
+            SettingsApi.Normalize(request.ExcludedDomains ?? []), request.RetentionDays!.Value);
         await store.SavePolicyAsync(caller.Tenant, policy, ct);
         return TypedResults.Ok(ToResponse(policy));
     }

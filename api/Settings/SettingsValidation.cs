@@ -38,9 +38,10 @@ internal sealed class SettingsRequestValidator : AbstractValidator<SettingsReque
         RuleFor(r => r.TimeZone).NoControlCharacters().ValidTimeZone().When(r => r.TimeZone is not null);
         RuleFor(r => r.LookbackDays).NotNull();
         RuleFor(r => r.LookbackDays!.Value).ValidLookbackDays().OverridePropertyName("lookbackDays").When(r => r.LookbackDays is not null);
-        RuleFor(r => r.ExcludedSenders).NotNull().Must(l => l!.Length <= ListRules.MaxEntries).WithMessage($"At most {ListRules.MaxEntries} entries.");
+        // The lists are optional: a missing one is empty.
+        RuleFor(r => r.ExcludedSenders).Must(l => l is null || l.Length <= ListRules.MaxEntries).WithMessage($"excludedSenders has at most {ListRules.MaxEntries} entries.");
         RuleForEach(r => r.ExcludedSenders).NotNull().NoControlCharacters().ValidAddress().When(r => r.ExcludedSenders is { Length: <= ListRules.MaxEntries });
-        RuleFor(r => r.ExcludedDomains).NotNull().Must(l => l!.Length <= ListRules.MaxEntries).WithMessage($"At most {ListRules.MaxEntries} entries.");
+        RuleFor(r => r.ExcludedDomains).Must(l => l is null || l.Length <= ListRules.MaxEntries).WithMessage($"excludedDomains has at most {ListRules.MaxEntries} entries.");
         RuleForEach(r => r.ExcludedDomains).NoControlCharacters().ValidDomain().When(r => r.ExcludedDomains is { Length: <= ListRules.MaxEntries });
         RuleFor(r => r.SetOutlookFlags).NotNull();
     }
@@ -62,7 +63,7 @@ internal sealed class PolicyRequestValidator : AbstractValidator<PolicyRequest>
             .WithMessage("The default window must lie between the minimum and the maximum.")
             .OverridePropertyName("defaultWindowHours")
             .When(r => r.DefaultWindowHours is not null);
-        RuleFor(r => r.ExcludedDomains).NotNull().Must(l => l!.Length <= ListRules.MaxEntries).WithMessage($"At most {ListRules.MaxEntries} entries.");
+        RuleFor(r => r.ExcludedDomains).Must(l => l is null || l.Length <= ListRules.MaxEntries).WithMessage($"excludedDomains has at most {ListRules.MaxEntries} entries.");
         RuleForEach(r => r.ExcludedDomains).NoControlCharacters().ValidDomain().When(r => r.ExcludedDomains is { Length: <= ListRules.MaxEntries });
         RuleFor(r => r.RetentionDays).NotNull().InclusiveBetween(1, TenantPolicy.MaxRetentionDays);
     }

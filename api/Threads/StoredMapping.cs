@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
 
@@ -63,15 +65,19 @@ internal static class StoredMapping
         InternetMessageId = f.InternetMessageId,
         Since = f.Since,
         Subject = f.Subject,
-        // With names, the column holds address objects (as To/Cc do); rows written before names were kept hold strings.
-        Counterparts = (f.People.Any(p => p.Name is not null) ? StoredJson.Addresses(f.People) : StoredJson.Strings(f.Counterparts)) ?? "[]",
+        // With names or a bounce, the column holds address objects (as To/Cc do, a bounced one marked "x" with its reason
+        // in "r"); rows written before names were kept hold strings.
+        Counterparts = StoredCounterparts(f),
         Reason = f.Reason,
         ComputedAt = computedAt,
     };
 
     public static FollowUp ToFollowUp(this ThreadSummary t)
     {
-        var people = t.Counterparts.StartsWith("[{", StringComparison.Ordinal) ? StoredJson.Addresses(t.Counterparts) : [];
+        var stored = t.Counterparts.StartsWith("[{", StringComparison.Ordinal)
+            ? JsonSerializer.Deserialize(t.Counterparts, StoredCounterpartContext.Default.StoredCounterpartArray) ?? []
+            : [];
+        var people = stored.Select(c => new MailAddress(c.A, c.N)).ToArray();
         return new(
             t.Direction == "mine" ? FollowUpDirection.Mine : FollowUpDirection.Theirs,
             t.InternetMessageId,
@@ -79,13 +85,39 @@ internal static class StoredMapping
             t.ThreadKey,
             t.Since,
             t.Subject,
-            people.Count > 0 ? people.Select(p => p.Address).ToArray() : StoredJson.Strings(t.Counterparts),
+            people.Length > 0 ? people.Select(p => p.Address).ToArray() : StoredJson.Strings(t.Counterparts),
             t.Reason)
         {
             People = people,
+            NotDelivered = [.. stored.Where(c => c.X == true).Select(c => new NotDelivered(c.A, c.N, c.R))],
         };
+    }
+
+    private static string StoredCounterparts(FollowUp f)
+    {
+        if (!f.People.Any(p => p.Name is not null) && f.NotDelivered.Count == 0)
+        {
+            return StoredJson.Strings(f.Counterparts) ?? "[]";
+        }
+
+        var people = f.People.Count > 0 ? f.People : [.. f.Counterparts.Select(a => new MailAddress(a))];
+        var stored = people.Select(p => f.NotDelivered.FirstOrDefault(n => n.Address == p.Address) is { } failed
+            ? new StoredCounterpart(p.Address, p.Name, true, failed.Reason)
+            : new StoredCounterpart(p.Address, p.Name, null, null)).ToArray();
+        return JsonSerializer.Serialize(stored, StoredCounterpartContext.Default.StoredCounterpartArray);
     }
 
     public static string DirectionName(FollowUpDirection direction) =>
         direction == FollowUpDirection.Mine ? "mine" : "theirs";
 }
+
+/// <summary>A counterpart in the thread row: address, name, and when a bounce named it, "x": true and the reason.</summary>
+internal sealed record StoredCounterpart(
+    [property: JsonPropertyName("a")] string A,
+    [property: JsonPropertyName("n")] string? N,
+    [property: JsonPropertyName("x")] bool? X,
+    [property: JsonPropertyName("r")] string? R);
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StoredCounterpart[]))]
+internal sealed partial class StoredCounterpartContext : JsonSerializerContext;

@@ -5,7 +5,7 @@ namespace OutlookFollowUp.Threads;
 
 // Storage shapes only: never leave this folder (IThreadIndex speaks MailRecord and FollowUp; dismissals are records too).
 
-/// <summary>One user's sync bookkeeping; the user key is the tenant-qualified user id ("tid:oid") or "local".</summary>
+/// <summary>One user's sync bookkeeping; the user key is the tenant-qualified user id ("tid:oid") or "local:sample" / "local:token:<hash>".</summary>
 internal sealed class MailboxState
 {
     public required string UserKey { get; set; }

@@ -11,17 +11,27 @@ using OutlookFollowUp.Web;
 namespace OutlookFollowUp.Threads;
 
 /// <summary>One unanswered thread in the API: scan's field names plus Graph's immutable id of the last message and its reminder.</summary>
+/// <param name="NotDelivered">Waiting on them: recipients a bounce named after the user's message; absent when none.</param>
 public sealed record ThreadItem(
     string Direction, string? InternetMessageId, string ThreadKey, string Since, string Subject, IReadOnlyList<string> Counterparts, string Reason,
-    string MessageId, ReminderState? Reminder, IReadOnlyList<ThreadPerson>? People = null)
+    string MessageId, ReminderState? Reminder, IReadOnlyList<ThreadPerson>? People = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<NotDeliveredItem>? NotDelivered = null)
 {
     public static ThreadItem From(FollowUp f, ReminderState? reminder = null)
     {
         var scan = ScanThread.From(f);
         return new(scan.Direction, scan.InternetMessageId, scan.ThreadKey, scan.Since, scan.Subject, scan.Counterparts, scan.Reason, f.MessageId, reminder,
-            f.Counterparts.Select(a => new ThreadPerson(a, f.People.FirstOrDefault(p => p.Address == a)?.Name)).ToArray());
+            f.Counterparts.Select(a => new ThreadPerson(a, f.People.FirstOrDefault(p => p.Address == a)?.Name)).ToArray(),
+            f.NotDelivered.Count == 0 ? null : [.. f.NotDelivered.Select(n => new NotDeliveredItem(n.Address, n.Name, n.Reason))]);
     }
 }
+
+/// <summary>A recipient the mail did not reach (the pane says "Not delivered to …" and "Check the address").</summary>
+public sealed record NotDeliveredItem(
+    string Address,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Name,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Reason);
 
 /// <summary>A counterpart as the pane shows it: the display name when the mail gave one, the address on hover.</summary>
 public sealed record ThreadPerson(string Address, string? Name);
@@ -104,6 +114,12 @@ public static partial class ThreadsApi
         ThreadInputs inputs, ThreadsQuery query, Cursor? cursor, HttpResponse response)
     {
         var view = inputs.View;
+        if (view.NeverSynced && view.LastErrorCode == MailboxRefresher.TokenRejected)
+        {
+            // Graph refused the token: no retry helps, the caller must sign in again (or paste a new token, in local mode).
+            throw new MailConsentRequiredException("Microsoft Graph refused the token: it was rejected or has expired.");
+        }
+
         if (view.NeverSynced && view.Stale)
         {
             response.Headers.RetryAfter = ((int)Math.Ceiling((view.RetryAfter ?? TimeSpan.FromSeconds(30)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -5,6 +5,7 @@ public static class ApiPlatform
 {
     public static IServiceCollection AddApiPlatform(this IServiceCollection services)
     {
+        ValidationMessages.Configure();
         services.AddApiErrors();
         services.AddPerUserRateLimiting();
         services.AddOpenApi();

@@ -20,8 +20,10 @@ internal static class ErrorHandling
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<MailFailureHandler>();
-        // A bad body is the client's error in every environment: a 400, not an exception page.
-        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // A body, query or route value the framework cannot bind is thrown, so that BadRequestHandler can name the field
+        // in a ValidationProblem (in every environment: never an exception page).
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestHandler>();
         services.Configure<JsonOptions>(o =>
         {
             // A misspelt or unexpected field is refused rather than silently ignored.

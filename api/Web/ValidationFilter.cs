@@ -31,3 +31,28 @@ internal static class ValidationFilterExtensions
     public static RouteHandlerBuilder Validate<T>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ValidationFilter<T>>().ProducesValidationProblem();
 }
+
+/// <summary>
+/// How validation messages read, for every validator: the JSON field's name as the client sent it ("remindAt", not
+/// "Remind At") and sentences ("lookbackDays is required."), in English whatever the server's culture.
+/// </summary>
+internal static class ValidationMessages
+{
+    public static void Configure()
+    {
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.LanguageManager = new Sentences();
+    }
+
+    private sealed class Sentences : FluentValidation.Resources.LanguageManager
+    {
+        public Sentences()
+        {
+            Culture = System.Globalization.CultureInfo.GetCultureInfo("en");
+            AddTranslation("en", "NotNullValidator", "{PropertyName} is required.");
+            AddTranslation("en", "NotEmptyValidator", "{PropertyName} is required and must not be empty.");
+            AddTranslation("en", "InclusiveBetweenValidator", "{PropertyName} must be between {From} and {To}; got {PropertyValue}.");
+            AddTranslation("en", "PredicateValidator", "{PropertyName} is not valid.");
+        }
+    }
+}

@@ -134,9 +134,11 @@ const actions = {
     try {
       const open = openReminder(thread);
       const remindAt = at.toISOString();
-      if (open) await state.api.patch(`/api/reminders/${encodeURIComponent(open.id)}`, { remindAt });
-      else await state.api.post('/api/reminders', { messageId: thread.messageId, internetMessageId: thread.internetMessageId ?? undefined, remindAt });
-      toast(`Snoozed until ${when(remindAt)}.`);
+      const saved = open
+        ? await state.api.patch(`/api/reminders/${encodeURIComponent(open.id)}`, { remindAt })
+        : await state.api.post('/api/reminders', { messageId: thread.messageId, internetMessageId: thread.internetMessageId ?? undefined, remindAt });
+      // The API's warnings (flags need Mail.ReadWrite, said once) join the toast.
+      toast([`Snoozed until ${when(remindAt)}.`, ...(saved?.warnings ?? [])].join(' '));
       announce(`Snoozed until ${when(remindAt)}.`);
       await load();
     } catch (error) {

@@ -54,7 +54,8 @@ export async function renderCard(section, ctx) {
   const create = async body => {
     try {
       const created = await api.post('/api/reminders', { messageId: restId, internetMessageId: item.internetMessageId || undefined, ...body });
-      announce(`Reminder set for ${when(created.remindAt)}.`);
+      // The API says once when something needs the user's attention (flags need Mail.ReadWrite, say).
+      announce([`Reminder set for ${when(created.remindAt)}.`, ...(created.warnings ?? [])].join(' '));
       await refresh();
       ctx.onChange?.();
     } catch (error) {

@@ -38,7 +38,7 @@ export async function renderSettings(section, ctx) {
   const business = h('input', { type: 'checkbox', id: 'business-days', checked: !!s.businessDays });
   const flags = h('input', { type: 'checkbox', id: 'outlook-flags', checked: !!s.setOutlookFlags });
   const zone = h('input', { type: 'text', id: 'time-zone', value: s.timeZone ?? '', placeholder: 'Mailbox time zone', autocomplete: 'off', spellcheck: 'false' });
-  const lookback = h('input', { type: 'number', id: 'lookback', min: 1, max: 90, value: s.lookbackDays ?? 14 });
+  const lookback = h('input', { type: 'number', id: 'lookback', min: s.allowedLookbackDays?.min ?? 1, max: s.allowedLookbackDays?.max, value: s.lookbackDays ?? 14 });
   const senders = h('textarea', { id: 'excluded-senders', rows: 3 });
   senders.value = (s.excludedSenders ?? []).join('\n');
   const domains = h('textarea', { id: 'excluded-domains', rows: 3 });

@@ -64,7 +64,7 @@ public sealed class PlatformTests
 
         Assert.Equal(HttpStatusCode.OK, policy.StatusCode);
         await using var scope = app.Services.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<OutlookFollowUp.Reminders.IReminderStore>().ListAsync(LocalMode.UserKey, CancellationToken.None);
+        var stored = await scope.ServiceProvider.GetRequiredService<OutlookFollowUp.Reminders.IReminderStore>().ListAsync(LocalMode.SampleUserKey, CancellationToken.None);
         Assert.Equal("local-1", Assert.Single(stored).MessageId);
     }
 

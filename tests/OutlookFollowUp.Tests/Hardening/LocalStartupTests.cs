@@ -43,11 +43,24 @@ public sealed class LocalStartupTests
     }
 
     [Fact]
-    public async Task Loopback_starts()
+    public async Task Loopback_starts_with_one_line_naming_the_mailbox_and_the_pane_and_a_request_logs_no_sql()
     {
-        var run = await ApiProcess.RunUntilAsync("--urls http://127.0.0.1:0", "Application started");
+        string? answer = null;
+        var run = await ApiProcess.RunUntilAsync("--urls http://127.0.0.1:0", "/taskpane.html", async stdout =>
+        {
+            var address = stdout.Split('\n').Single(l => l.Contains("/taskpane.html", StringComparison.Ordinal)).Split("open ")[1].Trim();
+            using var http = new HttpClient();
+            using var threads = await http.GetAsync(new Uri(new Uri(address), "/api/threads"));
+            using var root = await new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }).GetAsync(new Uri(new Uri(address), "/"));
+            answer = $"{(int)threads.StatusCode} {(int)root.StatusCode} {root.Headers.Location}";
+        });
 
-        Assert.True(run.Stdout.Contains("Now listening on: http://127.0.0.1:", StringComparison.Ordinal), run.ToString());
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines is [var line] && line.StartsWith("Sample mailbox — open http://127.0.0.1:", StringComparison.Ordinal)
+            && line.EndsWith("/taskpane.html", StringComparison.Ordinal), run.ToString());
+        Assert.Equal("200 302 /taskpane.html", answer);
+        Assert.DoesNotContain("SELECT", run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Executed DbCommand", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +68,7 @@ public sealed class LocalStartupTests
     {
         var run = await ApiProcess.RunUntilAsync("--urls http://0.0.0.0:0 --Local:AllowRemote=true", "listening beyond loopback");
 
-        Assert.True(CountOf(run.Stdout, "listening beyond loopback") == 1 && run.Stdout.Contains("Now listening on: http://0.0.0.0:", StringComparison.Ordinal), run.ToString());
+        Assert.True(CountOf(run.Stdout, "listening beyond loopback") == 1 && run.Stdout.Contains("Sample mailbox — open http://0.0.0.0:", StringComparison.Ordinal), run.ToString());
     }
 
     [Theory]
@@ -85,12 +98,12 @@ public sealed class LocalStartupTests
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 
         /// <summary>Runs the API until it exits (or the patience runs out, then it is killed).</summary>
-        public static Task<ApiProcess> RunAsync(string args, string env) => StartAsync(args, env, until: null);
+        public static Task<ApiProcess> RunAsync(string args, string env) => StartAsync(args, env, until: null, then: null);
 
-        /// <summary>Runs the API until its output holds <paramref name="until"/>, then stops it.</summary>
-        public static Task<ApiProcess> RunUntilAsync(string args, string until) => StartAsync(args, "", until);
+        /// <summary>Runs the API until its output holds <paramref name="until"/>, then (after <paramref name="then"/>, given stdout so far) stops it.</summary>
+        public static Task<ApiProcess> RunUntilAsync(string args, string until, Func<string, Task>? then = null) => StartAsync(args, "", until, then);
 
-        private static async Task<ApiProcess> StartAsync(string args, string env, string? until)
+        private static async Task<ApiProcess> StartAsync(string args, string env, string? until, Func<string, Task>? then)
         {
             var data = Directory.CreateTempSubdirectory("followups-startup-");
             var info = new ProcessStartInfo("dotnet")
@@ -136,6 +149,17 @@ public sealed class LocalStartupTests
                 await Task.WhenAny(exited, until is null ? Task.Delay(Timeout.Infinite, patience.Token) : seen.Task);
                 if (until is not null && seen.Task.IsCompleted)
                 {
+                    if (then is not null)
+                    {
+                        string sofar;
+                        lock (stdout)
+                        {
+                            sofar = stdout.ToString();
+                        }
+
+                        await then(sofar);
+                    }
+
                     await Task.Delay(TimeSpan.FromMilliseconds(500)); // a second warning would show by now
                 }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OutlookFollowUp.Local;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Threads;
 
@@ -44,7 +45,7 @@ public sealed class ThreadIndexSetupTests : IDisposable
         using var second = Build([]);
         await second.StartAsync();
         await using var scope = second.Services.CreateAsyncScope();
-        var state = await scope.ServiceProvider.GetRequiredService<IThreadIndex>().GetStateAsync("local", CancellationToken.None);
+        var state = await scope.ServiceProvider.GetRequiredService<IThreadIndex>().GetStateAsync(LocalMode.SampleUserKey, CancellationToken.None);
         await second.StopAsync();
 
         Assert.Null(state);
