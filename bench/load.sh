@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of the API (docs/benchmarks.md): GET /api/threads (local mode, warm index) and GET /health/live,
 # wrk with 100 connections for 30 s each, in one run. Not part of `dotnet test`.
-#   bench/load.sh [--connections 100] [--duration 30s] [--no-cache] [--provider sqlite|postgres]
+#   bench/load.sh [--connections 100] [--duration 30s] [--no-cache] [--provider sqlite|postgres] [--port 5280]
 #   --no-cache (or THREADS_CACHE_TTL=00:00:00) measures /api/threads with its per-user cache off: every request reads
 #   the database. --provider postgres uses the server in $FOLLOWUP_TEST_POSTGRES (eval "$(.ci/postgres start)"), in a
 #   schema of its own that is dropped at the end.
@@ -15,10 +15,13 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --no-cache) ttl=00:00:00; shift ;;
     --provider) provider=$2; shift 2 ;;
-    *) echo "usage: bench/load.sh [--connections N] [--duration 30s] [--no-cache] [--provider sqlite|postgres]" >&2; exit 2 ;;
+    --port) port=$2; shift 2 ;;
+    *) echo "usage: bench/load.sh [--connections N] [--duration 30s] [--no-cache] [--provider sqlite|postgres] [--port 5280]" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+# Another server on the port would be measured instead of this one.
+! curl -fs "http://127.0.0.1:$port/health/live" >/dev/null 2>&1 || { echo "port $port is taken: pass --port" >&2; exit 1; }
 
 data=$(mktemp -d /tmp/followup-load-XXXXXX)
 storage=(Storage__Provider=Sqlite "ConnectionStrings__FollowUps=Data Source=$data/followups.db")
