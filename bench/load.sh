@@ -37,8 +37,8 @@ elif [ "$provider" != sqlite ]; then
   echo "--provider must be sqlite or postgres" >&2; exit 2
 fi
 dotnet build api -c Release -v q -nologo >/dev/null
-# Local mode (no AzureAd, not Production), quiet logs, a rate limit that the single local user cannot reach.
-(cd api && exec env ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS=http://127.0.0.1:$port "${storage[@]}" \
+# Local mode (no AzureAd; it runs only in Development), quiet logs, a rate limit that the single local user cannot reach.
+(cd api && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=http://127.0.0.1:$port "${storage[@]}" \
   Logging__LogLevel__Default=Warning RateLimit__PermitsPerWindow=100000000 \
   ThreadsCache__TimeToLive="$ttl" \
   dotnet bin/Release/net10.0/OutlookFollowUp.Api.dll >"$data/api.log" 2>&1) &
@@ -47,6 +47,7 @@ trap 'kill $api 2>/dev/null; wait $api 2>/dev/null; rm -rf "$data"; [ -z "$schem
 echo "provider: $provider, threads cache time to live: $ttl"
 
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.5; done
+curl -fs "http://127.0.0.1:$port/health/live" >/dev/null || { echo "the API did not start:" >&2; cat "$data/api.log" >&2; exit 1; }
 # Warm: the first call syncs the sample mailbox into the index; the rest warm the JIT and the pools.
 for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$port/api/threads" >/dev/null; done
 curl -fs "http://127.0.0.1:$port/health/live" >/dev/null
