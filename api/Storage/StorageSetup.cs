@@ -19,8 +19,9 @@ public static class StorageSetup
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<SqliteFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
-        services.AddDbContext<PostgresFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
+        // Pooled: a request leases a context instead of building one and its services (the thread list's read path).
+        services.AddDbContextPool<SqliteFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
+        services.AddDbContextPool<PostgresFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
         // The provider is known only once configuration is final (tests override it), so the choice is made per scope.
         services.AddScoped<FollowUpDbContext>(sp => Options(sp).Provider == StorageProvider.Postgres
             ? sp.GetRequiredService<PostgresFollowUpDbContext>()
