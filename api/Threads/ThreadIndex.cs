@@ -1,6 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
 
@@ -208,16 +206,12 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 
 /// <summary>
 /// The thread list in one statement: the mailbox's times joined to its threads (one direction or all) and each
-/// thread's dismissal, as flat rows (left joins: a mailbox with no thread is one row with no thread). Compiled, so a
-/// request skips the LINQ translation and the query cache lookup. A compiled query is bound to the model it first ran
-/// with, and every host (each test's, each provider's) builds its own model: so one compiled delegate per model.
+/// thread's dismissal, as flat rows (left joins: a mailbox with no thread is one row with no thread), compiled.
 /// </summary>
 internal static class ThreadListQuery
 {
-    private static readonly ConditionalWeakTable<IModel, Func<FollowUpDbContext, string, string?, IAsyncEnumerable<ThreadListRow>>> Compiled = new();
-
-    public static IAsyncEnumerable<ThreadListRow> Read(FollowUpDbContext db, string userKey, string? direction) =>
-        Compiled.GetValue(db.Model, static _ => EF.CompileAsyncQuery((FollowUpDbContext db, string userKey, string? direction) =>
+    private static readonly CompiledPerModel<Func<FollowUpDbContext, string, string?, IAsyncEnumerable<ThreadListRow>>> Compiled =
+        new(() => EF.CompileAsyncQuery((FollowUpDbContext db, string userKey, string? direction) =>
             from m in db.Set<MailboxState>().AsNoTracking()
             where m.UserKey == userKey
             from t in db.Set<ThreadSummary>().Where(t => t.UserKey == m.UserKey && (direction == null || t.Direction == direction)).DefaultIfEmpty()
@@ -231,7 +225,10 @@ internal static class ThreadListQuery
                 LastErrorCode = m.LastErrorCode,
                 Thread = t,
                 DismissedUpTo = d == null ? null : d.LastMessageAt,
-            }))(db, userKey, direction);
+            }));
+
+    public static IAsyncEnumerable<ThreadListRow> Read(FollowUpDbContext db, string userKey, string? direction) =>
+        Compiled.For(db)(db, userKey, direction);
 }
 
 internal sealed class ThreadListRow
