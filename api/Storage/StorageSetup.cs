@@ -33,10 +33,31 @@ public static class StorageSetup
     internal static DbContextOptionsBuilder UseStorage(DbContextOptionsBuilder builder, StorageOptions options) =>
         (options.Provider == StorageProvider.Postgres
             ? Hosting.PostgresEntraAuthentication.Applies(options.ConnectionString)
-                ? builder.UseNpgsql(Hosting.PostgresEntraAuthentication.DataSource(options.ConnectionString!))
-                : builder.UseNpgsql(options.ConnectionString)
+                ? builder.UseNpgsql(Hosting.PostgresEntraAuthentication.DataSource(WithAutoPrepare(options.ConnectionString)!))
+                : builder.UseNpgsql(WithAutoPrepare(options.ConnectionString))
             : builder.UseSqlite(options.ConnectionString))
         .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Npgsql prepares a statement on the server once it has run twice (<c>Max Auto Prepare</c>, off by default): the
+    /// hot reads then skip PostgreSQL's planning, which costs more than running them (the thread list's join: 0.7 ms
+    /// planning, 0.1 ms execution). A connection string that sets its own non-zero value keeps it.
+    /// </summary>
+    internal static string? WithAutoPrepare(string? connectionString)
+    {
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            return connectionString;
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <summary>A context outside DI (tests, tools) for the given storage.</summary>
     internal static FollowUpDbContext CreateContext(StorageOptions options, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
