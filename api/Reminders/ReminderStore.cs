@@ -54,9 +54,14 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
             return new ReminderCreation(ToReminder(row), ReminderCreationOutcome.Created, indexed is not null);
         }, cancellationToken);
 
+    // Compiled: every uncached thread list reads the user's reminders.
+    private static readonly CompiledPerModel<Func<FollowUpDbContext, string, IAsyncEnumerable<ReminderRow>>> ByUser =
+        new(() => EF.CompileAsyncQuery((FollowUpDbContext db, string userKey) => db.Set<ReminderRow>().AsNoTracking().Where(r => r.UserKey == userKey)));
+
     public async Task<IReadOnlyList<Reminder>> ListAsync(string userKey, CancellationToken cancellationToken)
     {
-        var rows = await db.Set<ReminderRow>().AsNoTracking().Where(r => r.UserKey == userKey).OrderBy(r => r.RemindAt).ToListAsync(cancellationToken);
+        // Sorted here (remind-at, then id by ordinal), the same on both providers.
+        var rows = await ByUser.For(db)(db, userKey).ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.RemindAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(ToReminder)];
     }
 

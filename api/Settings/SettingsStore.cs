@@ -43,23 +43,27 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
 
+    // Compiled: the user's row and the tenant's policy (UNION ALL), read on every uncached thread list.
+    private static readonly CompiledPerModel<Func<FollowUpDbContext, string, string, IAsyncEnumerable<SettingsPart>>> EffectiveParts =
+        new(() => EF.CompileAsyncQuery((FollowUpDbContext db, string userKey, string tenant) =>
+            db.Set<UserSettingsRow>().AsNoTracking().Where(s => s.UserKey == userKey)
+                .Select(s => new SettingsPart
+                {
+                    IsPolicy = false, Window = s.WindowHours, BusinessDays = s.BusinessDays, TimeZoneOrTenant = s.TimeZone, LookbackOrMin = s.LookbackDays,
+                    Senders = s.ExcludedSenders, Domains = s.ExcludedDomains, SetOutlookFlags = s.SetOutlookFlags, MaxWindow = 0, RetentionDays = 0,
+                })
+                .Concat(db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.TenantId == tenant)
+                    .Select(p => new SettingsPart
+                    {
+                        IsPolicy = true, Window = p.DefaultWindowHours, BusinessDays = false, TimeZoneOrTenant = p.TenantId, LookbackOrMin = p.MinWindowHours,
+                        Senders = p.TenantId, Domains = p.ExcludedDomains, SetOutlookFlags = false, MaxWindow = p.MaxWindowHours, RetentionDays = p.RetentionDays,
+                    }))));
+
     public async Task<UserSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken)
     {
         // One statement (UNION ALL of the user's row and the tenant's): this runs on every uncached thread list.
         var tenant = UserKeys.TenantOf(userKey);
-        var parts = await db.Set<UserSettingsRow>().AsNoTracking().Where(s => s.UserKey == userKey)
-            .Select(s => new SettingsPart
-            {
-                IsPolicy = false, Window = s.WindowHours, BusinessDays = s.BusinessDays, TimeZoneOrTenant = s.TimeZone, LookbackOrMin = s.LookbackDays,
-                Senders = s.ExcludedSenders, Domains = s.ExcludedDomains, SetOutlookFlags = s.SetOutlookFlags, MaxWindow = 0, RetentionDays = 0,
-            })
-            .Concat(db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.TenantId == tenant)
-                .Select(p => new SettingsPart
-                {
-                    IsPolicy = true, Window = p.DefaultWindowHours, BusinessDays = false, TimeZoneOrTenant = p.TenantId, LookbackOrMin = p.MinWindowHours,
-                    Senders = p.TenantId, Domains = p.ExcludedDomains, SetOutlookFlags = false, MaxWindow = p.MaxWindowHours, RetentionDays = p.RetentionDays,
-                }))
-            .ToListAsync(cancellationToken);
+        var parts = await EffectiveParts.For(db)(db, userKey, tenant).ToListAsync(cancellationToken);
         var policy = parts.FirstOrDefault(p => p.IsPolicy) is { } pp
             ? new TenantPolicy(pp.Window, pp.LookbackOrMin, pp.MaxWindow, StoredJson.Strings(pp.Domains), pp.RetentionDays)
             : TenantPolicy.Default;

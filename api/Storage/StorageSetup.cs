@@ -19,8 +19,9 @@ public static class StorageSetup
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<SqliteFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
-        services.AddDbContext<PostgresFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
+        // Pooled: a request leases a context instead of building one and its services (the thread list's read path).
+        services.AddDbContextPool<SqliteFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
+        services.AddDbContextPool<PostgresFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
         // The provider is known only once configuration is final (tests override it), so the choice is made per scope.
         services.AddScoped<FollowUpDbContext>(sp => Options(sp).Provider == StorageProvider.Postgres
             ? sp.GetRequiredService<PostgresFollowUpDbContext>()
@@ -32,10 +33,31 @@ public static class StorageSetup
     internal static DbContextOptionsBuilder UseStorage(DbContextOptionsBuilder builder, StorageOptions options) =>
         (options.Provider == StorageProvider.Postgres
             ? Hosting.PostgresEntraAuthentication.Applies(options.ConnectionString)
-                ? builder.UseNpgsql(Hosting.PostgresEntraAuthentication.DataSource(options.ConnectionString!))
-                : builder.UseNpgsql(options.ConnectionString)
+                ? builder.UseNpgsql(Hosting.PostgresEntraAuthentication.DataSource(WithAutoPrepare(options.ConnectionString)!))
+                : builder.UseNpgsql(WithAutoPrepare(options.ConnectionString))
             : builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteConnectionSetup.Instance))
         .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Npgsql prepares a statement on the server once it has run twice (<c>Max Auto Prepare</c>, off by default): the
+    /// hot reads then skip PostgreSQL's planning, which costs more than running them (the thread list's join: 0.7 ms
+    /// planning, 0.1 ms execution). A connection string that sets its own non-zero value keeps it.
+    /// </summary>
+    internal static string? WithAutoPrepare(string? connectionString)
+    {
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            return connectionString;
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 32;
+        }
+
+        return builder.ConnectionString;
+    }
 
     /// <summary>A context outside DI (tests, tools) for the given storage.</summary>
     internal static FollowUpDbContext CreateContext(StorageOptions options, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>

@@ -134,7 +134,12 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
     public async Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
     {
         var name = direction is { } d ? StoredMapping.DirectionName(d) : null;
-        var rows = await ThreadListQuery.Read(db, userKey, name).ToListAsync(cancellationToken);
+        var rows = new List<ThreadListRow>();
+        await foreach (var row in ThreadListQuery.Read(db, userKey, name).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
         if (rows.Count == 0)
         {
             return new IndexedThreads([], null, null);
@@ -201,27 +206,29 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 
 /// <summary>
 /// The thread list in one statement: the mailbox's times joined to its threads (one direction or all) and each
-/// thread's dismissal, as flat rows (left joins: a mailbox with no thread is one row with no thread). Not an
-/// EF.CompileAsyncQuery: a compiled query stays bound to the first model it ran with, and each test host builds its
-/// own; EF's query cache already keeps the translation.
+/// thread's dismissal, as flat rows (left joins: a mailbox with no thread is one row with no thread), compiled.
 /// </summary>
 internal static class ThreadListQuery
 {
-    public static IQueryable<ThreadListRow> Read(FollowUpDbContext db, string userKey, string? direction) =>
-        from m in db.Set<MailboxState>().AsNoTracking()
-        where m.UserKey == userKey
-        from t in db.Set<ThreadSummary>().Where(t => t.UserKey == m.UserKey && (direction == null || t.Direction == direction)).DefaultIfEmpty()
-        join d in db.Set<DismissalRow>() on new { t.UserKey, t.ThreadKey } equals new { d.UserKey, d.ThreadKey } into dismissals
-        from d in dismissals.DefaultIfEmpty()
-        select new ThreadListRow
-        {
-            LastSyncedAt = m.LastSyncedAt,
-            ThreadsComputedAt = m.ThreadsComputedAt,
-            LastAttemptAt = m.LastAttemptAt,
-            LastErrorCode = m.LastErrorCode,
-            Thread = t,
-            DismissedUpTo = d == null ? null : d.LastMessageAt,
-        };
+    private static readonly CompiledPerModel<Func<FollowUpDbContext, string, string?, IAsyncEnumerable<ThreadListRow>>> Compiled =
+        new(() => EF.CompileAsyncQuery((FollowUpDbContext db, string userKey, string? direction) =>
+            from m in db.Set<MailboxState>().AsNoTracking()
+            where m.UserKey == userKey
+            from t in db.Set<ThreadSummary>().Where(t => t.UserKey == m.UserKey && (direction == null || t.Direction == direction)).DefaultIfEmpty()
+            join d in db.Set<DismissalRow>() on new { t.UserKey, t.ThreadKey } equals new { d.UserKey, d.ThreadKey } into dismissals
+            from d in dismissals.DefaultIfEmpty()
+            select new ThreadListRow
+            {
+                LastSyncedAt = m.LastSyncedAt,
+                ThreadsComputedAt = m.ThreadsComputedAt,
+                LastAttemptAt = m.LastAttemptAt,
+                LastErrorCode = m.LastErrorCode,
+                Thread = t,
+                DismissedUpTo = d == null ? null : d.LastMessageAt,
+            }));
+
+    public static IAsyncEnumerable<ThreadListRow> Read(FollowUpDbContext db, string userKey, string? direction) =>
+        Compiled.For(db)(db, userKey, direction);
 }
 
 internal sealed class ThreadListRow

@@ -56,4 +56,15 @@ public sealed class ThreadListQueryTests
         Assert.Equal(IndexMail.Monday, read.ComputedAt);
         Assert.Equal(IndexMail.Monday.AddHours(1), Assert.Single(read.DismissedUpTo!).Value);
     }
+
+    [Theory]
+    [InlineData("Host=db;Username=u", 32)]
+    [InlineData("Host=db;Username=u;Max Auto Prepare=5", 5)]
+    public void Postgres_connections_prepare_the_hot_statements_unless_told_otherwise(string connectionString, int expected)
+    {
+        var prepared = new Npgsql.NpgsqlConnectionStringBuilder(StorageSetup.WithAutoPrepare(connectionString));
+
+        Assert.Equal(expected, prepared.MaxAutoPrepare);
+        Assert.Equal("db", prepared.Host);
+    }
 }
