@@ -56,18 +56,18 @@ public static class HealthApi
         }
 
         context.Response.Headers.RetryAfter = "10";
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Not ready.",
-                Detail = NotReadyDetail(report),
-                // Local mode with a pasted token: "token rejected" while Graph refuses it.
-                Extensions = { ["graph"] = report.Entries.TryGetValue(Local.PastedToken.HealthName, out var graph) ? graph.Description : null },
-            },
-        });
+            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = "Not ready.", Detail = NotReadyDetail(report) },
+        };
+        if (report.Entries.TryGetValue(Local.PastedToken.HealthName, out var graph) && graph.Status != HealthStatus.Healthy)
+        {
+            // Local mode with a pasted token: "token rejected" while Graph refuses it.
+            problem.ProblemDetails.Extensions["graph"] = graph.Description;
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(problem);
     }
 
     /// <summary>Says which checks failed, in their own words (no exception text).</summary>

@@ -89,7 +89,7 @@ internal static class StoredMapping
             t.Reason)
         {
             People = people,
-            NotDelivered = [.. stored.Where(c => c.X == true).Select(c => new NotDelivered(c.A, c.N, c.R))],
+            NotDelivered = stored.Where(c => c.X == true).Select(c => new NotDelivered(c.A, c.N, c.R)).ToArray(),
         };
     }
 

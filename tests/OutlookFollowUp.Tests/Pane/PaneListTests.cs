@@ -115,8 +115,9 @@ public class PaneListTests(BrowserFixture browser)
             var theirs = body["threads"]!.AsArray().Where(t => (string?)t!["direction"] == "theirs").ToList();
             theirs[0]!["notDelivered"] = new System.Text.Json.Nodes.JsonArray(
                 new System.Text.Json.Nodes.JsonObject { ["address"] = (string?)theirs[0]!["counterparts"]![0], ["reason"] = bounceReason });
-            theirs[1]!["away"] = new System.Text.Json.Nodes.JsonArray(
-                new System.Text.Json.Nodes.JsonObject { ["address"] = (string?)theirs[1]!["counterparts"]![0], ["until"] = "2026-11-30T09:00:00Z" });
+            // theirs[1] is the sample's real bounce, which the API marks itself.
+            theirs[2]!["away"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["address"] = (string?)theirs[2]!["counterparts"]![0], ["until"] = "2026-11-30T09:00:00Z" });
             await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = body.ToJsonString() });
         });
         await pane.Page.GotoAsync(new Uri(host.BaseUrl, "/taskpane.html").ToString());
@@ -125,13 +126,17 @@ public class PaneListTests(BrowserFixture browser)
 
         await pane.ScreenshotAsync("row-bounce-away");
         var bounced = await rows.Nth(0).Locator(".notice p").AllTextContentsAsync();
-        var away = await rows.Nth(1).Locator(".notice").InnerTextAsync();
+        var away = await rows.Nth(2).Locator(".notice").InnerTextAsync();
+        var realBounce = await rows.Nth(1).Locator(".notice p").AllTextContentsAsync();
 
         var threads = await host.ThreadsAsync("theirs");
         Assert.Equal(
             [$"Not delivered to {threads[0]!["people"]![0]!["name"]} ({threads[0]!["counterparts"]![0]})", bounceReason, "Check the address, then send it again."],
             bounced);
-        Assert.Equal($"{threads[1]!["people"]![0]!["name"]} is away until Mon, Nov 30, 9:00 AM.", away);
+        Assert.Equal($"{threads[2]!["people"]![0]!["name"]} is away until Mon, Nov 30, 9:00 AM.", away);
+        Assert.Equal(
+            [$"Not delivered to {threads[1]!["people"]![0]!["name"]} ({threads[1]!["counterparts"]![0]})", "Check the address, then send it again."],
+            realBounce);
         await pane.AssertAccessibleAsync("bounce and away");
     }
 
