@@ -62,6 +62,7 @@ internal sealed partial class ReminderFlagWorker(ReminderFlagQueue queue, FlagPe
                 try
                 {
                     await write.Writer.SetFlagAsync(write.MessageId, write.Flag, stoppingToken);
+                    Telemetry.FollowUpTelemetry.Reminder(write.Flag.Status == OutlookFlagStatus.Flagged ? "flagged" : "flag_" + write.Flag.Status.ToString().ToLowerInvariant());
                 }
                 catch (MailAccessDeniedException) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -84,6 +84,7 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
             resolved += changed;
         }
 
+        Telemetry.FollowUpTelemetry.Reminders("answered", resolved);
         return resolved;
     }
 }

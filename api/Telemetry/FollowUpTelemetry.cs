@@ -25,7 +25,7 @@ public static class FollowUpTelemetry
         Meter.CreateCounter<long>("followup.syncs", "{sync}", "Mailbox syncs by outcome.");
     private static readonly Counter<long> Notifications =
         Meter.CreateCounter<long>("followup.notifications", "{notification}", "Graph change and lifecycle notifications received, by kind.");
-    private static readonly Counter<long> Reminders =
+    private static readonly Counter<long> ReminderEvents =
         Meter.CreateCounter<long>("followup.reminders", "{reminder}", "Reminder events: due, answered, flagged, snoozed, done.");
     private static readonly Histogram<double> BackgroundLag =
         Meter.CreateHistogram<double>("followup.background.lag", "s", "How late background work ran after it was due.");
@@ -52,8 +52,17 @@ public static class FollowUpTelemetry
     /// <param name="kind">change, validation, reauthorizationRequired, subscriptionRemoved or missed.</param>
     public static void Notification(string kind) => Notifications.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
-    /// <param name="event">due, answered, flagged, snoozed or done.</param>
-    public static void Reminder(string @event) => Reminders.Add(1, new KeyValuePair<string, object?>("event", @event));
+    /// <param name="event">due, answered, flagged (flag_complete, flag_cleared), snoozed or done.</param>
+    public static void Reminder(string @event) => Reminders(@event, 1);
+
+    /// <summary>Several reminders at once (a sync that resolved three says so once); nothing is recorded for zero.</summary>
+    public static void Reminders(string @event, int count)
+    {
+        if (count > 0)
+        {
+            ReminderEvents.Add(count, new KeyValuePair<string, object?>("event", @event));
+        }
+    }
 
     /// <param name="work">reminders, refresh or subscriptions.</param>
     public static void Lag(string work, TimeSpan lag) =>
