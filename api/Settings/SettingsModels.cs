@@ -22,8 +22,9 @@ public sealed record TenantPolicy(
 /// <summary>
 /// A user's detection settings: as they chose them (<see cref="ISettingsStore.GetAsync"/>), or as detection runs with
 /// them, clamped by the tenant policy with its exclusions merged (<see cref="ISettingsStore.GetEffectiveAsync"/>).
-/// <see cref="TimeZone"/> null means the mailbox's own time zone.
+/// <see cref="TimeZone"/> null means the mailbox's own time zone. Immutable, so a cache keeps the instance.
 /// </summary>
+[System.ComponentModel.ImmutableObject(true)]
 public sealed record UserSettings(
     int WindowHours,
     bool BusinessDays,

@@ -6,7 +6,12 @@ public static class SettingsSetup
 {
     public static IServiceCollection AddSettings(this IServiceCollection services)
     {
-        services.AddScoped<ISettingsStore, SettingsStore>();
+        services.AddHybridCache();
+        services.AddOptions<SettingsCacheOptions>().BindConfiguration("SettingsCache")
+            .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.TimeToLive <= TimeSpan.FromMinutes(5), "SettingsCache:TimeToLive must be between 0 and 5 minutes.")
+            .ValidateOnStart();
+        services.AddScoped<SettingsStore>();
+        services.AddScoped<ISettingsStore, CachedSettingsStore>();
         services.AddSingleton<IValidator<SettingsRequest>, SettingsRequestValidator>();
         services.AddSingleton<IValidator<PolicyRequest>, PolicyRequestValidator>();
         return services;

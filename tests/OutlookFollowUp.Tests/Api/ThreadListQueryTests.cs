@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public sealed class ThreadListQueryTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Uncached_thread_list_takes_three_queries_threads_with_dismissals_reminders_and_settings()
+    public async Task Uncached_thread_list_takes_two_queries_threads_with_dismissals_and_reminders()
     {
         var counter = new CommandCounter();
         using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
@@ -36,7 +37,47 @@ public sealed class ThreadListQueryTests
         using var second = await client.GetAsync(new Uri("/api/threads", UriKind.Relative));
         second.EnsureSuccessStatusCode();
 
-        Assert.Equal(3, counter.Count);
+        Assert.Equal(2, counter.Count); // the effective settings come from the settings cache
+    }
+
+    [Fact]
+    public async Task A_settings_or_policy_write_is_seen_by_the_next_uncached_list_in_the_same_process()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        using var app = host.WithWebHostBuilder(b => b.UseSetting("ThreadsCache:TimeToLive", "00:00:00"));
+        using var client = app.CreateClient();
+        var before = await CounterpartsAsync(client);
+        var sender = before.First(c => c.Count > 0)[0];
+        var domain = before.SelectMany(c => c).Select(a => a[(a.LastIndexOf('@') + 1)..])
+            .First(d => !sender.EndsWith("@" + d, StringComparison.OrdinalIgnoreCase));
+
+        using var settings = await client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new
+        {
+            windowHours = 48, businessDays = false, timeZone = (string?)null, lookbackDays = 14,
+            excludedSenders = new[] { sender }, excludedDomains = Array.Empty<string>(), setOutlookFlags = true,
+        });
+        settings.EnsureSuccessStatusCode();
+        var afterSettings = await CounterpartsAsync(client);
+        using var policy = await client.PutAsJsonAsync(new Uri("/api/admin/policy", UriKind.Relative), new
+        {
+            defaultWindowHours = 48, minWindowHours = 24, maxWindowHours = 48, excludedDomains = new[] { domain }, retentionDays = 180,
+        });
+        policy.EnsureSuccessStatusCode();
+        var afterPolicy = await CounterpartsAsync(client);
+
+        Assert.Contains(before, c => c.Count > 0 && c.All(a => a.Equals(sender, StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(afterSettings, c => c.Count > 0 && c.All(a => a.Equals(sender, StringComparison.OrdinalIgnoreCase)));
+        Assert.Contains(afterSettings, c => c.Count > 0 && c.All(a => a.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(afterPolicy, c => c.Count > 0 && c.All(a => a.EndsWith("@" + domain, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static async Task<List<List<string>>> CounterpartsAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync(new Uri("/api/threads?top=100", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return [.. json.RootElement.GetProperty("threads").EnumerateArray()
+            .Select(i => i.GetProperty("counterparts").EnumerateArray().Select(a => a.GetString()!).ToList())];
     }
 
     [Theory, OnSqlite, OnPostgres]
