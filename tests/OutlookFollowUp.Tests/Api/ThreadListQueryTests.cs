@@ -51,18 +51,25 @@ public sealed class ThreadListQueryTests
         var domain = before.SelectMany(c => c).Select(a => a[(a.LastIndexOf('@') + 1)..])
             .First(d => !sender.EndsWith("@" + d, StringComparison.OrdinalIgnoreCase));
 
+        // HybridCache stamps entries and tag removals with the app's clock: a tick apart, so the entry read after a
+        // write is a live one and the next write must really drop it.
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
+
         using var settings = await client.PutAsJsonAsync(new Uri("/api/settings", UriKind.Relative), new
         {
             windowHours = 48, businessDays = false, timeZone = (string?)null, lookbackDays = 14,
             excludedSenders = new[] { sender }, excludedDomains = Array.Empty<string>(), setOutlookFlags = true,
         });
         settings.EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
         var afterSettings = await CounterpartsAsync(client);
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
         using var policy = await client.PutAsJsonAsync(new Uri("/api/admin/policy", UriKind.Relative), new
         {
             defaultWindowHours = 48, minWindowHours = 24, maxWindowHours = 48, excludedDomains = new[] { domain }, retentionDays = 180,
         });
         policy.EnsureSuccessStatusCode();
+        host.Clock.Advance(TimeSpan.FromSeconds(1));
         var afterPolicy = await CounterpartsAsync(client);
 
         Assert.Contains(before, c => c.Count > 0 && c.All(a => a.Equals(sender, StringComparison.OrdinalIgnoreCase)));
