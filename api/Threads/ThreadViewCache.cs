@@ -89,6 +89,8 @@ public static class ThreadListingSetup
     public static IServiceCollection AddThreadListing(this IServiceCollection services)
     {
         services.AddHybridCache();
+        // The thread list is the hot response: its serializer is generated at build time instead of built by reflection.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ThreadsJsonContext.Default));
         services.AddOptions<ThreadViewCacheOptions>().BindConfiguration("ThreadsCache")
             .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.TimeToLive <= TimeSpan.FromMinutes(1), "ThreadsCache:TimeToLive must be between 0 and 1 minute.")
             .ValidateOnStart();
@@ -103,3 +105,8 @@ public static class ThreadListingSetup
     /// <summary>For the groups whose writes change what the thread list shows.</summary>
     public static RouteGroupBuilder InvalidatesThreads(this RouteGroupBuilder group) => group.AddEndpointFilter<InvalidateThreadsFilter>();
 }
+
+/// <summary>Source-generated JSON for the thread list (the web defaults: camelCase names, as the reflection serializer wrote them).</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ThreadsResponse))]
+internal sealed partial class ThreadsJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
