@@ -59,9 +59,9 @@ public sealed class ScanArguments
 
     public Option<ScanFormat> Format { get; } = new("--format")
     {
-        Description = "json (the contract, on stdout) or table (for people).",
+        // No DefaultValueFactory: help would print the enum's name ("Json"); absent means json (the enum's first value).
+        Description = "json (the contract, on stdout) or table (for people). Default: json.",
         HelpName = "json|table",
-        DefaultValueFactory = _ => ScanFormat.Json,
         CustomParser = ParseFormat,
     };
 
