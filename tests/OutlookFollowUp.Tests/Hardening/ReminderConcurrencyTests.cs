@@ -68,15 +68,15 @@ public sealed class ReminderConcurrencyTests(ITestOutputHelper output)
     }
 }
 
-/// <summary>The app's database for one test: its default SQLite file, or a fresh PostgreSQL schema.</summary>
+/// <summary>The app's database for one test: its default SQLite file, or a fresh PostgreSQL schema (the app migrates it).</summary>
 internal sealed class AppStorage : IAsyncDisposable
 {
-    private readonly string? _schema;
+    private readonly TestDatabase? _database;
 
-    private AppStorage(IReadOnlyDictionary<string, string> settings, string? schema)
+    private AppStorage(IReadOnlyDictionary<string, string> settings, TestDatabase? database)
     {
         Settings = settings;
-        _schema = schema;
+        _database = database;
     }
 
     public IReadOnlyDictionary<string, string> Settings { get; }
@@ -88,26 +88,18 @@ internal sealed class AppStorage : IAsyncDisposable
             return new AppStorage(new Dictionary<string, string>(), null);
         }
 
-        var schema = $"h_{Guid.NewGuid():N}";
-        await ExecuteAsync(TestPostgres.ConnectionString!, $"CREATE SCHEMA {schema}");
-        var connection = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { SearchPath = schema }.ConnectionString;
-        return new AppStorage(new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:FollowUps"] = connection }, schema);
+        var database = await TestDatabase.CreateAsync(StorageProvider.Postgres, migrate: false);
+        return new AppStorage(
+            new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:FollowUps"] = database.ConnectionString }, database);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_schema is not null)
+        if (_database is not null)
         {
+            // The app's pool uses its own connection string (auto-prepare added): clear every pool before the schema goes.
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(TestPostgres.ConnectionString!, $"DROP SCHEMA {_schema} CASCADE");
+            await _database.DisposeAsync();
         }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
