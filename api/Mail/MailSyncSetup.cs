@@ -19,6 +19,7 @@ public static class MailSyncSetup
         services.AddScoped<MailboxSync>();
         services.AddScoped<MailboxService>();
         services.AddSingleton<MailboxRefresher>();
+        services.TryAddSingleton<IMailboxSyncRequests, InProcessSyncRequests>();
         services.AddSingleton<MailBudget>();
         services.AddSingleton<MailboxAccess>();
         if (LocalMode.IsEnabled(configuration))

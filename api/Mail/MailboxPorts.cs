@@ -17,6 +17,22 @@ public interface IMailboxReader
     /// <summary>Every message of a conversation in any folder (a reply moved by a rule is elsewhere), by date.</summary>
     Task<IReadOnlyList<MailRecord>> GetConversationAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Several conversations at once (the due sweep's "still no reply?" check): the Graph adapter sends them 20 to a
+    /// <c>$batch</c> and retries failed parts alone. A conversation whose check failed is absent from the answer.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, IReadOnlyList<MailRecord>>> GetConversationsAsync(
+        IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, IReadOnlyList<MailRecord>>(StringComparer.Ordinal);
+        foreach (var id in conversationIds.Distinct(StringComparer.Ordinal))
+        {
+            found[id] = await GetConversationAsync(id, cancellationToken);
+        }
+
+        return found;
+    }
+
     /// <summary>The user's own addresses (<c>me</c> in the rules).</summary>
     Task<MailboxIdentity> GetMeAsync(CancellationToken cancellationToken);
 
@@ -29,6 +45,29 @@ public interface IMailboxWriter
 {
     /// <summary>Sets the message's Outlook follow-up flag, so Outlook on every device, To Do and mobile show it.</summary>
     Task SetFlagAsync(string messageId, OutlookFlag flag, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Several flag writes (the due sweep): the Graph adapter sends them 20 to a <c>$batch</c> and retries failed parts
+    /// alone, honouring each part's Retry-After. One result per change, keyed by message id; never throws for one part.
+    /// </summary>
+    async Task<IReadOnlyList<MailPartResult>> SetFlagsAsync(IReadOnlyList<FlagChange> changes, CancellationToken cancellationToken)
+    {
+        var results = new List<MailPartResult>(changes.Count);
+        foreach (var change in changes)
+        {
+            try
+            {
+                await SetFlagAsync(change.MessageId, change.Flag, cancellationToken);
+                results.Add(new MailPartResult(change.MessageId, null));
+            }
+            catch (MailException ex)
+            {
+                results.Add(new MailPartResult(change.MessageId, ex));
+            }
+        }
+
+        return results;
+    }
 
     /// <summary>
     /// Saves a reply-all draft of the message in the user's Drafts folder, in the same conversation, and returns the
@@ -52,10 +91,44 @@ public interface IMailboxes
 /// The sync's own writer: with Entra ID it acts for the user whose request started the sync, which a writer created
 /// later, after that request ended, could not.
 /// </param>
-public sealed record SyncedMailbox(string UserKey, IReadOnlyList<string> Me, IReadOnlyList<MailThread> Threads, IMailboxWriter Writer);
+/// <param name="Marks">The flags and compose marks of the messages this sync saw change (<see cref="MessageMarks"/>).</param>
+public sealed record SyncedMailbox(
+    string UserKey, IReadOnlyList<string> Me, IReadOnlyList<MailThread> Threads, IMailboxWriter Writer, IReadOnlyList<MessageMarks>? Marks = null);
 
 /// <summary>Work that follows each successful sync of a user's mailbox (rule 7: replies resolve reminders).</summary>
 public interface IMailboxSyncListener
 {
     Task OnSyncedAsync(SyncedMailbox synced, CancellationToken cancellationToken);
+}
+
+/// <summary>Why a mailbox should be synced soon.</summary>
+public enum SyncRequestReason
+{
+    /// <summary>Graph sent a change notification for the mailbox.</summary>
+    Notification,
+
+    /// <summary>Graph said notifications were missed: read everything again through delta.</summary>
+    Missed,
+
+    /// <summary>No notification came for <c>Sync:BackgroundInterval</c> and the user has open reminders.</summary>
+    Periodic,
+}
+
+/// <summary>
+/// Asks for a background sync of a mailbox, without waiting for it. Requests for one mailbox coalesce: a burst of
+/// notifications costs a few syncs, not one each. With several instances, each request is carried out once.
+/// </summary>
+public interface IMailboxSyncRequests
+{
+    Task RequestAsync(string userKey, SyncRequestReason reason, CancellationToken cancellationToken);
+}
+
+/// <summary>One instance, nothing persisted: the request starts (or joins) the user's sync in this process.</summary>
+public sealed class InProcessSyncRequests(MailboxRefresher refresher) : IMailboxSyncRequests
+{
+    public Task RequestAsync(string userKey, SyncRequestReason reason, CancellationToken cancellationToken)
+    {
+        _ = refresher.RefreshAsync(userKey);
+        return Task.CompletedTask;
+    }
 }
