@@ -34,6 +34,20 @@ public sealed record FollowUp(
     /// Not part of the scan JSON; the API's thread JSON carries it as <c>notDelivered</c>.
     /// </summary>
     public IReadOnlyList<NotDelivered> NotDelivered { get; init; } = [];
+
+    /// <summary>
+    /// Waiting on them: the follow-ups the user already sent without an answer (the escalation ladder): the user's
+    /// consecutive messages at the end of the thread, minus the first of them; automated and generated mail skipped.
+    /// Always 0 for <see cref="FollowUpDirection.Mine"/>. The `scan` JSON carries it as <c>nudges</c>.
+    /// </summary>
+    public int Nudges { get; init; }
+
+    /// <summary>
+    /// Waiting on them: the counterparts who wrote in the thread after the user's first message to them (a group
+    /// thread's "who answered"), in the order of <see cref="Counterparts"/>; empty when none or for <c>mine</c>.
+    /// Added information only: the thread is waiting all the same.
+    /// </summary>
+    public IReadOnlyList<MailAddress> Replied { get; init; } = [];
 }
 
 /// <summary>A recipient the mail did not reach, with the bounce's reason when its metadata gave one.</summary>

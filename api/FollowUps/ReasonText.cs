@@ -11,11 +11,38 @@ public static class ReasonText
     /// <summary>Automated messages (rule 3) and generated list updates (rule 3a) after the last real one, by kind.</summary>
     public readonly record struct Ignored(int AutoReplies, int DeliveryReports, int ListUpdates = 0);
 
+    /// <summary>The follow-ups already sent (the escalation ladder) and, in a group thread, who answered earlier.</summary>
+    public readonly record struct Ladder(int Nudges, IReadOnlyList<MailAddress> Replied);
+
     /// <param name="notDelivered">Recipients a bounce named: the reason starts with "Not delivered to …".</param>
-    public static string WaitingOnThem(IReadOnlyList<MailAddress> recipients, Age age, Ignored ignored, IReadOnlyList<MailAddress>? notDelivered = null)
+    public static string WaitingOnThem(
+        IReadOnlyList<MailAddress> recipients, Age age, Ignored ignored, IReadOnlyList<MailAddress>? notDelivered = null, Ladder ladder = default)
     {
         var bounce = notDelivered is { Count: > 0 } failed ? $"Not delivered to {Names(failed)}: a delivery failure report came back. " : "";
-        return $"{bounce}You wrote to {Names(recipients)} {Describe(age)} ago; no reply since.{Describe(ignored)}";
+        return $"{bounce}You wrote to {Names(recipients)} {Describe(age)} ago; no reply since.{Describe(ladder, recipients)}{Describe(ignored)}";
+    }
+
+    /// <summary>" That was your 2nd follow-up." and " Bob replied earlier; still waiting on Carla."; empty when neither applies.</summary>
+    private static string Describe(Ladder ladder, IReadOnlyList<MailAddress> recipients)
+    {
+        var nudges = ladder.Nudges > 0 ? $" That was your {Ordinal(ladder.Nudges)} follow-up." : "";
+        if (ladder.Replied is not { Count: > 0 } replied)
+        {
+            return nudges;
+        }
+
+        var waiting = recipients.Where(r => !replied.Any(p => string.Equals(p.Address, r.Address, StringComparison.OrdinalIgnoreCase))).ToList();
+        var group = waiting.Count == 0
+            ? " Everyone replied earlier in the thread."
+            : $" {Names(replied)} replied earlier; still waiting on {Names(waiting)}.";
+        return nudges + group;
+    }
+
+    /// <summary>1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, 21st.</summary>
+    internal static string Ordinal(int n)
+    {
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return n.ToString(CultureInfo.InvariantCulture) + suffix;
     }
 
     public static string WaitingOnMe(MailAddress sender, Age age, bool viaList, Ignored ignored)

@@ -1,7 +1,7 @@
 namespace OutlookFollowUp.FollowUps;
 
 /// <summary>Rules 3a and 4–7 for one thread. Built once per detection run: it holds the user's addresses and the options.</summary>
-public sealed class ThreadRules
+public sealed partial class ThreadRules
 {
     private readonly HashSet<string> _me;
     private readonly DetectionOptions _options;
@@ -169,10 +169,14 @@ public sealed class ThreadRules
             ignored = ignored with { DeliveryReports = Math.Max(0, ignored.DeliveryReports - bounces) };
         }
 
-        var reason = ReasonText.WaitingOnThem(counterparts, Age(since), ignored, failed);
+        var nudges = Nudges(thread);
+        var replied = counterparts.Count > 1 ? Replied(thread, counterparts) : [];
+        var reason = ReasonText.WaitingOnThem(counterparts, Age(since), ignored, failed, new ReasonText.Ladder(nudges, replied));
         return Result(FollowUpDirection.Theirs, thread, last, since, counterparts, reason) with
         {
             NotDelivered = [.. failed.Select(f => new NotDelivered(f.Address, f.Name))],
+            Nudges = nudges,
+            Replied = replied,
         };
     }
 

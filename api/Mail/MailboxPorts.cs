@@ -74,6 +74,13 @@ public interface IMailboxWriter
     /// draft's immutable id. <paramref name="comment"/> is HTML as Graph takes it: callers encode any text they pass.
     /// </summary>
     Task<string> CreateReplyAllDraftAsync(string messageId, string comment, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateReplyAllDraftAsync"/>, but addressed to <paramref name="to"/> only (no Cc): a group thread's
+    /// nudge to those who have not answered. Writers that cannot choose recipients refuse rather than reply to all.
+    /// </summary>
+    Task<string> CreateReplyAllDraftAsync(string messageId, string comment, IReadOnlyList<MailAddress> to, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This mailbox writer cannot address a reply draft to chosen recipients.");
 }
 
 /// <summary>Gives a user's mailbox ports: local mode's one mailbox, or on behalf of the signed-in user.</summary>

@@ -6,8 +6,10 @@ using OutlookFollowUp.FollowUps;
 namespace OutlookFollowUp.Scan;
 
 /// <summary>One thread in the `scan` JSON contract (docs/detection-rules.md): the API's thread list uses the same names.</summary>
+/// <param name="Nudges">The follow-ups already sent without an answer (0 for <c>mine</c>).</param>
 public sealed record ScanThread(
-    string Direction, string? InternetMessageId, string ThreadKey, string Since, string Subject, IReadOnlyList<string> Counterparts, string Reason)
+    string Direction, string? InternetMessageId, string ThreadKey, string Since, string Subject, IReadOnlyList<string> Counterparts, string Reason,
+    int Nudges = 0)
 {
     public static ScanThread From(FollowUp followUp) => new(
         followUp.Direction == FollowUpDirection.Theirs ? "theirs" : "mine",
@@ -16,7 +18,8 @@ public sealed record ScanThread(
         FormatInstant(followUp.Since),
         followUp.Subject,
         followUp.Counterparts,
-        followUp.Reason);
+        followUp.Reason,
+        followUp.Nudges);
 
     /// <summary>ISO-8601 in UTC with a Z, to the second.</summary>
     public static string FormatInstant(DateTimeOffset instant) =>

@@ -5,13 +5,24 @@ using OutlookFollowUp.Storage;
 namespace OutlookFollowUp.Threads;
 
 /// <summary>A dismissed thread, as the API shows it.</summary>
-public sealed record Dismissal(string ThreadKey, DateTimeOffset LastMessageAt, DateTimeOffset DismissedAt);
+/// <param name="Reason"><c>dismissed</c>, or <c>moved_on</c> when the user gave up asking (the last step of the escalation ladder).</param>
+/// <param name="Note">The user's note when moving on; null when none.</param>
+public sealed record Dismissal(
+    string ThreadKey, DateTimeOffset LastMessageAt, DateTimeOffset DismissedAt, string Reason = DismissalReasons.Dismissed, string? Note = null);
+
+/// <summary>Why a thread was hidden; either way it stays hidden until a new message arrives (rule 8).</summary>
+public static class DismissalReasons
+{
+    public const string Dismissed = "dismissed";
+    public const string MovedOn = "moved_on";
+}
 
 /// <summary>Rule 8: hidden threads, per user. A dismissal hides the thread until a message newer than its last arrives.</summary>
 public interface IDismissalStore
 {
     /// <summary>Null when the user has no such thread in the index.</summary>
-    Task<Dismissal?> DismissAsync(string userKey, string threadKey, CancellationToken cancellationToken);
+    /// <param name="reason"><see cref="DismissalReasons"/>; <paramref name="note"/> only with <see cref="DismissalReasons.MovedOn"/>.</param>
+    Task<Dismissal?> DismissAsync(string userKey, string threadKey, CancellationToken cancellationToken, string reason = DismissalReasons.Dismissed, string? note = null);
 
     Task<bool> UndoAsync(string userKey, string threadKey, CancellationToken cancellationToken);
 
@@ -28,8 +39,10 @@ public interface IDismissalStore
 
 internal sealed class DismissalStore(FollowUpDbContext db, TimeProvider time) : IDismissalStore
 {
-    public async Task<Dismissal?> DismissAsync(string userKey, string threadKey, CancellationToken cancellationToken)
+    public async Task<Dismissal?> DismissAsync(
+        string userKey, string threadKey, CancellationToken cancellationToken, string reason = DismissalReasons.Dismissed, string? note = null)
     {
+        var movedOn = reason == DismissalReasons.MovedOn;
         var thread = await db.Set<ThreadSummary>().AsNoTracking().SingleOrDefaultAsync(t => t.UserKey == userKey && t.ThreadKey == threadKey, cancellationToken);
         if (thread is null)
         {
@@ -47,19 +60,24 @@ internal sealed class DismissalStore(FollowUpDbContext db, TimeProvider time) : 
 
             row.LastMessageAt = thread.Since;
             row.DismissedAt = time.GetUtcNow();
+            row.Reason = movedOn ? DismissalReasons.MovedOn : null;
+            row.Note = movedOn ? note : null;
             await db.SaveChangesAsync(cancellationToken);
-            return new Dismissal(threadKey, row.LastMessageAt, row.DismissedAt);
+            return ToDismissal(row);
         }
         catch (DbUpdateException)
         {
             // Two dismissals of one thread at once: the other one stored the same thing.
-            return new Dismissal(threadKey, thread.Since, time.GetUtcNow());
+            return new Dismissal(threadKey, thread.Since, time.GetUtcNow(), movedOn ? reason : DismissalReasons.Dismissed, movedOn ? note : null);
         }
         finally
         {
             db.ChangeTracker.Clear();
         }
     }
+
+    private static Dismissal ToDismissal(DismissalRow row) =>
+        new(row.ThreadKey, row.LastMessageAt, row.DismissedAt, row.Reason ?? DismissalReasons.Dismissed, row.Note);
 
     public async Task<bool> UndoAsync(string userKey, string threadKey, CancellationToken cancellationToken) =>
         await db.Set<DismissalRow>().Where(d => d.UserKey == userKey && d.ThreadKey == threadKey).ExecuteDeleteAsync(cancellationToken) > 0;

@@ -70,6 +70,7 @@ internal static class StoredMapping
         Counterparts = StoredCounterparts(f),
         Reason = f.Reason,
         ComputedAt = computedAt,
+        Nudges = f.Nudges,
     };
 
     public static FollowUp ToFollowUp(this ThreadSummary t)
@@ -90,20 +91,25 @@ internal static class StoredMapping
         {
             People = people,
             NotDelivered = stored.Where(c => c.X == true).Select(c => new NotDelivered(c.A, c.N, c.R)).ToArray(),
+            Nudges = t.Nudges,
+            Replied = stored.Where(c => c.P == true).Select(c => new MailAddress(c.A, c.N)).ToArray(),
         };
     }
 
     private static string StoredCounterparts(FollowUp f)
     {
-        if (!f.People.Any(p => p.Name is not null) && f.NotDelivered.Count == 0)
+        if (!f.People.Any(p => p.Name is not null) && f.NotDelivered.Count == 0 && f.Replied.Count == 0)
         {
             return StoredJson.Strings(f.Counterparts) ?? "[]";
         }
 
         var people = f.People.Count > 0 ? f.People : [.. f.Counterparts.Select(a => new MailAddress(a))];
-        var stored = people.Select(p => f.NotDelivered.FirstOrDefault(n => n.Address == p.Address) is { } failed
+        var stored = people.Select(p => (f.NotDelivered.FirstOrDefault(n => n.Address == p.Address) is { } failed
             ? new StoredCounterpart(p.Address, p.Name, true, failed.Reason)
-            : new StoredCounterpart(p.Address, p.Name, null, null)).ToArray();
+            : new StoredCounterpart(p.Address, p.Name, null, null)) with
+        {
+            P = f.Replied.Any(r => r.Address == p.Address) ? true : null,
+        }).ToArray();
         return JsonSerializer.Serialize(stored, StoredCounterpartContext.Default.StoredCounterpartArray);
     }
 
@@ -111,12 +117,19 @@ internal static class StoredMapping
         direction == FollowUpDirection.Mine ? "mine" : "theirs";
 }
 
-/// <summary>A counterpart in the thread row: address, name, and when a bounce named it, "x": true and the reason.</summary>
+/// <summary>
+/// A counterpart in the thread row: address, name, when a bounce named it "x": true and the reason, and in a group
+/// thread "p": true when they replied.
+/// </summary>
 internal sealed record StoredCounterpart(
     [property: JsonPropertyName("a")] string A,
     [property: JsonPropertyName("n")] string? N,
     [property: JsonPropertyName("x")] bool? X,
-    [property: JsonPropertyName("r")] string? R);
+    [property: JsonPropertyName("r")] string? R)
+{
+    [JsonPropertyName("p")]
+    public bool? P { get; init; }
+}
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoredCounterpart[]))]

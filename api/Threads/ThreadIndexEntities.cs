@@ -116,6 +116,9 @@ internal sealed class ThreadSummary
     public string Reason { get; set; } = "";
 
     public DateTimeOffset ComputedAt { get; set; }
+
+    /// <summary>Follow-ups already sent without an answer (the escalation ladder); 0 for rows computed before it.</summary>
+    public int Nudges { get; set; }
 }
 
 /// <summary>A thread the user hid; it shows again once a message newer than <see cref="LastMessageAt"/> arrives (rule 8).</summary>
@@ -128,4 +131,10 @@ internal sealed class DismissalRow
     public DateTimeOffset LastMessageAt { get; set; }
 
     public DateTimeOffset DismissedAt { get; set; }
+
+    /// <summary>"moved_on" when the user moved on (gave up asking); null for a plain dismissal.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The user's note when moving on, at most 500 characters.</summary>
+    public string? Note { get; set; }
 }

@@ -99,6 +99,7 @@ public static class ThreadListingSetup
         services.AddSingleton<ThreadViewCache>();
         services.AddScoped<ThreadExtras>();
         services.AddSingleton<FluentValidation.IValidator<DraftRequest>, DraftRequestValidator>();
+        services.AddSingleton<FluentValidation.IValidator<DismissRequest>, DismissRequestValidator>();
         return services;
     }
 

@@ -9,7 +9,11 @@ using OutlookFollowUp.Web;
 namespace OutlookFollowUp.Threads;
 
 /// <summary>The body of POST /api/threads/{threadKey}/draft: the thread's last message and the pane's plain-text nudge.</summary>
-public sealed record DraftRequest(string? MessageId, string? Comment);
+/// <param name="OnlyWaiting">
+/// Group threads: address the draft only to the counterparts who have not answered (the row's <c>waitingOn</c>), in
+/// To, with no Cc; absent or false drafts the usual reply-all.
+/// </param>
+public sealed record DraftRequest(string? MessageId, string? Comment, bool? OnlyWaiting = null);
 
 /// <summary>The reply-all draft's immutable id (Graph REST form; the pane converts it for displayMessageForm).</summary>
 public sealed record DraftCreated(string DraftId);
@@ -20,22 +24,41 @@ public static partial class ThreadsApi
     /// Saves a reply-all draft of the thread's last message in the caller's Drafts folder, so the follow-up stays in
     /// the conversation even when that message is not the one open in Outlook.
     /// </summary>
-    public static async Task<Results<Created<DraftCreated>, ProblemHttpResult>> CreateDraft(
+    public static async Task<Results<Created<DraftCreated>, ValidationProblem, ProblemHttpResult>> CreateDraft(
         string threadKey, DraftRequest request, CurrentUser caller, IThreadIndex index, IMailboxes mailboxes, MailBudget budget, CancellationToken cancellationToken)
     {
         var user = caller.Key;
         var indexed = await index.GetThreadsAsync(user, direction: null, cancellationToken);
         // Only a message this user's index holds as a thread's last one: never someone else's, never an arbitrary id.
-        if (!indexed.Threads.Any(t => t.ThreadKey == threadKey && t.MessageId == request.MessageId))
+        if (indexed.Threads.FirstOrDefault(t => t.ThreadKey == threadKey && t.MessageId == request.MessageId) is not { } thread)
         {
             return ThreadNotFound();
+        }
+
+        IReadOnlyList<MailAddress>? waitingOn = null;
+        if (request.OnlyWaiting == true)
+        {
+            if (!GroupReplies.IsGroup(thread) || GroupReplies.WaitingOn(thread) is not { Count: > 0 } waiting)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["onlyWaiting"] = ["onlyWaiting needs a thread waiting on several people, one of them at least without an answer; draft a reply-all instead."],
+                });
+            }
+
+            waitingOn = [.. waiting.Select(a => thread.People.FirstOrDefault(p => p.Address == a) ?? new MailAddress(a))];
         }
 
         try
         {
             // Graph and token failures become their answers in Web/ErrorHandling.cs; the wait is bounded by the budget.
             var writer = mailboxes.Writer(user);
-            var draftId = await budget.RunAsync(ct => writer.CreateReplyAllDraftAsync(request.MessageId!, CommentHtml(request.Comment!), ct), cancellationToken);
+            var comment = CommentHtml(request.Comment!);
+            var draftId = await budget.RunAsync(
+                ct => waitingOn is null
+                    ? writer.CreateReplyAllDraftAsync(request.MessageId!, comment, ct)
+                    : writer.CreateReplyAllDraftAsync(request.MessageId!, comment, waitingOn, ct),
+                cancellationToken);
             return TypedResults.Created((string?)null, new DraftCreated(draftId));
         }
         catch (MailNotFoundException)

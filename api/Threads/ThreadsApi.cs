@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
@@ -12,26 +13,45 @@ namespace OutlookFollowUp.Threads;
 
 /// <summary>One unanswered thread in the API: scan's field names plus Graph's immutable id of the last message and its reminder.</summary>
 /// <param name="NotDelivered">Waiting on them: recipients a bounce named after the user's message; absent when none.</param>
+/// <param name="Nudges">As in scan: the follow-ups already sent without an answer (0 for <c>mine</c>).</param>
+/// <param name="Escalation">From two nudges on: what the pane offers besides another mail; absent before.</param>
+/// <param name="Recipients">Group threads (waiting on them, two counterparts or more): how many were asked; absent otherwise.</param>
+/// <param name="Replied">Group threads: the counterparts who answered, in the order of <c>counterparts</c>.</param>
+/// <param name="WaitingOn">Group threads: the counterparts who have not, in the same order.</param>
 public sealed record ThreadItem(
     string Direction, string? InternetMessageId, string ThreadKey, string Since, string Subject, IReadOnlyList<string> Counterparts, string Reason,
     string MessageId, ReminderState? Reminder, IReadOnlyList<ThreadPerson>? People = null,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<NotDeliveredItem>? NotDelivered = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<NotDeliveredItem>? NotDelivered = null,
+    int Nudges = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ThreadEscalation? Escalation = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Recipients = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadPerson>? Replied = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadPerson>? WaitingOn = null)
 {
     public static ThreadItem From(FollowUp f, ReminderState? reminder = null)
     {
         var scan = ScanThread.From(f);
+        var waitingOn = GroupReplies.WaitingOn(f);
+        var group = GroupReplies.IsGroup(f);
         return new(scan.Direction, scan.InternetMessageId, scan.ThreadKey, scan.Since, scan.Subject, scan.Counterparts, scan.Reason, f.MessageId, reminder,
-            f.Counterparts.Select(a => new ThreadPerson(a, f.People.FirstOrDefault(p => p.Address == a)?.Name)).ToArray(),
-            f.NotDelivered.Count == 0 ? null : [.. f.NotDelivered.Select(n => new NotDeliveredItem(n.Address, n.Name, n.Reason))]);
+            Persons(f, f.Counterparts),
+            f.NotDelivered.Count == 0 ? null : [.. f.NotDelivered.Select(n => new NotDeliveredItem(n.Address, n.Name, n.Reason))],
+            scan.Nudges,
+            ThreadEscalation.For(f, waitingOn),
+            group ? f.Counterparts.Count : null,
+            group ? Persons(f, [.. f.Replied.Select(r => r.Address)]) : null,
+            group ? Persons(f, waitingOn) : null);
     }
+
+    private static ThreadPerson[] Persons(FollowUp f, IReadOnlyList<string> addresses) =>
+        [.. addresses.Select(a => new ThreadPerson(a, f.People.FirstOrDefault(p => p.Address == a)?.Name))];
 }
 
 /// <summary>A recipient the mail did not reach (the pane says "Not delivered to …" and "Check the address").</summary>
 public sealed record NotDeliveredItem(
     string Address,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Name,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Reason);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
 
 /// <summary>A counterpart as the pane shows it: the display name when the mail gave one, the address on hover.</summary>
 public sealed record ThreadPerson(string Address, string? Name);

@@ -5,7 +5,7 @@ using Microsoft.Graph.Models;
 namespace OutlookFollowUp.Mail.Graph;
 
 /// <summary>Changes one mailbox with the Graph SDK: follow-up flags and reply-all drafts.</summary>
-public sealed class GraphMailWriter(GraphServiceClient client) : IMailboxWriter
+public sealed partial class GraphMailWriter(GraphServiceClient client) : IMailboxWriter
 {
     /// <summary>What writing needs; named in the 403 the API answers when the token lacks it.</summary>
     private const string WritePermission = "Mail.ReadWrite";

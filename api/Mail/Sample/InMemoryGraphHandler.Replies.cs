@@ -30,10 +30,13 @@ public sealed partial class InMemoryGraphHandler
             payload = null;
         }
 
-        // OData annotations (the SDK sends "@odata.type") may stand beside the comment, as Graph accepts.
-        if (payload is null || payload["comment"] is not JsonValue comment || payload.Any(p => !p.Key.Equals("comment", StringComparison.OrdinalIgnoreCase) && !p.Key.StartsWith('@')))
+        // OData annotations (the SDK sends "@odata.type") may stand beside the comment, as Graph accepts; so may a
+        // "message" that sets the draft's recipients (Graph applies its writable properties to the draft).
+        if (payload is null || payload["comment"] is not JsonValue comment
+            || payload.Any(p => !p.Key.Equals("comment", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("message", StringComparison.OrdinalIgnoreCase) && !p.Key.StartsWith('@'))
+            || (payload["message"] is { } m && (m is not JsonObject set || set.Any(p => p.Key is not ("toRecipients" or "ccRecipients") && !p.Key.StartsWith('@')))))
         {
-            return Refuse(request, HttpStatusCode.BadRequest, "BadRequest", "The in-memory mailbox creates replies from a comment only.");
+            return Refuse(request, HttpStatusCode.BadRequest, "BadRequest", "The in-memory mailbox creates replies from a comment and recipients only.");
         }
 
         if (Mailbox.Find(id) is not { } original)
@@ -53,6 +56,17 @@ public sealed partial class InMemoryGraphHandler
             ["ccRecipients"] = Others([.. original["ccRecipients"] as JsonArray ?? []]),
             ["body"] = new JsonObject { ["contentType"] = "html", ["content"] = comment.GetValue<string>() },
         };
+        if (payload["message"] is JsonObject recipients)
+        {
+            foreach (var field in new[] { "toRecipients", "ccRecipients" })
+            {
+                if (recipients[field] is JsonArray chosen)
+                {
+                    draft[field] = new JsonArray([.. chosen.Select(r => r?.DeepClone())]);
+                }
+            }
+        }
+
         Mailbox.Put("drafts", draft);
         return new HttpResponseMessage(HttpStatusCode.Created)
         {

@@ -214,6 +214,14 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_message_at");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
                     b.HasKey("UserKey", "ThreadKey")
                         .HasName("pk_dismissals");
 
@@ -411,6 +419,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("message_id");
+
+                    b.Property<int>("Nudges")
+                        .HasColumnType("integer")
+                        .HasColumnName("nudges");
 
                     b.Property<string>("Reason")
                         .IsRequired()

@@ -208,6 +208,14 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_message_at");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
                     b.HasKey("UserKey", "ThreadKey")
                         .HasName("pk_dismissals");
 
@@ -405,6 +413,10 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("message_id");
+
+                    b.Property<int>("Nudges")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nudges");
 
                     b.Property<string>("Reason")
                         .IsRequired()

@@ -1,0 +1,71 @@
+using System.Text;
+using OutlookFollowUp.FollowUps;
+
+namespace OutlookFollowUp.Threads;
+
+/// <summary>
+/// What a thread row offers once mail is not working (the escalation ladder): after two follow-ups without an answer,
+/// another channel (<c>otherChannel</c>: a Teams chat with the people waited on); after three, also <c>moveOn</c>
+/// (POST /api/threads/{threadKey}/dismiss with <c>reason: "moved_on"</c>).
+/// </summary>
+/// <param name="Offers">"otherChannel", then "moveOn" from the third follow-up on.</param>
+/// <param name="TeamsChatUrl">Teams' documented chat deep link with those people and a prefilled message.</param>
+public sealed record ThreadEscalation(IReadOnlyList<string> Offers, string TeamsChatUrl)
+{
+    public const string OtherChannel = "otherChannel";
+    public const string MoveOn = "moveOn";
+
+    /// <summary>Nudges from which another channel is offered.</summary>
+    public const int OtherChannelFrom = 2;
+
+    /// <summary>Nudges from which moving on is offered.</summary>
+    public const int MoveOnFrom = 3;
+
+    private const string TeamsChat = "https://teams.microsoft.com/l/chat/0/0";
+
+    /// <summary>A subject longer than this is cut in the prefilled message, so the link stays a reasonable length.</summary>
+    private const int MaxSubjectLength = 120;
+
+    /// <summary>Null below two nudges, for <c>mine</c>, and when there is nobody to chat with.</summary>
+    public static ThreadEscalation? For(FollowUp thread, IReadOnlyList<string> waitingOn)
+    {
+        if (thread.Direction != FollowUpDirection.Theirs || thread.Nudges < OtherChannelFrom || waitingOn.Count == 0)
+        {
+            return null;
+        }
+
+        string[] offers = thread.Nudges >= MoveOnFrom ? [OtherChannel, MoveOn] : [OtherChannel];
+        return new ThreadEscalation(offers, ChatLink(waitingOn, thread.Subject));
+    }
+
+    /// <summary>
+    /// <c>https://teams.microsoft.com/l/chat/0/0?users=a@x,b@y&amp;message=…</c>: addresses separated by commas, each
+    /// and the message percent-encoded.
+    /// </summary>
+    public static string ChatLink(IReadOnlyList<string> addresses, string subject)
+    {
+        var topic = SubjectRules.StripReplyPrefixes(subject).Trim().ToString().ReplaceLineEndings(" ");
+        if (topic.Length > MaxSubjectLength)
+        {
+            topic = topic[..(MaxSubjectLength - 1)] + "…";
+        }
+
+        var message = topic.Length == 0
+            ? "Hi, I'm following up on my email. Could you have a look?"
+            : $"Hi, I'm following up on my email \"{topic}\". Could you have a look?";
+        var url = new StringBuilder(TeamsChat).Append("?users=");
+        url.AppendJoin(',', addresses.Select(Uri.EscapeDataString));
+        return url.Append("&message=").Append(Uri.EscapeDataString(message)).ToString();
+    }
+}
+
+/// <summary>The group-thread fields of a row: how many were asked, who answered, who has not.</summary>
+public static class GroupReplies
+{
+    /// <summary>The counterparts who have not answered, in the order of <see cref="FollowUp.Counterparts"/>.</summary>
+    public static IReadOnlyList<string> WaitingOn(FollowUp thread) =>
+        [.. thread.Counterparts.Where(a => !thread.Replied.Any(r => string.Equals(r.Address, a, StringComparison.OrdinalIgnoreCase)))];
+
+    /// <summary>A group thread: waiting on them with two counterparts or more.</summary>
+    public static bool IsGroup(FollowUp thread) => thread.Direction == FollowUpDirection.Theirs && thread.Counterparts.Count > 1;
+}
