@@ -53,7 +53,10 @@ public sealed class CorpusScanTests(ITestOutputHelper output)
                 ("theirs", "<CAOFYJNaBfY=kopD8B4az0UtND=ToqEUrB6gOsjQtt_NZB5x4SA@mail.gmail.com>"),
             ],
             report.Threads.Select(t => (t.Direction, t.InternetMessageId!)));
-        Assert.EndsWith("no reply since. 1 build or tracker update did not count as a reply.", report.Threads[0].Reason, StringComparison.Ordinal);
+        // He had also answered #1818 the day before, and only Jenkins posted in between: by the ladder's letter #1821's
+        // answer is his 1st follow-up (docs/detection-rules.md, "Follow-ups already sent").
+        Assert.EndsWith("no reply since. That was your 1st follow-up. 1 build or tracker update did not count as a reply.", report.Threads[0].Reason, StringComparison.Ordinal);
+        Assert.Equal([1, 0, 0, 0], report.Threads.Select(t => t.Nudges));
         Assert.EndsWith("no reply since. 2 build or tracker updates did not count as replies.", report.Threads[3].Reason, StringComparison.Ordinal);
     }
 

@@ -27,7 +27,7 @@ public sealed class ScanCommandTests : IDisposable
         var threads = json.RootElement.GetProperty("threads");
         Assert.Equal((0, 2, 0), (code, threads.GetArrayLength(), json.RootElement.GetProperty("skipped").GetInt32()));
         Assert.Equal(
-            ["direction", "internetMessageId", "threadKey", "since", "subject", "counterparts", "reason"],
+            ["direction", "internetMessageId", "threadKey", "since", "subject", "counterparts", "reason", "nudges"],
             threads[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             ("mine", "<ask-1@fabrikam.com>", "2026-11-15T08:00:00Z", "Prüfung", "bob@fabrikam.com"),
