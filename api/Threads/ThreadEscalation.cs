@@ -54,7 +54,8 @@ public sealed record ThreadEscalation(IReadOnlyList<string> Offers, string Teams
             ? "Hi, I'm following up on my email. Could you have a look?"
             : $"Hi, I'm following up on my email \"{topic}\". Could you have a look?";
         var url = new StringBuilder(TeamsChat).Append("?users=");
-        url.AppendJoin(',', addresses.Select(Uri.EscapeDataString));
+        // As Teams documents it (users=a@x,b@y): '@' stays readable, anything else an address may hold is encoded.
+        url.AppendJoin(',', addresses.Select(a => Uri.EscapeDataString(a).Replace("%40", "@", StringComparison.Ordinal)));
         return url.Append("&message=").Append(Uri.EscapeDataString(message)).ToString();
     }
 }
