@@ -16,8 +16,34 @@ internal static class StorageMigrations
 
     public static async Task MigrateAsync(FollowUpDbContext db, CancellationToken ct)
     {
-        await AdoptLegacySchemaAsync(db, ct);
-        await db.Database.MigrateAsync(ct);
+        if (!DatabaseLocks.IsPostgres(db))
+        {
+            await AdoptLegacySchemaAsync(db, ct);
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+
+        // EF's PostgreSQL migration lock lasts one migration's transaction: between two migrations another instance
+        // can read the history and apply the second again ("column already exists"). One session lock around the whole
+        // upgrade makes instances that start together take turns; the later ones find nothing left to do.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({AdoptLockClass}, 1)", ct);
+            try
+            {
+                await AdoptLegacySchemaAsync(db, ct);
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({AdoptLockClass}, 1)", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>
