@@ -46,7 +46,8 @@ public sealed class MailboxSync(
         }
 
         var threads = await RecomputeAsync(userKey, reader, state, userSettings, cancellationToken);
-        var synced = new SyncedMailbox(userKey, state.Addresses, threads, writer);
+        var marks = delta.Folders.Values.SelectMany(f => f.Marks ?? []).ToList();
+        var synced = new SyncedMailbox(userKey, state.Addresses, threads, writer, marks);
         foreach (var listener in listeners)
         {
             await listener.OnSyncedAsync(synced, cancellationToken);

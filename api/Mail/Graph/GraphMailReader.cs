@@ -1,12 +1,20 @@
 using Microsoft.Graph;
+using Microsoft.Graph.Me.Messages;
+using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 using OutlookFollowUp.FollowUps;
 
 namespace OutlookFollowUp.Mail.Graph;
 
 /// <summary>Reads one mailbox with the Graph SDK: delta over inbox and sentitems, plus the few lookups the rules need.</summary>
-public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvider time, int pageSize) : IMailboxReader
+/// <param name="customPropertiesProperty">The add-in's custom properties (<see cref="AddInOptions.CustomPropertiesProperty"/>).</param>
+public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvider time, GraphOptions options, string customPropertiesProperty) : IMailboxReader
 {
+    private readonly int pageSize = options.PageSize;
+
+    private string[] Expand => GraphQuery.MessageExpand(customPropertiesProperty);
+
     /// <summary>What reading needs; named in the 403 the API answers when the token lacks it.</summary>
     private const string ReadPermission = "Mail.Read";
 
@@ -20,7 +28,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         var folders = new Dictionary<string, FolderChanges>(StringComparer.OrdinalIgnoreCase);
         foreach (var folder in GraphQuery.Folders)
         {
-            var round = new FolderRound(folder);
+            var round = new FolderRound(folder, customPropertiesProperty);
             previousDeltaLinks.TryGetValue(folder, out var link);
             try
             {
@@ -30,11 +38,11 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
             {
                 // The sync state expired or was reset: the stored link is worthless, read the folder again.
                 resynced.Add(folder);
-                round = new FolderRound(folder);
+                round = new FolderRound(folder, customPropertiesProperty);
                 links[folder] = await ReadFolderAsync(round, null, since, cancellationToken);
             }
 
-            folders[folder] = new FolderChanges([.. round.Upserts.Values], [.. round.Removed]);
+            folders[folder] = new FolderChanges([.. round.Upserts.Values], [.. round.Removed], [.. round.Marks.Values]);
         }
 
         return new MailboxDelta(folders, links, resynced);
@@ -43,16 +51,54 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
     public async Task<IReadOnlyList<MailRecord>> GetConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
-        var filter = $"conversationId eq '{conversationId.Replace("'", "''", StringComparison.Ordinal)}'";
-        var page = await CallAsync(() => client.Me.Messages.GetAsync(
-            c =>
+        var page = await CallAsync(() => client.Me.Messages.GetAsync(c => ConversationQuery(c, conversationId), cancellationToken), cancellationToken);
+        return await ConversationAsync(page, cancellationToken);
+    }
+
+    /// <summary>The due sweep's checks as GET parts of <c>$batch</c>, 20 to a request; see <see cref="GraphBatch"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<MailRecord>>> GetConversationsAsync(
+        IReadOnlyCollection<string> conversationIds, CancellationToken cancellationToken)
+    {
+        var parts = conversationIds.Distinct(StringComparer.Ordinal).Select(id =>
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(id);
+            return new GraphBatchPart(id, client.Me.Messages.ToGetRequestInformation(c => ConversationQuery(c, id)));
+        }).ToList();
+        var outcomes = await new GraphBatch(client, time, options).SendAsync(parts, ReadPermission, cancellationToken);
+        var found = new Dictionary<string, IReadOnlyList<MailRecord>>(StringComparer.Ordinal);
+        foreach (var (id, outcome) in outcomes)
+        {
+            if (outcome.Failure is not null)
             {
-                c.QueryParameters.Filter = filter;
-                c.QueryParameters.Select = GraphQuery.ConversationSelect;
-                c.QueryParameters.Expand = GraphQuery.MessageExpand;
-                AddPreferences(c.Headers);
-            },
-            cancellationToken), cancellationToken);
+                continue; // absent: the caller checks it again later
+            }
+
+            try
+            {
+                var page = outcome.Body is null ? null
+                    : await KiotaJsonSerializer.DeserializeAsync(outcome.Body, MessageCollectionResponse.CreateFromDiscriminatorValue, cancellationToken);
+                found[id] = await ConversationAsync(page, cancellationToken);
+            }
+            catch (Exception ex) when (GraphFailures.Translate(ex, ReadPermission, cancellationToken) is not null)
+            {
+                // An unreadable part, or a later page (rare) that failed: this conversation is absent, the others stand.
+            }
+        }
+
+        return found;
+    }
+
+    private void ConversationQuery(RequestConfiguration<MessagesRequestBuilder.MessagesRequestBuilderGetQueryParameters> c, string conversationId)
+    {
+        c.QueryParameters.Filter = $"conversationId eq '{conversationId.Replace("'", "''", StringComparison.Ordinal)}'";
+        c.QueryParameters.Select = GraphQuery.ConversationSelect;
+        c.QueryParameters.Expand = Expand;
+        AddPreferences(c.Headers);
+    }
+
+    /// <summary>A conversation's pages from the first one on, by date.</summary>
+    private async Task<IReadOnlyList<MailRecord>> ConversationAsync(MessageCollectionResponse? page, CancellationToken cancellationToken)
+    {
         var records = new List<MailRecord>();
         while (page is not null)
         {
