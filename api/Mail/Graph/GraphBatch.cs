@@ -6,7 +6,8 @@ using Microsoft.Kiota.Abstractions;
 namespace OutlookFollowUp.Mail.Graph;
 
 /// <summary>One request of a batch, under the caller's key (a conversation id, a message id).</summary>
-internal sealed record GraphBatchPart(string Key, RequestInformation Request);
+/// <param name="Request">Builds the request afresh for each attempt: a sent body stream cannot be read twice.</param>
+internal sealed record GraphBatchPart(string Key, Func<RequestInformation> Request);
 
 /// <summary>How one part ended: its JSON body when it succeeded (null for 204), else the product's failure.</summary>
 internal sealed record GraphPartOutcome(string? Body, MailException? Failure);
@@ -72,7 +73,7 @@ internal sealed class GraphBatch(GraphServiceClient client, TimeProvider time, G
         var content = new BatchRequestContentCollection(client, MaxParts);
         foreach (var part in chunk)
         {
-            await content.AddBatchRequestStepAsync(part.Part.Request, part.Part.Key);
+            await content.AddBatchRequestStepAsync(part.Part.Request(), part.Part.Key);
         }
 
         BatchResponseContentCollection response;

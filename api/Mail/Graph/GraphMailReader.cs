@@ -51,7 +51,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
     public async Task<IReadOnlyList<MailRecord>> GetConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
-        var page = await CallAsync(() => client.Me.Messages.GetAsync(c => ConversationQuery(c, conversationId), cancellationToken), cancellationToken);
+        var page = await CallAsync(() => client.Me.Messages.GetAsync(c => ConversationQuery(c, conversationId, batchPart: false), cancellationToken), cancellationToken);
         return await ConversationAsync(page, cancellationToken);
     }
 
@@ -62,7 +62,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         var parts = conversationIds.Distinct(StringComparer.Ordinal).Select(id =>
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(id);
-            return new GraphBatchPart(id, client.Me.Messages.ToGetRequestInformation(c => ConversationQuery(c, id)));
+            return new GraphBatchPart(id, () => client.Me.Messages.ToGetRequestInformation(c => ConversationQuery(c, id, batchPart: true)));
         }).ToList();
         var outcomes = await new GraphBatch(client, time, options).SendAsync(parts, ReadPermission, cancellationToken);
         var found = new Dictionary<string, IReadOnlyList<MailRecord>>(StringComparer.Ordinal);
@@ -88,12 +88,20 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         return found;
     }
 
-    private void ConversationQuery(RequestConfiguration<MessagesRequestBuilder.MessagesRequestBuilderGetQueryParameters> c, string conversationId)
+    private void ConversationQuery(
+        RequestConfiguration<MessagesRequestBuilder.MessagesRequestBuilderGetQueryParameters> c, string conversationId, bool batchPart)
     {
         c.QueryParameters.Filter = $"conversationId eq '{conversationId.Replace("'", "''", StringComparison.Ordinal)}'";
         c.QueryParameters.Select = GraphQuery.ConversationSelect;
         c.QueryParameters.Expand = Expand;
-        AddPreferences(c.Headers);
+        if (batchPart)
+        {
+            GraphQuery.AddBatchPartPreferences(c.Headers, pageSize);
+        }
+        else
+        {
+            AddPreferences(c.Headers);
+        }
     }
 
     /// <summary>A conversation's pages from the first one on, by date.</summary>

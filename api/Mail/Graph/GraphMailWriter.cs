@@ -37,8 +37,8 @@ public sealed partial class GraphMailWriter(GraphServiceClient client, TimeProvi
         var parts = latest.Select(c =>
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(c.MessageId);
-            var request = client.Me.Messages[c.MessageId].ToPatchRequestInformation(FlagPatch(c.Flag), r => GraphQuery.AddPreferences(r.Headers));
-            return new GraphBatchPart(c.MessageId, request);
+            return new GraphBatchPart(
+                c.MessageId, () => client.Me.Messages[c.MessageId].ToPatchRequestInformation(FlagPatch(c.Flag), r => GraphQuery.AddBatchPartPreferences(r.Headers)));
         }).ToList();
         var outcomes = await new GraphBatch(client, time, options).SendAsync(parts, WritePermission, cancellationToken);
         return [.. changes.Select(c => new MailPartResult(c.MessageId, outcomes[c.MessageId].Failure))];

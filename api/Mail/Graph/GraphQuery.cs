@@ -55,6 +55,13 @@ public static class GraphQuery
         }
     }
 
+    /// <summary>
+    /// The same preferences as one header value, for a part of a <c>$batch</c>: the SDK writes a part's header values
+    /// side by side with no separator, which would garble two Prefer values into one.
+    /// </summary>
+    public static void AddBatchPartPreferences(RequestHeaders headers, int? pageSize = null) =>
+        headers.Add("Prefer", pageSize is { } size ? $"{ImmutableIdPreference}, {MaxPageSizePreference(size)}" : ImmutableIdPreference);
+
     /// <summary>The only filter delta accepts; it bounds the first sync to the lookback.</summary>
     public static string ReceivedSince(DateTimeOffset since) =>
         $"receivedDateTime ge {since.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}";

@@ -71,7 +71,9 @@ public sealed partial class InMemoryGraphHandler
         using var message = new HttpRequestMessage(new HttpMethod(method), $"{batch.Uri.GetLeftPart(UriPartial.Authority)}{batch.BasePath}/{url.TrimStart('/')}");
         foreach (var (name, value) in part["headers"] as JsonObject ?? [])
         {
-            message.Headers.TryAddWithoutValidation(name, value?.ToString());
+            // A header with several values comes as an array of strings.
+            IEnumerable<string> values = value is JsonArray many ? [.. many.Select(v => v?.ToString() ?? "")] : [value?.ToString() ?? ""];
+            message.Headers.TryAddWithoutValidation(name, values);
         }
 
         using var response = ScriptedPart($"{method} {url}") ?? Route(new GraphRequest(message), part["body"]?.ToJsonString());
