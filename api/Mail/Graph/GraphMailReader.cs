@@ -88,6 +88,48 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         return found;
     }
 
+    /// <summary>
+    /// One query over every folder for the window (<c>receivedDateTime ge</c>, paged by <see cref="GraphOptions.PageSize"/>),
+    /// kept only for the wanted conversations: ⌈messages in the window / page size⌉ requests, whatever their number.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<MailRecord>>> GetConversationsSinceAsync(
+        IReadOnlyCollection<string> conversationIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var wanted = conversationIds.ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, List<MailRecord>>(StringComparer.Ordinal);
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<MailRecord>>();
+        }
+
+        var page = await CallAsync(() => client.Me.Messages.GetAsync(
+            c =>
+            {
+                c.QueryParameters.Filter = GraphQuery.ReceivedSince(since);
+                c.QueryParameters.Select = GraphQuery.ConversationSelect;
+                c.QueryParameters.Expand = Expand;
+                AddPreferences(c.Headers);
+            },
+            cancellationToken), cancellationToken);
+        while (page is not null)
+        {
+            foreach (var message in page.Value ?? [])
+            {
+                // An unsent draft is no reply (as in a conversation look-up).
+                if (message.IsDraft != true && message.ConversationId is { } conversation && wanted.Contains(conversation))
+                {
+                    (found.TryGetValue(conversation, out var list) ? list : found[conversation] = []).Add(GraphMessageMapper.Map(message, sentByMe: false));
+                }
+            }
+
+            var next = page.OdataNextLink;
+            page = next is null ? null : await CallAsync(() => client.Me.Messages.WithUrl(next).GetAsync(
+                c => AddPreferences(c.Headers), cancellationToken), cancellationToken);
+        }
+
+        return found.ToDictionary(p => p.Key, p => (IReadOnlyList<MailRecord>)[.. p.Value.OrderBy(r => r.Date)], StringComparer.Ordinal);
+    }
+
     private void ConversationQuery(
         RequestConfiguration<MessagesRequestBuilder.MessagesRequestBuilderGetQueryParameters> c, string conversationId, bool batchPart)
     {
