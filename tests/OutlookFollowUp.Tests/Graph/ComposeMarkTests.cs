@@ -38,6 +38,23 @@ public sealed class ComposeMarkTests : IDisposable
     }
 
     [Fact]
+    public async Task Sync_ReadsTheMarkOfADraftSentThroughGraph_TheSentCopyKeepsIt()
+    {
+        var draft = Sent("d1", """{"followupRemind":"24"}""").ToJson();
+        draft["isDraft"] = true;
+        _rig.Mailbox.Put("drafts", draft);
+        using var client = new HttpClient(_rig.Fake.Graph, disposeHandler: false);
+        using var send = new HttpRequestMessage(HttpMethod.Post, "https://graph.microsoft.com/v1.0/me/messages/d1/send");
+        send.Headers.Add("Prefer", "IdType=\"ImmutableId\"");
+        (await client.SendAsync(send)).EnsureSuccessStatusCode();
+
+        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+
+        Assert.Equal((0, 1), (_rig.Mailbox.Count("drafts"), _rig.Mailbox.Count(GraphQuery.SentItems)));
+        Assert.Equal(new MessageMarks("d1", OutlookFlagStatus.NotFlagged, "24"), Assert.Single(delta.Folders[GraphQuery.SentItems].Marks!));
+    }
+
+    [Fact]
     public async Task Sync_SentMessageWithoutCustomProperties_HasNoMark()
     {
         _rig.Mailbox.Put(GraphQuery.SentItems, Sent("s1", customProperties: null));
