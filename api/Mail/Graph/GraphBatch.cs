@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
 
@@ -10,14 +9,16 @@ namespace OutlookFollowUp.Mail.Graph;
 internal sealed record GraphBatchPart(string Key, Func<RequestInformation> Request);
 
 /// <summary>How one part ended: its JSON body when it succeeded (null for 204), else the product's failure.</summary>
-internal sealed record GraphPartOutcome(string? Body, MailException? Failure);
+/// <param name="WholeBatch">The batch request itself failed (after the SDK's own retries): no part is retried again.</param>
+internal sealed record GraphPartOutcome(string? Body, MailException? Failure, bool WholeBatch = false);
 
 /// <summary>
 /// JSON <c>$batch</c>: parts go 20 to a POST (one HTTP request through the mailbox's pipeline, so one slot of the
 /// concurrency limit), each part answers with its own status. Throttled parts (429/503/504) are sent again alone, each
 /// after its own Retry-After, for at most <see cref="GraphOptions.MaxRetries"/> rounds and within half of
 /// <see cref="GraphOptions.InteractiveBudget"/> of waiting, the same bounds as the SDK's RetryHandler; a part that is
-/// still throttled then, or refused for good (404, 403…), comes back as a failure. One part never fails the others.
+/// still throttled then, or refused for good (404, 403…), comes back as a failure. One part never fails the others. A
+/// throttled batch request as a whole is the SDK's RetryHandler's to retry (the one retry layer for requests), not this.
 /// </summary>
 internal sealed class GraphBatch(GraphServiceClient client, TimeProvider time, GraphOptions options)
 {
@@ -43,8 +44,9 @@ internal sealed class GraphBatch(GraphServiceClient client, TimeProvider time, G
             var answers = await Task.WhenAll(ready.Chunk(MaxParts).Select(chunk => PostAsync(chunk, permission, cancellationToken)));
             foreach (var (part, answer) in answers.SelectMany(a => a))
             {
-                if (answer.Failure is MailUnavailableException { Reason: MailUnavailableReason.Throttled or MailUnavailableReason.ServerError } busy
-                    && answer.Body is null
+                // What Graph's own retry advice covers (429, 503, 504), as the SDK's RetryHandler does for whole requests.
+                if (answer.Failure is MailUnavailableException { Status: 429 or 503 or 504 } busy
+                    && !answer.WholeBatch
                     && RetryDue(part, busy.RetryAfter, started) is { } due)
                 {
                     pending.Add(part with { Attempt = part.Attempt + 1, Due = due });
@@ -66,42 +68,45 @@ internal sealed class GraphBatch(GraphServiceClient client, TimeProvider time, G
         return part.Attempt < options.MaxRetries && due - started <= options.InteractiveBudget / 2 ? due : null;
     }
 
-    /// <summary>One POST of up to 20 parts; a failure of the POST itself is every part's failure.</summary>
+    /// <summary>
+    /// One POST of up to 20 parts, numbered within the batch (Graph's ids are long and full of '/', '+' and '='); a
+    /// failure of the POST itself, or an answer that cannot be read, is every part's failure.
+    /// </summary>
     private async Task<List<(Pending Part, GraphPartOutcome Outcome)>> PostAsync(Pending[] chunk, string permission, CancellationToken cancellationToken)
     {
-        // At most 20 parts, so the collection is one batch: one POST.
-        var content = new BatchRequestContentCollection(client, MaxParts);
-        foreach (var part in chunk)
-        {
-            await content.AddBatchRequestStepAsync(part.Part.Request(), part.Part.Key);
-        }
-
-        BatchResponseContentCollection response;
         try
         {
-            response = await client.Batch.PostAsync(content, cancellationToken);
+            // At most 20 parts, so the collection is one batch: one POST.
+            var content = new BatchRequestContentCollection(client, MaxParts);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                await content.AddBatchRequestStepAsync(chunk[i].Part.Request(), StepId(i));
+            }
+
+            var response = await client.Batch.PostAsync(content, cancellationToken);
+            var statuses = await response.GetResponsesStatusCodesAsync();
+            var results = new List<(Pending, GraphPartOutcome)>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (!statuses.ContainsKey(StepId(i)))
+                {
+                    results.Add((chunk[i], new GraphPartOutcome(null, new MailResponseException("Microsoft Graph's batch answer left out a request."))));
+                    continue;
+                }
+
+                using var answer = await response.GetResponseByIdAsync(StepId(i));
+                results.Add((chunk[i], await OutcomeAsync(answer, permission, cancellationToken)));
+            }
+
+            return results;
         }
         catch (Exception ex) when (GraphFailures.Translate(ex, permission, cancellationToken) is { } failure)
         {
-            return [.. chunk.Select(p => (p, new GraphPartOutcome(null, failure)))];
+            return [.. chunk.Select(p => (p, new GraphPartOutcome(null, failure, WholeBatch: true)))];
         }
-
-        var statuses = await response.GetResponsesStatusCodesAsync();
-        var results = new List<(Pending, GraphPartOutcome)>(chunk.Length);
-        foreach (var part in chunk)
-        {
-            if (!statuses.ContainsKey(part.Part.Key))
-            {
-                results.Add((part, new GraphPartOutcome(null, new MailResponseException("Microsoft Graph's batch answer left out a request."))));
-                continue;
-            }
-
-            using var answer = await response.GetResponseByIdAsync(part.Part.Key);
-            results.Add((part, await OutcomeAsync(answer, permission, cancellationToken)));
-        }
-
-        return results;
     }
+
+    private static string StepId(int index) => (index + 1).ToString(CultureInfo.InvariantCulture);
 
     private static async Task<GraphPartOutcome> OutcomeAsync(HttpResponseMessage answer, string permission, CancellationToken cancellationToken)
     {

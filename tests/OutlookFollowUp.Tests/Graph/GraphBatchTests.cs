@@ -116,6 +116,27 @@ public sealed class GraphBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task AnUnreadableBatchAnswer_FailsEveryPartOfIt_WithoutThrowing()
+    {
+        _rig.Fake.Raw(r => r.RequestUri!.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal), "<html>gateway</html>");
+
+        var results = await _rig.Writer.SetFlagsAsync([new("m-inbox-1", OutlookFlag.Complete), new("m-inbox-2", OutlookFlag.Complete)], CancellationToken.None);
+
+        Assert.All(results, r => Assert.IsType<MailResponseException>(r.Failure));
+    }
+
+    [Fact]
+    public async Task GraphDown_FailsEveryPart_AsUnavailable()
+    {
+        _rig.Fake.Fail(r => r.RequestUri!.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal), HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 3);
+
+        var results = await _rig.Writer.SetFlagsAsync([new("m-inbox-1", OutlookFlag.Complete), new("m-inbox-2", OutlookFlag.Complete)], CancellationToken.None);
+
+        Assert.All(results, r => Assert.Equal(MailUnavailableReason.ServerError, Assert.IsType<MailUnavailableException>(r.Failure).Reason));
+        Assert.Null(_rig.Mailbox.Find("m-inbox-1")!["flag"]);
+    }
+
+    [Fact]
     public async Task EveryPart_AsksForImmutableIds()
     {
         await _rig.Reader.GetConversationsAsync(["conv-m-inbox-1"], CancellationToken.None);
