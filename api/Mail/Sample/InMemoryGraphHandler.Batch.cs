@@ -83,7 +83,8 @@ public sealed partial class InMemoryGraphHandler
             headers[header.Key] = string.Join(", ", header.Value);
         }
 
-        var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult(); // in-memory content: already complete
+        using var reader = new StreamReader(response.Content.ReadAsStream()); // in-memory content: read synchronously
+        var text = reader.ReadToEnd();
         var answer = new JsonObject { ["id"] = id, ["status"] = (int)response.StatusCode, ["headers"] = headers };
         if (text.Length > 0)
         {
