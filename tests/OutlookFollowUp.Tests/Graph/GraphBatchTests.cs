@@ -27,6 +27,17 @@ public sealed class GraphBatchTests : IDisposable
     }
 
     [Fact]
+    public async Task ManyBatches_EachTakeOneSlot_OfTheMailboxsFourConcurrentRequests()
+    {
+        _rig.Seed("archive", 200, prefix: "x");
+
+        var found = await _rig.Reader.GetConversationsAsync([.. Enumerable.Range(0, 200).Select(i => $"conv-x-archive-{i}")], CancellationToken.None);
+
+        Assert.Equal((200, 10), (found.Count, BatchPosts));
+        Assert.InRange(_rig.Factory.CounterFor(FakeGraphRig.MailboxKey).MaxInFlight, 1, 4);
+    }
+
+    [Fact]
     public async Task SetFlags_45Changes_Cost3BatchRequestsAndFlagEveryMessage()
     {
         var now = _rig.Now;
