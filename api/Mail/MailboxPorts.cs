@@ -33,6 +33,27 @@ public interface IMailboxReader
         return found;
     }
 
+    /// <summary>
+    /// The sync's cross-folder reply check: at least every message received since <paramref name="since"/>, in any folder
+    /// and drafts left out, of these conversations, by conversation (one with none is absent). The Graph adapter reads
+    /// them with one windowed query over all folders, paged, so the cost follows the mailbox's size since then, not the
+    /// number of conversations; this default asks for each conversation whole.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, IReadOnlyList<MailRecord>>> GetConversationsSinceAsync(
+        IReadOnlyCollection<string> conversationIds, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, IReadOnlyList<MailRecord>>(StringComparer.Ordinal);
+        foreach (var id in conversationIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await GetConversationAsync(id, cancellationToken) is { Count: > 0 } conversation)
+            {
+                found[id] = conversation;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The user's own addresses (<c>me</c> in the rules).</summary>
     Task<MailboxIdentity> GetMeAsync(CancellationToken cancellationToken);
 

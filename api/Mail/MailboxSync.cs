@@ -46,7 +46,8 @@ public sealed class MailboxSync(
         }
 
         var threads = await RecomputeAsync(userKey, reader, state, userSettings, cancellationToken);
-        var synced = new SyncedMailbox(userKey, state.Addresses, threads, writer);
+        var marks = delta.Folders.Values.SelectMany(f => f.Marks ?? []).ToList();
+        var synced = new SyncedMailbox(userKey, state.Addresses, threads, writer, marks);
         foreach (var listener in listeners)
         {
             await listener.OnSyncedAsync(synced, cancellationToken);
@@ -64,11 +65,22 @@ public sealed class MailboxSync(
         var threads = ThreadBuilder.Build(messages).Threads;
         var followUps = FollowUpEngine.Evaluate(threads, options);
 
-        // Only threads that are new since the last run are checked, so a warm refresh with no change costs no extra request.
+        // Only threads that are new since the last run are checked, so a warm refresh with no change costs no extra request;
+        // all of them with one windowed query across folders (from the oldest one's date), whatever their number.
+        var candidates = followUps.Where(t => t.Direction == FollowUpDirection.Theirs && !known.Contains((t.ThreadKey, t.MessageId))).ToList();
         var found = new List<MailRecord>();
-        foreach (var candidate in followUps.Where(t => t.Direction == FollowUpDirection.Theirs && !known.Contains((t.ThreadKey, t.MessageId))))
+        if (candidates.Count > 0)
         {
-            found.AddRange(await RepliesElsewhereAsync(reader, candidate, options, cancellationToken));
+            var window = await reader.GetConversationsSinceAsync(
+                [.. candidates.Select(c => c.ThreadKey).Distinct(StringComparer.Ordinal)], candidates.Min(c => c.Since), cancellationToken);
+            var indexedThreads = threads.ToDictionary(t => t.Key, StringComparer.Ordinal);
+            foreach (var candidate in candidates)
+            {
+                if (window.TryGetValue(candidate.ThreadKey, out var elsewhere))
+                {
+                    found.AddRange(RepliesElsewhere(candidate, elsewhere, indexedThreads.GetValueOrDefault(candidate.ThreadKey), options));
+                }
+            }
         }
 
         // Copies already indexed stay in their own folder, so their delta removals keep working.
@@ -85,14 +97,21 @@ public sealed class MailboxSync(
         return threads;
     }
 
-    private static async Task<IReadOnlyList<MailRecord>> RepliesElsewhereAsync(
-        IMailboxReader reader, FollowUp candidate, DetectionOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The conversation's messages since the window opened, across folders, with the indexed thread for what came before
+    /// (rule 3a asks whether a message names one of the user's own); when one of them answers the candidate, the window's
+    /// messages after it go into the index.
+    /// </summary>
+    private static IReadOnlyList<MailRecord> RepliesElsewhere(
+        FollowUp candidate, IReadOnlyList<MailRecord> window, MailThread? indexed, DetectionOptions options)
     {
-        var conversation = await reader.GetConversationAsync(candidate.ThreadKey, cancellationToken);
+        var ids = window.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var conversation = (indexed?.Messages ?? []).Where(m => !ids.Contains(m.Id)).Concat(window).OrderBy(m => m.Date).ToList();
         var rules = new ThreadRules(options);
         var thread = new MailThread(candidate.ThreadKey, conversation);
-        var tracked = conversation.FirstOrDefault(m => m.Id == candidate.MessageId)
+        var tracked = window.FirstOrDefault(m => m.Id == candidate.MessageId)
+            ?? conversation.FirstOrDefault(m => m.Id == candidate.MessageId)
             ?? new MailRecord { Id = candidate.MessageId, Date = candidate.Since };
-        return rules.FindReply(thread, tracked) is null ? [] : conversation.Where(m => m.Date > candidate.Since).ToList();
+        return rules.FindReply(thread, tracked) is null ? [] : [.. window.Where(m => m.Date > candidate.Since)];
     }
 }

@@ -9,9 +9,10 @@ namespace OutlookFollowUp.Mail.Graph;
 /// requests tagged with the mailbox so that the breaker, the concurrency limit and the counter are the mailbox's own.
 /// </summary>
 public sealed class GraphClientFactory(
-    IHttpMessageHandlerFactory handlers, IOptions<GraphOptions> options, TimeProvider time, GraphRequestCounters counters)
+    IHttpMessageHandlerFactory handlers, IOptions<GraphOptions> options, IOptions<AddInOptions> addIn, TimeProvider time, GraphRequestCounters counters)
 {
     private readonly GraphOptions _options = options.Value;
+    private readonly string _customProperties = addIn.Value.CustomPropertiesProperty;
 
     public Uri BaseUrl => new(_options.BaseUrl.TrimEnd('/'));
 
@@ -21,10 +22,10 @@ public sealed class GraphClientFactory(
     /// <param name="mailboxKey">Stable per mailbox (e.g. the user's object id): it keys the breaker and the limit.</param>
     /// <param name="tokens">Null means the configured static token (local mode).</param>
     public GraphMailReader CreateReader(string mailboxKey, IMailboxTokenSource? tokens = null) =>
-        new(CreateClient(mailboxKey, tokens), time, _options.PageSize);
+        new(CreateClient(mailboxKey, tokens), time, _options, _customProperties);
 
     public GraphMailWriter CreateWriter(string mailboxKey, IMailboxTokenSource? tokens = null) =>
-        new(CreateClient(mailboxKey, tokens));
+        new(CreateClient(mailboxKey, tokens), time, _options);
 
     private GraphServiceClient CreateClient(string mailboxKey, IMailboxTokenSource? tokens)
     {

@@ -52,30 +52,39 @@ internal static partial class GraphFailures
         new("Microsoft Graph returned JSON that could not be parsed.", exception);
 
     /// <summary>The RetryHandler throws an AggregateException once its retries are spent: the last attempt's status counts.</summary>
-    private static MailException FromStatus(ApiException api, Exception thrown, string permission) => api.ResponseStatusCode switch
+    private static MailException FromStatus(ApiException api, Exception thrown, string permission) =>
+        FromStatus(api.ResponseStatusCode, RetryAfter(Header(api, "Retry-After")), Header(api, "WWW-Authenticate"), thrown, permission);
+
+    /// <summary>One part of a <c>$batch</c> that failed (after its own retries, for a throttled part), translated like a call.</summary>
+    public static MailException FromPart(int status, TimeSpan? retryAfter, string? challenge, string permission) =>
+        FromStatus(status, retryAfter, challenge, null, permission);
+
+    private static MailException FromStatus(int status, TimeSpan? retryAfter, string? challenge, Exception? thrown, string permission) => status switch
     {
         429 => new MailUnavailableException(
-            MailUnavailableReason.Throttled, "Microsoft Graph is still throttling this mailbox after retries.", thrown, RetryAfter(api), 429),
-        >= 500 and var status => new MailUnavailableException(
-            MailUnavailableReason.ServerError, $"Microsoft Graph answered {status} after retries.", thrown, RetryAfter(api), status),
-        404 => new MailNotFoundException("Microsoft Graph found no such message or folder.", thrown),
-        401 => new MailConsentRequiredException("Microsoft Graph refused the user's token.", Claims(api), thrown),
+            MailUnavailableReason.Throttled, "Microsoft Graph is still throttling this mailbox after retries.", thrown, retryAfter, 429),
+        >= 500 => new MailUnavailableException(
+            MailUnavailableReason.ServerError, $"Microsoft Graph answered {status} after retries.", thrown, retryAfter, status),
+        404 => thrown is null
+            ? new MailNotFoundException("Microsoft Graph found no such message or folder.")
+            : new MailNotFoundException("Microsoft Graph found no such message or folder.", thrown),
+        401 => new MailConsentRequiredException("Microsoft Graph refused the user's token.", Claims(challenge), thrown),
         403 => new MailAccessDeniedException(permission, $"Microsoft Graph denied access; the call needs {permission}.", thrown),
-        var status => new MailException($"Microsoft Graph answered {status}.", thrown, status),
+        _ => new MailException($"Microsoft Graph answered {status}.", thrown, status),
     };
 
-    private static TimeSpan? RetryAfter(ApiException api)
+    private static TimeSpan? RetryAfter(string? header)
     {
         // Graph sends seconds; an HTTP date would need a clock here, and the API's default wait covers it.
-        return int.TryParse(Header(api, "Retry-After"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        return int.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? TimeSpan.FromSeconds(seconds)
             : null;
     }
 
     /// <summary>A continuous-access challenge (<c>WWW-Authenticate: Bearer ..., claims="base64"</c>) as the JSON MSAL takes.</summary>
-    private static string? Claims(ApiException api)
+    private static string? Claims(string? challenge)
     {
-        var match = Header(api, "WWW-Authenticate") is { } challenge ? ClaimsPattern().Match(challenge) : null;
+        var match = challenge is null ? null : ClaimsPattern().Match(challenge);
         if (match is not { Success: true })
         {
             return null;

@@ -15,7 +15,7 @@ public sealed partial class GraphMailReader
                 c =>
                 {
                     c.QueryParameters.Select = GraphQuery.MessageSelect;
-                    c.QueryParameters.Expand = GraphQuery.MessageExpand;
+                    c.QueryParameters.Expand = Expand;
                     c.QueryParameters.Filter = GraphQuery.ReceivedSince(since);
                     AddPreferences(c.Headers);
                 },
@@ -45,11 +45,13 @@ public sealed partial class GraphMailReader
         await CallAsync(get, cancellationToken) ?? throw new MailResponseException($"A delta page of '{round.Folder}' was empty.");
 
     /// <summary>One folder's pages in order: a later page's change or removal replaces an earlier one.</summary>
-    private sealed class FolderRound(string folder)
+    private sealed class FolderRound(string folder, string customPropertiesProperty)
     {
         public string Folder { get; } = folder;
 
         public Dictionary<string, MailRecord> Upserts { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, MessageMarks> Marks { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> Removed { get; } = new(StringComparer.Ordinal);
 
@@ -63,12 +65,15 @@ public sealed partial class GraphMailReader
             if (message.AdditionalData.ContainsKey("@removed"))
             {
                 Upserts.Remove(message.Id);
+                Marks.Remove(message.Id);
                 Removed.Add(message.Id);
                 return;
             }
 
             Removed.Remove(message.Id);
-            Upserts[message.Id] = GraphMessageMapper.Map(message, sentByMe: Folder == GraphQuery.SentItems);
+            var sent = Folder == GraphQuery.SentItems;
+            Upserts[message.Id] = GraphMessageMapper.Map(message, sentByMe: sent);
+            Marks[message.Id] = GraphMessageMarks.Of(message, customPropertiesProperty, readComposeMark: sent);
         }
     }
 }

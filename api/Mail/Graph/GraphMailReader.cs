@@ -1,12 +1,16 @@
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
-using OutlookFollowUp.FollowUps;
 
 namespace OutlookFollowUp.Mail.Graph;
 
 /// <summary>Reads one mailbox with the Graph SDK: delta over inbox and sentitems, plus the few lookups the rules need.</summary>
-public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvider time, int pageSize) : IMailboxReader
+/// <param name="customPropertiesProperty">The add-in's custom properties (<see cref="AddInOptions.CustomPropertiesProperty"/>).</param>
+public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvider time, GraphOptions options, string customPropertiesProperty) : IMailboxReader
 {
+    private readonly int pageSize = options.PageSize;
+
+    private string[] Expand => GraphQuery.MessageExpand(customPropertiesProperty);
+
     /// <summary>What reading needs; named in the 403 the API answers when the token lacks it.</summary>
     private const string ReadPermission = "Mail.Read";
 
@@ -20,7 +24,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         var folders = new Dictionary<string, FolderChanges>(StringComparer.OrdinalIgnoreCase);
         foreach (var folder in GraphQuery.Folders)
         {
-            var round = new FolderRound(folder);
+            var round = new FolderRound(folder, customPropertiesProperty);
             previousDeltaLinks.TryGetValue(folder, out var link);
             try
             {
@@ -30,42 +34,14 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
             {
                 // The sync state expired or was reset: the stored link is worthless, read the folder again.
                 resynced.Add(folder);
-                round = new FolderRound(folder);
+                round = new FolderRound(folder, customPropertiesProperty);
                 links[folder] = await ReadFolderAsync(round, null, since, cancellationToken);
             }
 
-            folders[folder] = new FolderChanges([.. round.Upserts.Values], [.. round.Removed]);
+            folders[folder] = new FolderChanges([.. round.Upserts.Values], [.. round.Removed], [.. round.Marks.Values]);
         }
 
         return new MailboxDelta(folders, links, resynced);
-    }
-
-    public async Task<IReadOnlyList<MailRecord>> GetConversationAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(conversationId);
-        var filter = $"conversationId eq '{conversationId.Replace("'", "''", StringComparison.Ordinal)}'";
-        var page = await CallAsync(() => client.Me.Messages.GetAsync(
-            c =>
-            {
-                c.QueryParameters.Filter = filter;
-                c.QueryParameters.Select = GraphQuery.ConversationSelect;
-                c.QueryParameters.Expand = GraphQuery.MessageExpand;
-                AddPreferences(c.Headers);
-            },
-            cancellationToken), cancellationToken);
-        var records = new List<MailRecord>();
-        while (page is not null)
-        {
-            // Across folders the received time is the one date every copy has (Exchange stamps it on sent copies too).
-            // An unsent draft (a follow-up the pane drafted) is no reply: it must not close the thread.
-            records.AddRange((page.Value ?? []).Where(m => m.IsDraft != true).Select(m => GraphMessageMapper.Map(m, sentByMe: false)));
-            var next = page.OdataNextLink;
-            page = next is null ? null : await CallAsync(() => client.Me.Messages.WithUrl(next).GetAsync(
-                c => AddPreferences(c.Headers), cancellationToken), cancellationToken);
-        }
-
-        // $orderby with a conversationId filter fails in Graph (DESIGN.md): sort here.
-        return [.. records.OrderBy(r => r.Date)];
     }
 
     public async Task<MailboxIdentity> GetMeAsync(CancellationToken cancellationToken)

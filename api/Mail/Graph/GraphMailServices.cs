@@ -16,6 +16,10 @@ public static class GraphMailServices
             .ValidateDataAnnotations()
             .Validate(o => o.HasValidTimes(), "Graph: Timeout, CircuitBreakerSamplingDuration and CircuitBreakDuration must be positive (the last two at least 0.5 s), InteractiveBudget at least 1 s.")
             .ValidateOnStart();
+        services.AddOptions<AddInOptions>()
+            .BindConfiguration(AddInOptions.Section)
+            .Validate(o => o.HasValidId(), "AddIn:Id must be the add-in's manifest id, a GUID (the <Id> of addin-manifest/manifest.xml).")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System); // tests register a FakeTimeProvider first
         services.TryAddSingleton<GraphRequestCounters>();
         services.TryAddSingleton<GraphClientFactory>();

@@ -23,16 +23,20 @@ public static class GraphQuery
     public static readonly string[] MessageSelect =
     [
         "id", "internetMessageId", "conversationId", "from", "sender", "toRecipients", "ccRecipients",
-        "receivedDateTime", "sentDateTime", "subject", "internetMessageHeaders",
+        "receivedDateTime", "sentDateTime", "subject", "internetMessageHeaders", "flag",
     ];
 
     /// <summary>A conversation spans every folder, Drafts too: isDraft tells an unsent reply from a sent one.</summary>
     public static readonly string[] ConversationSelect = [.. MessageSelect, "isDraft"];
 
-    /// <summary>One $expand per request, so the three MAPI properties share one filter joined by <c>or</c>.</summary>
-    public static readonly string[] MessageExpand =
+    /// <summary>
+    /// One $expand per request, so the MAPI properties share one filter joined by <c>or</c>: the three the rules read and
+    /// the add-in's custom properties (<see cref="AddInOptions.CustomPropertiesProperty"/>), where the compose mark is.
+    /// </summary>
+    public static string[] MessageExpand(string customPropertiesProperty) =>
     [
-        $"singleValueExtendedProperties($filter=id eq '{MessageClassProperty}' or id eq '{InReplyToProperty}' or id eq '{ReferencesProperty}')",
+        $"singleValueExtendedProperties($filter=id eq '{MessageClassProperty}' or id eq '{InReplyToProperty}' or id eq '{ReferencesProperty}'"
+            + $" or id eq '{customPropertiesProperty}')",
     ];
 
     /// <summary>Immutable ids survive moves between folders; sent on every request, every page.</summary>
@@ -50,6 +54,13 @@ public static class GraphQuery
             headers.Add("Prefer", MaxPageSizePreference(size));
         }
     }
+
+    /// <summary>
+    /// The same preferences as one header value, for a part of a <c>$batch</c>: the SDK writes a part's header values
+    /// side by side with no separator, which would garble two Prefer values into one.
+    /// </summary>
+    public static void AddBatchPartPreferences(RequestHeaders headers, int? pageSize = null) =>
+        headers.Add("Prefer", pageSize is { } size ? $"{ImmutableIdPreference}, {MaxPageSizePreference(size)}" : ImmutableIdPreference);
 
     /// <summary>The only filter delta accepts; it bounds the first sync to the lookback.</summary>
     public static string ReceivedSince(DateTimeOffset since) =>

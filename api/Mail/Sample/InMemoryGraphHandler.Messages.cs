@@ -23,9 +23,9 @@ public sealed partial class InMemoryGraphHandler
             return error ?? Error(HttpStatusCode.Gone, "SyncStateNotFound", "The sync state or page token has expired; start again without it.");
         }
 
-        if (folder is null && cursor.Query.ConversationId is null)
+        if (folder is null && cursor.Query.ConversationId is null && cursor.Query.ReceivedSince is null)
         {
-            return Refuse(request, HttpStatusCode.BadRequest, "BadRequest", "The in-memory mailbox lists messages only by conversationId.");
+            return Refuse(request, HttpStatusCode.BadRequest, "BadRequest", "The in-memory mailbox lists messages only by conversationId or receivedDateTime.");
         }
 
         var upTo = cursor.UpTo ?? Mailbox.Version;
@@ -120,12 +120,31 @@ public sealed partial class InMemoryGraphHandler
         return result;
     }
 
-    /// <summary>Graph writes "String 0x1a" for "String 0x001A".</summary>
-    private static string NormalizePropertyId(string id) =>
-        PropertyTag().Match(id) is { Success: true } m
-            ? $"{m.Groups[1].Value} 0x{m.Groups[2].Value.ToLowerInvariant()}"
-            : id;
+    /// <summary>
+    /// Graph's own spelling of a property id: "String 0x1a" for "String 0x001A", and for a named property the GUID in
+    /// lower case ("Boolean {00062008-0000-0000-c000-000000000046} Id 0x8503").
+    /// </summary>
+    internal static string NormalizePropertyId(string id)
+    {
+        if (PropertyTag().Match(id) is { Success: true } tag)
+        {
+            return $"{tag.Groups[1].Value} 0x{tag.Groups[2].Value.ToLowerInvariant()}";
+        }
+
+        if (NamedProperty().Match(id) is { Success: true } named)
+        {
+            var name = named.Groups[3].Value.Equals("Id", StringComparison.OrdinalIgnoreCase)
+                ? $"Id 0x{named.Groups[4].Value.TrimStart('0', 'x', 'X').ToLowerInvariant()}"
+                : $"Name {named.Groups[4].Value}";
+            return $"{named.Groups[1].Value} {{{named.Groups[2].Value.ToLowerInvariant()}}} {name}";
+        }
+
+        return id.Trim();
+    }
 
     [GeneratedRegex(@"^\s*(\w+)\s+0x0*([0-9a-f]+)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PropertyTag();
+
+    [GeneratedRegex(@"^\s*(\w+)\s+\{([0-9a-f-]{36})\}\s+(Id|Name)\s+(\S+)\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedProperty();
 }

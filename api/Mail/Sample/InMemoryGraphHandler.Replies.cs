@@ -74,6 +74,32 @@ public sealed partial class InMemoryGraphHandler
         };
     }
 
+    /// <summary>
+    /// POST /me/messages/{id}/send of a draft: the sent copy lands in Sent Items under the same immutable id, dated now,
+    /// and keeps what the draft carried, the add-in's custom properties included (the compose mark travels this way).
+    /// </summary>
+    private HttpResponseMessage Send(GraphRequest request, string id)
+    {
+        if (!request.ImmutableIds)
+        {
+            Problems.Enqueue($"POST {request.Uri}: sent without Prefer: IdType=\"ImmutableId\"; the sent copy's id would differ from the draft's.");
+        }
+
+        if (Mailbox.Find(id) is not { } draft || draft["isDraft"]?.GetValue<bool>() != true)
+        {
+            return Error(HttpStatusCode.NotFound, "ErrorItemNotFound", "The specified object was not found in the store.");
+        }
+
+        var now = Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        draft["isDraft"] = false;
+        draft["sentDateTime"] = now;
+        draft["receivedDateTime"] = now;
+        draft["from"] ??= new InMemoryAddress(Mailbox.Mail).ToJson();
+        Mailbox.Remove("drafts", id);
+        Mailbox.Put("sentitems", draft);
+        return new HttpResponseMessage(HttpStatusCode.Accepted);
+    }
+
     /// <summary>Recipients without the mailbox owner: nobody replies to themselves.</summary>
     private JsonArray Others(IEnumerable<JsonNode?> recipients) => new([.. recipients
         .OfType<JsonObject>()
@@ -82,4 +108,7 @@ public sealed partial class InMemoryGraphHandler
 
     [GeneratedRegex(@"^me/messages/([^/]+)/(?:microsoft\.graph\.)?createReplyAll$", RegexOptions.IgnoreCase)]
     private static partial Regex CreateReplyAllPath();
+
+    [GeneratedRegex(@"^me/messages/([^/]+)/(?:microsoft\.graph\.)?send$", RegexOptions.IgnoreCase)]
+    private static partial Regex SendPath();
 }

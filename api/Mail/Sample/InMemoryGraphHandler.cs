@@ -10,7 +10,7 @@ namespace OutlookFollowUp.Mail.Sample;
 /// Serves an <see cref="InMemoryMailbox"/> as Microsoft Graph v1.0 would, in process, to the same SDK code:
 /// the built-in sample mailbox (local mode) and the tests. Honours $select, $expand of extended properties,
 /// <c>Prefer: odata.maxpagesize</c>, delta with next/delta links and @removed, and the receivedDateTime and
-/// conversationId filters, flag PATCHes and createReplyAll. A request it does not serve gets a Graph-style error and lands in <see cref="Problems"/>.
+/// conversationId filters, flag and extended-property PATCHes, createReplyAll, sending a draft and JSON <c>$batch</c>. A request it does not serve gets a Graph-style error and lands in <see cref="Problems"/>.
 /// </summary>
 public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : HttpMessageHandler
 {
@@ -21,6 +21,9 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
         new(["inbox", "sentitems", "drafts", "deleteditems", "archive", "junkemail"], StringComparer.OrdinalIgnoreCase);
 
     public InMemoryMailbox Mailbox { get; } = mailbox;
+
+    /// <summary>Dates what the mailbox stamps itself (a sent copy's time).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Requests this mailbox could not serve, or served although they broke a rule of this app (no ImmutableId).</summary>
     public ConcurrentQueue<string> Problems { get; } = new();
@@ -39,6 +42,16 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
         if (request.Method == HttpMethod.Patch && MessagePath().Match(request.Path) is { Success: true } message)
         {
             return PatchMessage(request, message.Groups[1].Value, body);
+        }
+
+        if (request.Method == HttpMethod.Post && request.Path == "$batch")
+        {
+            return Batch(request, body);
+        }
+
+        if (request.Method == HttpMethod.Post && SendPath().Match(request.Path) is { Success: true } send)
+        {
+            return Send(request, send.Groups[1].Value);
         }
 
         if (request.Method == HttpMethod.Post && CreateReplyAllPath().Match(request.Path) is { Success: true } reply)

@@ -29,6 +29,9 @@ public sealed record InMemoryMessage
     /// <summary>Single-value MAPI properties by id, e.g. "String 0x001A" → "IPM.Note".</summary>
     public IReadOnlyDictionary<string, string> ExtendedProperties { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The follow-up flag's status as Graph spells it ("flagged", "complete"); null means none was ever set.</summary>
+    public string? FlagStatus { get; init; }
+
     public JsonObject ToJson()
     {
         var json = new JsonObject
@@ -50,6 +53,11 @@ public sealed record InMemoryMessage
             json["sender"] = From.ToJson();
         }
 
+        if (FlagStatus is not null)
+        {
+            json["flag"] = new JsonObject { ["flagStatus"] = FlagStatus };
+        }
+
         if (Headers.Count > 0)
         {
             json["internetMessageHeaders"] = new JsonArray([.. Headers.Select(h => new JsonObject { ["name"] = h.Key, ["value"] = h.Value })]);
@@ -65,5 +73,8 @@ public sealed record InMemoryMessage
 
 public sealed record InMemoryAddress(string Address, string? Name = null)
 {
+    /// <summary>The follow-up flag's status as Graph spells it ("flagged", "complete"); null means none was ever set.</summary>
+    public string? FlagStatus { get; init; }
+
     public JsonObject ToJson() => new() { ["emailAddress"] = new JsonObject { ["name"] = Name ?? Address, ["address"] = Address } };
 }

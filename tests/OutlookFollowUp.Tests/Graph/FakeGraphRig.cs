@@ -18,13 +18,14 @@ public sealed class FakeGraphRig : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public FakeGraphRig(Action<GraphOptions>? configure = null)
+    /// <param name="addInId">The <c>AddIn:Id</c> setting; null keeps the default (the shipped manifest's id).</param>
+    public FakeGraphRig(Action<GraphOptions>? configure = null, string? addInId = null)
     {
         Options = new GraphOptions { AccessToken = "test-token", PageSize = 10, MaxRetries = 2, Timeout = TimeSpan.FromSeconds(10) };
         configure?.Invoke(Options);
         Mailbox = new InMemoryMailbox(Me, timeZone: "W. Europe Standard Time") { ProxyAddresses = ["SMTP:me@contoso.com", "smtp:Alias@Contoso.com", "X500:/o=x"] };
         Fake = new FakeGraph(Mailbox);
-        _services = Services(Options, Fake).BuildServiceProvider();
+        _services = Services(Options, Fake, addInId).BuildServiceProvider();
         Factory = _services.GetRequiredService<GraphClientFactory>();
         Reader = Factory.CreateReader(MailboxKey);
         Writer = Factory.CreateWriter(MailboxKey);
@@ -50,7 +51,7 @@ public sealed class FakeGraphRig : IDisposable
     public static Dictionary<string, string> NoLinks => [];
 
     /// <summary>The app's Graph registrations from these options, with <paramref name="transport"/> as the primary handler.</summary>
-    public static IServiceCollection Services(GraphOptions options, HttpMessageHandler transport)
+    public static IServiceCollection Services(GraphOptions options, HttpMessageHandler transport, string? addInId = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -64,7 +65,13 @@ public sealed class FakeGraphRig : IDisposable
             ["Graph:CircuitBreakerFailureRatio"] = options.CircuitBreakerFailureRatio.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Graph:CircuitBreakerSamplingDuration"] = $"{options.CircuitBreakerSamplingDuration:c}",
             ["Graph:CircuitBreakDuration"] = $"{options.CircuitBreakDuration:c}",
+            ["Graph:InteractiveBudget"] = $"{options.InteractiveBudget:c}",
         };
+        if (addInId is not null)
+        {
+            settings["AddIn:Id"] = addInId;
+        }
+
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddLogging()

@@ -45,7 +45,7 @@ public sealed class GraphCsdlTests
     [SharedFact]
     public void The_expanded_relation_is_a_navigation_property_of_message()
     {
-        var expanded = GraphQuery.MessageExpand.Select(e => e.Split('(')[0]);
+        var expanded = GraphQuery.MessageExpand(new AddInOptions().CustomPropertiesProperty).Select(e => e.Split('(')[0]);
 
         Assert.All(expanded, e => Assert.Contains(e, Members("NavigationProperty")));
     }

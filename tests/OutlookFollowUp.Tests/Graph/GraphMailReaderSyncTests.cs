@@ -46,8 +46,8 @@ public sealed class GraphMailReaderSyncTests : IDisposable
         await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
 
         var first = Uri.UnescapeDataString(_rig.Fake.Requests[0].Uri.Query);
-        Assert.Contains("$select=id,internetMessageId,conversationId,from,sender,toRecipients,ccRecipients,receivedDateTime,sentDateTime,subject,internetMessageHeaders", first, StringComparison.Ordinal);
-        Assert.Contains("$expand=singleValueExtendedProperties($filter=id eq 'String 0x001A' or id eq 'String 0x1042' or id eq 'String 0x1039')", first, StringComparison.Ordinal);
+        Assert.Contains("$select=id,internetMessageId,conversationId,from,sender,toRecipients,ccRecipients,receivedDateTime,sentDateTime,subject,internetMessageHeaders,flag", first, StringComparison.Ordinal);
+        Assert.Contains("$expand=singleValueExtendedProperties($filter=id eq 'String 0x001A' or id eq 'String 0x1042' or id eq 'String 0x1039' or id eq 'String {00020329-0000-0000-C000-000000000046} Name cecp-3bd30e4e-4761-4740-9053-e82812a61d86')", first, StringComparison.Ordinal);
         Assert.Contains($"$filter=receivedDateTime ge {_rig.Now.AddDays(-14).UtcDateTime:yyyy-MM-dd}T", first, StringComparison.Ordinal);
     }
 

@@ -34,14 +34,16 @@ public class LocalApiTests
     }
 
     [Fact]
-    public async Task SampleMailbox_ReplyFiledInAnotherFolder_IsFoundByTheConversationCheck()
+    public async Task SampleMailbox_ReplyFiledInAnotherFolder_IsFoundByTheWindowedQueryAcrossFolders()
     {
         using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
 
         var body = await host.ThreadsAsync();
 
         Assert.DoesNotContain(body.Threads, t => t.Subject.Contains("Vendor quote", StringComparison.Ordinal));
-        Assert.Contains(host.Graph.Requests, r => r.Uri.Query.Contains("conversationId", StringComparison.Ordinal) && r.Uri.Query.Contains("quote", StringComparison.Ordinal));
+        var acrossFolders = host.Graph.Requests.Where(r => r.Uri.AbsolutePath.EndsWith("/me/messages", StringComparison.Ordinal)).ToList();
+        Assert.Contains("receivedDateTime ge", Uri.UnescapeDataString(Assert.Single(acrossFolders).Uri.Query), StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Graph.Requests, r => Uri.UnescapeDataString(r.Uri.Query).Contains("conversationId eq", StringComparison.Ordinal));
     }
 
     [Fact]

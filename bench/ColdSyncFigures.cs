@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.Mail;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Mail.Sample;
+
+namespace OutlookFollowUp.Bench;
+
+/// <summary>
+/// Request counts (exact figures, not timings) for issue 11: a cold sync through the whole app (local mode, the real
+/// MailboxSync, SQLite) of a generated mailbox of 5,000 messages and 300 waiting threads, and what the due sweep's
+/// "still no reply?" checks and flag writes cost through $batch. Run: dotnet run -c Release --project bench -- request-figures
+/// </summary>
+internal static class ColdSyncFigures
+{
+    public static async Task RunAsync(TextWriter output)
+    {
+        output.WriteLine("| messages (all folders) | waiting threads | inbox / sent items / other folder | cold sync requests | of which cross-folder check | waiting found | wall time |");
+        output.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var (messages, waiting) in new[] { (5_000, 300), (5_000, 30), (20_000, 300) })
+        {
+            output.WriteLine(await ColdSyncAsync(messages, waiting));
+        }
+
+        output.WriteLine();
+        output.WriteLine("| due reminders in one mailbox | conversation checks ($batch) | flag writes ($batch) | requests per reminder | with 5% of parts throttled once (Retry-After 0) |");
+        output.WriteLine("|---|---|---|---|---|");
+        foreach (var due in new[] { 1, 10, 20, 45, 300 })
+        {
+            output.WriteLine(await SweepAsync(due));
+        }
+    }
+
+    private static async Task<string> ColdSyncAsync(int messages, int waiting)
+    {
+        var (mailbox, shape) = GeneratedMailbox.Create(TimeProvider.System.GetUtcNow(), messages, waiting);
+        using var graph = new CountingHandler(new InMemoryGraphHandler(mailbox));
+        var data = Directory.CreateTempSubdirectory("followups-bench-");
+        try
+        {
+            await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            {
+                b.UseEnvironment("Development");
+                b.UseContentRoot(ApiFolder());
+                b.UseSetting("Storage:DataFolder", data.FullName);
+                // A first open waits for the first sync at most this long; here it must see the sync through.
+                b.UseSetting("Graph:InteractiveBudget", "00:05:00");
+                b.ConfigureTestServices(s => s.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => graph));
+            });
+            using var client = app.CreateClient();
+            var clock = Stopwatch.StartNew();
+            using var response = await client.GetAsync(new Uri("/api/threads?direction=theirs&top=200", UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+            var wall = clock.Elapsed;
+            var found = await CountAllAsync(client, await response.Content.ReadFromJsonAsync<JsonElement>());
+            return string.Create(CultureInfo.InvariantCulture,
+                $"| {shape.Messages:N0} | {waiting} | {mailbox.Count("inbox"):N0} / {mailbox.Count("sentitems"):N0} / {mailbox.Count(GeneratedMailbox.RulesFolder)} | **{graph.Total}** | {graph.AcrossFolders} | {found} | {wall.TotalSeconds:F1} s |");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            data.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The api folder beside the solution file (the app reads its appsettings.json from there).</summary>
+    private static string ApiFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OutlookFollowUp.sln")))
+            {
+                return Path.Combine(dir.FullName, "api");
+            }
+        }
+
+        throw new InvalidOperationException("Run the bench from inside the repository: OutlookFollowUp.sln was not found above it.");
+    }
+
+    /// <summary>Follows the list's cursor, 200 a page.</summary>
+    private static async Task<int> CountAllAsync(HttpClient client, JsonElement page)
+    {
+        var count = page.GetProperty("threads").GetArrayLength();
+        while (page.TryGetProperty("nextCursor", out var cursor) && cursor.GetString() is { } next)
+        {
+            page = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/threads?direction=theirs&top=200&cursor={Uri.EscapeDataString(next)}", UriKind.Relative));
+            count += page.GetProperty("threads").GetArrayLength();
+        }
+
+        return count;
+    }
+
+    private static async Task<string> SweepAsync(int due)
+    {
+        var clean = await SweepRequestsAsync(due, throttleEvery: 0);
+        var throttled = await SweepRequestsAsync(due, throttleEvery: 20);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {due} | {clean.Checks} | {clean.Flags} | **{(clean.Checks + clean.Flags) / (double)due:F2}** | {throttled.Checks + throttled.Flags} requests, {(throttled.Checks + throttled.Flags) / (double)due:F2} per reminder |");
+    }
+
+    /// <summary>The sweep's two steps for one mailbox: confirm "no reply" across folders, then flag with Outlook's reminder.</summary>
+    private static async Task<(int Checks, int Flags)> SweepRequestsAsync(int due, int throttleEvery)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var (mailbox, _) = GeneratedMailbox.Create(now, due * 4, due);
+        using var handler = new InMemoryGraphHandler(mailbox);
+        for (var i = 0; throttleEvery > 0 && i < due; i += throttleEvery)
+        {
+            handler.FailBatchParts($"AAQk-w{i}'", System.Net.HttpStatusCode.TooManyRequests, retryAfterSeconds: 0);
+            handler.FailBatchParts($"AAMk-w{i}-0", System.Net.HttpStatusCode.TooManyRequests, retryAfterSeconds: 0);
+        }
+
+        await using var services = Services(handler);
+        var factory = services.GetRequiredService<GraphClientFactory>();
+        var counter = factory.CounterFor("sweep");
+        var conversations = Enumerable.Range(0, due).Select(i => $"AAQk-w{i}").ToList();
+        var checks = await factory.CreateReader("sweep").GetConversationsAsync(conversations, CancellationToken.None);
+        var afterChecks = counter.Total;
+        var changes = Enumerable.Range(0, due).Select(i => new FlagChange($"AAMk-w{i}-0", OutlookFlag.Flagged(now, now.AddHours(1), now.AddHours(1)))).ToList();
+        var flags = await factory.CreateWriter("sweep").SetFlagsAsync(changes, CancellationToken.None);
+        if (checks.Count != due || flags.Any(f => !f.Succeeded))
+        {
+            throw new InvalidOperationException("The sweep lost a part: the figure would not mean what it says.");
+        }
+
+        return (afterChecks, counter.Total - afterChecks);
+    }
+
+    private static ServiceProvider Services(HttpMessageHandler transport)
+    {
+        var settings = new Dictionary<string, string?> { ["Graph:AccessToken"] = "bench" };
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
+            .AddLogging()
+            .AddGraphMail();
+        services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Every request that reached Graph, and those of the cross-folder check (/me/messages across folders).</summary>
+    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private int _total;
+        private int _acrossFolders;
+
+        public int Total => Volatile.Read(ref _total);
+
+        public int AcrossFolders => Volatile.Read(ref _acrossFolders);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _total);
+            if (request.RequestUri!.AbsolutePath.EndsWith("/me/messages", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _acrossFolders);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
