@@ -20,13 +20,14 @@ export async function remind(event, hours) {
   }
 }
 
-export async function markCompose(event) {
+/** Remind me if no reply (compose): marks the draft with the followupRemind custom property, never a header. */
+export async function markCompose(event, hours = 48) {
   const item = Office.context.mailbox.item;
   try {
-    await markRemindIfNoReply(item, 48);
-    await notify(item, "Follow-ups will remind you if no one replies within 48 hours of sending.");
+    await markRemindIfNoReply(item, hours);
+    await notify(item, `Follow-ups will remind you ${hours} h after you send this if nobody replies.`);
   } catch (error) {
-    await notify(item, `Not marked: ${error.message}`, true);
+    await notify(item, `This message was not marked for a reminder: ${error.message || 'Outlook refused the change.'}`, true);
   } finally {
     event.completed();
   }
@@ -35,5 +36,5 @@ export async function markCompose(event) {
 Office.onReady(() => {
   Office.actions.associate('remindIn24h', event => remind(event, 24));
   Office.actions.associate('remindIn48h', event => remind(event, 48));
-  Office.actions.associate('markRemindIfNoReply', markCompose);
+  Office.actions.associate('markRemindIfNoReply', event => markCompose(event, 48));
 });

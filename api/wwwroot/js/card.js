@@ -1,7 +1,7 @@
 // The card for the message open in Outlook: remind-me buttons, or the state of its reminder; compose gets "remind me if no reply".
 import { h, fill, announce } from './dom.js';
 import { when, toLocalInput } from './time.js';
-import { restIdOf, isCompose, markRemindIfNoReply } from './host.js';
+import { restIdOf, isCompose, markRemindIfNoReply, readRemindMark, clearRemindMark } from './host.js';
 
 const OPEN = new Set(['scheduled', 'due']);
 
@@ -22,7 +22,7 @@ export async function renderCard(section, ctx) {
     return;
   }
   if (isCompose(item)) {
-    renderCompose(section, title, item);
+    await renderCompose(section, title, item);
     return;
   }
 
@@ -80,13 +80,47 @@ export async function renderCard(section, ctx) {
   if (ctx.focusPicker) picker.focus();
 }
 
-function renderCompose(section, title, item) {
+/** Compose: mark the draft (24 h, 48 h or a date) with the custom property the sync reads on the sent copy. */
+async function renderCompose(section, title, item) {
   const result = h('p', { class: 'muted', role: 'status' });
-  fill(section, title, h('p', { text: 'Track this message once it is sent, and get a reminder if no one replies in 48 hours.' }),
-    h('div', { class: 'actions' }, h('button', {
-      type: 'button', class: 'btn btn-small btn-primary', text: 'Remind me if no reply',
+  const rerender = () => renderCompose(section, title, item);
+  let mark = null;
+  try { mark = await readRemindMark(item); } catch { /* shown again when the user tries to mark */ }
+  const apply = async choice => {
+    try {
+      const value = await markRemindIfNoReply(item, choice);
+      await rerender();
+      announce(composeMarkText(value));
+    } catch (e) {
+      result.textContent = `Not marked: ${e.message}`;
+    }
+  };
+  if (mark) {
+    fill(section, title, h('p', { text: composeMarkText(mark) }), h('div', { class: 'actions' }, h('button', {
+      type: 'button', class: 'btn btn-small', text: 'Remove the mark',
       onclick: async () => {
-        try { await markRemindIfNoReply(item); result.textContent = "Done: you'll be reminded if no one replies."; } catch (e) { result.textContent = `Not marked: ${e.message}`; }
+        try { await clearRemindMark(item); await rerender(); announce('No reminder for this message.'); } catch (e) { result.textContent = `Not changed: ${e.message}`; }
       },
     })), result);
+    return;
+  }
+  const picker = h('input', { type: 'datetime-local', id: 'compose-remind-at', min: toLocalInput(new Date()) });
+  fill(section, title, h('p', { text: 'Remind me if no reply: track this message once it is sent.' }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'btn btn-small btn-primary', text: 'In 24 hours', onclick: () => apply(24) }),
+      h('button', { type: 'button', class: 'btn btn-small btn-primary', text: 'In 48 hours', onclick: () => apply(48) })),
+    h('div', { class: 'field' },
+      h('label', { for: 'compose-remind-at', text: 'Or pick a date' }),
+      h('div', { class: 'picker' }, picker, h('button', {
+        type: 'button', class: 'btn btn-small', text: 'Set reminder',
+        onclick: () => (picker.value ? apply(new Date(picker.value)) : picker.focus()),
+      }))),
+    result);
+}
+
+/** What a mark means, in words: "48" → after 48 hours; an ISO date → at that time. */
+export function composeMarkText(value) {
+  return /^\d+$/.test(value)
+    ? `You'll be reminded ${value} h after sending if nobody replies.`
+    : `You'll be reminded ${when(value)} if nobody replies.`;
 }

@@ -62,16 +62,47 @@ export function officeCall(fn) {
   }));
 }
 
-/** Marks a draft so that the sync tracks its sent copy: an x- header (Mailbox 1.8), else a custom property. */
-export async function markRemindIfNoReply(item, hours = 48) {
-  if (Office.context.requirements?.isSetSupported?.('Mailbox', '1.8') && item.internetHeaders) {
-    await officeCall(cb => item.internetHeaders.setAsync({ 'x-followup-remind': String(hours) }, cb));
-    return 'header';
+/** The custom property the sync reads on the sent copy (never an x- header: that would travel to every recipient). */
+export const REMIND_PROPERTY = 'followupRemind';
+
+/** The property's value: whole hours as a string ("24", "48"), or an ISO-8601 instant for a picked date. */
+export function remindValue(choice) {
+  if (choice instanceof Date) {
+    if (Number.isNaN(choice.getTime())) throw new Error('The date is not valid.');
+    return choice.toISOString();
   }
-  const props = await officeCall(cb => item.loadCustomPropertiesAsync(cb));
-  props.set('followupRemind', String(hours));
+  const hours = Number(choice);
+  if (!Number.isInteger(hours) || hours < 1) throw new Error(`Not a number of hours: ${choice}.`);
+  return String(hours);
+}
+
+async function customProperties(item) {
+  if (typeof item?.loadCustomPropertiesAsync !== 'function') {
+    throw new Error('This version of Outlook cannot mark a draft (custom properties are not available).');
+  }
+  return officeCall(cb => item.loadCustomPropertiesAsync(cb));
+}
+
+/** Marks a draft so that the sync tracks its sent copy: the followupRemind custom property, saved with the item. */
+export async function markRemindIfNoReply(item, choice = 48) {
+  const value = remindValue(choice);
+  const props = await customProperties(item);
+  props.set(REMIND_PROPERTY, value);
   await officeCall(cb => props.saveAsync(cb));
-  return 'property';
+  return value;
+}
+
+/** The draft's current mark ("48", an ISO date) or null. */
+export async function readRemindMark(item) {
+  const props = await customProperties(item);
+  return props.get?.(REMIND_PROPERTY) ?? null;
+}
+
+/** Takes the mark off the draft again. */
+export async function clearRemindMark(item) {
+  const props = await customProperties(item);
+  props.remove(REMIND_PROPERTY);
+  await officeCall(cb => props.saveAsync(cb));
 }
 
 /** Shows a short result on the item (150 characters at most, per Outlook). */
