@@ -1,4 +1,5 @@
 // Where the pane runs: inside Outlook (office.js answered with a host) or in a plain browser against local mode.
+import { t } from './i18n.js';
 
 /** Resolves once office.js says where we are; a page without office.js (offline laptop) is a plain browser. */
 export async function detectHost(timeoutMs = 4000) {
@@ -11,7 +12,7 @@ export async function detectHost(timeoutMs = 4000) {
 }
 
 function browserHost() {
-  return { inOffice: false, item: () => null, userName: () => '', supportsNaa: () => false, onItemChanged() {} };
+  return { inOffice: false, item: () => null, userName: () => '', displayLanguage: () => '', supportsNaa: () => false, onItemChanged() {} };
 }
 
 function mailbox() { return Office.context.mailbox; }
@@ -39,6 +40,8 @@ function officeHost() {
     inOffice: true,
     item: () => mailbox().item ?? null,
     userName: () => mailbox().userProfile?.displayName ?? '',
+    /** Outlook's UI language ("it-IT"): the pane speaks it when it is one of its five. */
+    displayLanguage: () => Office.context.displayLanguage ?? '',
     supportsNaa: () => !!Office.context.requirements?.isSetSupported?.('NestedAppAuth', '1.1'),
     /** Opens a message from the REST id the API stores: displayMessageForm wants an EWS id. */
     openMessage(restId) {
@@ -57,7 +60,7 @@ function officeHost() {
 /** Settles an Office callback-style call as a promise. */
 export function officeCall(fn) {
   return new Promise((resolve, reject) => fn(result => {
-    if (result?.status === Office.AsyncResultStatus.Failed) reject(new Error(result.error?.message ?? 'Outlook refused the change.'));
+    if (result?.status === Office.AsyncResultStatus.Failed) reject(new Error(result.error?.message ?? t('outlookRefused')));
     else resolve(result?.value);
   }));
 }
@@ -68,17 +71,17 @@ export const REMIND_PROPERTY = 'followupRemind';
 /** The property's value: whole hours as a string ("24", "48"), or an ISO-8601 instant for a picked date. */
 export function remindValue(choice) {
   if (choice instanceof Date) {
-    if (Number.isNaN(choice.getTime())) throw new Error('The date is not valid.');
+    if (Number.isNaN(choice.getTime())) throw new Error(t('compose.badDate'));
     return choice.toISOString();
   }
   const hours = Number(choice);
-  if (!Number.isInteger(hours) || hours < 1) throw new Error(`Not a number of hours: ${choice}.`);
+  if (!Number.isInteger(hours) || hours < 1) throw new Error(t('compose.badHours', { value: choice }));
   return String(hours);
 }
 
 async function customProperties(item) {
   if (typeof item?.loadCustomPropertiesAsync !== 'function') {
-    throw new Error('This version of Outlook cannot mark a draft (custom properties are not available).');
+    throw new Error(t('compose.unsupported'));
   }
   return officeCall(cb => item.loadCustomPropertiesAsync(cb));
 }
