@@ -24,6 +24,7 @@ function translatePage() {
   $('title').textContent = t('app.title');
   document.querySelector('.skip-link').textContent = t('app.skip');
   $('refresh').replaceChildren(icon(Icons.refresh), h('span', { text: t('refresh') }));
+  $('refresh').title = t('refresh');
   $('open-settings').replaceChildren(icon(Icons.settings));
   $('open-settings').setAttribute('aria-label', t('settings'));
   $('list-view').querySelector('[role=tablist]').setAttribute('aria-label', t('app.title'));

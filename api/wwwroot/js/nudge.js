@@ -30,10 +30,12 @@ export function nudgeLines(thread, myName) {
   const subject = plainSubject(thread.subject);
   const name = String(myName ?? '').trim();
   const about = subject ? 'Subject' : 'NoSubject';
+  // Languages that address one person and several differently (Lei/voi, usted/ustedes) pick by the recipients' count.
+  const count = Math.max(1, (thread.counterparts ?? []).length);
   if (thread.direction === 'mine') {
-    return [greeting(thread.counterparts), '', t(`nudge.mine${about}`, { subject }), ''];
+    return [greeting(thread.counterparts), '', t(`nudge.mine${about}`, { subject, count }), ''];
   }
-  return [greeting(thread.counterparts), '', t(`nudge.theirs${about}`, { subject }), '', t('nudge.thanks'), ...(name ? [name] : [])];
+  return [greeting(thread.counterparts), '', t(`nudge.theirs${about}`, { subject, count }), '', t('nudge.thanks'), ...(name ? [name] : [])];
 }
 
 /** The draft as HTML for displayReplyAllForm, built through the DOM so that a subject's markup stays text. */

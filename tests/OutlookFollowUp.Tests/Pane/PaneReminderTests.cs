@@ -15,39 +15,12 @@ public class PaneReminderTests(BrowserFixture browser)
     private static readonly DateTimeOffset Now = PaneListTests.Now;
     private const string Contract = "Contract draft for the Q1 review";
 
-    private static JsonObject Reminder(string id, string subject, string status, DateTimeOffset remindAt, object? extra = null)
-    {
-        var r = new JsonObject
-        {
-            ["id"] = id, ["messageId"] = $"m-{id}", ["internetMessageId"] = $"<{id}@x>", ["threadKey"] = $"t-{id}", ["subject"] = subject,
-            ["remindAt"] = remindAt, ["createdAt"] = Now.AddDays(-3), ["status"] = status, ["doneAt"] = null, ["resolvedAt"] = null,
-        };
-        foreach (var (key, value) in JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(extra ?? new { }, PaneHost.Json))!.AsObject())
-        {
-            r[key] = value?.DeepClone();
-        }
-
-        return r;
-    }
-
-    private static string AllStates() => new JsonObject
-    {
-        ["reminders"] = new JsonArray(
-            Reminder("a", "Scheduled one", "scheduled", Now.AddDays(1)),
-            Reminder("b", "Answered with a name", "resolved", Now.AddDays(-1), new { resolvedAt = Now.AddHours(-5), resolvedBy = new { name = "Ana Silva", address = "ana@fabrikam.com" } }),
-            Reminder("c", "Due one", "due", Now.AddHours(-2), new { dueAt = Now.AddHours(-2) }),
-            Reminder("d", "Answered without a name", "resolved", Now.AddDays(-1), new { resolvedAt = Now.AddHours(-30) }),
-            Reminder("e", "Done in Outlook", "done", Now.AddDays(-1), new { doneAt = Now.AddHours(-40), closedBy = "outlook" }),
-            Reminder("f", "Done by me", "done", Now.AddDays(-1), new { doneAt = Now.AddHours(-50), closedBy = "user" }),
-            Reminder("g", "Closed long ago", "done", Now.AddDays(-30), new { doneAt = Now.AddDays(-20) })),
-    }.ToJsonString();
-
     [BrowserFact]
     public async Task EveryState_InWords_DueFirst_ClosedOnesOfTheLastWeekOnly()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
         await using var pane = await PanePage.OpenAsync(browser, host, path: "/support.html");
-        await pane.Page.RouteAsync("**/api/reminders", route => route.FulfillAsync(new() { ContentType = "application/json", Body = AllStates() }));
+        await pane.Page.RouteAsync("**/api/reminders", route => route.FulfillAsync(new() { ContentType = "application/json", Body = PaneReminderTestsData.AllStates(Now) }));
         await pane.Page.GotoAsync(new Uri(host.BaseUrl, "/taskpane.html").ToString());
         await pane.ReadyAsync();
 
@@ -164,4 +137,35 @@ public class PaneReminderTests(BrowserFixture browser)
         await pane.Page.Locator("#banner").WaitForAsync();
         return new Problem(host, pane);
     }
+}
+
+/// <summary>GET /api/reminders with one reminder in each state, the API's later fields (dueAt, resolvedBy, closedBy) included.</summary>
+internal static class PaneReminderTestsData
+{
+    private static JsonObject Reminder(DateTimeOffset now, string id, string subject, string status, DateTimeOffset remindAt, object? extra = null)
+    {
+        var r = new JsonObject
+        {
+            ["id"] = id, ["messageId"] = $"m-{id}", ["internetMessageId"] = $"<{id}@x>", ["threadKey"] = $"t-{id}", ["subject"] = subject,
+            ["remindAt"] = remindAt, ["createdAt"] = now.AddDays(-3), ["status"] = status, ["doneAt"] = null, ["resolvedAt"] = null,
+        };
+        foreach (var (key, value) in JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(extra ?? new { }, PaneHost.Json))!.AsObject())
+        {
+            r[key] = value?.DeepClone();
+        }
+
+        return r;
+    }
+
+    public static string AllStates(DateTimeOffset Now) => new JsonObject
+    {
+        ["reminders"] = new JsonArray(
+            Reminder(Now, "a", "Scheduled one", "scheduled", Now.AddDays(1)),
+            Reminder(Now, "b", "Answered with a name", "resolved", Now.AddDays(-1), new { resolvedAt = Now.AddHours(-5), resolvedBy = new { name = "Ana Silva", address = "ana@fabrikam.com" } }),
+            Reminder(Now, "c", "Due one", "due", Now.AddHours(-2), new { dueAt = Now.AddHours(-2) }),
+            Reminder(Now, "d", "Answered without a name", "resolved", Now.AddDays(-1), new { resolvedAt = Now.AddHours(-30) }),
+            Reminder(Now, "e", "Done in Outlook", "done", Now.AddDays(-1), new { doneAt = Now.AddHours(-40), closedBy = "outlook" }),
+            Reminder(Now, "f", "Done by me", "done", Now.AddDays(-1), new { doneAt = Now.AddHours(-50), closedBy = "user" }),
+            Reminder(Now, "g", "Closed long ago", "done", Now.AddDays(-30), new { doneAt = Now.AddDays(-20) })),
+    }.ToJsonString();
 }

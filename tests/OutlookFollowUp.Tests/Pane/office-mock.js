@@ -67,6 +67,7 @@ window.__officeMockSetup = function (config) {
   const context = {
     mailbox,
     platform: config.platform ?? 'OfficeOnline',
+    displayLanguage: config.displayLanguage ?? 'en-US',
     requirements: { isSetSupported: (name, version) => supported.has(`${name} ${version}`) },
   };
   const enums = {
