@@ -66,8 +66,8 @@ function renderFooter() {
 
 function renderList() {
   const threads = state.threads ?? [];
-  for (const d of DIRECTIONS) $(`count-${d}`).textContent = String(threads.filter(t => t.direction === d).length);
-  const shown = threads.filter(t => t.direction === state.direction);
+  for (const d of DIRECTIONS) $(`count-${d}`).textContent = String(threads.filter(th => th.direction === d).length);
+  const shown = threads.filter(th => th.direction === state.direction);
   if (shown.length === 0) renderEmpty($('panel'), state.direction);
   else renderRows($('panel'), shown, actions);
   if (state.reminders) renderReminders($('reminders'), state.reminders);

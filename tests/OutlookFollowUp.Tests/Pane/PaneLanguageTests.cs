@@ -125,6 +125,39 @@ public class PaneLanguageTests(BrowserFixture browser)
 
     [BrowserTheory]
     [MemberData(nameof(Languages))]
+    public async Task MessageAndComposeCards_InEachLanguage_At320px_NothingOverflows(string locale)
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, officeMock: new
+        {
+            item = new { itemId = PaneOfficeTests.EwsId, internetMessageId = PaneOfficeTests.InternetMessageId, subject = "Contract draft for the Q1 review" },
+            restIds = new Dictionary<string, string> { [PaneOfficeTests.EwsId] = PaneOfficeTests.RestId },
+            displayLanguage = locale,
+        });
+        await pane.Page.SetViewportSizeAsync(320, 720);
+        await pane.ReadyAsync();
+        var lang = locale[..2];
+        var card = pane.Page.Locator("#card");
+        await card.Locator("#remind-at").WaitForAsync();
+
+        await pane.ScreenshotAsync($"lang-{lang}-card-320");
+        Assert.Empty(await pane.Page.EvaluateAsync<string[]>(Overflows));
+        Assert.Equal(await MessageAsync(pane, lang, "in24h"), await card.Locator(".actions .btn").First.TextContentAsync());
+
+        await pane.Page.EvaluateAsync("() => window.__office.changeItem({ compose: true })");
+        await card.Locator("#compose-remind-at").WaitForAsync();
+        await card.Locator(".actions .btn").Nth(1).ClickAsync(); // 48 hours
+        await card.Locator(".actions .btn").First.WaitForAsync(); // the mark and its Remove button
+        await pane.Page.WaitForFunctionAsync("() => !document.getElementById('compose-remind-at')");
+        await pane.ScreenshotAsync($"lang-{lang}-compose-320");
+        Assert.Empty(await pane.Page.EvaluateAsync<string[]>(Overflows));
+        var marked = await pane.Page.EvaluateAsync<string>(
+            "async lang => (await import('/js/i18n.js')).CATALOGS[lang]['compose.markedHours'].other.replace('{count}', '48')", lang);
+        Assert.Contains(marked, await card.TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(Languages))]
     public async Task DraftedNudge_IsInOfficesDisplayLanguage(string locale)
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
