@@ -24,7 +24,7 @@ export function setLanguage(tag) {
   try {
     // Keep the region (de-CH, es-MX) for dates when the tag names one in this language; else the language alone.
     const canonical = Intl.getCanonicalLocales(String(tag ?? ''))[0];
-    if (canonical && pickLanguage(canonical) === language) locale = canonical;
+    if (canonical && canonical.toLowerCase().split('-')[0] === language) locale = canonical;
   } catch { /* not a valid tag: the language alone */ }
   current = { language, locale };
   if (typeof document !== 'undefined') document.documentElement.lang = locale;

@@ -62,6 +62,25 @@ public class PaneLanguageTests(BrowserFixture browser)
     }
 
     [BrowserTheory]
+    [InlineData("de-CH", "de", "de-CH")]
+    [InlineData("fr-CA", "fr", "fr-CA")]
+    [InlineData("es-MX", "es", "es-MX")]
+    [InlineData("IT", "it", "it")]
+    [InlineData("pt-BR", "en", "en")]
+    [InlineData("", "en", "en")]
+    [InlineData("not a tag", "en", "en")]
+    public async Task DisplayLanguage_PicksOneOfTheFive_KeepingTheRegionForDates(string tag, string language, string locale)
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, path: "/support.html");
+
+        var picked = await pane.Page.EvaluateAsync<string[]>(
+            "async tag => { const i = await import('/js/i18n.js'); i.setLanguage(tag); return [i.language(), i.locale()]; }", tag);
+
+        Assert.Equal([language, locale], picked);
+    }
+
+    [BrowserTheory]
     [MemberData(nameof(Languages))]
     public async Task List_InEachLanguage_At320px_NothingOverflows_ReasonsAndDatesLocalized(string locale)
     {
