@@ -9,7 +9,8 @@ import { nudgeLines, nudgeHtml } from './js/nudge.js';
 import { when } from './js/time.js';
 import { t, setLanguage } from './js/i18n.js';
 import { renderReminders } from './js/reminders.js';
-import { backgroundProblem } from './js/background.js';
+import { backgroundProblem, problemOf } from './js/background.js';
+import { fetchThreads, fetchReminders } from './js/fetch.js';
 
 const $ = id => document.getElementById(id);
 const DIRECTIONS = ['theirs', 'mine'];
@@ -76,45 +77,13 @@ function renderList() {
   setBusy(false);
 }
 
-const MAX_PAGES = 10;
-
-/** Both directions, every page (the API pages by 50 by default; the counts need them all). */
-async function fetchThreads(sync) {
-  const query = 'direction=all&top=200';
-  const first = sync ? await state.api.post(`/api/threads/sync?${query}`) : await state.api.get(`/api/threads?${query}`);
-  const threads = [...(first.threads ?? [])];
-  let cursor = first.nextCursor;
-  for (let page = 1; cursor && page < MAX_PAGES; page++) {
-    const next = await state.api.get(`/api/threads?${query}&cursor=${encodeURIComponent(cursor)}`);
-    threads.push(...(next.threads ?? []));
-    cursor = next.nextCursor;
-  }
-  return { ...first, threads };
-}
-
-/** Every reminder with its state (GET /api/reminders); null when this server has none, so the section stays hidden. */
-async function fetchReminders() {
-  try {
-    return (await state.api.get('/api/reminders')).reminders ?? [];
-  } catch {
-    return null; // the thread list still shows; the card says when reminders are unavailable
-  }
-}
-
-/** Why the last background sync failed, when the API says (lastErrorCode today; an object { code, at } later). */
-function problemOf(body) {
-  const raw = body.backgroundError ?? body.lastError ?? body.lastErrorCode ?? null;
-  if (!raw) return null;
-  return typeof raw === 'string' ? { code: raw } : { code: raw.code ?? raw.errorCode ?? 'unknown', at: raw.at ?? raw.since ?? null };
-}
-
 async function load(sync = false) {
   setBusy(true);
   renderLoading($('panel'));
   try {
     // One after the other: the first call may sign in (a popup at most once), the second reuses its token.
-    const body = await fetchThreads(sync);
-    const reminders = await fetchReminders();
+    const body = await fetchThreads(state.api, sync);
+    const reminders = await fetchReminders(state.api);
     Object.assign(state, {
       threads: body.threads ?? [], stale: !!body.stale, lastSyncedAt: body.lastSyncedAt ?? null, problem: problemOf(body), reminders,
     });

@@ -19,3 +19,10 @@ export function backgroundProblem(problem, localMode) {
   if (OUTAGE.test(code)) return null; // the stale banner says it: Outlook could not be reached, the list may be old
   return { title: t('problem.unknownTitle'), detail: t('problem.unknown'), action: t('tryAgain'), severity: 'warning', code };
 }
+
+/** Why the last background sync failed, when the API says: lastErrorCode today; an object with a code is read too. */
+export function problemOf(body) {
+  const raw = body.backgroundError ?? body.lastError ?? body.lastErrorCode ?? null;
+  if (!raw) return null;
+  return { code: typeof raw === 'string' ? raw : String(raw.code ?? raw.errorCode ?? 'unknown') };
+}
