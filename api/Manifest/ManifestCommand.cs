@@ -53,9 +53,9 @@ public static class ManifestCommand
             await WriteXmlAsync(Path.Combine(outDir, "manifest.xml"), deployment, ct);
             var json = JsonSerializer.Serialize(ManifestStamper.Stamp(ManifestTemplates.Json(), deployment), JsonOptions) + "\n";
             await File.WriteAllTextAsync(Path.Combine(outDir, "manifest.json"), json, new UTF8Encoding(false), ct);
-            foreach (var icon in ManifestTemplates.PackageIcons)
+            foreach (var file in ManifestTemplates.PackageIcons.Concat(ManifestTemplates.LanguageFiles))
             {
-                await File.WriteAllBytesAsync(Path.Combine(outDir, icon), ManifestTemplates.PackageIcon(icon), ct);
+                await File.WriteAllBytesAsync(Path.Combine(outDir, file), ManifestTemplates.PackageFile(file), ct);
             }
 
             WritePackage(outDir);
@@ -80,13 +80,13 @@ public static class ManifestCommand
         await doc.SaveAsync(writer, ct);
     }
 
-    // The unified manifest is uploaded as a zip holding manifest.json and the icons it names.
+    // The unified manifest is uploaded as a zip holding manifest.json and the icons and language files it names.
     private static void WritePackage(string outDir)
     {
         var zipPath = Path.Combine(outDir, PackageZip);
         File.Delete(zipPath);
         using var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create);
-        foreach (var name in ManifestTemplates.PackageIcons.Prepend("manifest.json"))
+        foreach (var name in ManifestTemplates.PackageIcons.Concat(ManifestTemplates.LanguageFiles).Prepend("manifest.json"))
         {
             zip.CreateEntryFromFile(Path.Combine(outDir, name), name);
         }

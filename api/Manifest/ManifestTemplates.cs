@@ -15,6 +15,9 @@ internal static class ManifestTemplates
     /// <summary>Files of the unified app package besides manifest.json, by the relative path the manifest names.</summary>
     public static readonly IReadOnlyList<string> PackageIcons = ["color.png", "outline.png"];
 
+    /// <summary>The unified manifest's language files (localizationInfo.additionalLanguages), packaged beside it as they are.</summary>
+    public static readonly IReadOnlyList<string> LanguageFiles = ["it.json", "de.json", "fr.json", "es.json"];
+
     public static XDocument Xml()
     {
         using var stream = Open("manifest.xml");
@@ -27,7 +30,7 @@ internal static class ManifestTemplates
         return JsonNode.Parse(stream)?.AsObject() ?? throw new InvalidOperationException("The embedded manifest.json is empty.");
     }
 
-    public static byte[] PackageIcon(string name)
+    public static byte[] PackageFile(string name)
     {
         using var stream = Open(name);
         using var copy = new MemoryStream();

@@ -2,6 +2,7 @@
 import { connect } from './js/connect.js';
 import { restIdOf, markRemindIfNoReply, notify } from './js/host.js';
 import { when } from './js/time.js';
+import { t, setLanguage } from './js/i18n.js';
 
 let connection;
 const api = async () => (connection ??= connect({ inOffice: true, supportsNaa: () => !!Office.context.requirements?.isSetSupported?.('NestedAppAuth', '1.1') })).then(c => c.api);
@@ -12,28 +13,30 @@ export async function remind(event, hours) {
     const reminder = await (await api()).post('/api/reminders', {
       messageId: restIdOf(item), internetMessageId: item.internetMessageId || undefined, afterHours: hours,
     });
-    await notify(item, `Follow-ups will remind you ${when(reminder.remindAt)} if no one replies.`);
+    await notify(item, t('command.reminded', { when: when(reminder.remindAt) }));
   } catch (error) {
-    await notify(item, `The reminder was not set: ${error.title ?? error.message}`, true);
+    await notify(item, t('command.notSet', { reason: error.title ?? error.message }), true);
   } finally {
     event.completed();
   }
 }
 
-export async function markCompose(event) {
+/** Remind me if no reply (compose): marks the draft with the followupRemind custom property, never a header. */
+export async function markCompose(event, hours = 48) {
   const item = Office.context.mailbox.item;
   try {
-    await markRemindIfNoReply(item, 48);
-    await notify(item, "Follow-ups will remind you if no one replies within 48 hours of sending.");
+    await markRemindIfNoReply(item, hours);
+    await notify(item, t('command.marked', { count: hours }));
   } catch (error) {
-    await notify(item, `Not marked: ${error.message}`, true);
+    await notify(item, t('command.notMarked', { reason: error.message || t('outlookRefused') }), true);
   } finally {
     event.completed();
   }
 }
 
 Office.onReady(() => {
+  setLanguage(Office.context?.displayLanguage || navigator.language);
   Office.actions.associate('remindIn24h', event => remind(event, 24));
   Office.actions.associate('remindIn48h', event => remind(event, 48));
-  Office.actions.associate('markRemindIfNoReply', markCompose);
+  Office.actions.associate('markRemindIfNoReply', event => markCompose(event, 48));
 });

@@ -7,13 +7,30 @@ import { renderCard } from './js/card.js';
 import { renderSettings } from './js/settings.js';
 import { nudgeLines, nudgeHtml } from './js/nudge.js';
 import { when } from './js/time.js';
+import { t, setLanguage } from './js/i18n.js';
+import { renderReminders } from './js/reminders.js';
+import { backgroundProblem, problemOf } from './js/background.js';
+import { fetchThreads, fetchReminders } from './js/fetch.js';
 
 const $ = id => document.getElementById(id);
 const DIRECTIONS = ['theirs', 'mine'];
-const state = { direction: 'theirs', threads: null, stale: false, lastSyncedAt: null, host: null, api: null, localMode: false, userName: '' };
+const state = {
+  direction: 'theirs', threads: null, stale: false, lastSyncedAt: null, problem: null, reminders: null,
+  host: null, api: null, localMode: false, userName: '',
+};
 
-$('refresh').append(icon(Icons.refresh), h('span', { text: 'Refresh' }));
-$('open-settings').append(icon(Icons.settings));
+/** The page's own words (taskpane.html is English until this runs), in the language chosen at start. */
+function translatePage() {
+  document.title = t('app.title');
+  $('title').textContent = t('app.title');
+  document.querySelector('.skip-link').textContent = t('app.skip');
+  $('refresh').replaceChildren(icon(Icons.refresh), h('span', { text: t('refresh') }));
+  $('refresh').title = t('refresh');
+  $('open-settings').replaceChildren(icon(Icons.settings));
+  $('open-settings').setAttribute('aria-label', t('settings'));
+  $('list-view').querySelector('[role=tablist]').setAttribute('aria-label', t('app.title'));
+  for (const d of DIRECTIONS) $(`tab-${d}`).firstChild.textContent = `${t(`tab.${d}`)} `;
+}
 
 function setBusy(busy) { $('content').setAttribute('aria-busy', String(busy)); }
 
@@ -21,62 +38,57 @@ function showError(error, retry) {
   setBusy(false);
   for (const d of DIRECTIONS) $(`count-${d}`).textContent = '';
   fill($('panel'), h('div', { class: 'message message-error', role: 'alert' },
-    h('p', {}, h('strong', { text: error.title || 'Something went wrong.' }), error.detail || 'Try again in a moment.'),
-    h('button', { type: 'button', class: 'btn btn-small', text: 'Try again', onclick: retry })));
+    h('p', {}, h('strong', { text: error.title || t('error.title') }), error.detail || t('error.detail')),
+    h('button', { type: 'button', class: 'btn btn-small', text: t('tryAgain'), onclick: retry })));
 }
 
 function renderBanner() {
   const banner = $('banner');
-  if (!state.stale) { banner.hidden = true; banner.replaceChildren(); return; }
+  // A background-access problem (token expired, sign-in required…) says what to do; a plain outage says the list may be old.
+  const problem = state.problem && backgroundProblem(state.problem, state.localMode);
+  if (!problem && !state.stale) { banner.hidden = true; banner.replaceChildren(); return; }
   banner.hidden = false;
-  banner.className = 'message message-warning';
-  const since = state.lastSyncedAt ? ` These results are from ${when(state.lastSyncedAt)}.` : '';
-  fill(banner, h('p', {}, h('strong', { text: 'Outlook could not be reached just now.' }), `${since} Some replies may be missing.`),
-    h('button', { type: 'button', class: 'btn btn-small', text: 'Try again', onclick: () => load(true) }));
+  banner.className = `message ${problem?.severity === 'error' ? 'message-error' : 'message-warning'}`;
+  banner.setAttribute('role', problem ? 'alert' : 'status');
+  const title = problem?.title ?? t('stale.title');
+  const since = state.lastSyncedAt ? t('stale.since', { when: when(state.lastSyncedAt) }) : t('stale.noSync');
+  const detail = problem?.detail ?? since;
+  fill(banner, h('p', {}, h('strong', { text: title }), detail),
+    problem?.code && h('p', { class: 'muted problem-code', text: t('problem.code', { code: problem.code }) }),
+    h('button', { type: 'button', class: 'btn btn-small', text: problem?.action ?? t('tryAgain'), onclick: () => load(true) }));
 }
 
 function renderFooter() {
   const parts = [];
-  if (state.lastSyncedAt) parts.push(`Updated ${when(state.lastSyncedAt)}`);
-  if (state.localMode) parts.push('Local mode: sample mailbox, no sign-in');
+  if (state.lastSyncedAt) parts.push(t('footer.updated', { when: when(state.lastSyncedAt) }));
+  if (state.localMode) parts.push(t('footer.localMode'));
   $('footer').textContent = parts.join(' · ');
 }
 
 function renderList() {
   const threads = state.threads ?? [];
-  for (const d of DIRECTIONS) $(`count-${d}`).textContent = String(threads.filter(t => t.direction === d).length);
-  const shown = threads.filter(t => t.direction === state.direction);
+  for (const d of DIRECTIONS) $(`count-${d}`).textContent = String(threads.filter(th => th.direction === d).length);
+  const shown = threads.filter(th => th.direction === state.direction);
   if (shown.length === 0) renderEmpty($('panel'), state.direction);
   else renderRows($('panel'), shown, actions);
+  if (state.reminders) renderReminders($('reminders'), state.reminders);
   renderBanner();
   renderFooter();
   setBusy(false);
-}
-
-const MAX_PAGES = 10;
-
-/** Both directions, every page (the API pages by 50 by default; the counts need them all). */
-async function fetchThreads(sync) {
-  const query = 'direction=all&top=200';
-  const first = sync ? await state.api.post(`/api/threads/sync?${query}`) : await state.api.get(`/api/threads?${query}`);
-  const threads = [...(first.threads ?? [])];
-  let cursor = first.nextCursor;
-  for (let page = 1; cursor && page < MAX_PAGES; page++) {
-    const next = await state.api.get(`/api/threads?${query}&cursor=${encodeURIComponent(cursor)}`);
-    threads.push(...(next.threads ?? []));
-    cursor = next.nextCursor;
-  }
-  return { ...first, threads };
 }
 
 async function load(sync = false) {
   setBusy(true);
   renderLoading($('panel'));
   try {
-    const body = await fetchThreads(sync);
-    Object.assign(state, { threads: body.threads ?? [], stale: !!body.stale, lastSyncedAt: body.lastSyncedAt ?? null });
+    // One after the other: the first call may sign in (a popup at most once), the second reuses its token.
+    const body = await fetchThreads(state.api, sync);
+    const reminders = await fetchReminders(state.api);
+    Object.assign(state, {
+      threads: body.threads ?? [], stale: !!body.stale, lastSyncedAt: body.lastSyncedAt ?? null, problem: problemOf(body), reminders,
+    });
     renderList();
-    if (sync) announce(`Updated. ${state.threads.length} conversations.`);
+    if (sync) announce(t('updated', { count: state.threads.length }));
   } catch (error) {
     showError(error, () => load(sync));
   }
@@ -99,15 +111,15 @@ function toast(text, undo) {
   el.hidden = false;
   // "Close" hides this message only; "Dismiss" would read like Done, which dismisses a thread.
   fill(el, h('p', { text }), undo && h('button', {
-    type: 'button', class: 'btn btn-small', text: 'Undo',
+    type: 'button', class: 'btn btn-small', text: t('undo'),
     onclick: async () => { el.hidden = true; await undo(); },
   }), h('button', {
-    type: 'button', class: 'btn btn-small btn-subtle btn-icon', 'aria-label': 'Close message', title: 'Close message',
+    type: 'button', class: 'btn btn-small btn-subtle btn-icon', 'aria-label': t('closeMessage'), title: t('closeMessage'),
     onclick: () => { el.hidden = true; $('panel').focus(); },
   }, icon(Icons.close)));
 }
 
-const openReminder = t => t.reminder && ['scheduled', 'due'].includes(t.reminder.status) ? t.reminder : null;
+const openReminder = th => th.reminder && ['scheduled', 'due'].includes(th.reminder.status) ? th.reminder : null;
 
 const actions = {
   async draft(thread, li) {
@@ -127,7 +139,7 @@ const actions = {
         { messageId: thread.messageId, comment: lines.join('\n') });
       state.host.openMessage(draftId);
     } catch (error) {
-      toast(`No draft created: ${error.title}`);
+      toast(t('toast.noDraft', { reason: error.title }));
     }
   },
   async snooze(thread, at) {
@@ -138,11 +150,11 @@ const actions = {
         ? await state.api.patch(`/api/reminders/${encodeURIComponent(open.id)}`, { remindAt })
         : await state.api.post('/api/reminders', { messageId: thread.messageId, internetMessageId: thread.internetMessageId ?? undefined, remindAt });
       // The API's warnings (flags need Mail.ReadWrite, said once) join the toast.
-      toast([`Snoozed until ${when(remindAt)}.`, ...(saved?.warnings ?? [])].join(' '));
-      announce(`Snoozed until ${when(remindAt)}.`);
+      toast([t('toast.snoozed', { when: when(remindAt) }), ...(saved?.warnings ?? [])].join(' '));
+      announce(t('toast.snoozed', { when: when(remindAt) }));
       await load();
     } catch (error) {
-      toast(`Not snoozed: ${error.title}`);
+      toast(t('toast.notSnoozed', { reason: error.title }));
     }
   },
   async done(thread) {
@@ -154,10 +166,10 @@ const actions = {
       state.threads = state.threads.filter(t => t.threadKey !== thread.threadKey);
       renderList();
       $('panel').focus();
-      toast(`Marked done: ${thread.subject}`, async () => { await state.api.del(`/api/threads/${key}/dismiss`); await load(); });
-      announce('Marked done.');
+      toast(t('toast.done', { subject: thread.subject || t('noSubject') }), async () => { await state.api.del(`/api/threads/${key}/dismiss`); await load(); });
+      announce(t('toast.doneShort'));
     } catch (error) {
-      toast(`Not marked done: ${error.title}`);
+      toast(t('toast.notDone', { reason: error.title }));
     }
   },
 };
@@ -190,9 +202,18 @@ function wireTabs() {
 }
 
 async function start() {
+  setLanguage(navigator.language);
+  translatePage();
   wireTabs();
   renderLoading($('panel'));
   state.host = await detectHost();
+  // Inside Outlook, Office's display language wins over the browser's.
+  const office = state.host.displayLanguage();
+  if (office && office !== navigator.language) {
+    setLanguage(office);
+    translatePage();
+    renderLoading($('panel'));
+  }
   try {
     const { api, config } = await connect(state.host);
     state.api = api;

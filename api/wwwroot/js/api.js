@@ -1,8 +1,10 @@
 // The API client: JSON in and out, ProblemDetails as ApiError, and one retry after a 401 challenge the user answered.
+// The API's ProblemDetails are English; the pane's own fallbacks are in the reader's language.
+import { t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, problem = {}) {
-    super(problem.title || `Request failed (${status})`);
+    super(problem.title || t('api.failed', { status }));
     this.status = status;
     this.title = problem.title || defaultTitle(status);
     this.detail = problem.detail || '';
@@ -11,11 +13,11 @@ export class ApiError extends Error {
 }
 
 function defaultTitle(status) {
-  if (status === 0) return 'The Follow-ups service cannot be reached.';
-  if (status === 401 || status === 403) return 'You need to sign in again.';
-  if (status === 404) return 'Not found.';
-  if (status >= 500) return 'The Follow-ups service had a problem.';
-  return 'The request was not accepted.';
+  if (status === 0) return t('api.unreachable');
+  if (status === 401 || status === 403) return t('api.signIn');
+  if (status === 404) return t('api.notFound');
+  if (status >= 500) return t('api.serverProblem');
+  return t('api.notAccepted');
 }
 
 async function readProblem(response) {
@@ -48,7 +50,7 @@ export function createApi(auth, base = '') {
     try {
       response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch {
-      throw new ApiError(0, { detail: 'Check your connection and try again.' });
+      throw new ApiError(0, { detail: t('api.checkConnection') });
     }
     if (response.status === 401 && !retried) {
       const claims = challengeClaims(response.headers.get('WWW-Authenticate'));

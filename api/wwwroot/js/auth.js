@@ -1,5 +1,6 @@
 // Sign-in for the API: none in local mode; nested app authentication (MSAL, served by the API) inside Outlook;
 // legacy Office SSO where NAA is not supported. Only the API's own scope is ever requested.
+import { t } from './i18n.js';
 
 let msalLoad;
 
@@ -26,7 +27,7 @@ export function createAuth(config, host) {
   if (host.inOffice) return officeSsoAuth();
   return {
     mode: 'none',
-    token: async () => { throw new Error('Open Follow-ups from Outlook to sign in.'); },
+    token: async () => { throw new Error(t('auth.openFromOutlook')); },
     challenge: async () => false,
   };
 }
@@ -49,6 +50,7 @@ function naaAuth(config, scopes) {
   const pca = () => (pcaPromise ??= loadMsal().then(msal =>
     msal.createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority: config.authority } })));
   let pending = null; // set by a 401 challenge: the next token() is interactive, with these claims
+  let hintOnce; // the signed-in Outlook user does not change while the pane is open: ask the host once
 
   const signedIn = (app, result) => {
     if (result?.account) app.setActiveAccount(result.account);
@@ -67,7 +69,7 @@ function naaAuth(config, scopes) {
     mode: 'naa',
     async token() {
       const app = await pca();
-      const hint = await loginHint();
+      const hint = await (hintOnce ??= loginHint());
       const withHint = hint ? { loginHint: hint } : {};
       if (pending) {
         const { claims } = pending;
@@ -104,7 +106,7 @@ function officeSsoAuth() {
     token: () => new Promise((resolve, reject) => {
       const options = { allowSignInPrompt: true, allowConsentPrompt: true, ...(authChallenge ? { authChallenge } : {}) };
       authChallenge = '';
-      Office.auth.getAccessToken(options).then(resolve, error => reject(new Error(`Sign-in failed (${error?.code ?? 'unknown'}).`)));
+      Office.auth.getAccessToken(options).then(resolve, error => reject(new Error(t('auth.failed', { code: error?.code ?? '?' }))));
     }),
     async challenge(claims) {
       if (!claims) return false;

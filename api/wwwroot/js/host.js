@@ -1,4 +1,5 @@
 // Where the pane runs: inside Outlook (office.js answered with a host) or in a plain browser against local mode.
+import { t } from './i18n.js';
 
 /** Resolves once office.js says where we are; a page without office.js (offline laptop) is a plain browser. */
 export async function detectHost(timeoutMs = 4000) {
@@ -11,7 +12,7 @@ export async function detectHost(timeoutMs = 4000) {
 }
 
 function browserHost() {
-  return { inOffice: false, item: () => null, userName: () => '', supportsNaa: () => false, onItemChanged() {} };
+  return { inOffice: false, item: () => null, userName: () => '', displayLanguage: () => '', supportsNaa: () => false, onItemChanged() {} };
 }
 
 function mailbox() { return Office.context.mailbox; }
@@ -39,6 +40,8 @@ function officeHost() {
     inOffice: true,
     item: () => mailbox().item ?? null,
     userName: () => mailbox().userProfile?.displayName ?? '',
+    /** Outlook's UI language ("it-IT"): the pane speaks it when it is one of its five. */
+    displayLanguage: () => Office.context.displayLanguage ?? '',
     supportsNaa: () => !!Office.context.requirements?.isSetSupported?.('NestedAppAuth', '1.1'),
     /** Opens a message from the REST id the API stores: displayMessageForm wants an EWS id. */
     openMessage(restId) {
@@ -57,21 +60,52 @@ function officeHost() {
 /** Settles an Office callback-style call as a promise. */
 export function officeCall(fn) {
   return new Promise((resolve, reject) => fn(result => {
-    if (result?.status === Office.AsyncResultStatus.Failed) reject(new Error(result.error?.message ?? 'Outlook refused the change.'));
+    if (result?.status === Office.AsyncResultStatus.Failed) reject(new Error(result.error?.message ?? t('outlookRefused')));
     else resolve(result?.value);
   }));
 }
 
-/** Marks a draft so that the sync tracks its sent copy: an x- header (Mailbox 1.8), else a custom property. */
-export async function markRemindIfNoReply(item, hours = 48) {
-  if (Office.context.requirements?.isSetSupported?.('Mailbox', '1.8') && item.internetHeaders) {
-    await officeCall(cb => item.internetHeaders.setAsync({ 'x-followup-remind': String(hours) }, cb));
-    return 'header';
+/** The custom property the sync reads on the sent copy (never an x- header: that would travel to every recipient). */
+export const REMIND_PROPERTY = 'followupRemind';
+
+/** The property's value: whole hours as a string ("24", "48"), or an ISO-8601 instant for a picked date. */
+export function remindValue(choice) {
+  if (choice instanceof Date) {
+    if (Number.isNaN(choice.getTime())) throw new Error(t('compose.badDate'));
+    return choice.toISOString();
   }
-  const props = await officeCall(cb => item.loadCustomPropertiesAsync(cb));
-  props.set('followupRemind', String(hours));
+  const hours = Number(choice);
+  if (!Number.isInteger(hours) || hours < 1) throw new Error(t('compose.badHours', { value: choice }));
+  return String(hours);
+}
+
+async function customProperties(item) {
+  if (typeof item?.loadCustomPropertiesAsync !== 'function') {
+    throw new Error(t('compose.unsupported'));
+  }
+  return officeCall(cb => item.loadCustomPropertiesAsync(cb));
+}
+
+/** Marks a draft so that the sync tracks its sent copy: the followupRemind custom property, saved with the item. */
+export async function markRemindIfNoReply(item, choice = 48) {
+  const value = remindValue(choice);
+  const props = await customProperties(item);
+  props.set(REMIND_PROPERTY, value);
   await officeCall(cb => props.saveAsync(cb));
-  return 'property';
+  return value;
+}
+
+/** The draft's current mark ("48", an ISO date) or null. */
+export async function readRemindMark(item) {
+  const props = await customProperties(item);
+  return props.get?.(REMIND_PROPERTY) ?? null;
+}
+
+/** Takes the mark off the draft again. */
+export async function clearRemindMark(item) {
+  const props = await customProperties(item);
+  props.remove(REMIND_PROPERTY);
+  await officeCall(cb => props.saveAsync(cb));
 }
 
 /** Shows a short result on the item (150 characters at most, per Outlook). */

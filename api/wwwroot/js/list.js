@@ -1,28 +1,34 @@
 // The thread rows: subject; people (names, the address on hover or focus) and age; the reason in a line that expands;
-// what went wrong with the mail (not delivered, away); Open, Draft follow-up, Snooze and Done.
+// what went wrong with the mail (not delivered, away); the reminder's state; Open, Draft follow-up, Snooze and Done.
 import { h, icon, Icons, fill } from './dom.js';
 import { age, when, snoozeChoices, toLocalInput } from './time.js';
-
-const EMPTY = {
-  theirs: ['Nobody owes you a reply.', 'Mail you sent shows up here when it gets no answer within your window.'],
-  mine: ['You are all caught up.', 'Mail waiting for your answer shows up here.'],
-};
+import { t, locale } from './i18n.js';
+import { reasonText } from './reasons.js';
+import { reminderState, isOpen } from './reminders.js';
 
 export function renderEmpty(panel, direction) {
-  const [title, hint] = EMPTY[direction];
-  fill(panel, h('div', { class: 'empty' }, icon(Icons.done), h('p', { class: 'subject', text: title }), h('p', { class: 'muted', text: hint })));
+  fill(panel, h('div', { class: 'empty' }, icon(Icons.done),
+    h('p', { class: 'subject', text: t(`empty.${direction}.title`) }), h('p', { class: 'muted', text: t(`empty.${direction}.hint`) })));
 }
 
 export function renderLoading(panel) {
   fill(panel, h('div', { class: 'loading' },
-    h('div', { class: 'spinner', role: 'progressbar', 'aria-label': 'Loading follow-ups' }),
+    h('div', { class: 'spinner', role: 'progressbar', 'aria-label': t('loading') }),
     h('div', { class: 'skeleton' }), h('div', { class: 'skeleton' }), h('div', { class: 'skeleton' })));
 }
 
-function reminderBadge(reminder) {
-  if (reminder?.status === 'scheduled') return h('span', { class: 'badge', text: `Reminder ${when(reminder.remindAt)}` });
-  if (reminder?.status === 'due') return h('span', { class: 'badge', text: 'Reminder due' });
-  return null;
+/** An open reminder on the row: when it comes, or "due now" (in the warning colour); closed ones leave the row. */
+function reminderBadge(reminder, now) {
+  if (!isOpen(reminder)) return null;
+  const { kind } = reminderState(reminder, now);
+  const text = kind === 'due' ? t('badge.due') : t('badge.scheduled', { when: when(reminder.remindAt) });
+  return h('span', { class: `badge badge-${kind}`, text });
+}
+
+/** Threads whose reminder is due come first; the rest keep the API's order (oldest first). */
+export function dueFirst(threads, now = new Date()) {
+  const due = th => isOpen(th.reminder) && reminderState(th.reminder, now).kind === 'due';
+  return [...threads.filter(due), ...threads.filter(th => !due(th))];
 }
 
 /** The thread's people as the API gives them (`people`: address and name), else its bare counterpart addresses. */
@@ -40,10 +46,10 @@ function person(p) {
     p.name, h('span', { class: 'address', text: ` (${p.address})` }));
 }
 
+/** The names joined as the language joins a list ("Ana, Ben and Carla"), each one still its own element. */
 function joinPeople(people) {
-  const parts = [];
-  people.forEach((p, i) => { if (i > 0) parts.push(', '); parts.push(person(p)); });
-  return parts;
+  const parts = new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).formatToParts(people.map((_, i) => `\u0000${i}`));
+  return parts.map(part => (part.type === 'element' ? person(people[Number(part.value.slice(1))]) : part.value));
 }
 
 /** Bounces and out-of-office replies, when the API names them: the reason the thread is stuck, in plain words. */
@@ -53,12 +59,12 @@ function problems(thread) {
   const lines = [];
   for (const bounce of thread.notDelivered ?? []) {
     lines.push(h('div', { class: 'notice notice-error' },
-      h('p', {}, h('strong', { text: `Not delivered to ${nameOf(bounce)}` }), bounce.address ? ` (${bounce.address})` : ''),
-      bounce.reason && h('p', { class: 'notice-detail', text: bounce.reason }),
-      h('p', { class: 'notice-detail', text: 'Check the address, then send it again.' })));
+      h('p', {}, h('strong', { text: t('notice.notDelivered', { name: nameOf(bounce) }) }), bounce.address ? ` (${bounce.address})` : ''),
+      bounce.reason && h('p', { class: 'notice-detail', text: bounce.reason, lang: 'en' }),
+      h('p', { class: 'notice-detail', text: t('notice.checkAddress') })));
   }
   for (const away of thread.away ?? []) {
-    const text = away.until ? `${nameOf(away)} is away until ${when(away.until)}.` : `${nameOf(away)} is away.`;
+    const text = away.until ? t('notice.awayUntil', { name: nameOf(away), when: when(away.until) }) : t('notice.away', { name: nameOf(away) });
     lines.push(h('div', { class: 'notice' }, h('p', { text })));
   }
   return lines;
@@ -69,8 +75,8 @@ function problems(thread) {
  * (Open needs Outlook). now: the clock for ages.
  */
 export function renderRows(panel, threads, actions, now = new Date()) {
-  const rows = threads.map((thread, i) => row(thread, i, actions, now));
-  fill(panel, h('ul', { class: 'rows', 'aria-label': `${threads.length} conversations` }, rows));
+  const rows = dueFirst(threads, now).map((thread, i) => row(thread, i, actions, now));
+  fill(panel, h('ul', { class: 'rows', 'aria-label': t('rows.label', { count: threads.length }) }, rows));
   fitReasons(panel);
 }
 
@@ -84,13 +90,14 @@ export function fitReasons(root) {
   }
 }
 
-function reasonLine(thread, i) {
-  const reason = h('p', { class: 'reason clamped', id: `reason-${i}`, text: thread.reason });
-  const more = h('button', { type: 'button', class: 'more', 'aria-expanded': 'false', 'aria-controls': reason.id, text: 'Show more' });
+function reasonLine(thread, people, i) {
+  const { text, lang } = reasonText(thread, people);
+  const reason = h('p', { class: 'reason clamped', id: `reason-${i}`, text, lang: lang ?? undefined });
+  const more = h('button', { type: 'button', class: 'more', 'aria-expanded': 'false', 'aria-controls': reason.id, text: t('showMore') });
   more.addEventListener('click', () => {
     const open = more.getAttribute('aria-expanded') !== 'true';
     more.setAttribute('aria-expanded', String(open));
-    more.textContent = open ? 'Show less' : 'Show more';
+    more.textContent = open ? t('showLess') : t('showMore');
     reason.classList.toggle('clamped', !open);
   });
   return [reason, more];
@@ -98,23 +105,23 @@ function reasonLine(thread, i) {
 
 function snoozeMenu(thread, i, actions, now) {
   const id = `snooze-${i}`;
-  const button = h('button', { type: 'button', class: 'btn btn-small', 'aria-expanded': 'false', 'aria-controls': id, text: 'Snooze' });
+  const button = h('button', { type: 'button', class: 'btn btn-small', 'aria-expanded': 'false', 'aria-controls': id, text: t('snooze') });
   const labelId = `${id}-label`;
-  const picker = h('input', { type: 'datetime-local', id: `${id}-at`, min: toLocalInput(now), 'aria-label': 'Date and time' });
+  const picker = h('input', { type: 'datetime-local', id: `${id}-at`, min: toLocalInput(now), 'aria-label': t('snooze.dateAndTime') });
   const pick = h('div', { class: 'picker', hidden: true }, picker, h('button', {
-    type: 'button', class: 'btn btn-small btn-primary', text: 'Snooze',
-    'aria-label': `Snooze until the date picked`,
+    type: 'button', class: 'btn btn-small btn-primary', text: t('snooze'),
+    'aria-label': t('snooze.untilPicked'),
     onclick: () => (picker.value ? actions.snooze(thread, new Date(picker.value)) : picker.focus()),
   }));
   const pickButton = h('button', {
-    type: 'button', class: 'btn btn-small', text: 'Pick a date…', 'aria-expanded': 'false',
+    type: 'button', class: 'btn btn-small', text: t('pickADate'), 'aria-expanded': 'false',
     onclick: () => { pick.hidden = false; pickButton.setAttribute('aria-expanded', 'true'); picker.focus(); },
   });
   const menu = h('div', { class: 'choices', id, role: 'group', 'aria-labelledby': labelId, hidden: true },
-    h('p', { class: 'choices-label', id: labelId, text: 'Snooze until' }),
+    h('p', { class: 'choices-label', id: labelId, text: t('snooze.until') }),
     h('div', { class: 'choice-buttons' },
       snoozeChoices(now).map(c => h('button', {
-        type: 'button', class: 'btn btn-small', text: c.label, 'aria-label': `${c.label}, ${when(c.at)}`,
+        type: 'button', class: 'btn btn-small', text: c.label, 'aria-label': t('snooze.choiceLabel', { label: c.label, when: when(c.at) }),
         onclick: () => actions.snooze(thread, c.at),
       })),
       pickButton),
@@ -132,24 +139,26 @@ function snoozeMenu(thread, i, actions, now) {
 
 function row(thread, i, actions, now) {
   const people = peopleOf(thread);
-  const meta = h('p', { class: 'meta' }, people.length ? joinPeople(people) : 'unknown', ` · ${age(thread.since, now)}`);
+  const meta = h('p', { class: 'meta' }, people.length ? joinPeople(people) : t('unknownPeople'), ` · ${age(thread.since, now)}`);
   const snooze = snoozeMenu(thread, i, actions, now);
-  const label = thread.subject || 'this conversation';
-  const reply = thread.direction === 'mine' ? 'Reply' : 'Draft follow-up';
+  const subject = thread.subject || t('noSubject');
+  const reply = thread.direction === 'mine' ? 'reply' : 'draft';
   const li = h('li', { class: 'row', 'data-thread-key': thread.threadKey },
-    h('h3', { class: 'subject', text: thread.subject || '(no subject)' }),
+    h('h3', { class: 'subject', text: subject }),
     meta,
-    reasonLine(thread, i),
+    reasonLine(thread, people, i),
     problems(thread),
-    reminderBadge(thread.reminder),
+    reminderBadge(thread.reminder, now),
     h('div', { class: 'actions' },
-      actions.open && h('button', { type: 'button', class: 'btn btn-small', 'aria-label': `Open: "${label}"`, text: 'Open', onclick: () => actions.open(thread) }),
+      actions.open && h('button', {
+        type: 'button', class: 'btn btn-small', 'aria-label': t('open.label', { subject }), text: t('open'), onclick: () => actions.open(thread),
+      }),
       h('button', {
-        type: 'button', class: 'btn btn-small btn-primary', text: reply, 'aria-label': `${reply}: "${label}"`,
+        type: 'button', class: 'btn btn-small btn-primary', text: t(reply), 'aria-label': t(`${reply}.label`, { subject }),
         onclick: () => actions.draft(thread, li),
       }),
       snooze.button,
-      h('button', { type: 'button', class: 'btn btn-small', 'aria-label': `Done: "${label}"`, text: 'Done', onclick: () => actions.done(thread) })),
+      h('button', { type: 'button', class: 'btn btn-small', 'aria-label': t('done.label', { subject }), text: t('done'), onclick: () => actions.done(thread) })),
     snooze.menu);
   return li;
 }
@@ -158,11 +167,11 @@ function row(thread, i, actions, now) {
 export function showDraftPreview(li, lines) {
   li.querySelector('.draft')?.remove();
   const text = lines.join('\n');
-  const copy = h('button', { type: 'button', class: 'btn btn-small', text: 'Copy text' });
+  const copy = h('button', { type: 'button', class: 'btn btn-small', text: t('copyText') });
   copy.addEventListener('click', async () => {
-    try { await navigator.clipboard.writeText(text); copy.textContent = 'Copied'; } catch { copy.textContent = 'Select the text to copy it'; }
+    try { await navigator.clipboard.writeText(text); copy.textContent = t('copied'); } catch { copy.textContent = t('copyBySelecting'); }
   });
-  const block = h('div', { class: 'draft', role: 'region', 'aria-label': 'Draft follow-up' }, h('p', { text }), h('div', { class: 'actions' }, copy));
+  const block = h('div', { class: 'draft', role: 'region', 'aria-label': t('draft') }, h('p', { text }), h('div', { class: 'actions' }, copy));
   li.append(block);
   return block;
 }

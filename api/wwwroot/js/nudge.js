@@ -1,11 +1,12 @@
 // The follow-up text: short, polite and personal — a greeting by first name, the subject, a clear ask, a courteous close.
+import { t, list } from './i18n.js';
 
-const PREFIX = /^\s*((re|aw|fw|fwd|wg|sv|antw)\s*:\s*)+/i;
+// Reply and forward prefixes, Outlook's localized ones too (Italian R:/RIF:, French TR:, Spanish RV:).
+const PREFIX = /^\s*((re|aw|fw|fwd|wg|sv|antw|r|rif|tr|rv)\s*:\s*)+/i;
 
-/** The subject as a person would say it: without the "RE:"/"FW:" run, or a fallback when there is none. */
+/** The subject as a person would say it: without the "RE:"/"FW:" run; '' when nothing is left. */
 export function plainSubject(subject) {
-  const s = (subject ?? '').replace(PREFIX, '').trim();
-  return s || 'my earlier message';
+  return (subject ?? '').replace(PREFIX, '').trim();
 }
 
 /** "ana.silva@fabrikam.com" → "Ana"; null when the address does not look like a person's name ("h.kim", "sales"). */
@@ -20,26 +21,21 @@ export function firstName(address) {
 
 export function greeting(counterparts) {
   const names = (counterparts ?? []).map(firstName);
-  if (names.length === 1 && names[0]) return `Hi ${names[0]},`;
-  if (names.length === 2 && names.every(Boolean)) return `Hi ${names[0]} and ${names[1]},`;
-  return names.length > 1 ? 'Hi all,' : 'Hello,';
+  if ((names.length === 1 || names.length === 2) && names.every(Boolean)) return t('nudge.hi', { names: list(names) });
+  return names.length > 1 ? t('nudge.hiAll') : t('nudge.hello');
 }
 
-/** The lines of the draft, signed with the user's display name when the pane knows it. */
+/** The lines of the draft, in the pane's language, signed with the user's display name when the pane knows it. */
 export function nudgeLines(thread, myName) {
   const subject = plainSubject(thread.subject);
   const name = String(myName ?? '').trim();
+  const about = subject ? 'Subject' : 'NoSubject';
+  // Languages that address one person and several differently (Lei/voi, usted/ustedes) pick by the recipients' count.
+  const count = Math.max(1, (thread.counterparts ?? []).length);
   if (thread.direction === 'mine') {
-    return [greeting(thread.counterparts), '', `Thank you for your message about "${subject}", and sorry for the slow reply.`, ''];
+    return [greeting(thread.counterparts), '', t(`nudge.mine${about}`, { subject, count }), ''];
   }
-  return [
-    greeting(thread.counterparts),
-    '',
-    `I wanted to follow up on my message about "${subject}". Could you let me know where this stands, or when I can expect an answer?`,
-    '',
-    'Thank you,',
-    ...(name ? [name] : []),
-  ];
+  return [greeting(thread.counterparts), '', t(`nudge.theirs${about}`, { subject, count }), '', t('nudge.thanks'), ...(name ? [name] : [])];
 }
 
 /** The draft as HTML for displayReplyAllForm, built through the DOM so that a subject's markup stays text. */

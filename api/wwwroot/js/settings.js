@@ -1,5 +1,6 @@
 // Settings: the window slider inside the tenant's bounds, business days, time zone, lookback, exclusions.
 import { h, fill, announce } from './dom.js';
+import { t } from './i18n.js';
 
 
 const lines = text => text.split(/[\n,;]/).map(v => v.trim()).filter(Boolean);
@@ -13,15 +14,15 @@ function field(id, label, control, hint) {
 
 /** ctx: { api, onClose(saved) } */
 export async function renderSettings(section, ctx) {
-  const title = h('h2', { id: 'settings-title', tabindex: '-1', text: 'Settings' });
-  const back = h('button', { type: 'button', class: 'btn btn-subtle', text: 'Back to follow-ups', onclick: () => ctx.onClose(false) });
-  fill(section, title, h('p', { class: 'muted', text: 'Loading settings…' }));
+  const title = h('h2', { id: 'settings-title', tabindex: '-1', text: t('settings') });
+  const back = h('button', { type: 'button', class: 'btn btn-subtle', text: t('settings.back'), onclick: () => ctx.onClose(false) });
+  fill(section, title, h('p', { class: 'muted', text: t('settings.loading') }));
   title.focus();
   let s;
   try {
     s = await ctx.api.get('/api/settings');
   } catch (error) {
-    const text = error.status === 404 ? 'This server does not offer settings yet.' : `Settings could not be loaded: ${error.title}`;
+    const text = error.status === 404 ? t('settings.none') : t('settings.notLoaded', { reason: error.title });
     fill(section, title, h('div', { class: 'message message-error', role: 'alert' }, h('p', { text })), back);
     return;
   }
@@ -30,33 +31,34 @@ export async function renderSettings(section, ctx) {
   const window = h('input', { type: 'range', id: 'window', min, max, step: 1, value: Math.min(max, Math.max(min, s.windowHours ?? 48)) });
   const windowValue = h('output', { for: 'window', id: 'window-value' });
   const showWindow = () => {
-    windowValue.textContent = `${window.value} hours`;
-    window.setAttribute('aria-valuetext', `${window.value} hours`);
+    windowValue.textContent = t('settings.hours', { count: Number(window.value) });
+    window.setAttribute('aria-valuetext', t('settings.hours', { count: Number(window.value) }));
   };
   window.addEventListener('input', showWindow);
   showWindow();
   const business = h('input', { type: 'checkbox', id: 'business-days', checked: !!s.businessDays });
   const flags = h('input', { type: 'checkbox', id: 'outlook-flags', checked: !!s.setOutlookFlags });
-  const zone = h('input', { type: 'text', id: 'time-zone', value: s.timeZone ?? '', placeholder: 'Mailbox time zone', autocomplete: 'off', spellcheck: 'false' });
+  const zone = h('input', { type: 'text', id: 'time-zone', value: s.timeZone ?? '', placeholder: t('settings.zonePlaceholder'), autocomplete: 'off', spellcheck: 'false' });
   const lookback = h('input', { type: 'number', id: 'lookback', min: s.allowedLookbackDays?.min ?? 1, max: s.allowedLookbackDays?.max, value: s.lookbackDays ?? 14 });
   const senders = h('textarea', { id: 'excluded-senders', rows: 3 });
   senders.value = (s.excludedSenders ?? []).join('\n');
   const domains = h('textarea', { id: 'excluded-domains', rows: 3 });
   domains.value = (s.excludedDomains ?? []).join('\n');
-  const tenant = s.tenantExcludedDomains?.length ? `Your organization also excludes: ${s.tenantExcludedDomains.join(', ')}.` : 'One domain per line.';
+  const tenant = s.tenantExcludedDomains?.length
+    ? t('settings.tenantExcludes', { domains: s.tenantExcludedDomains.join(', ') }) : t('settings.oneDomain');
   const status = h('p', { role: 'status', class: 'muted' });
 
   const form = h('form', { class: 'form', novalidate: true },
     h('div', { class: 'field' },
-      h('label', { for: 'window', text: 'Wait before a thread counts as unanswered' }), window, windowValue,
-      h('p', { class: 'hint', text: `Your organization allows ${min} to ${max} hours.` }), h('p', { class: 'error', id: 'window-error' })),
-    h('div', { class: 'field' }, h('label', { class: 'check' }, business, 'Count business days only (Monday to Friday)')),
-    field('time-zone', 'Time zone', zone, 'An IANA name such as Europe/Paris; empty uses your mailbox’s.'),
-    field('lookback', 'Look back (days)', lookback),
-    field('excluded-senders', 'Never list mail with these people', senders, 'One address per line.'),
-    field('excluded-domains', 'Never list mail with these domains', domains, tenant),
-    h('div', { class: 'field' }, h('label', { class: 'check' }, flags, 'Also flag the messages in Outlook')),
-    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn btn-primary', text: 'Save' }), back),
+      h('label', { for: 'window', text: t('settings.window') }), window, windowValue,
+      h('p', { class: 'hint', text: t('settings.windowRange', { min, max }) }), h('p', { class: 'error', id: 'window-error' })),
+    h('div', { class: 'field' }, h('label', { class: 'check' }, business, t('settings.business'))),
+    field('time-zone', t('settings.zone'), zone, t('settings.zoneHint')),
+    field('lookback', t('settings.lookback'), lookback),
+    field('excluded-senders', t('settings.senders'), senders, t('settings.oneAddress')),
+    field('excluded-domains', t('settings.domains'), domains, tenant),
+    h('div', { class: 'field' }, h('label', { class: 'check' }, flags, t('settings.flags'))),
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn btn-primary', text: t('save') }), back),
     status);
 
   form.addEventListener('submit', async e => {
@@ -69,11 +71,11 @@ export async function renderSettings(section, ctx) {
     };
     try {
       await ctx.api.put('/api/settings', body);
-      status.textContent = 'Saved.';
-      announce('Settings saved.');
+      status.textContent = t('settings.saved');
+      announce(t('settings.savedAnnounce'));
       ctx.onClose(true);
     } catch (error) {
-      status.textContent = `Not saved: ${error.title}`;
+      status.textContent = t('settings.notSaved', { reason: error.title });
       showFieldErrors(form, error.errors);
     }
   });

@@ -1,19 +1,28 @@
 // Ages, due times and snooze targets. Pure functions over Date so that the tests can pin the clock.
+import { t, locale } from './i18n.js';
 
 const HOUR = 3_600_000;
 
-/** How long a thread has waited, in the words the pane shows: "5 hours", "1 day", "3 days". */
+/** How long a thread has waited, in the reader's language: "5 hours", "1 day", "3 giorni". */
 export function age(sinceIso, now = new Date()) {
   const hours = Math.max(0, Math.floor((now - new Date(sinceIso)) / HOUR));
-  if (hours < 1) return 'less than an hour';
-  if (hours < 24) return hours === 1 ? '1 hour' : `${hours} hours`;
-  const days = Math.floor(hours / 24);
-  return days === 1 ? '1 day' : `${days} days`;
+  if (hours < 1) return t('age.lessThanHour');
+  return hours < 24 ? duration(hours, 'hour') : duration(Math.floor(hours / 24), 'day');
 }
 
-/** A due time in the reader's locale and zone: "Tue, Nov 24, 9:00 AM". */
+/** "3 days", "3 Tage": the unit's own plural, from Intl. */
+export function duration(count, unit) {
+  return new Intl.NumberFormat(locale(), { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+}
+
+/** "3 days ago", "vor 3 Tagen", "hace 3 días": the language's own grammar for a past time, from Intl. */
+export function ago(count, unit) {
+  return new Intl.RelativeTimeFormat(locale(), { numeric: 'always' }).format(-count, unit);
+}
+
+/** A due time in the reader's locale and zone: "Tue, Nov 24, 9:00 AM", "mar 24 nov, 09:00". */
 export function when(iso) {
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(locale(), {
     weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
   }).format(new Date(iso));
 }
@@ -34,9 +43,9 @@ function addDays(date, days) {
 export function snoozeChoices(now = new Date()) {
   const daysToMonday = ((8 - now.getDay()) % 7) || 7;
   return [
-    { key: 'tomorrow', label: 'Tomorrow', at: atNine(addDays(now, 1)) },
-    { key: 'twoDays', label: 'In 2 days', at: atNine(addDays(now, 2)) },
-    { key: 'nextWeek', label: 'Next week', at: atNine(addDays(now, daysToMonday)) },
+    { key: 'tomorrow', label: t('snooze.tomorrow'), at: atNine(addDays(now, 1)) },
+    { key: 'twoDays', label: t('snooze.twoDays'), at: atNine(addDays(now, 2)) },
+    { key: 'nextWeek', label: t('snooze.nextWeek'), at: atNine(addDays(now, daysToMonday)) },
   ];
 }
 

@@ -67,7 +67,7 @@ public sealed class ManifestCommandTests : IDisposable
         using var zip = ZipFile.OpenRead(Path.Combine(_out, ManifestCommand.PackageZip));
         var icons = ManifestTemplates.Json()["icons"]!;
 
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["color.png", "de.json", "es.json", "fr.json", "it.json", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
         Assert.Equal("color.png", icons["color"]!.GetValue<string>());
         Assert.Equal("outline.png", icons["outline"]!.GetValue<string>());
         Assert.Equal((192, 192), ManifestFacts.PngSize(await File.ReadAllBytesAsync(Path.Combine(_out, "color.png"))));

@@ -14,12 +14,16 @@ public class PaneLayoutTests(BrowserFixture browser)
     private static readonly int[] Widths = [320, 360, 450];
     private static readonly ColorScheme[] Schemes = [ColorScheme.Light, ColorScheme.Dark];
 
-    [BrowserFact]
+    [BrowserFact(ApiFeature.Reminders)]
     public async Task EveryWidth_LightAndDark_BothTabsShow_NoSidewaysScroll_Accessible()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        // One scheduled reminder, so that the Reminders section is in the screenshots too (opened below).
+        var first = (await host.ThreadsAsync("theirs"))[0]!;
+        await host.SendJsonAsync(HttpMethod.Post, "/api/reminders", new { messageId = (string?)first["messageId"], afterHours = 24 });
         await using var pane = await PanePage.OpenAsync(browser, host);
         await pane.ReadyAsync();
+        await pane.Page.Locator(".reminders-toggle").ClickAsync();
 
         foreach (var scheme in Schemes)
         {

@@ -71,34 +71,6 @@ public class PaneOfficeTests(BrowserFixture browser)
     }
 
     [BrowserFact]
-    public async Task RemindIfNoReply_SetsTheHeaderOnTheDraft_AndCallsCompleted()
-    {
-        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
-        await using var pane = await PanePage.OpenAsync(browser, host, "/commands.html", new { item = new { compose = true } });
-        await pane.Page.WaitForFunctionAsync("() => window.__office.callsNamed('actions.associate').length === 3");
-
-        await pane.Page.EvaluateAsync("() => window.__office.runCommand('markRemindIfNoReply')");
-
-        Assert.Equal("""[{"x-followup-remind":"48"}]""", (await pane.OfficeCallsAsync("internetHeaders.setAsync")).Single().GetRawText());
-        Assert.Single(await pane.OfficeCallsAsync("event.completed"));
-    }
-
-    [BrowserFact]
-    public async Task RemindIfNoReply_BeforeMailbox18_UsesACustomProperty()
-    {
-        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
-        await using var pane = await PanePage.OpenAsync(browser, host, "/commands.html",
-            new { item = new { compose = true }, requirementSets = new[] { "Mailbox 1.5" } });
-        await pane.Page.WaitForFunctionAsync("() => window.__office.callsNamed('actions.associate').length === 3");
-
-        await pane.Page.EvaluateAsync("() => window.__office.runCommand('markRemindIfNoReply')");
-
-        Assert.Equal(("""["followupRemind","48"]""", 1),
-            ((await pane.OfficeCallsAsync("customProperties.set")).Single().GetRawText(), (await pane.OfficeCallsAsync("customProperties.saveAsync")).Length));
-        Assert.Empty(await pane.OfficeCallsAsync("internetHeaders.setAsync"));
-    }
-
-    [BrowserFact]
     public async Task DraftFollowUp_HandsDisplayReplyAllFormTheNudge()
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);

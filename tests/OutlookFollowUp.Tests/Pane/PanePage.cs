@@ -45,12 +45,13 @@ public sealed class PanePage : IAsyncDisposable
     public IPage Page { get; }
 
     public static async Task<PanePage> OpenAsync(
-        BrowserFixture browser, PaneHost host, string path = "/taskpane.html", object? officeMock = null, OfficeJs officeJs = OfficeJs.Served)
+        BrowserFixture browser, PaneHost host, string path = "/taskpane.html", object? officeMock = null, OfficeJs officeJs = OfficeJs.Served,
+        string locale = "en-US")
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 360, Height = 720 },
-            Locale = "en-US",
+            Locale = locale,
             TimezoneId = "UTC",
             ServiceWorkers = ServiceWorkerPolicy.Block,
             // No transitions: screenshots show end states, not a chevron half-way through its turn.

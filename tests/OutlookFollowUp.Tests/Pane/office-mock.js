@@ -20,20 +20,39 @@ window.__officeMockSetup = function (config) {
     };
   }
 
-  function composeItem() {
-    const props = {};
-    return {
+  // A draft: its custom properties persist across loads (as Outlook keeps them on the item); spec.failSave makes
+  // saveAsync fail as Outlook does (status failed with an error), spec.noCustomProperties drops the API.
+  function composeItem(spec) {
+    const saved = { ...(spec.customProperties ?? {}) };
+    const failed = message => ({ status: 'failed', error: { code: 9002, name: 'InternalServerError', message } });
+    const item = {
       itemType: 'message',
       internetHeaders: { setAsync: (headers, cb) => { record('internetHeaders.setAsync', headers); cb?.(ok()); } },
-      loadCustomPropertiesAsync: cb => cb(ok({
-        set: (k, v) => { props[k] = v; record('customProperties.set', k, v); },
-        saveAsync: cb2 => { record('customProperties.saveAsync'); cb2?.(ok()); },
-      })),
       notificationMessages: { replaceAsync: (key, details, cb) => { record('notificationMessages.replaceAsync', key, details); cb?.(ok()); } },
+      __saved: saved,
     };
+    if (!spec.noCustomProperties) {
+      item.loadCustomPropertiesAsync = cb => {
+        const props = { ...saved };
+        cb(ok({
+          get: k => props[k],
+          set: (k, v) => { props[k] = v; record('customProperties.set', k, v); },
+          remove: k => { delete props[k]; record('customProperties.remove', k); },
+          getAll: () => ({ ...props }),
+          saveAsync: cb2 => {
+            record('customProperties.saveAsync');
+            if (spec.failSave) { cb2?.(failed(spec.failSave)); return; }
+            for (const k of Object.keys(saved)) delete saved[k];
+            Object.assign(saved, props);
+            cb2?.(ok());
+          },
+        }));
+      };
+    }
+    return item;
   }
 
-  const makeItem = spec => (spec === null ? null : spec.compose ? composeItem() : readItem(spec));
+  const makeItem = spec => (spec === null ? null : spec.compose ? composeItem(spec) : readItem(spec));
   const mailbox = {
     item: makeItem(config.item ?? null),
     userProfile: { displayName: config.userName ?? 'Alex Wilber', emailAddress: 'alex.wilber@contoso.com' },
@@ -48,6 +67,7 @@ window.__officeMockSetup = function (config) {
   const context = {
     mailbox,
     platform: config.platform ?? 'OfficeOnline',
+    displayLanguage: config.displayLanguage ?? 'en-US',
     requirements: { isSetSupported: (name, version) => supported.has(`${name} ${version}`) },
   };
   const enums = {
@@ -92,6 +112,8 @@ window.__officeMockSetup = function (config) {
   window.__office = {
     calls,
     callsNamed: name => calls.filter(c => c.name === name),
+    /** The custom properties saved on the open draft (what the sent copy will carry). */
+    savedProperties: () => ({ ...(mailbox.item?.__saved ?? {}) }),
     /** Selects another item (or none) and raises ItemChanged, as a pinned pane sees it. */
     changeItem(spec) { mailbox.item = makeItem(spec); handlers[enums.EventType.ItemChanged]?.({ type: enums.EventType.ItemChanged }); },
     /** Runs a function command like Outlook does; resolves when the command calls event.completed(). */

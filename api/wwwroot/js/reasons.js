@@ -1,0 +1,54 @@
+// The reason under each row, in the reader's language. The API writes it in English from the rule engine's facts
+// (api/FollowUps/ReasonText.cs); the pane reads those facts back from its fixed sentences and says them again with
+// whole translated messages. A reason with a sentence this file does not know is shown as the API wrote it.
+import { t, list, language } from './i18n.js';
+import { ago } from './time.js';
+
+const AGE = String.raw`(\d+) (hours?|days?)(?: \((\d+) working hours\))? ago`;
+const THEIRS = new RegExp(String.raw`^(?:Not delivered to .+?: a delivery failure report came back\. )?You wrote to .+? ${AGE}; no reply since\.`);
+const MINE = new RegExp(String.raw`^.+? wrote to you ${AGE}; you have not replied\.`);
+const VIA_LIST = ' It came through a mailing list, but you took part in this thread.';
+const TAIL = [
+  [/^ (\d+) automatic repl(?:y|ies) \(such as out-of-office\) did not count as an answer\./, 'reason.autoReplies'],
+  [/^ (\d+) delivery reports? ignored\./, 'reason.deliveryReports'],
+  [/^ (\d+) build or tracker updates? did not count as (?:a reply|replies)\./, 'reason.listUpdates'],
+];
+
+const nameOf = p => p?.name?.trim() || p?.address || '';
+
+/** "Ana", "Ana and Ben", "Ana and 2 others": as ReasonText names people, in the reader's language. */
+function names(people) {
+  if (people.length === 0) return t('reason.someone');
+  if (people.length <= 2) return list(people.map(nameOf));
+  return t('reason.nameAndOthers', { name: nameOf(people[0]), count: people.length - 1 });
+}
+
+/** { text, lang }: lang is 'en' when the API's own sentence is shown because part of it is not understood here. */
+export function reasonText(thread, people) {
+  const english = { text: thread.reason ?? '', lang: 'en' };
+  if (language() === 'en' || !thread.reason) return { text: thread.reason ?? '', lang: null };
+  const direction = thread.direction === 'mine' ? 'mine' : 'theirs';
+  const match = (direction === 'mine' ? MINE : THEIRS).exec(thread.reason);
+  if (!match) return english;
+  const [head, count, unit, workingHours] = match;
+  let rest = thread.reason.slice(head.length);
+  const sentences = [];
+  const bounced = thread.notDelivered ?? [];
+  if (direction === 'theirs' && bounced.length) sentences.push(t('reason.notDelivered', { names: names(bounced) }));
+  const when = ago(Number(count), unit.startsWith('hour') ? 'hour' : 'day');
+  sentences.push(direction === 'mine'
+    ? t('reason.mine', { name: names(people.slice(0, 1)), ago: when })
+    : t('reason.theirs', { names: names(people), ago: when }));
+  if (workingHours) sentences.push(t('reason.workingHours', { count: Number(workingHours) }));
+  if (direction === 'mine' && rest.startsWith(VIA_LIST)) {
+    sentences.push(t('reason.viaList'));
+    rest = rest.slice(VIA_LIST.length);
+  }
+  for (const [pattern, key] of TAIL) {
+    const tail = pattern.exec(rest);
+    if (!tail) continue;
+    sentences.push(t(key, { count: Number(tail[1]) }));
+    rest = rest.slice(tail[0].length);
+  }
+  return rest.trim() ? english : { text: sentences.join(' '), lang: null };
+}
