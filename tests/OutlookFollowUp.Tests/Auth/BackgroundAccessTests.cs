@@ -1,6 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Client;
@@ -45,6 +49,24 @@ public sealed class BackgroundAccessTests
         Assert.Equal(("refresh_token", FakeIdentityPlatform.RefreshToken(0), TestTokens.TenantA), (refresh.GrantType, refresh.Form["refresh_token"], refresh.Tenant));
         Assert.Equal(new GraphCall("GET", "/v1.0/me", FakeIdentityPlatform.AccessToken(tokenRequestsBefore)), call);
         Assert.Empty(identity.Problems);
+    }
+
+    [Fact]
+    public async Task Work_for_one_user_inside_another_users_request_uses_the_first_users_session_never_the_callers_token()
+    {
+        var (identity, graph) = Fakes();
+        using var app = App(identity, graph, inRequest: ApiTestKit.UserAKey);
+        await SyncInRequestAsync(app, TestTokens.UserA);
+        var tokenRequestsBefore = identity.Requests.Count;
+
+        using var client = app.CreateClient(TestTokens.UserB);
+        using var response = await client.GetAsync(new Uri(InRequestPath, UriKind.Relative));
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var made = identity.Requests.Skip(tokenRequestsBefore).ToList();
+        Assert.Equal(["refresh_token"], made.Select(r => r.GrantType));
+        Assert.DoesNotContain(made, r => r.Form.Values.Contains(TestTokens.UserB));
+        Assert.Equal(FakeIdentityPlatform.AccessToken(tokenRequestsBefore), graph.Calls[^1].Bearer);
     }
 
     [Fact]
@@ -152,15 +174,39 @@ public sealed class BackgroundAccessTests
         return (new FakeIdentityPlatform(), new GraphRecorder(mailbox, ObjectIdA));
     }
 
-    private static ApiApplication App(FakeIdentityPlatform identity, GraphRecorder graph, Dictionary<string, string>? settings = null) => new()
+    private const string InRequestPath = "/test/read-another-mailbox";
+
+    /// <param name="inRequest">When set, <see cref="InRequestPath"/> reads this user's mailbox inside the (authenticated) caller's request.</param>
+    private static ApiApplication App(FakeIdentityPlatform identity, GraphRecorder graph, Dictionary<string, string>? settings = null, string? inRequest = null) => new()
     {
         Settings = settings ?? [],
         TestServices = services =>
         {
             services.AddSingleton<IMsalHttpClientFactory>(identity);
             services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => graph);
+            if (inRequest is not null)
+            {
+                services.AddSingleton<IStartupFilter>(new ReadInRequest(inRequest));
+            }
         },
     };
+
+    /// <summary>As a sync started by one user's request for another user's mailbox would: the caller's token is in the request.</summary>
+    private sealed class ReadInRequest(string userKey) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map(InRequestPath, branch => branch.Run(async context =>
+            {
+                var caller = await context.AuthenticateAsync(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme);
+                context.User = caller.Principal!;
+                var reader = context.RequestServices.GetRequiredService<IMailboxes>().Reader(userKey);
+                await reader.GetMeAsync(context.RequestAborted);
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+            }));
+            next(app);
+        };
+    }
 
     /// <summary>POST /api/threads/sync: a sync inside the user's own request.</summary>
     private static async Task SyncInRequestAsync(ApiApplication app, string token)
