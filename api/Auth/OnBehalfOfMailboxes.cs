@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 
@@ -11,19 +12,22 @@ namespace OutlookFollowUp.Auth;
 /// </summary>
 internal sealed class OnBehalfOfMailboxes(GraphClientFactory factory, GraphCredentials credentials, IHttpContextAccessor http) : IMailboxes
 {
-    public IMailboxReader Reader(string userKey) =>
-        SignedIn(userKey) is { } user
-            ? factory.CreateReader(userKey, credentials.ForSignedInUser(user, userKey, factory.BaseUrl))
-            : factory.CreateReader(userKey, credentials.ForAbsentUser(userKey, factory.BaseUrl), AppOnlyUser(userKey));
+    public IMailboxReader Reader(string userKey) => factory.CreateReader(userKey, Tokens(userKey), UserId(userKey));
 
-    public IMailboxWriter Writer(string userKey) =>
-        SignedIn(userKey) is { } user
-            ? factory.CreateWriter(userKey, credentials.ForSignedInUser(user, userKey, factory.BaseUrl))
-            : factory.CreateWriter(userKey, credentials.ForAbsentUser(userKey, factory.BaseUrl), AppOnlyUser(userKey));
+    public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey, Tokens(userKey), UserId(userKey));
 
-    private System.Security.Claims.ClaimsPrincipal? SignedIn(string userKey) =>
+    private IMailboxTokenSource Tokens(string userKey) =>
+        SignedIn(userKey) is { } user
+            ? credentials.ForSignedInUser(user, userKey, factory.BaseUrl)
+            : credentials.ForAbsentUser(userKey, factory.BaseUrl);
+
+    /// <summary>
+    /// App-only mode without the user's request: an application has no <c>/me</c>, so the mailbox is addressed by the
+    /// user's object id (the user key is "tid:oid"). Null means <c>/me</c>.
+    /// </summary>
+    private string? UserId(string userKey) =>
+        credentials.AppOnly && SignedIn(userKey) is null ? userKey[(userKey.IndexOf(':', StringComparison.Ordinal) + 1)..] : null;
+
+    private ClaimsPrincipal? SignedIn(string userKey) =>
         http.HttpContext?.User is { } user && user.GetUserKey() == userKey ? user : null;
-
-    /// <summary>An application has no <c>/me</c>: it addresses the user's mailbox by object id (the user key is "tid:oid").</summary>
-    private string? AppOnlyUser(string userKey) => credentials.AppOnly ? userKey[(userKey.IndexOf(':', StringComparison.Ordinal) + 1)..] : null;
 }
