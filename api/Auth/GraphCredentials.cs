@@ -32,7 +32,7 @@ internal sealed class GraphCredentials(ITokenAcquisition tokens, IGraphSessionSt
     internal static string GraphScope(Uri graphBaseUrl) => $"{graphBaseUrl.Scheme}://{graphBaseUrl.Host}/.default";
 }
 
-/// <summary>Starts the user's long-running session once per token source, when the store holds no usable one.</summary>
+/// <summary>Starts (or renews) the user's long-running session once per token source, when the store says so.</summary>
 internal sealed class SessionStart(IGraphSessionStore sessions, string userKey)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -49,7 +49,7 @@ internal sealed class SessionStart(IGraphSessionStore sessions, string userKey)
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_done || await sessions.GetUsableKeyAsync(userKey, cancellationToken) is not null)
+            if (_done || !await sessions.ShouldStartAsync(userKey, cancellationToken))
             {
                 _done = true;
                 return (await acquire(null)).Token;

@@ -37,6 +37,13 @@ public interface IGraphSessionStore
     /// <summary>The user's session key, or null when there is none or it needs a new sign-in.</summary>
     Task<string?> GetUsableKeyAsync(string userKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when the user's request should start a session: there is none, the identity platform refused it, or it
+    /// started more than <see cref="GraphSessionStore.RenewAfter"/> ago (renewed while the user is there, so that it
+    /// does not lapse unseen).
+    /// </summary>
+    Task<bool> ShouldStartAsync(string userKey, CancellationToken cancellationToken);
+
     /// <summary>Records that the session under <paramref name="sessionKey"/> now holds the user's tokens.</summary>
     Task SaveAsync(string userKey, string sessionKey, CancellationToken cancellationToken);
 
@@ -50,6 +57,17 @@ public interface IGraphSessionStore
 /// <summary>A singleton, like the token cache: the token sources outlive the request that made them, so each call takes its own context.</summary>
 internal sealed class GraphSessionStore(IServiceScopeFactory scopes, TimeProvider time, IDistributedCache? tokenCache = null) : IGraphSessionStore
 {
+    /// <summary>A session older than this is started again at the user's next request (Entra's refresh tokens end after 90 days unused).</summary>
+    public static readonly TimeSpan RenewAfter = TimeSpan.FromDays(30);
+
+    public async Task<bool> ShouldStartAsync(string userKey, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var since = time.GetUtcNow() - RenewAfter;
+        return !await Db(scope).Set<GraphSessionRow>()
+            .AnyAsync(s => s.UserKey == userKey && s.SignInRequiredAt == null && s.StartedAt > since, cancellationToken);
+    }
+
     public async Task<string?> GetUsableKeyAsync(string userKey, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -14,10 +14,36 @@ internal static class StorageMigrations
     private const int LegacyVersion = 2;
     private const int AdoptLockClass = 0x46555031; // the old migrator's lock key ("FUP1"), so an old instance waits too
 
+    private const int MigrateLockClass = 0x46555032; // "FUP2"
+
     public static async Task MigrateAsync(FollowUpDbContext db, CancellationToken ct)
     {
         await AdoptLegacySchemaAsync(db, ct);
-        await db.Database.MigrateAsync(ct);
+        if (!DatabaseLocks.IsPostgres(db))
+        {
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+
+        // EF's PostgreSQL migration lock lasts one migration's transaction: an instance that starts while another is
+        // between two migrations would apply the second one again. One session lock per schema covers the whole run.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrateLockClass}, hashtext(current_schema()))", ct);
+            try
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrateLockClass}, hashtext(current_schema()))", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

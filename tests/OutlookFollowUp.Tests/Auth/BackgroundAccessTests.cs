@@ -109,6 +109,27 @@ public sealed class BackgroundAccessTests
     }
 
     [Fact]
+    public async Task The_users_requests_keep_the_session_for_30_days_then_start_a_fresh_one()
+    {
+        var (identity, graph) = Fakes();
+        using var app = App(identity, graph);
+        await SyncInRequestAsync(app, TestTokens.UserA);
+        var first = await SessionKeyAsync(app, ApiTestKit.UserAKey);
+
+        app.Time.Advance(TimeSpan.FromDays(29));
+        await SyncInRequestAsync(app, TestTokens.UserA);
+        var within = await SessionKeyAsync(app, ApiTestKit.UserAKey);
+        app.Time.Advance(TimeSpan.FromDays(2));
+        await SyncInRequestAsync(app, TestTokens.UserA);
+        var renewed = await SessionKeyAsync(app, ApiTestKit.UserAKey);
+
+        Assert.Equal(first, within);
+        Assert.NotNull(renewed);
+        Assert.NotEqual(first, renewed);
+        Assert.False(await CachedAsync(app, first!), "the replaced session's tokens are removed from the cache");
+    }
+
+    [Fact]
     public async Task Delete_me_erases_the_session_and_the_tokens_cached_under_its_key()
     {
         var (identity, graph) = Fakes();
