@@ -1,28 +1,33 @@
+using System.Security.Claims;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Auth;
 
 /// <summary>
-/// With Entra ID, a user's mailbox is used on behalf of that user, with the token of the request that asked. The sync
-/// creates its ports as it starts, inside the request's flow, and they keep the caller's principal (and its saved
-/// access token, the OBO assertion) for the rest of the sync.
+/// With Entra ID, a user's mailbox is used with the token of the user's own request when the ports are made inside it
+/// (they keep the caller's principal, the OBO assertion, for the rest of the sync), and otherwise — timers,
+/// notifications, another user's request — through the user's long-running session or, in app-only mode, with the
+/// application's token at <c>/users/{id}</c>.
 /// </summary>
-internal sealed class OnBehalfOfMailboxes(GraphClientFactory factory, IGraphAuthentication graph, IHttpContextAccessor http) : IMailboxes
+internal sealed class OnBehalfOfMailboxes(GraphClientFactory factory, GraphCredentials credentials, IHttpContextAccessor http) : IMailboxes
 {
-    public IMailboxReader Reader(string userKey) => factory.CreateReader(userKey, Tokens(userKey));
+    public IMailboxReader Reader(string userKey) => factory.CreateReader(userKey, Tokens(userKey), UserId(userKey));
 
-    public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey, Tokens(userKey));
+    public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey, Tokens(userKey), UserId(userKey));
 
-    private IMailboxTokenSource? Tokens(string userKey)
-    {
-        var user = http.HttpContext?.User;
-        if (user is null || user.GetUserKey() != userKey)
-        {
-            // Syncs without a signed-in request (timers, notifications) need long-running OBO sessions: not built yet.
-            throw new InvalidOperationException("A mailbox is used on behalf of its signed-in user only, within that user's request.");
-        }
+    private IMailboxTokenSource Tokens(string userKey) =>
+        SignedIn(userKey) is { } user
+            ? credentials.ForSignedInUser(user, userKey, factory.BaseUrl)
+            : credentials.ForAbsentUser(userKey, factory.BaseUrl);
 
-        return graph.For(user, factory.BaseUrl);
-    }
+    /// <summary>
+    /// App-only mode without the user's request: an application has no <c>/me</c>, so the mailbox is addressed by the
+    /// user's object id (the user key is "tid:oid"). Null means <c>/me</c>.
+    /// </summary>
+    private string? UserId(string userKey) =>
+        credentials.AppOnly && SignedIn(userKey) is null ? userKey[(userKey.IndexOf(':', StringComparison.Ordinal) + 1)..] : null;
+
+    private ClaimsPrincipal? SignedIn(string userKey) =>
+        http.HttpContext?.User is { } user && user.GetUserKey() == userKey ? user : null;
 }

@@ -36,6 +36,7 @@ public static class ProductionRequirements
             ?? CredentialProblem(configuration)
             ?? StorageProblem(configuration)
             ?? UrlProblem(configuration, "Notifications:PublicBaseUrl")
+            ?? Auth.GraphModeOptions.Problem(configuration, localMode: false)
             ?? (string.IsNullOrWhiteSpace(configuration["Graph:AccessToken"])
                 ? null
                 : "Graph:AccessToken is set: a pasted token is for local mode only; remove it in Production.");

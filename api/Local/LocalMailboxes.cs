@@ -3,10 +3,13 @@ using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Local;
 
-/// <summary>Local mode's one mailbox, used through the same Graph SDK code as production (the transport decides what answers).</summary>
-public sealed class LocalMailboxes(GraphClientFactory factory) : IMailboxes
+/// <summary>
+/// Local mode's one mailbox, used through the same Graph SDK code as production (the transport decides what answers);
+/// with a pasted token, that token until it expires (<see cref="PastedTokenSource"/>).
+/// </summary>
+public sealed class LocalMailboxes(GraphClientFactory factory, PastedTokenSource? pasted = null) : IMailboxes
 {
-    public IMailboxReader Reader(string userKey) => factory.CreateReader(userKey);
+    public IMailboxReader Reader(string userKey) => factory.CreateReader(userKey, pasted);
 
-    public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey);
+    public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey, pasted);
 }

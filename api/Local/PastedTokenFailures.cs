@@ -26,6 +26,7 @@ public static class PastedToken
     {
         if (LocalMode.IsEnabled(configuration) && LocalMode.UsesRealGraph(configuration))
         {
+            services.AddSingleton(sp => new PastedTokenSource(configuration["Graph:AccessToken"]!.Trim(), sp.GetRequiredService<TimeProvider>()));
             services.AddExceptionHandler<PastedTokenFailureHandler>();
             services.AddHealthChecks().AddCheck<PastedTokenHealthCheck>(HealthName, tags: ["ready"]);
         }
@@ -53,7 +54,7 @@ internal sealed class PastedTokenFailureHandler(IProblemDetailsService problems)
                 Status = StatusCodes.Status401Unauthorized,
                 Title = PastedToken.Title,
                 Detail = PastedToken.Detail,
-                Extensions = { ["graph"] = "token rejected" },
+                Extensions = { ["graph"] = rejected.FailureCode == PastedTokenSource.Expired ? "token expired" : "token rejected" },
             },
         });
     }
@@ -67,10 +68,11 @@ internal sealed class PastedTokenFailureHandler(IProblemDetailsService problems)
 }
 
 /// <summary>Not ready while Graph refuses the pasted token: the product cannot read the mailbox until a new one is pasted.</summary>
-internal sealed class PastedTokenHealthCheck(MailboxAccess access, IConfiguration configuration) : IHealthCheck
+internal sealed class PastedTokenHealthCheck(MailboxAccess access, IConfiguration configuration, PastedTokenSource pasted) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(access.IsRejected(LocalMode.UserKeyFor(configuration))
-            ? HealthCheckResult.Unhealthy("token rejected")
+        Task.FromResult(
+            pasted.IsExpired ? HealthCheckResult.Unhealthy("token expired")
+            : access.IsRejected(LocalMode.UserKeyFor(configuration)) ? HealthCheckResult.Unhealthy("token rejected")
             : HealthCheckResult.Healthy("token accepted or not used yet"));
 }

@@ -107,6 +107,9 @@ public sealed class MailConsentRequiredException : MailException
 
     /// <summary>The claims challenge as JSON, when the identity platform or Graph sent one.</summary>
     public string? Claims { get; }
+
+    /// <summary>What a sync records for it (<c>signin_required</c>, <c>graph_token_expired</c>); null means Graph refused the token.</summary>
+    public string? FailureCode { get; init; }
 }
 
 /// <summary>The token lacks a permission the call needs (Graph's 403), e.g. <c>Mail.ReadWrite</c> for flags and drafts.</summary>

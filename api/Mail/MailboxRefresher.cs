@@ -65,7 +65,7 @@ public sealed partial class MailboxRefresher(
             {
                 // Anything else is recorded too, so the pane says "stale" instead of a background task failing unseen.
                 var code = FailureCode(ex) ?? "sync_failed";
-                if (code == TokenRejected)
+                if (ex is MailConsentRequiredException)
                 {
                     access.Rejected(userKey);
                 }
@@ -101,7 +101,7 @@ public sealed partial class MailboxRefresher(
     {
         MailUnavailableException unavailable => "graph_" + unavailable.Reason.ToString().ToLowerInvariant(),
         MailResponseException => "graph_bad_response",
-        MailConsentRequiredException => TokenRejected,
+        MailConsentRequiredException consent => consent.FailureCode ?? TokenRejected,
         MailException { Status: { } status } => $"graph_http_{status}",
         TimeoutException or TaskCanceledException => "graph_timeout",
         _ => null,

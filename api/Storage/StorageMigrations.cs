@@ -14,6 +14,8 @@ internal static class StorageMigrations
     private const int LegacyVersion = 2;
     private const int AdoptLockClass = 0x46555031; // the old migrator's lock key ("FUP1"), so an old instance waits too
 
+    private const int MigrateLockClass = 0x46555032; // "FUP2"
+
     public static async Task MigrateAsync(FollowUpDbContext db, CancellationToken ct)
     {
         if (!DatabaseLocks.IsPostgres(db))
@@ -29,7 +31,7 @@ internal static class StorageMigrations
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({AdoptLockClass}, 1)", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrateLockClass}, hashtext(current_schema()))", ct);
             try
             {
                 await AdoptLegacySchemaAsync(db, ct);
@@ -37,7 +39,7 @@ internal static class StorageMigrations
             }
             finally
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({AdoptLockClass}, 1)", CancellationToken.None);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrateLockClass}, hashtext(current_schema()))", CancellationToken.None);
             }
         }
         finally

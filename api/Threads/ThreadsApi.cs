@@ -58,7 +58,13 @@ public sealed record ThreadPerson(string Address, string? Name);
 
 /// <param name="Stale">Graph could not be read on the last attempt: this is the last good index.</param>
 /// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
-public sealed record ThreadsResponse(IReadOnlyList<ThreadItem> Threads, bool Stale, string? LastSyncedAt, string? NextCursor = null);
+/// <param name="LastErrorCode">
+/// Why the last sync failed, when it did (the list is then stale): e.g. <c>signin_required</c> (background work needs the
+/// user to open the add-in again), <c>graph_token_expired</c> or <c>graph_token_rejected</c> (local mode's pasted token).
+/// </param>
+public sealed record ThreadsResponse(
+    IReadOnlyList<ThreadItem> Threads, bool Stale, string? LastSyncedAt, string? NextCursor = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? LastErrorCode = null);
 
 /// <summary>The query of GET /api/threads and POST /api/threads/sync.</summary>
 public sealed record ThreadsQuery(string? Direction, int? Top, string? Cursor);
@@ -152,7 +158,7 @@ public static partial class ThreadsApi
         var page = ThreadPaging.Page(view.Threads, inputs.Reminders, inputs.Dismissed, inputs.Settings, query.Top ?? ThreadPaging.DefaultTop, cursor);
         var lastSynced = view.LastSyncedAt is { } at ? ScanThread.FormatInstant(at) : null;
         return TypedResults.Ok(new ThreadsResponse(
-            page.Items.Select(i => ThreadItem.From(i.Thread, i.Reminder)).ToList(), view.Stale, lastSynced, page.NextCursor));
+            page.Items.Select(i => ThreadItem.From(i.Thread, i.Reminder)).ToList(), view.Stale, lastSynced, page.NextCursor, view.LastErrorCode));
     }
 
     /// <summary>theirs, mine, or all (the default).</summary>

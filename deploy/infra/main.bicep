@@ -27,6 +27,10 @@ param certificateName string = 'followup-api'
 @description('Public origin of the API when a custom domain is used (https://…); the Container Apps host otherwise.')
 param publicBaseUrl string = ''
 
+@description('Graph:Mode: Delegated (long-running on-behalf-of sessions) or Application (client credentials, scoped with Exchange RBAC for Applications).')
+@allowed(['Delegated', 'Application'])
+param graphMode string = 'Delegated'
+
 @description('Container image set by azd deploy; a placeholder until the first deploy.')
 param apiImageName string = ''
 
@@ -115,6 +119,7 @@ module api 'modules/containerapp.bicep' = {
     azureAdClientId: azureAdClientId
     azureAdTenantId: azureAdTenantId
     publicBaseUrl: publicBaseUrl
+    graphMode: graphMode
   }
 }
 

@@ -21,17 +21,24 @@ public sealed class GraphClientFactory(
 
     /// <param name="mailboxKey">Stable per mailbox (e.g. the user's object id): it keys the breaker and the limit.</param>
     /// <param name="tokens">Null means the configured static token (local mode).</param>
-    public GraphMailReader CreateReader(string mailboxKey, IMailboxTokenSource? tokens = null) =>
-        new(CreateClient(mailboxKey, tokens), time, _options, _customProperties);
+    /// <param name="userId">App-only mode: the user whose mailbox <c>/me</c> means (<see cref="GraphUserPath"/>).</param>
+    public GraphMailReader CreateReader(string mailboxKey, IMailboxTokenSource? tokens = null, string? userId = null) =>
+        new(CreateClient(mailboxKey, tokens, userId), time, _options, _customProperties);
 
-    public GraphMailWriter CreateWriter(string mailboxKey, IMailboxTokenSource? tokens = null) =>
-        new(CreateClient(mailboxKey, tokens), time, _options);
+    public GraphMailWriter CreateWriter(string mailboxKey, IMailboxTokenSource? tokens = null, string? userId = null) =>
+        new(CreateClient(mailboxKey, tokens, userId), time, _options);
 
-    private GraphServiceClient CreateClient(string mailboxKey, IMailboxTokenSource? tokens)
+    private GraphServiceClient CreateClient(string mailboxKey, IMailboxTokenSource? tokens, string? userId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mailboxKey);
+        HttpMessageHandler chain = new GraphHttp.MailboxTagHandler(mailboxKey, handlers.CreateHandler(GraphHttp.ClientName));
+        if (userId is not null)
+        {
+            chain = new GraphUserPath(userId, BaseUrl, chain);
+        }
+
         // The factory owns the chain and shares it between mailboxes, so this client must not dispose it.
-        var http = new HttpClient(new GraphHttp.MailboxTagHandler(mailboxKey, handlers.CreateHandler(GraphHttp.ClientName)), disposeHandler: false)
+        var http = new HttpClient(chain, disposeHandler: false)
         {
             Timeout = Timeout.InfiniteTimeSpan, // the attempt timeout and the caller's token bound each call
         };

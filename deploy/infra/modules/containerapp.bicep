@@ -18,6 +18,7 @@ param databaseName string
 param azureAdClientId string
 param azureAdTenantId string
 param publicBaseUrl string
+param graphMode string = 'Delegated'
 
 @minValue(1)
 param minReplicas int = 1
@@ -103,6 +104,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'Storage__Provider', value: 'Postgres' }
             { name: 'ConnectionStrings__FollowUps', value: 'Host=${databaseHost};Database=${databaseName};Username=${identityName};Ssl Mode=Require' }
             { name: 'Notifications__PublicBaseUrl', value: baseUrl }
+            { name: 'Graph__Mode', value: graphMode }
             { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', secretRef: 'appinsights-connection-string' }
             { name: 'OTEL_SERVICE_NAME', value: 'outlook-followup-api' }
           ]

@@ -55,10 +55,12 @@ public sealed partial class InfrastructureTests
         var app = Resource((await Compile()).Template, "Microsoft.App/containerApps");
         var env = app["properties"]!["template"]!["containers"]![0]!["env"]!.AsArray();
 
-        // Literal values as they are; expressions become a sample of the right shape (an https URL works for all).
+        // Literal values as they are; expressions become a sample of the right shape (an https URL works for all but the
+        // mode, a parameter restricted to its two values: checked below).
         var settings = env.ToDictionary<JsonNode?, string, string?>(
             e => ((string)e!["name"]!).Replace("__", ":", StringComparison.Ordinal),
-            e => e!["value"] is JsonValue v && (string)v! is var text && !text.StartsWith('[') ? text : "https://sample.example/");
+            e => e!["value"] is JsonValue v && (string)v! is var text && !text.StartsWith('[') ? text
+                : (string?)e["name"] == "Graph__Mode" ? "Delegated" : "https://sample.example/");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         Assert.Equal("Production", settings["ASPNETCORE_ENVIRONMENT"]);
@@ -66,6 +68,15 @@ public sealed partial class InfrastructureTests
         Assert.Equal("KeyVault", settings["AzureAd:ClientCredentials:0:SourceType"]);
         Assert.Null(ProductionRequirements.Problem(configuration, new TestHostEnvironment("Production")));
         Assert.Contains(env, e => (string?)e!["name"] == "APPLICATIONINSIGHTS_CONNECTION_STRING" && e["secretRef"] is not null);
+    }
+
+    [Fact]
+    public async Task GraphMode_IsAParameterOfTheTwoModes_DelegatedByDefault()
+    {
+        var mode = (await Compile()).Template["parameters"]!["graphMode"]!;
+
+        Assert.Equal("Delegated", (string?)mode["defaultValue"]);
+        Assert.Equal(["Delegated", "Application"], mode["allowedValues"]!.AsArray().Select(v => (string)v!));
     }
 
     [Fact]

@@ -77,6 +77,7 @@ public sealed class ProductionStartTests
     [InlineData("Notifications:PublicBaseUrl", "followup.contoso.com", "Notifications:PublicBaseUrl 'followup.contoso.com' is not an absolute https URL.")]
     [InlineData("Storage:Provider", "SqlServer", "Storage:Provider 'SqlServer' is not Sqlite or Postgres.")]
     [InlineData("Graph:AccessToken", "eyJ0eXAi", "Graph:AccessToken is set")]
+    [InlineData("Graph:Mode", "AppOnly", "Graph:Mode 'AppOnly' is not Delegated or Application.")]
     public void Requirements_AWrongValue_IsNamed(string key, string value, string expected)
     {
         var configuration = Configuration(key, value);
@@ -88,6 +89,14 @@ public sealed class ProductionStartTests
     public void Requirements_TheContainerAppsSettings_AreComplete()
     {
         Assert.Null(ProductionRequirements.Problem(Configuration(), new TestHostEnvironment("Production")));
+    }
+
+    [Theory]
+    [InlineData("Delegated")]
+    [InlineData("application")]
+    public void Requirements_EitherGraphMode_IsAccepted(string mode)
+    {
+        Assert.Null(ProductionRequirements.Problem(Configuration("Graph:Mode", mode), new TestHostEnvironment("Production")));
     }
 
     [Fact]

@@ -22,6 +22,31 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("OutlookFollowUp.Auth.GraphSessionRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("text")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("SessionKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("session_key");
+
+                    b.Property<DateTimeOffset?>("SignInRequiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sign_in_required_at");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_graph_sessions");
+
+                    b.ToTable("graph_sessions", (string)null);
+                });
+
             modelBuilder.Entity("OutlookFollowUp.Auth.TokenCacheRow", b =>
                 {
                     b.Property<string>("Id")

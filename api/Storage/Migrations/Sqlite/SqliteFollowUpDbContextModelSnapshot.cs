@@ -16,6 +16,31 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("OutlookFollowUp.Auth.GraphSessionRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("SessionKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_key");
+
+                    b.Property<long?>("SignInRequiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sign_in_required_at");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_graph_sessions");
+
+                    b.ToTable("graph_sessions", (string)null);
+                });
+
             modelBuilder.Entity("OutlookFollowUp.Auth.TokenCacheRow", b =>
                 {
                     b.Property<string>("Id")
