@@ -14,6 +14,8 @@ internal sealed class OnBehalfOfMailboxes(GraphClientFactory factory, IGraphAuth
 
     public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey, Tokens(userKey));
 
+    public IMailboxSubscriptions Subscriptions(string userKey) => factory.CreateSubscriptions(userKey, Tokens(userKey));
+
     private IMailboxTokenSource? Tokens(string userKey)
     {
         var user = http.HttpContext?.User;

@@ -9,4 +9,6 @@ public sealed class LocalMailboxes(GraphClientFactory factory) : IMailboxes
     public IMailboxReader Reader(string userKey) => factory.CreateReader(userKey);
 
     public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey);
+
+    public IMailboxSubscriptions Subscriptions(string userKey) => factory.CreateSubscriptions(userKey);
 }

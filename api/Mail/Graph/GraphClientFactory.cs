@@ -26,6 +26,9 @@ public sealed class GraphClientFactory(
     public GraphMailWriter CreateWriter(string mailboxKey, IMailboxTokenSource? tokens = null) =>
         new(CreateClient(mailboxKey, tokens));
 
+    public GraphSubscriptions CreateSubscriptions(string mailboxKey, IMailboxTokenSource? tokens = null) =>
+        new(CreateClient(mailboxKey, tokens), time);
+
     private GraphServiceClient CreateClient(string mailboxKey, IMailboxTokenSource? tokens)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mailboxKey);
