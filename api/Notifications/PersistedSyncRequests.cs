@@ -40,21 +40,102 @@ internal sealed class SubscriptionSignal
 /// instances each request is carried out once. A periodic request for a mailbox whose subscriptions are live is
 /// dropped: the notifications already say when it changes.
 /// </summary>
+/// <remarks>
+/// Concurrent requests for one mailbox in this process share writes: a caller joins the next write that has not
+/// started yet (so it is stored after the caller arrived), and at most one more waits behind the running one. A burst
+/// of 500 notifications is then a handful of upserts, not 500 queued on the database.
+/// </remarks>
 internal sealed class PersistedSyncRequests(
     IServiceScopeFactory scopes, SyncRequestSignal signal, TimeProvider time) : IMailboxSyncRequests
 {
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
+
     public async Task RequestAsync(string userKey, SyncRequestReason reason, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
-        await using var scope = scopes.CreateAsyncScope();
-        var now = time.GetUtcNow();
-        if (reason == SyncRequestReason.Periodic
-            && await scope.ServiceProvider.GetRequiredService<SubscriptionStore>().CoversAsync(userKey, now, cancellationToken))
+        if (reason == SyncRequestReason.Periodic && await CoveredAsync(userKey, cancellationToken))
         {
             return;
         }
 
-        await scope.ServiceProvider.GetRequiredService<SyncRequestStore>().RequestAsync(userKey, reason, now, cancellationToken);
-        signal.Signal.Set();
+        Task write;
+        lock (_lock)
+        {
+            if (!_pending.TryGetValue(userKey, out var pending))
+            {
+                pending = new Pending();
+                _pending[userKey] = pending;
+            }
+
+            if (pending.Next is { } next && !next.Started)
+            {
+                next.Strength = Math.Max(next.Strength, SyncRequestStore.Strength(reason));
+                write = next.Done.Task;
+            }
+            else
+            {
+                var queued = new Write { Strength = SyncRequestStore.Strength(reason) };
+                var previous = pending.Next?.Done.Task ?? Task.CompletedTask;
+                pending.Next = queued;
+                write = queued.Done.Task;
+                _ = RunAfterAsync(userKey, pending, queued, previous);
+            }
+        }
+
+        await write.WaitAsync(cancellationToken);
+    }
+
+    private async Task<bool> CoveredAsync(string userKey, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SubscriptionStore>().CoversAsync(userKey, time.GetUtcNow(), ct);
+    }
+
+    private async Task RunAfterAsync(string userKey, Pending pending, Write write, Task previous)
+    {
+        await previous.ContinueWith(_ => { }, TaskScheduler.Default);
+        lock (_lock)
+        {
+            write.Started = true;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var reason = write.Strength switch { 2 => SyncRequestReason.Missed, 1 => SyncRequestReason.Notification, _ => SyncRequestReason.Periodic };
+            await scope.ServiceProvider.GetRequiredService<SyncRequestStore>().RequestAsync(userKey, reason, time.GetUtcNow(), CancellationToken.None);
+            signal.Signal.Set();
+            write.Done.TrySetResult();
+        }
+        catch (Exception ex)
+        {
+            write.Done.TrySetException(ex);
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                if (ReferenceEquals(pending.Next, write))
+                {
+                    _pending.Remove(userKey);
+                }
+            }
+        }
+    }
+
+    private sealed class Pending
+    {
+        /// <summary>The latest write: running, or waiting for the one before it.</summary>
+        public Write? Next { get; set; }
+    }
+
+    private sealed class Write
+    {
+        public bool Started { get; set; }
+
+        public int Strength { get; set; }
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
