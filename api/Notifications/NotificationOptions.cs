@@ -26,6 +26,12 @@ public sealed class NotificationOptions
     /// <summary>How often each instance looks for work another instance asked for or left (its own requests start at once).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// While notifications keep coming for a mailbox, its syncs start at most this often (the first starts at once): a
+    /// burst costs about one sync per this interval, not one per sync's length.
+    /// </summary>
+    public TimeSpan SyncSpacing { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(PublicBaseUrl);
 
     public Uri NotificationUrl => new(PublicBaseUrl!.TrimEnd('/') + "/api/graph/notifications");
@@ -36,5 +42,5 @@ public sealed class NotificationOptions
         (PublicBaseUrl is null or "" || Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
         && SubscriptionLifetime >= TimeSpan.FromMinutes(10) && SubscriptionLifetime <= MaxLifetime
         && RenewBefore > TimeSpan.Zero && InactiveAfter > TimeSpan.Zero
-        && SyncParallelism is >= 1 and <= 64 && PollInterval > TimeSpan.Zero;
+        && SyncParallelism is >= 1 and <= 64 && PollInterval > TimeSpan.Zero && SyncSpacing >= TimeSpan.Zero;
 }

@@ -33,14 +33,17 @@ public static class NotificationsApi
         return group;
     }
 
-    /// <summary>Per caller address: generous for Graph's bursts, a bound for a forger.</summary>
+    /// <summary>
+    /// At most 32 callbacks at work per instance, the rest queued (each takes a few milliseconds): a burst or a flood
+    /// never takes more than 32 database connections from the pool; past the queue, 429.
+    /// </summary>
     internal static IServiceCollection AddGraphCallbackRateLimit(this IServiceCollection services) =>
-        services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(RateLimitPolicy, context =>
-            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+        services.Configure<RateLimiterOptions>(limiter => limiter.AddPolicy(RateLimitPolicy, _ =>
+            RateLimitPartition.GetConcurrencyLimiter("graph", _ => new ConcurrencyLimiterOptions
             {
-                PermitLimit = 3000,
-                Window = TimeSpan.FromSeconds(10),
-                QueueLimit = 0,
+                PermitLimit = 32,
+                QueueLimit = 5000,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             })));
 
     internal static async Task<Results<ContentHttpResult, Accepted, ProblemHttpResult>> ReceiveAsync(

@@ -32,14 +32,14 @@ internal sealed class SyncRequestStore(FollowUpDbContext db)
     public async Task<IReadOnlyList<Claim>> ClaimAsync(string owner, int count, DateTimeOffset now, TimeSpan lease, IReadOnlySet<string> skip, CancellationToken ct)
     {
         var candidates = await db.Set<SyncRequestRow>().AsNoTracking()
-            .Where(r => r.ClaimedUntil == null || r.ClaimedUntil < now)
+            .Where(r => r.ClaimedUntil == null || r.ClaimedUntil <= now)
             .OrderBy(r => r.RequestedAt).Take(count + skip.Count).Select(r => r.UserKey).ToListAsync(ct);
         var claims = new List<Claim>();
         foreach (var userKey in candidates.Where(k => !skip.Contains(k)).Take(count))
         {
             var until = now + lease;
             var won = await db.Set<SyncRequestRow>()
-                .Where(r => r.UserKey == userKey && (r.ClaimedUntil == null || r.ClaimedUntil < now))
+                .Where(r => r.UserKey == userKey && (r.ClaimedUntil == null || r.ClaimedUntil <= now))
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.ClaimedBy, owner).SetProperty(r => r.ClaimedUntil, until), ct);
             // Read after the claim: the sync starts after this read, so it covers every generation up to the one read.
             var row = won == 1
@@ -56,7 +56,8 @@ internal sealed class SyncRequestStore(FollowUpDbContext db)
 
     /// <summary>After a good sync: the row goes, unless a newer request came meanwhile (then it is released for another sync).</summary>
     /// <returns>True when a newer request is waiting.</returns>
-    public async Task<bool> CompleteAsync(Claim claim, string owner, CancellationToken ct)
+    /// <param name="nextAt">When the newer request may be claimed (the mailbox's sync spacing).</param>
+    public async Task<bool> CompleteAsync(Claim claim, string owner, DateTimeOffset nextAt, CancellationToken ct)
     {
         var deleted = await db.Set<SyncRequestRow>()
             .Where(r => r.UserKey == claim.UserKey && r.ClaimedBy == owner && r.Generation == claim.Generation)
@@ -67,7 +68,7 @@ internal sealed class SyncRequestStore(FollowUpDbContext db)
         }
 
         var released = await db.Set<SyncRequestRow>().Where(r => r.UserKey == claim.UserKey && r.ClaimedBy == owner)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.ClaimedUntil, (DateTimeOffset?)null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.ClaimedUntil, nextAt)
                 .SetProperty(r => r.FailedAttempts, 0), ct);
         return released == 1;
     }

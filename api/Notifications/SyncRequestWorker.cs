@@ -90,9 +90,11 @@ internal sealed partial class SyncRequestWorker(
             var store = scope.ServiceProvider.GetRequiredService<SyncRequestStore>();
             if (ok)
             {
-                if (await store.CompleteAsync(claim, _owner, CancellationToken.None))
+                var spacing = options.Value.SyncSpacing;
+                if (await store.CompleteAsync(claim, _owner, time.GetUtcNow() + spacing, CancellationToken.None))
                 {
-                    signal.Signal.Set(); // a request came during the sync: another round
+                    // A request came during the sync: another round once the spacing has passed.
+                    _ = Task.Delay(spacing, time, ct).ContinueWith(_ => signal.Signal.Set(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                 }
 
                 return;

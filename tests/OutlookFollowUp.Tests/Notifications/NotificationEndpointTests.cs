@@ -3,13 +3,14 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Xunit.Abstractions;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Sample;
 
 namespace OutlookFollowUp.Tests.Notifications;
 
 /// <summary>POST /api/graph/notifications and /api/graph/lifecycle: Graph's validation, forged and broken posts, lifecycle events, a burst.</summary>
-public sealed class NotificationEndpointTests
+public sealed class NotificationEndpointTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
@@ -201,16 +202,29 @@ public sealed class NotificationEndpointTests
         var subscriptions = host.GraphServer.Subscriptions.ToList();
         var before = host.DeltaRequests;
         using var client = host.CreateClient();
+        using var clock = host.RunClock();
 
+        // Graph delivers from many workers at once, not all 500 in the same instant: 50 posts in flight, each timed from its send.
+        using var senders = new SemaphoreSlim(50);
         var answers = await Task.WhenAll(Enumerable.Range(0, 500).Select(async i =>
         {
-            var subscription = subscriptions[i % 2];
-            var watch = Stopwatch.StartNew();
-            using var response = await client.PostAsync(new Uri("/api/graph/notifications", UriKind.Relative), Body(Entry(subscription.Id, subscription.ClientState)));
-            return (response.StatusCode, watch.Elapsed);
+            await senders.WaitAsync();
+            try
+            {
+                var subscription = subscriptions[i % 2];
+                var watch = Stopwatch.StartNew();
+                using var response = await client.PostAsync(new Uri("/api/graph/notifications", UriKind.Relative), Body(Entry(subscription.Id, subscription.ClientState)));
+                return (response.StatusCode, watch.Elapsed);
+            }
+            finally
+            {
+                senders.Release();
+            }
         }));
         await host.WaitForIdleSyncsAsync();
         var syncs = (host.DeltaRequests - before) / 2;
+        var times = answers.Select(a => a.Elapsed.TotalMilliseconds).Order().ToList();
+        output.WriteLine($"500 notifications: median {times[249]:F0} ms, p95 {times[474]:F0} ms, slowest {times[^1]:F0} ms; {syncs} syncs");
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
         Assert.True(answers.Max(a => a.Elapsed) < TimeSpan.FromSeconds(3), $"slowest answer {answers.Max(a => a.Elapsed).TotalMilliseconds:F0} ms");

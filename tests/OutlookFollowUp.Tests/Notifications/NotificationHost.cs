@@ -99,6 +99,21 @@ public sealed class NotificationHost : LocalAppFactory
         await WaitUntilAsync(async () => await PendingSyncRequestsAsync() == 0, "the sync requests are carried out");
     }
 
+    /// <summary>Lets the fake clock run with real time (50 ms steps) until disposed: the sync spacing then passes as it would.</summary>
+    public IDisposable RunClock()
+    {
+        var stop = new CancellationTokenSource();
+        _ = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(50);
+                Clock.Advance(TimeSpan.FromMilliseconds(50));
+            }
+        });
+        return stop;
+    }
+
     /// <summary>Polls real time (the app's background work runs on real threads), failing after <paramref name="timeoutSeconds"/>.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutSeconds = 20)
     {
