@@ -32,6 +32,14 @@ internal static class NotificationFigures
 
     public static async Task RunAsync(TextWriter output)
     {
+        // WebApplicationFactory finds a test project's content root by itself; a bench names it.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OutlookFollowUp.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_OUTLOOKFOLLOWUP_API", Path.Combine(root!.FullName, "api"));
         var (withDays, withRequests) = await IdleAsync(notifications: true, days: 7);
         var (pollDays, pollRequests) = await IdleAsync(notifications: false, days: 1);
         output.WriteLine("| idle mailbox | simulated | Graph requests | per day |");
