@@ -13,6 +13,7 @@ internal sealed partial class SubscriptionWorker(
     SubscriptionSignal signal,
     IOptions<NotificationOptions> options,
     TimeProvider time,
+    IConfiguration configuration,
     ILogger<SubscriptionWorker> logger) : BackgroundService
 {
     /// <summary>What each subscription watches; <c>deleted</c> too, so a message removed by hand reaches its reminder.</summary>
@@ -29,7 +30,8 @@ internal sealed partial class SubscriptionWorker(
         var settings = options.Value;
         if (!settings.Enabled)
         {
-            LogDisabled(logger);
+            // Local mode's usual case (Graph cannot reach localhost): its console stays one line.
+            LogDisabled(logger, Local.LocalMode.IsEnabled(configuration) ? LogLevel.Debug : LogLevel.Information);
             return;
         }
 
@@ -143,8 +145,8 @@ internal sealed partial class SubscriptionWorker(
         return expires - margin;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Change notifications: off (Notifications:PublicBaseUrl is not set); mailboxes are synced by background polling alone")]
-    private static partial void LogDisabled(ILogger logger);
+    [LoggerMessage(Message = "Change notifications: off (Notifications:PublicBaseUrl is not set); mailboxes are synced by background polling alone")]
+    private static partial void LogDisabled(ILogger logger, LogLevel level);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Change notifications: Graph posts to {Url}")]
     private static partial void LogEnabled(ILogger logger, Uri url);
