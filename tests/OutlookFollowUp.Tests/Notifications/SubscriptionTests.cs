@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Sample;
 
@@ -127,4 +128,30 @@ public sealed class SubscriptionTests
         Assert.Empty(await host.SubscriptionRowsAsync());
         Assert.Equal(2, host.GraphServer.Subscriptions.Count);
     }
+
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 2)]
+    public async Task PeriodicSyncRequest_IsDroppedWhileNotificationsCoverTheMailbox(bool notifications, int deltaRequests)
+    {
+        using var host = new NotificationHost(SampleMailbox.Create(Now), Now, publicBaseUrl: notifications ? "http://localhost" : null);
+        if (notifications)
+        {
+            await host.ActivateAsync();
+        }
+        else
+        {
+            using var client = host.CreateClient();
+            using var sync = await client.PostAsync(new Uri("/api/threads/sync", UriKind.Relative), content: null);
+        }
+
+        var before = host.DeltaRequests;
+        var requests = host.Services.GetRequiredService<OutlookFollowUp.Mail.IMailboxSyncRequests>();
+
+        await requests.RequestAsync(NotificationHost.SampleUser, OutlookFollowUp.Mail.SyncRequestReason.Periodic, CancellationToken.None);
+        await host.WaitForIdleSyncsAsync();
+
+        Assert.Equal(before + deltaRequests, host.DeltaRequests);
+    }
 }
+
