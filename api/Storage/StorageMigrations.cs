@@ -14,10 +14,37 @@ internal static class StorageMigrations
     private const int LegacyVersion = 2;
     private const int AdoptLockClass = 0x46555031; // the old migrator's lock key ("FUP1"), so an old instance waits too
 
+    private const int MigrateLockClass = 0x46555033; // "FUP3"
+
     public static async Task MigrateAsync(FollowUpDbContext db, CancellationToken ct)
     {
-        await AdoptLegacySchemaAsync(db, ct);
-        await db.Database.MigrateAsync(ct);
+        if (!DatabaseLocks.IsPostgres(db))
+        {
+            await AdoptLegacySchemaAsync(db, ct);
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+
+        // EF's PostgreSQL lock is a transaction's, released as each migration commits: with two or more pending
+        // migrations, instances starting together could apply the same one twice. A session lock spans them all.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrateLockClass}, 0)", ct);
+            try
+            {
+                await AdoptLegacySchemaAsync(db, ct);
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrateLockClass}, 0)", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>
