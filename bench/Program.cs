@@ -26,6 +26,12 @@ internal static class BenchProgram
             return;
         }
 
+        if (args is ["notification-figures", ..])
+        {
+            await NotificationFigures.RunAsync(Console.Out);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
     }
 }

@@ -16,6 +16,8 @@ internal sealed class OnBehalfOfMailboxes(GraphClientFactory factory, GraphCrede
 
     public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey, Tokens(userKey), UserId(userKey));
 
+    public IMailboxSubscriptions Subscriptions(string userKey) => factory.CreateSubscriptions(userKey, Tokens(userKey), UserId(userKey));
+
     private IMailboxTokenSource Tokens(string userKey) =>
         SignedIn(userKey) is { } user
             ? credentials.ForSignedInUser(user, userKey, factory.BaseUrl)

@@ -12,4 +12,6 @@ public sealed class LocalMailboxes(GraphClientFactory factory, PastedTokenSource
     public IMailboxReader Reader(string userKey) => factory.CreateReader(userKey, pasted);
 
     public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey, pasted);
+
+    public IMailboxSubscriptions Subscriptions(string userKey) => factory.CreateSubscriptions(userKey, pasted);
 }

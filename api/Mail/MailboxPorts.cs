@@ -110,6 +110,9 @@ public interface IMailboxes
     IMailboxReader Reader(string userKey);
 
     IMailboxWriter Writer(string userKey);
+
+    /// <summary>The mailbox's change-notification subscriptions (api/Notifications).</summary>
+    IMailboxSubscriptions Subscriptions(string userKey);
 }
 
 /// <summary>What a sync leaves to the work that follows it.</summary>

@@ -16,7 +16,9 @@ internal static class RequestLimits
                 return next(context);
             }
 
-            if (context.Request.ContentLength > MaxApiBodyBytes)
+            // Graph's notification batches are larger; their route bounds them itself (Notifications.NotificationsApi).
+            var limit = context.Request.Path.StartsWithSegments("/api/graph") ? Notifications.NotificationsApi.MaxBodyBytes : MaxApiBodyBytes;
+            if (context.Request.ContentLength > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return Task.CompletedTask;
@@ -25,7 +27,7 @@ internal static class RequestLimits
             // Chunked bodies have no length up front: Kestrel stops them once they pass the limit.
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             {
-                size.MaxRequestBodySize = MaxApiBodyBytes;
+                size.MaxRequestBodySize = limit;
             }
 
             return next(context);

@@ -28,6 +28,10 @@ public sealed class GraphClientFactory(
     public GraphMailWriter CreateWriter(string mailboxKey, IMailboxTokenSource? tokens = null, string? userId = null) =>
         new(CreateClient(mailboxKey, tokens, userId), time, _options);
 
+    /// <param name="userId">App-only mode: subscriptions watch <c>users/{id}/…</c>, requests go to <c>/users/{id}</c>.</param>
+    public GraphSubscriptions CreateSubscriptions(string mailboxKey, IMailboxTokenSource? tokens = null, string? userId = null) =>
+        new(CreateClient(mailboxKey, tokens, userId), time, userId);
+
     private GraphServiceClient CreateClient(string mailboxKey, IMailboxTokenSource? tokens, string? userId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mailboxKey);

@@ -79,6 +79,104 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("token_cache", (string)null);
                 });
 
+            modelBuilder.Entity("OutlookFollowUp.Notifications.SubscriptionRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("text")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("Folder")
+                        .HasColumnType("text")
+                        .HasColumnName("folder");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<byte[]>("ClientStateHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("client_state_hash");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<DateTimeOffset>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_active_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextActionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_action_at");
+
+                    b.Property<string>("SubscriptionId")
+                        .HasColumnType("text")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("UserKey", "Folder")
+                        .HasName("pk_mail_subscriptions");
+
+                    b.HasIndex("NextActionAt")
+                        .HasDatabaseName("ix_mail_subscriptions_next_action_at");
+
+                    b.HasIndex("SubscriptionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mail_subscriptions_subscription_id");
+
+                    b.ToTable("mail_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookFollowUp.Notifications.SyncRequestRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("text")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("generation");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_mailbox_sync_requests");
+
+                    b.HasIndex("ClaimedUntil")
+                        .HasDatabaseName("ix_mailbox_sync_requests_claimed_until");
+
+                    b.ToTable("mailbox_sync_requests", (string)null);
+                });
+
             modelBuilder.Entity("OutlookFollowUp.Reminders.ReminderRow", b =>
                 {
                     b.Property<string>("UserKey")

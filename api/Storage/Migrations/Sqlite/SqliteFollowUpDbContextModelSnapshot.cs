@@ -73,6 +73,104 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("token_cache", (string)null);
                 });
 
+            modelBuilder.Entity("OutlookFollowUp.Notifications.SubscriptionRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("Folder")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("folder");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<byte[]>("ClientStateHash")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("client_state_hash");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<long>("LastActiveAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_active_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long>("NextActionAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_action_at");
+
+                    b.Property<string>("SubscriptionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("UserKey", "Folder")
+                        .HasName("pk_mail_subscriptions");
+
+                    b.HasIndex("NextActionAt")
+                        .HasDatabaseName("ix_mail_subscriptions_next_action_at");
+
+                    b.HasIndex("SubscriptionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mail_subscriptions_subscription_id");
+
+                    b.ToTable("mail_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookFollowUp.Notifications.SyncRequestRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("generation");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_mailbox_sync_requests");
+
+                    b.HasIndex("ClaimedUntil")
+                        .HasDatabaseName("ix_mailbox_sync_requests_claimed_until");
+
+                    b.ToTable("mailbox_sync_requests", (string)null);
+                });
+
             modelBuilder.Entity("OutlookFollowUp.Reminders.ReminderRow", b =>
                 {
                     b.Property<string>("UserKey")
