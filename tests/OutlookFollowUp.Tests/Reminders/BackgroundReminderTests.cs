@@ -86,6 +86,20 @@ public sealed class BackgroundReminderTests
         Assert.Equal(HttpStatusCode.Conflict, snoozeDone.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Sync:DueSweepInterval", "00:00:00")]
+    [InlineData("Sync:BackgroundInterval", "-00:01:00")]
+    [InlineData("Sync:DueBatchSize", "0")]
+    [InlineData("Sync:ClaimLease", "00:00:01")]
+    public void A_bad_background_setting_stops_the_start_naming_it(string setting, string value)
+    {
+        using var app = new OutlookFollowUp.Tests.Api.ApiApplication { Local = true, Settings = new Dictionary<string, string> { [setting] = value } };
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient(token: null));
+
+        Assert.Contains(setting, failure.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<string> CreateAsync(HttpClient client, string messageId, int afterHours)
     {
         using var response = await client.PostAsJsonAsync("/api/reminders", new { messageId, afterHours });
