@@ -103,9 +103,10 @@ internal sealed partial class ReminderSweep(
             {
                 counts += await CheckAsync(userKey, toCheck, claimId, flagsOn, ct);
             }
-            catch (MailException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Graph is down or refused: the reminders stay scheduled and are tried again later.
+                // Graph is down or refused, or this mailbox cannot be reached now (its credentials, say): the reminders
+                // stay scheduled and are tried again later, and the other mailboxes of the batch go on.
                 LogGraphFailed(logger, userKey, ex.GetType().Name);
                 await RetryLaterAsync(userKey, rows, claimId, ct);
                 return counts + new SweepCounts(0, 0, 0, 0, rows.Count);
@@ -228,7 +229,7 @@ internal sealed partial class ReminderSweep(
         {
             results = await mailboxes.Writer(userKey).SetFlagsAsync(changes, ct);
         }
-        catch (MailException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogGraphFailed(logger, userKey, ex.GetType().Name);
             await RetryLaterAsync(userKey, wanted, claimId, ct);

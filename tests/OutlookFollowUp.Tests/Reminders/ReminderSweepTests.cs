@@ -92,6 +92,26 @@ public sealed class ReminderSweepTests
         Assert.Equal((1, "flagged"), (rig.Patches, rig.FlagStatus("s1")));
     }
 
+    [Fact]
+    public async Task A_mailbox_that_cannot_be_reached_waits_for_its_retry_while_the_others_are_swept()
+    {
+        await using var rig = await SweepRig.CreateAsync(StorageProvider.Sqlite);
+        rig.Mailboxes = new Unreachable(rig.Mailboxes, "tenant:locked-out");
+        rig.Sent("s1", rig.Time.GetUtcNow());
+        rig.Sent("s2", rig.Time.GetUtcNow());
+        var stuck = await rig.RemindAsync("s1", rig.Time.GetUtcNow().AddHours(1), user: "tenant:locked-out");
+        var fine = await rig.RemindAsync("s2", rig.Time.GetUtcNow().AddHours(1));
+        rig.Time.Advance(TimeSpan.FromHours(1));
+
+        var counts = await rig.Sweep().RunOnceAsync(Ct);
+        var stuckRow = await rig.RowAsync(stuck, "tenant:locked-out");
+
+        Assert.Equal((1, 1, 1), (counts.Due, counts.Flagged, counts.Retried));
+        Assert.Equal(ReminderStatus.Due, rig.Reminder(await rig.RowAsync(fine)).Status);
+        Assert.Equal((ReminderStatus.Scheduled, 1, (DateTimeOffset?)rig.Time.GetUtcNow().Add(rig.Options.DueSweepInterval)),
+            (rig.Reminder(stuckRow).Status, stuckRow.SweepAttempts, stuckRow.SweepAt));
+    }
+
     [Theory]
     [InlineData(SweepPoint.Claimed, 1)]
     [InlineData(SweepPoint.Checked, 1)]
@@ -188,6 +208,16 @@ public sealed class ReminderSweepTests
         Assert.Equal(200, counts.Sum(c => c.Flagged));
         Assert.Equal(200, rig.Patches);
         Assert.Equal(200, rig.Fake.Requests.Where(r => r.Method == HttpMethod.Patch).Select(r => r.Uri.AbsolutePath).Distinct().Count());
+    }
+
+    /// <summary>One user's mailbox cannot be opened (its credentials are gone, say); the others can.</summary>
+    private sealed class Unreachable(OutlookFollowUp.Mail.IMailboxes inner, string user) : OutlookFollowUp.Mail.IMailboxes
+    {
+        public OutlookFollowUp.Mail.IMailboxReader Reader(string userKey) =>
+            userKey == user ? throw new InvalidOperationException("no session for this user") : inner.Reader(userKey);
+
+        public OutlookFollowUp.Mail.IMailboxWriter Writer(string userKey) =>
+            userKey == user ? throw new InvalidOperationException("no session for this user") : inner.Writer(userKey);
     }
 
     /// <summary>Runs a user's action at one point of the sweep (a request landing while the sweep holds the row).</summary>

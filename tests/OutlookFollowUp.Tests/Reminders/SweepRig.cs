@@ -49,7 +49,7 @@ internal sealed class SweepRig : IAsyncDisposable
 
     public FakeGraph Fake { get; }
 
-    public IMailboxes Mailboxes { get; }
+    public IMailboxes Mailboxes { get; set; }
 
     public int Patches => Fake.Requests.Count(r => r.Method == HttpMethod.Patch);
 
