@@ -242,7 +242,11 @@ internal sealed partial class ReminderSweep(
         bool Refused(ReminderRow r) => outcome.TryGetValue(r.MessageId!, out var result) && result.Failure is MailAccessDeniedException;
 
         var landed = wanted.Where(Landed).ToList();
-        await SettleAsync(userKey, claimId, landed, written: true, ct);
+        if (await SettleAsync(userKey, claimId, landed, written: true, ct) < landed.Count)
+        {
+            await CompleteClosedMeanwhileAsync(userKey, landed, ct);
+        }
+
         var refused = wanted.Where(Refused).ToList();
         if (refused.Count > 0 && notices.Refused(userKey))
         {
@@ -256,28 +260,48 @@ internal sealed partial class ReminderSweep(
         return new SweepCounts(0, 0, 0, landed.Count, failed.Count);
     }
 
+    /// <summary>
+    /// A reminder answered or marked done while its due flag was on its way: the flag the user's action queued may have
+    /// landed first, so complete it again, now that the due flag is in.
+    /// </summary>
+    private async Task CompleteClosedMeanwhileAsync(string userKey, List<ReminderRow> landed, CancellationToken ct)
+    {
+        var ids = landed.Where(r => r.FlagWanted == FlagStates.Due).Select(r => r.Id).ToList();
+        var closed = await db.Set<ReminderRow>().AsNoTracking()
+            .Where(r => r.UserKey == userKey && ids.Contains(r.Id) && (r.DoneAt != null || r.ResolvedAt != null) && r.MessageId != null)
+            .Select(r => r.MessageId!).Distinct().ToListAsync(ct);
+        if (closed.Count > 0)
+        {
+            await mailboxes.Writer(userKey).SetFlagsAsync([.. closed.Select(id => new FlagChange(id, OutlookFlag.Complete))], ct);
+        }
+    }
+
     /// <summary>The flag landed (or will not be written): nothing left to do on these rows, so their claim ends.</summary>
-    private async Task SettleAsync(string userKey, string claimId, List<ReminderRow> rows, bool written, CancellationToken ct)
+    /// <returns>The rows settled; fewer when some changed meanwhile (a snooze, a reply, done).</returns>
+    private async Task<int> SettleAsync(string userKey, string claimId, List<ReminderRow> rows, bool written, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var settled = 0;
         foreach (var state in rows.Select(r => r.FlagWanted!).Distinct())
         {
             var ids = rows.Where(r => r.FlagWanted == state).Select(r => r.Id).ToList();
             var query = db.Set<ReminderRow>().Where(r => r.UserKey == userKey && ids.Contains(r.Id) && r.ClaimId == claimId && r.FlagWanted == state);
             if (written)
             {
-                await query.ExecuteUpdateAsync(u => u
+                settled += await query.ExecuteUpdateAsync(u => u
                     .SetProperty(r => r.FlagWritten, state).SetProperty(r => r.FlagWrittenAt, now).SetProperty(r => r.FlagWanted, (string?)null)
                     .SetProperty(r => r.SweepAt, (DateTimeOffset?)null).SetProperty(r => r.ClaimId, (string?)null).SetProperty(r => r.SweepAttempts, 0), ct);
                 Telemetry.FollowUpTelemetry.Reminders(state == FlagStates.Due ? "flagged" : "flag_complete", ids.Count);
             }
             else
             {
-                await query.ExecuteUpdateAsync(u => u
+                settled += await query.ExecuteUpdateAsync(u => u
                     .SetProperty(r => r.FlagWanted, (string?)null).SetProperty(r => r.SweepAt, (DateTimeOffset?)null)
                     .SetProperty(r => r.ClaimId, (string?)null), ct);
             }
         }
+
+        return settled;
     }
 
     /// <summary>Back-off: the row keeps its state and is claimable again after a wait that doubles with each failure.</summary>

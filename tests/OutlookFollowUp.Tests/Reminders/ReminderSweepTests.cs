@@ -170,6 +170,28 @@ public sealed class ReminderSweepTests
     }
 
     [Fact]
+    public async Task A_reminder_marked_done_while_its_due_flag_was_on_its_way_ends_with_its_flag_complete()
+    {
+        await using var rig = await SweepRig.CreateAsync(StorageProvider.Sqlite);
+        rig.Sent("s1", rig.Time.GetUtcNow());
+        var id = await rig.RemindAsync("s1", rig.Time.GetUtcNow().AddHours(1));
+        rig.Time.Advance(TimeSpan.FromHours(1));
+        var graph = rig.Mailboxes;
+        // The user's "done" and its Complete write land just before the sweep's due PATCH.
+        rig.Mailboxes = new BeforeFirstFlagWrite(graph, async () =>
+        {
+            await using var context = rig.Db.CreateContext();
+            await new ReminderStore(context, new OutlookFollowUp.Threads.ThreadIndex(context), rig.Time).MarkDoneAsync(SweepRig.User, id, Ct);
+            await graph.Writer(SweepRig.User).SetFlagAsync("s1", OutlookFollowUp.Mail.OutlookFlag.Complete, Ct);
+        });
+
+        await rig.Sweep().RunOnceAsync(Ct);
+
+        Assert.Equal(ReminderStatus.Done, rig.Reminder(await rig.RowAsync(id)).Status);
+        Assert.Equal("complete", rig.FlagStatus("s1"));
+    }
+
+    [Fact]
     public async Task With_Outlook_flags_turned_off_a_due_reminder_is_due_without_any_PATCH()
     {
         await using var rig = await SweepRig.CreateAsync(StorageProvider.Sqlite);
@@ -208,6 +230,36 @@ public sealed class ReminderSweepTests
         Assert.Equal(200, counts.Sum(c => c.Flagged));
         Assert.Equal(200, rig.Patches);
         Assert.Equal(200, rig.Fake.Requests.Where(r => r.Method == HttpMethod.Patch).Select(r => r.Uri.AbsolutePath).Distinct().Count());
+    }
+
+    /// <summary>Runs <paramref name="before"/> once, right before the first batch of flag writes goes to Graph.</summary>
+    private sealed class BeforeFirstFlagWrite(OutlookFollowUp.Mail.IMailboxes inner, Func<Task> before) : OutlookFollowUp.Mail.IMailboxes
+    {
+        private Func<Task>? _before = before;
+
+        public OutlookFollowUp.Mail.IMailboxReader Reader(string userKey) => inner.Reader(userKey);
+
+        public OutlookFollowUp.Mail.IMailboxWriter Writer(string userKey) => new Hooked(inner.Writer(userKey), this);
+
+        private sealed class Hooked(OutlookFollowUp.Mail.IMailboxWriter writer, BeforeFirstFlagWrite owner) : OutlookFollowUp.Mail.IMailboxWriter
+        {
+            public async Task<IReadOnlyList<OutlookFollowUp.Mail.MailPartResult>> SetFlagsAsync(
+                IReadOnlyList<OutlookFollowUp.Mail.FlagChange> changes, CancellationToken cancellationToken)
+            {
+                if (Interlocked.Exchange(ref owner._before, null) is { } before)
+                {
+                    await before();
+                }
+
+                return await writer.SetFlagsAsync(changes, cancellationToken);
+            }
+
+            public Task SetFlagAsync(string messageId, OutlookFollowUp.Mail.OutlookFlag flag, CancellationToken cancellationToken) =>
+                writer.SetFlagAsync(messageId, flag, cancellationToken);
+
+            public Task<string> CreateReplyAllDraftAsync(string messageId, string comment, CancellationToken cancellationToken) =>
+                writer.CreateReplyAllDraftAsync(messageId, comment, cancellationToken);
+        }
     }
 
     /// <summary>One user's mailbox cannot be opened (its credentials are gone, say); the others can.</summary>
