@@ -32,6 +32,12 @@ internal static class BenchProgram
             return;
         }
 
+        if (args is ["due-sweep", ..])
+        {
+            await DueSweepFigures.RunAsync(Console.Out);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
     }
 }

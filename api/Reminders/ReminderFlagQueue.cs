@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Reminders;
 
@@ -18,24 +21,39 @@ public sealed partial class ReminderFlagQueue(ILogger<ReminderFlagQueue> logger)
     private readonly Channel<FlagWrite> _channel = Channel.CreateBounded<FlagWrite>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private readonly ConcurrentDictionary<(string UserKey, string MessageId), int> _pendingByMessage = new();
+
     private int _pending;
 
     /// <summary>Writes queued or running; tests wait for zero.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
+    /// <summary>True while a write for this message waits here: a flag read back from Outlook may predate it.</summary>
+    public bool IsPending(string userKey, string messageId) => _pendingByMessage.TryGetValue((userKey, messageId), out var count) && count > 0;
+
     internal void Enqueue(FlagWrite write)
     {
         Interlocked.Increment(ref _pending);
+        _pendingByMessage.AddOrUpdate((write.UserKey, write.MessageId), 1, (_, n) => n + 1);
         if (!_channel.Writer.TryWrite(write))
         {
-            Interlocked.Decrement(ref _pending);
+            Done(write);
             LogDropped(logger, write.Flag.Status);
         }
     }
 
     internal IAsyncEnumerable<FlagWrite> ReadAllAsync(CancellationToken cancellationToken) => _channel.Reader.ReadAllAsync(cancellationToken);
 
-    internal void Done() => Interlocked.Decrement(ref _pending);
+    internal void Done(FlagWrite write)
+    {
+        var key = (write.UserKey, write.MessageId);
+        if (_pendingByMessage.AddOrUpdate(key, 0, (_, n) => n - 1) <= 0)
+        {
+            _pendingByMessage.TryRemove(new KeyValuePair<(string, string), int>(key, 0));
+        }
+
+        Interlocked.Decrement(ref _pending);
+    }
 
     /// <summary>Waits until every queued write ran (tests; the flag is then in the mailbox or its failure logged).</summary>
     public async Task WhenIdleAsync(CancellationToken cancellationToken)
@@ -51,7 +69,8 @@ public sealed partial class ReminderFlagQueue(ILogger<ReminderFlagQueue> logger)
 }
 
 /// <summary>Runs the queued flag writes one by one; a failure is logged (its kind, never a token) and the next write goes on.</summary>
-internal sealed partial class ReminderFlagWorker(ReminderFlagQueue queue, FlagPermissionNotices notices, ILogger<ReminderFlagWorker> logger) : BackgroundService
+internal sealed partial class ReminderFlagWorker(
+    ReminderFlagQueue queue, FlagPermissionNotices notices, IServiceScopeFactory scopes, TimeProvider time, ILogger<ReminderFlagWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -62,6 +81,7 @@ internal sealed partial class ReminderFlagWorker(ReminderFlagQueue queue, FlagPe
                 try
                 {
                     await write.Writer.SetFlagAsync(write.MessageId, write.Flag, stoppingToken);
+                    await RecordAsync(write, stoppingToken);
                     Telemetry.FollowUpTelemetry.Reminder(write.Flag.Status == OutlookFlagStatus.Flagged ? "flagged" : "flag_" + write.Flag.Status.ToString().ToLowerInvariant());
                 }
                 catch (MailAccessDeniedException) when (!stoppingToken.IsCancellationRequested)
@@ -77,7 +97,7 @@ internal sealed partial class ReminderFlagWorker(ReminderFlagQueue queue, FlagPe
                 }
                 finally
                 {
-                    queue.Done();
+                    queue.Done(write);
                 }
             }
         }
@@ -88,6 +108,22 @@ internal sealed partial class ReminderFlagWorker(ReminderFlagQueue queue, FlagPe
                 LogLeftAtStop(logger, queue.Pending);
             }
         }
+    }
+
+    /// <summary>What landed on the message: a flag later read back as completed or cleared closes the reminder only if the product had flagged it.</summary>
+    private async Task RecordAsync(FlagWrite write, CancellationToken cancellationToken)
+    {
+        var state = write.Flag.Status switch
+        {
+            OutlookFlagStatus.Flagged => write.Flag.ReminderAt is null ? FlagStates.Flagged : FlagStates.Due,
+            OutlookFlagStatus.Complete => FlagStates.Complete,
+            _ => FlagStates.Cleared,
+        };
+        await using var scope = scopes.CreateAsyncScope();
+        var now = time.GetUtcNow();
+        await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Set<ReminderRow>()
+            .Where(r => r.UserKey == write.UserKey && r.MessageId == write.MessageId)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.FlagWritten, state).SetProperty(r => r.FlagWrittenAt, now), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not set the Outlook flag to {Status} ({Failure}); the reminder is unaffected")]

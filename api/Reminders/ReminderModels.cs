@@ -11,10 +11,10 @@ public sealed record SnoozeRequest(DateTimeOffset? RemindAt);
 [JsonConverter(typeof(JsonStringEnumConverter<ReminderStatus>))]
 public enum ReminderStatus
 {
-    /// <summary>Waiting for its time.</summary>
+    /// <summary>Waiting for its time (or for the due sweep to confirm, in Graph, that no reply came).</summary>
     [JsonStringEnumMemberName("scheduled")] Scheduled,
 
-    /// <summary>Its time has come and no reply arrived.</summary>
+    /// <summary>Its time has come and, checked in Graph right before, no reply arrived.</summary>
     [JsonStringEnumMemberName("due")] Due,
 
     /// <summary>A reply arrived (rule 7).</summary>
@@ -24,6 +24,10 @@ public enum ReminderStatus
     [JsonStringEnumMemberName("done")] Done,
 }
 
+/// <param name="DueAt">When the due sweep found its time passed with no reply (checked in Graph across all folders).</param>
+/// <param name="ResolvedBy">Whose reply resolved it (rule 7), with <see cref="ResolvedAt"/>.</param>
+/// <param name="ClosedBy">How it was closed: <c>user</c> (marked done), <c>reply</c> (rule 7), <c>outlook</c> (its flag completed or cleared by hand in Outlook); null while open.</param>
+/// <param name="Source"><c>compose</c> when <b>Remind me if no reply</b> on the draft made it; null when asked for on a message.</param>
 public sealed record Reminder(
     string Id,
     string? MessageId,
@@ -34,13 +38,28 @@ public sealed record Reminder(
     DateTimeOffset CreatedAt,
     ReminderStatus Status,
     DateTimeOffset? DoneAt,
-    DateTimeOffset? ResolvedAt)
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? DueAt = null,
+    ReminderPerson? ResolvedBy = null,
+    string? ClosedBy = null,
+    string? Source = null)
 {
     /// <summary>What the user should know about this write, e.g. that Outlook flags need Mail.ReadWrite (said once); absent when nothing.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Warnings { get; init; }
 
     public Reminder WithWarning(string? warning) => warning is null ? this : this with { Warnings = [.. Warnings ?? [], warning] };
+}
+
+/// <summary>Who wrote the reply that resolved a reminder.</summary>
+public sealed record ReminderPerson(string? Name, string Address);
+
+/// <summary>How a closed reminder was closed (<see cref="Reminder.ClosedBy"/>).</summary>
+public static class ReminderClosedBy
+{
+    public const string User = "user";
+    public const string Reply = "reply";
+    public const string Outlook = "outlook";
 }
 
 public sealed record ReminderList(IReadOnlyList<Reminder> Reminders);

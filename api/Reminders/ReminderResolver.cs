@@ -74,7 +74,11 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
             // Conditional, so a reminder marked done meanwhile stays done.
             var changed = await db.Set<ReminderRow>()
                 .Where(r => r.UserKey == userKey && r.Id == reminder.Id && r.DoneAt == null && r.ResolvedAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply.Id), cancellationToken);
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply.Id)
+                    .SetProperty(r => r.ResolvedByAddress, reply.From).SetProperty(r => r.ResolvedByName, reply.FromName)
+                    .SetProperty(r => r.SweepAt, (DateTimeOffset?)null).SetProperty(r => r.ClaimId, (string?)null)
+                    .SetProperty(r => r.FlagWanted, (string?)null), cancellationToken);
             if (changed > 0)
             {
                 // Answered: the Outlook flag is completed on every device too.

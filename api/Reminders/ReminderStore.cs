@@ -28,7 +28,7 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
                     : ReminderCreationOutcome.Updated;
                 if (outcome == ReminderCreationOutcome.Updated)
                 {
-                    existing.RemindAt = remindAt.ToUniversalTime();
+                    Reschedule(existing, remindAt);
                     await db.SaveChangesAsync(ct);
                 }
 
@@ -47,6 +47,7 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
                 Subject = indexed?.Subject ?? "",
                 RemindAt = remindAt.ToUniversalTime(),
                 CreatedAt = now,
+                SweepAt = remindAt.ToUniversalTime(),
             };
             db.Set<ReminderRow>().Add(row);
             await db.SaveChangesAsync(ct);
@@ -60,9 +61,9 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
 
     public async Task<IReadOnlyList<Reminder>> ListAsync(string userKey, CancellationToken cancellationToken)
     {
-        // Sorted here (remind-at, then id by ordinal), the same on both providers.
+        // Sorted here (due ones first, then remind-at, then id by ordinal), the same on both providers.
         var rows = await ByUser.For(db)(db, userKey).ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(r => r.RemindAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(ToReminder)];
+        return [.. rows.Select(ToReminder).OrderBy(r => r.Status != ReminderStatus.Due).ThenBy(r => r.RemindAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
     }
 
     public async Task<Reminder?> GetAsync(string userKey, string id, CancellationToken cancellationToken) =>
@@ -73,12 +74,29 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
         {
             if (row.DoneAt is null && row.ResolvedAt is null)
             {
-                row.RemindAt = remindAt.ToUniversalTime();
+                Reschedule(row, remindAt);
             }
         }, cancellationToken);
 
     public Task<Reminder?> MarkDoneAsync(string userKey, string id, CancellationToken cancellationToken) =>
-        UpdateAsync(userKey, id, row => row.DoneAt ??= time.GetUtcNow(), cancellationToken);
+        UpdateAsync(userKey, id, row =>
+        {
+            if (row.DoneAt is null)
+            {
+                row.DoneAt = time.GetUtcNow();
+                row.DoneBy = ReminderClosedBy.User;
+                // The endpoint completes the flag itself; a sweep holding the row loses its claim.
+                (row.SweepAt, row.ClaimId, row.FlagWanted) = (null, null, null);
+            }
+        }, cancellationToken);
+
+    /// <summary>A new time for an open reminder (snooze, or a create for a tracked message): scheduled again, a due one too.</summary>
+    private static void Reschedule(ReminderRow row, DateTimeOffset remindAt)
+    {
+        row.RemindAt = remindAt.ToUniversalTime();
+        row.DueAt = null;
+        (row.SweepAt, row.ClaimId, row.SweepAttempts, row.FlagWanted) = (row.RemindAt, null, 0, null);
+    }
 
     public async Task<bool> DeleteAsync(string userKey, string id, CancellationToken cancellationToken) =>
         await db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
@@ -86,13 +104,20 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
     public async Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken) =>
         await db.Set<ReminderRow>().AsNoTracking().Select(r => r.UserKey).Distinct().ToListAsync(cancellationToken);
 
-    public Task<int> PurgeClosedBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        db.Set<ReminderRow>()
+    public async Task<int> PurgeClosedBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        // A mark taken that long ago is no longer needed to keep its deleted reminder from coming back.
+        await db.Set<ComposeMarkRow>().Where(m => m.UserKey == userKey && m.TrackedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        return await db.Set<ReminderRow>()
             .Where(r => r.UserKey == userKey && ((r.DoneAt != null && r.DoneAt < cutoff) || (r.ResolvedAt != null && r.ResolvedAt < cutoff)))
             .ExecuteDeleteAsync(cancellationToken);
+    }
 
-    public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
-        db.Set<ReminderRow>().Where(r => r.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
+    public async Task DeleteUserAsync(string userKey, CancellationToken cancellationToken)
+    {
+        await db.Set<ComposeMarkRow>().Where(m => m.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ReminderRow>().Where(r => r.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
+    }
 
     private async Task<Reminder?> UpdateAsync(string userKey, string id, Action<ReminderRow> change, CancellationToken cancellationToken)
     {
@@ -114,12 +139,17 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
         }
     }
 
-    private Reminder ToReminder(ReminderRow r) => new(
-        r.Id, r.MessageId, r.InternetMessageId, r.ThreadKey, r.Subject, r.RemindAt, r.CreatedAt, StatusOf(r, time.GetUtcNow()), r.DoneAt, r.ResolvedAt);
+    internal static Reminder ToReminder(ReminderRow r) => new(
+        r.Id, r.MessageId, r.InternetMessageId, r.ThreadKey, r.Subject, r.RemindAt, r.CreatedAt, StatusOf(r), r.DoneAt, r.ResolvedAt,
+        r.DueAt,
+        r.ResolvedAt is not null && r.ResolvedByAddress is { } address ? new ReminderPerson(r.ResolvedByName, address) : null,
+        r.DoneAt is not null ? r.DoneBy ?? ReminderClosedBy.User : r.ResolvedAt is not null ? ReminderClosedBy.Reply : null,
+        r.Source);
 
-    internal static ReminderStatus StatusOf(ReminderRow r, DateTimeOffset now) =>
+    /// <summary>Stored, never derived from the clock: "due" is what the sweep confirmed in Graph, not just a time that passed.</summary>
+    internal static ReminderStatus StatusOf(ReminderRow r) =>
         r.DoneAt is not null ? ReminderStatus.Done
         : r.ResolvedAt is not null ? ReminderStatus.Resolved
-        : r.RemindAt <= now ? ReminderStatus.Due
+        : r.DueAt is not null ? ReminderStatus.Due
         : ReminderStatus.Scheduled;
 }

@@ -1,4 +1,6 @@
 using FluentValidation;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OutlookFollowUp.Background;
 
 namespace OutlookFollowUp.Reminders;
 
@@ -9,13 +11,26 @@ public static class RemindersSetup
         services.AddScoped<IReminderStore, ReminderStore>();
         services.AddScoped<ReminderResolver>();
         services.AddScoped<IReminderResolver>(sp => sp.GetRequiredService<ReminderResolver>());
+        // In this order after each sync: a compose mark makes its reminder, rule 7 resolves it (or any other), then
+        // flags completed or cleared by hand in Outlook close theirs.
+        services.AddScoped<Mail.IMailboxSyncListener, ComposeTracking>();
         services.AddScoped<Mail.IMailboxSyncListener>(sp => sp.GetRequiredService<ReminderResolver>());
+        services.AddScoped<Mail.IMailboxSyncListener, FlagReadBack>();
         services.AddScoped<ReminderFlags>();
         services.AddSingleton<ReminderFlagQueue>();
         services.AddHostedService<ReminderFlagWorker>();
         services.AddSingleton<FlagPermissionNotices>();
         services.AddSingleton<IValidator<CreateReminderRequest>, CreateReminderRequestValidator>();
         services.AddSingleton<IValidator<SnoozeRequest>, SnoozeRequestValidator>();
+
+        services.AddOptions<BackgroundOptions>().BindConfiguration(BackgroundOptions.Section)
+            .Validate(BackgroundOptions.Valid,
+                "Sync:BackgroundInterval and Sync:DueSweepInterval must be at least 1 s, Sync:DueBatchSize 1 to 5000, Sync:ClaimLease at least 10 s, Sync:MaxRetryDelay at least the sweep interval.")
+            .ValidateOnStart();
+        services.AddScoped<ReminderSweep>();
+        services.TryAddSingleton<ISweepProbe, NoSweepProbe>();
+        services.AddSingleton<BackgroundWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWorker>());
         return services;
     }
 }

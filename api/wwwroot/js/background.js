@@ -4,8 +4,9 @@
 import { t } from './i18n.js';
 
 const SIGN_IN = /token|sign_?in|signin|consent|interaction|login|expired|unauthori[sz]ed/i;
-const PERMISSION = /denied|forbidden|permission|access/i;
-const OUTAGE = /unavailable|throttl|timeout|network|graph_down|outage/i;
+const PERMISSION = /denied|forbidden|permission|access|_403$/i;
+// Graph or the network failing for a while (graph_servererror, graph_circuitopen, graph_http_503, sync_failed…): waiting fixes it.
+const OUTAGE = /^graph_|unavailable|throttl|timeout|network|outage|sync_failed/i;
 
 /** { title, detail, action, severity, code? } for a lastErrorCode such as graph_token_rejected or token_expired. */
 export function backgroundProblem(problem, localMode) {

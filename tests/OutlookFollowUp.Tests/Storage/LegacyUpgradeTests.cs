@@ -29,20 +29,19 @@ public sealed class LegacyUpgradeTests
     private static readonly string[] Tables =
         ["mailbox_states", "folder_sync_states", "indexed_messages", "thread_summaries", "reminders", "dismissals", "user_settings", "tenant_policies", "token_cache"];
 
-    /// <summary>Columns that migrations after Initial add, with a default: the legacy rows are compared without them.</summary>
-    private static readonly HashSet<string> AddedAfterLegacy = ["thread_summaries.nudges", "dismissals.reason", "dismissals.note"];
-
     private static string LegacyFile => Path.Combine(AppContext.BaseDirectory, "Storage", "Legacy", "followups-v2.db");
 
     [Theory, OnSqlite, OnPostgres]
     public async Task Upgrade_KeepsEveryRowOfEveryTable(StorageProvider provider)
     {
         await using var db = await LegacyCopyAsync(provider);
-        var before = await DumpAsync(db);
+        var columns = new Dictionary<string, HashSet<string>>();
+        var before = await DumpAsync(db, columns);
 
         await StorageMigrations.MigrateAsync(db.CreateContext(), Ct);
 
-        Assert.Equal(before, await DumpAsync(db));
+        // Columns that later migrations add (the reminders' lifecycle, say) are not the legacy rows' to compare.
+        Assert.Equal(before, await DumpAsync(db, columns));
         Assert.Contains(before, t => t.StartsWith("reminders:9 ", StringComparison.Ordinal)); // the fixture is not empty
     }
 
@@ -141,7 +140,8 @@ public sealed class LegacyUpgradeTests
     };
 
     /// <summary>Every row of every table, each value in one provider-neutral form (instants as UTC ticks), sorted.</summary>
-    private static async Task<List<string>> DumpAsync(TestDatabase db)
+    /// <param name="columns">Filled per table on the first dump; a later dump shows only those columns.</param>
+    private static async Task<List<string>> DumpAsync(TestDatabase db, Dictionary<string, HashSet<string>> columns)
     {
         await using var context = db.CreateContext();
         var connection = context.Database.GetDbConnection();
@@ -153,10 +153,11 @@ public sealed class LegacyUpgradeTests
             command.CommandText = $"SELECT * FROM \"{table}\"";
             await using var reader = await command.ExecuteReaderAsync();
             var rows = new List<string>();
+            var shown = columns.TryGetValue(table, out var known) ? known
+                : columns[table] = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
             while (await reader.ReadAsync())
             {
-                rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount)
-                    .Where(i => !AddedAfterLegacy.Contains($"{table}.{reader.GetName(i)}"))
+                rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Where(i => shown.Contains(reader.GetName(i)))
                     .Select(i => $"{reader.GetName(i)}={Neutral(reader, i)}")));
             }
 

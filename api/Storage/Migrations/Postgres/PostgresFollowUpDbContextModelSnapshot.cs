@@ -177,6 +177,26 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("mailbox_sync_requests", (string)null);
                 });
 
+            modelBuilder.Entity("OutlookFollowUp.Reminders.ComposeMarkRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("text")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("text")
+                        .HasColumnName("message_id");
+
+                    b.Property<DateTimeOffset>("TrackedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tracked_at");
+
+                    b.HasKey("UserKey", "MessageId")
+                        .HasName("pk_reminder_compose_marks");
+
+                    b.ToTable("reminder_compose_marks", (string)null);
+                });
+
             modelBuilder.Entity("OutlookFollowUp.Reminders.ReminderRow", b =>
                 {
                     b.Property<string>("UserKey")
@@ -187,6 +207,11 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("id");
 
+                    b.Property<string>("ClaimId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("claim_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -194,6 +219,29 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("done_by");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FlagWanted")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("flag_wanted");
+
+                    b.Property<string>("FlagWritten")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("flag_written");
+
+                    b.Property<DateTimeOffset?>("FlagWrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("flag_written_at");
 
                     b.Property<string>("InternetMessageId")
                         .HasColumnType("text")
@@ -211,14 +259,35 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
+                    b.Property<string>("ResolvedByAddress")
+                        .HasColumnType("text")
+                        .HasColumnName("resolved_by_address");
+
                     b.Property<string>("ResolvedByMessageId")
                         .HasColumnType("text")
                         .HasColumnName("resolved_by_message_id");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasColumnType("text")
+                        .HasColumnName("resolved_by_name");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("subject");
+
+                    b.Property<DateTimeOffset?>("SweepAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sweep_at");
+
+                    b.Property<int>("SweepAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("sweep_attempts");
 
                     b.Property<string>("ThreadKey")
                         .HasColumnType("text")
@@ -226,6 +295,12 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
 
                     b.HasKey("UserKey", "Id")
                         .HasName("pk_reminders");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_reminders_claim_id");
+
+                    b.HasIndex("SweepAt")
+                        .HasDatabaseName("ix_reminders_sweep_at");
 
                     b.HasIndex("UserKey", "InternetMessageId")
                         .HasDatabaseName("ix_reminders_user_key_internet_message_id");

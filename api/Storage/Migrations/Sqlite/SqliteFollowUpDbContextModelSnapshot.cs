@@ -171,6 +171,26 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("mailbox_sync_requests", (string)null);
                 });
 
+            modelBuilder.Entity("OutlookFollowUp.Reminders.ComposeMarkRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("MessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("TrackedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tracked_at");
+
+                    b.HasKey("UserKey", "MessageId")
+                        .HasName("pk_reminder_compose_marks");
+
+                    b.ToTable("reminder_compose_marks", (string)null);
+                });
+
             modelBuilder.Entity("OutlookFollowUp.Reminders.ReminderRow", b =>
                 {
                     b.Property<string>("UserKey")
@@ -181,6 +201,11 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("ClaimId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_id");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -188,6 +213,29 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.Property<long?>("DoneAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("done_at");
+
+                    b.Property<string>("DoneBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_by");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FlagWanted")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flag_wanted");
+
+                    b.Property<string>("FlagWritten")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flag_written");
+
+                    b.Property<long?>("FlagWrittenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flag_written_at");
 
                     b.Property<string>("InternetMessageId")
                         .HasColumnType("TEXT")
@@ -205,14 +253,35 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("resolved_at");
 
+                    b.Property<string>("ResolvedByAddress")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by_address");
+
                     b.Property<string>("ResolvedByMessageId")
                         .HasColumnType("TEXT")
                         .HasColumnName("resolved_by_message_id");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by_name");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
+
+                    b.Property<long?>("SweepAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sweep_at");
+
+                    b.Property<int>("SweepAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sweep_attempts");
 
                     b.Property<string>("ThreadKey")
                         .HasColumnType("TEXT")
@@ -220,6 +289,12 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
 
                     b.HasKey("UserKey", "Id")
                         .HasName("pk_reminders");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_reminders_claim_id");
+
+                    b.HasIndex("SweepAt")
+                        .HasDatabaseName("ix_reminders_sweep_at");
 
                     b.HasIndex("UserKey", "InternetMessageId")
                         .HasDatabaseName("ix_reminders_user_key_internet_message_id");

@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using OutlookFollowUp.Background;
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Mail;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.Tests.Reminders;
+
+/// <summary>
+/// The due sweep over a real database (SQLite or PostgreSQL) and the product's Graph pipeline against the fake Graph
+/// server: reminders are seeded as rows, the mailbox as messages, and PATCHes are counted where Graph would see them.
+/// </summary>
+internal sealed class SweepRig : IAsyncDisposable
+{
+    public const string User = "tenant:user-1";
+    public const string Me = FakeGraphRig.Me;
+
+    private readonly ServiceProvider _graph;
+
+    private SweepRig(TestDatabase db, BackgroundOptions options)
+    {
+        Db = db;
+        Options = options;
+        Mailbox = new InMemoryMailbox(Me);
+        Fake = new FakeGraph(Mailbox);
+        _graph = FakeGraphRig.Services(new GraphOptions { AccessToken = "test-token", PageSize = 50, MaxRetries = 0, Timeout = TimeSpan.FromSeconds(10) }, Fake)
+            .BuildServiceProvider();
+        Mailboxes = new LocalMailboxes(_graph.GetRequiredService<GraphClientFactory>());
+    }
+
+    public TestDatabase Db { get; }
+
+    public FakeTimeProvider Time => Db.Time;
+
+    public BackgroundOptions Options { get; }
+
+    public InMemoryMailbox Mailbox { get; }
+
+    public FakeGraph Fake { get; }
+
+    public IMailboxes Mailboxes { get; set; }
+
+    public int Patches => Fake.Requests.Count(r => r.Method == HttpMethod.Patch);
+
+    public static async Task<SweepRig> CreateAsync(StorageProvider provider, BackgroundOptions? options = null)
+    {
+        var rig = new SweepRig(await TestDatabase.CreateAsync(provider), options ?? new BackgroundOptions());
+        await rig.Db.CreateIndex().SetMailboxAsync(User, [Me], "UTC", CancellationToken.None);
+        return rig;
+    }
+
+    /// <summary>A fresh sweep, as a new scope (or a restarted instance) would make it.</summary>
+    public ReminderSweep Sweep(ISweepProbe? probe = null, string user = User)
+    {
+        var context = Db.CreateContext();
+        return new ReminderSweep(
+            context, Mailboxes, new SettingsStore(context, Time), new ThreadIndex(context), probe ?? new NoSweepProbe(), new FlagPermissionNotices(),
+            Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ReminderSweep>.Instance);
+    }
+
+    /// <summary>A message I sent in Sent Items (its conversation is <c>conv-{id}</c>).</summary>
+    public void Sent(string id, DateTimeOffset at) =>
+        Mailbox.Put("sentitems", Messages.Message(id, at, Me) with { To = [new InMemoryAddress("ana@fabrikam.com", "Ana")] });
+
+    /// <summary>Someone's answer in a conversation, in <paramref name="folder"/> (a rule may have filed it anywhere).</summary>
+    public void Reply(string id, string conversationOf, DateTimeOffset at, string folder = "inbox") =>
+        Mailbox.Put(folder, Messages.Message(id, at, "ana@fabrikam.com") with { ConversationId = $"conv-{conversationOf}" });
+
+    /// <summary>A reminder row on a sent message, due at <paramref name="remindAt"/>.</summary>
+    public async Task<string> RemindAsync(string messageId, DateTimeOffset remindAt, string user = User, bool indexed = true)
+    {
+        await using var context = Db.CreateContext();
+        var id = Guid.NewGuid().ToString("N");
+        context.Set<ReminderRow>().Add(new ReminderRow
+        {
+            UserKey = user,
+            Id = id,
+            MessageId = messageId,
+            InternetMessageId = $"<{messageId}@fabrikam.com>",
+            ThreadKey = indexed ? $"conv-{messageId}" : null,
+            Subject = $"Subject {messageId}",
+            RemindAt = remindAt,
+            CreatedAt = Time.GetUtcNow(),
+            SweepAt = remindAt,
+        });
+        await context.SaveChangesAsync();
+        return id;
+    }
+
+    public async Task<ReminderRow> RowAsync(string id, string user = User)
+    {
+        await using var context = Db.CreateContext();
+        return await context.Set<ReminderRow>().AsNoTracking().SingleAsync(r => r.UserKey == user && r.Id == id);
+    }
+
+    public Reminder Reminder(ReminderRow row) => ReminderStore.ToReminder(row);
+
+    public string? FlagStatus(string messageId) => Mailbox.Find(messageId)?["flag"]?["flagStatus"]?.GetValue<string>();
+
+    public JsonNode? Flag(string messageId) => Mailbox.Find(messageId)?["flag"];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _graph.DisposeAsync();
+        Fake.Dispose();
+        await Db.DisposeAsync();
+        Assert.True(Fake.Problems.Count == 0, string.Join("\n", Fake.Problems));
+    }
+}
+
+/// <summary>Throws at one point of the sweep, as a crash there would stop it (nothing after it runs).</summary>
+internal sealed class CrashAt(SweepPoint point) : ISweepProbe
+{
+    public ValueTask AtAsync(SweepPoint at, CancellationToken cancellationToken) =>
+        at == point ? throw new SimulatedCrashException(point) : ValueTask.CompletedTask;
+}
+
+internal sealed class SimulatedCrashException(SweepPoint point) : Exception($"simulated crash at {point}");
