@@ -31,6 +31,20 @@ public sealed class FakeGraph : DelegatingHandler
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
+    /// <summary>
+    /// The path of every PATCH the mailbox was sent, alone or as a part of a <c>$batch</c> ("/me/messages/{id}"): flag
+    /// writes are counted the same however the adapter groups them.
+    /// </summary>
+    public IReadOnlyList<string> PatchedPaths =>
+    [
+        .. Requests.Where(r => r.Method == HttpMethod.Patch).Select(r => PathAfterVersion(r.Uri.AbsolutePath)),
+        .. Graph.BatchParts.Where(p => p.StartsWith("PATCH ", StringComparison.Ordinal)).Select(p => "/" + p["PATCH ".Length..].Split('?')[0].TrimStart('/')),
+    ];
+
+    /// <summary>"/v1.0/me/messages/x" → "/me/messages/x", so a PATCH sent alone and one sent in a batch read the same.</summary>
+    private static string PathAfterVersion(string path) =>
+        path.StartsWith("/v1.0/", StringComparison.Ordinal) ? path["/v1.0".Length..] : path;
+
     /// <summary>The next <paramref name="times"/> matching requests get <paramref name="respond"/> instead of the mailbox.</summary>
     public void Script(Func<HttpRequestMessage, bool> match, Func<CancellationToken, Task<HttpResponseMessage>> respond, int times = 1)
     {

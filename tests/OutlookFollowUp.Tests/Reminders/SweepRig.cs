@@ -51,7 +51,8 @@ internal sealed class SweepRig : IAsyncDisposable
 
     public IMailboxes Mailboxes { get; set; }
 
-    public int Patches => Fake.Requests.Count(r => r.Method == HttpMethod.Patch);
+    /// <summary>Flag writes that reached the mailbox, alone or inside a <c>$batch</c>.</summary>
+    public int Patches => Fake.PatchedPaths.Count;
 
     public static async Task<SweepRig> CreateAsync(StorageProvider provider, BackgroundOptions? options = null)
     {
