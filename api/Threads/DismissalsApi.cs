@@ -24,7 +24,8 @@ public static class DismissalsApi
     }
 
     public static async Task<Results<Ok<Dismissal>, NotFound, ValidationProblem>> Dismiss(
-        string threadKey, DismissRequest? request, CurrentUser caller, IDismissalStore store, IValidator<DismissRequest> validator, CancellationToken ct)
+        string threadKey, DismissRequest? request, CurrentUser caller, IDismissalStore store, IValidator<DismissRequest> validator,
+        Reminders.IReminderStore reminders, Reminders.ReminderFlags flags, CancellationToken ct)
     {
         // No body is a plain dismissal, as before the ladder.
         request ??= new DismissRequest(null, null);
@@ -37,9 +38,32 @@ public static class DismissalsApi
         }
 
         var reason = request.Reason ?? DismissalReasons.Dismissed;
-        return await store.DismissAsync(caller.Key, threadKey, ct, reason, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim()) is { } dismissal
-            ? TypedResults.Ok(dismissal)
-            : TypedResults.NotFound();
+        if (await store.DismissAsync(caller.Key, threadKey, ct, reason, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim()) is not { } dismissal)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (reason == DismissalReasons.MovedOn)
+        {
+            await CloseRemindersAsync(caller.Key, threadKey, reminders, flags, ct);
+        }
+
+        return TypedResults.Ok(dismissal);
+    }
+
+    /// <summary>Moving on asks nothing again: the thread's open reminders close as done by the user (their flags complete).</summary>
+    private static async Task CloseRemindersAsync(
+        string user, string threadKey, Reminders.IReminderStore reminders, Reminders.ReminderFlags flags, CancellationToken ct)
+    {
+        var open = (await reminders.ListAsync(user, ct))
+            .Where(r => r.ThreadKey == threadKey && r.Status is Reminders.ReminderStatus.Scheduled or Reminders.ReminderStatus.Due);
+        foreach (var reminder in open)
+        {
+            if (await reminders.MarkDoneAsync(user, reminder.Id, ct) is { } done)
+            {
+                await flags.ApplyAsync(user, done, ct);
+            }
+        }
     }
 
     public static async Task<Results<NoContent, NotFound>> Undo(string threadKey, CurrentUser caller, IDismissalStore store, CancellationToken ct) =>

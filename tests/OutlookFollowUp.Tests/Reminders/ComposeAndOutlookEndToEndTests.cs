@@ -72,6 +72,30 @@ public sealed class ComposeAndOutlookEndToEndTests
         Assert.Equal("notFlagged", Flag(mailbox, offsite.MessageId)); // the product wrote nothing back over the user's choice
     }
 
+    [Fact]
+    public async Task Moving_on_from_a_thread_closes_its_open_reminder_as_done_by_the_user_and_completes_its_flag()
+    {
+        var mailbox = SampleMailbox.Create(Now);
+        using var host = new LocalApiHost(mailbox, Now);
+        using var client = host.CreateClient();
+        var offsite = (await host.ThreadsAsync()).Threads.Single(t => t.Subject == "Budget numbers for the offsite");
+        using (var created = await client.PostAsJsonAsync("/api/reminders", new { messageId = offsite.MessageId, afterHours = 48 }))
+        {
+            created.EnsureSuccessStatusCode();
+        }
+
+        using (var movedOn = await client.PostAsJsonAsync(
+            $"/api/threads/{Uri.EscapeDataString(offsite.ThreadKey)}/dismiss", new { reason = "moved_on", note = "Called Bob instead." }))
+        {
+            movedOn.EnsureSuccessStatusCode();
+        }
+
+        await host.Services.GetRequiredService<ReminderFlagQueue>().WhenIdleAsync(CancellationToken.None);
+        var reminder = (await client.GetFromJsonAsync<JsonElement>("/api/reminders")).GetProperty("reminders")[0];
+        Assert.Equal(("done", "user"), (reminder.GetProperty("status").GetString(), reminder.GetProperty("closedBy").GetString()));
+        Assert.Equal("complete", Flag(mailbox, offsite.MessageId));
+    }
+
     private static string? Flag(InMemoryMailbox mailbox, string messageId) => mailbox.Find(messageId)?["flag"]?["flagStatus"]?.GetValue<string>();
 
     private static async Task<JsonElement> WaitForAsync(HttpClient client, Func<JsonElement, bool> done)
