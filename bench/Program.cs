@@ -38,6 +38,12 @@ internal static class BenchProgram
             return;
         }
 
+        if (args is ["index-size", ..])
+        {
+            await IndexSizeFigures.RunAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
     }
 }
