@@ -32,6 +32,12 @@ internal static class BenchProgram
             return;
         }
 
+        if (args is ["away-figures", ..])
+        {
+            await AwayFigures.RunAsync(Console.Out);
+            return;
+        }
+
         if (args is ["due-sweep", ..])
         {
             await DueSweepFigures.RunAsync(Console.Out);

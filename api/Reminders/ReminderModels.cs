@@ -48,6 +48,10 @@ public sealed record Reminder(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Warnings { get; init; }
 
+    /// <summary>The counterparts' automatic replies, when the due sweep found them away (<see cref="global::OutlookFollowUp.Away.AwayNote"/>); absent when nothing.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public global::OutlookFollowUp.Away.AwayNote? Away { get; init; }
+
     public Reminder WithWarning(string? warning) => warning is null ? this : this with { Warnings = [.. Warnings ?? [], warning] };
 }
 

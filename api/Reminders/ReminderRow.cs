@@ -61,6 +61,12 @@ internal sealed class ReminderRow
     /// <summary>The sweep holding the row; its writes are conditional on it, so a snooze or a newer claim wins.</summary>
     public string? ClaimId { get; set; }
 
+    /// <summary>
+    /// The due sweep's note on the counterparts' automatic replies (<see cref="global::OutlookFollowUp.Away.AwayNote"/>, stored as JSON): why
+    /// the reminder was moved, or that an automatic reply with no end is on. Null when there is nothing to say.
+    /// </summary>
+    public string? Away { get; set; }
+
     /// <summary>Failed sweep attempts in a row (the back-off grows with them); zero after a success.</summary>
     public int SweepAttempts { get; set; }
 }
@@ -110,6 +116,7 @@ internal sealed class ReminderRowConfiguration : IEntityTypeConfiguration<Remind
         e.Property(r => r.FlagWanted).HasMaxLength(16);
         e.Property(r => r.FlagWritten).HasMaxLength(16);
         e.Property(r => r.ClaimId).HasMaxLength(32);
+        e.Property(r => r.Away).HasMaxLength(2000);
     }
 }
 

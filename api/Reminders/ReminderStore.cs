@@ -95,6 +95,7 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
     {
         row.RemindAt = remindAt.ToUniversalTime();
         row.DueAt = null;
+        row.Away = null; // the user chose the time: an earlier hold's note no longer explains it
         (row.SweepAt, row.ClaimId, row.SweepAttempts, row.FlagWanted) = (row.RemindAt, null, 0, null);
     }
 
@@ -144,7 +145,10 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
         r.DueAt,
         r.ResolvedAt is not null && r.ResolvedByAddress is { } address ? new ReminderPerson(r.ResolvedByName, address) : null,
         r.DoneAt is not null ? r.DoneBy ?? ReminderClosedBy.User : r.ResolvedAt is not null ? ReminderClosedBy.Reply : null,
-        r.Source);
+        r.Source)
+    {
+        Away = r.DoneAt is null && r.ResolvedAt is null ? global::OutlookFollowUp.Away.AwayNote.FromStored(r.Away) : null,
+    };
 
     /// <summary>Stored, never derived from the clock: "due" is what the sweep confirmed in Graph, not just a time that passed.</summary>
     internal static ReminderStatus StatusOf(ReminderRow r) =>

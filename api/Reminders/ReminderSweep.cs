@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OutlookFollowUp.Away;
 using OutlookFollowUp.Background;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
@@ -53,7 +54,8 @@ internal sealed class NoSweepProbe : ISweepProbe
 /// </summary>
 internal sealed partial class ReminderSweep(
     FollowUpDbContext db, IMailboxes mailboxes, ISettingsStore settings, IThreadIndex index, ISweepProbe probe,
-    FlagPermissionNotices notices, TimeProvider time, IOptions<BackgroundOptions> options, ILogger<ReminderSweep> logger)
+    FlagPermissionNotices notices, TimeProvider time, IOptions<BackgroundOptions> options, ILogger<ReminderSweep> logger,
+    AwayCheck? away = null)
 {
     /// <summary>Far more batches than one run needs: a run always ends, even if rows kept coming back.</summary>
     private const int MaxBatchesPerRun = 1_000;
@@ -137,6 +139,7 @@ internal sealed partial class ReminderSweep(
         var rules = new ThreadRules(new DetectionOptions { Me = [.. me], Now = now });
 
         var due = new List<string>();
+        var counterparts = new Dictionary<string, IReadOnlyList<MailAddress>>(StringComparer.Ordinal);
         var resolved = 0;
         var failed = new List<ReminderRow>();
         foreach (var row in rows)
@@ -157,8 +160,12 @@ internal sealed partial class ReminderSweep(
             else
             {
                 due.Add(row.Id);
+                counterparts[row.Id] = Counterparts(row, conversation, me);
             }
         }
+
+        var held = await HoldForAbsencesAsync(userKey, reader, due, counterparts, claimId, ct);
+        due.RemoveAll(held.Contains);
 
         var dueCount = due.Count == 0 ? 0 : await db.Set<ReminderRow>()
             .Where(r => r.UserKey == userKey && due.Contains(r.Id) && r.ClaimId == claimId && r.DoneAt == null && r.ResolvedAt == null && r.RemindAt <= now)
@@ -175,6 +182,64 @@ internal sealed partial class ReminderSweep(
         }
 
         return new SweepCounts(0, dueCount, resolved, 0, failed.Count);
+    }
+
+    /// <summary>
+    /// Recipients who are away (api/Away): asks MailTips once for the counterparts of every reminder coming due; those
+    /// whose counterparts are all away with a scheduled end move to the first working hour after it, with a note;
+    /// an automatic reply with no end leaves a note and the time. MailTips failing changes nothing.
+    /// </summary>
+    /// <returns>The ids of the reminders held (no longer due in this sweep).</returns>
+    private async Task<HashSet<string>> HoldForAbsencesAsync(
+        string userKey, IMailboxReader reader, List<string> due, Dictionary<string, IReadOnlyList<MailAddress>> counterparts, string claimId, CancellationToken ct)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        if (away is null || reader is not IMailTips tips || counterparts.Count == 0)
+        {
+            return held;
+        }
+
+        var zone = (await index.GetStateAsync(userKey, ct))?.TimeZone;
+        var notes = await away.DecideAsync(userKey, tips, [.. due.Where(counterparts.ContainsKey).Select(id => new AwayQuestion(id, counterparts[id]))], zone, ct);
+        foreach (var (id, note) in notes)
+        {
+            var stored = note.ToStored();
+            if (note.MovedTo is { } movedTo)
+            {
+                var changed = await db.Set<ReminderRow>()
+                    .Where(r => r.UserKey == userKey && r.Id == id && r.ClaimId == claimId && r.DoneAt == null && r.ResolvedAt == null)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(r => r.RemindAt, movedTo).SetProperty(r => r.SweepAt, (DateTimeOffset?)movedTo)
+                        .SetProperty(r => r.ClaimId, (string?)null).SetProperty(r => r.SweepAttempts, 0).SetProperty(r => r.Away, stored), ct);
+                if (changed > 0)
+                {
+                    held.Add(id);
+                }
+            }
+            else
+            {
+                await db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.Id == id && r.ClaimId == claimId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Away, stored), ct);
+            }
+        }
+
+        if (held.Count > 0)
+        {
+            Telemetry.FollowUpTelemetry.Reminders("held_away", held.Count);
+        }
+
+        return held;
+    }
+
+    /// <summary>Who the reminder waits on: the tracked message's recipients (To and Cc) other than me.</summary>
+    private static IReadOnlyList<MailAddress> Counterparts(ReminderRow row, IReadOnlyList<MailRecord> conversation, IReadOnlyList<string> me)
+    {
+        var tracked = conversation.FirstOrDefault(m => m.Id == row.MessageId || (row.InternetMessageId is not null && m.InternetMessageId == row.InternetMessageId))
+            ?? conversation.LastOrDefault(m => me.Contains(m.From, StringComparer.OrdinalIgnoreCase));
+        return tracked is null ? [] : [.. tracked.To.Concat(tracked.Cc)
+            .Where(a => !string.IsNullOrWhiteSpace(a.Address) && !me.Contains(a.Address, StringComparer.OrdinalIgnoreCase))
+            .Select(a => a with { Address = a.Address.Trim().ToLowerInvariant() })
+            .DistinctBy(a => a.Address, StringComparer.Ordinal)];
     }
 
     private static MailRecord? FindReply(ThreadRules rules, ReminderRow row, IReadOnlyList<MailRecord> conversation, IReadOnlyList<string> me)

@@ -10,7 +10,7 @@ namespace OutlookFollowUp.Mail.Sample;
 /// Serves an <see cref="InMemoryMailbox"/> as Microsoft Graph v1.0 would, in process, to the same SDK code:
 /// the built-in sample mailbox (local mode) and the tests. Honours $select, $expand of extended properties,
 /// <c>Prefer: odata.maxpagesize</c>, delta with next/delta links and @removed, and the receivedDateTime and
-/// conversationId filters, flag and extended-property PATCHes, createReplyAll, sending a draft and JSON <c>$batch</c>. A request it does not serve gets a Graph-style error and lands in <see cref="Problems"/>.
+/// conversationId filters, flag and extended-property PATCHes, createReplyAll, sending a draft, JSON <c>$batch</c> and getMailTips (automatic replies). A request it does not serve gets a Graph-style error and lands in <see cref="Problems"/>.
 /// </summary>
 public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : HttpMessageHandler
 {
@@ -59,6 +59,11 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
             return CreateReplyAll(request, reply.Groups[1].Value, body);
         }
 
+        if (request.Method == HttpMethod.Post && request.Path.Equals("me/getMailTips", StringComparison.OrdinalIgnoreCase))
+        {
+            return MailTips(request, body);
+        }
+
         if (request.Method != HttpMethod.Get)
         {
             return Refuse(request, HttpStatusCode.MethodNotAllowed, "Request_BadRequest", $"{request.Method} is not served by the in-memory mailbox.");
@@ -71,7 +76,7 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
 
         if (request.Path.Equals("me/mailboxSettings", StringComparison.OrdinalIgnoreCase))
         {
-            return Json(request, new JsonObject { ["timeZone"] = Mailbox.TimeZone });
+            return Json(request, MailboxSettings());
         }
 
         if (DeltaPath().Match(request.Path) is { Success: true } delta)

@@ -24,6 +24,26 @@ public sealed class InMemoryMailbox(string mail, string? userPrincipalName = nul
 
     public string? TimeZone { get; set; } = timeZone;
 
+    /// <summary>The owner's working hours (mailboxSettings.workingHours); null when the mailbox has none set.</summary>
+    public InMemoryWorkingHours? WorkingHours { get; set; }
+
+    private readonly ConcurrentDictionary<string, InMemoryAutomaticReply> _automaticReplies = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Turns someone's automatic reply on (a message) or off (null), as getMailTips will report it.</summary>
+    public void SetAutomaticReply(string address, string? message, DateTimeOffset? start = null, DateTimeOffset? end = null)
+    {
+        if (string.IsNullOrEmpty(message))
+        {
+            _automaticReplies.TryRemove(address, out _);
+        }
+        else
+        {
+            _automaticReplies[address] = new InMemoryAutomaticReply(message, start, end);
+        }
+    }
+
+    internal InMemoryAutomaticReply? AutomaticReplyOf(string address) => _automaticReplies.GetValueOrDefault(address);
+
     /// <summary>Delta and paging cursors by token; a token missing here is answered with 410 Gone.</summary>
     internal ConcurrentDictionary<string, DeltaCursor> Cursors { get; } = new(StringComparer.Ordinal);
 

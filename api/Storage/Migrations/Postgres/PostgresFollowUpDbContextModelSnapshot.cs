@@ -207,6 +207,11 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("id");
 
+                    b.Property<string>("Away")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("away");
+
                     b.Property<string>("ClaimId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")

@@ -201,6 +201,11 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Away")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("away");
+
                     b.Property<string>("ClaimId")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")

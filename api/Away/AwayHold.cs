@@ -1,0 +1,114 @@
+using System.Globalization;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Mail;
+
+namespace OutlookFollowUp.Away;
+
+/// <summary>
+/// The hold rule, pure: a reminder whose counterparts are ALL away (automatic reply on now) waits; with a scheduled end
+/// for every one of them, it moves to the first working hour after the latest end; if any has no end date, it keeps its
+/// time and says whose automatic reply is on. One counterpart not away: nothing to say.
+/// </summary>
+public static class AwayHold
+{
+    /// <summary>How far ahead a working hour is looked for (a week with no working day at all would never end).</summary>
+    private const int MaxDaysAhead = 14;
+
+    public static AwayNote? Decide(
+        IReadOnlyList<MailAddress> counterparts, IReadOnlyDictionary<string, AutomaticReply> replies, DateTimeOffset now, WorkingHours hours)
+    {
+        if (counterparts.Count == 0)
+        {
+            return null;
+        }
+
+        var away = new List<(MailAddress Who, AutomaticReply Reply)>();
+        foreach (var who in counterparts)
+        {
+            if (!replies.TryGetValue(who.Address, out var reply) || !reply.AwayAt(now))
+            {
+                return null; // one is there: the thread is not waiting on an absence
+            }
+
+            away.Add((who, reply));
+        }
+
+        var names = away.Select(a => string.IsNullOrWhiteSpace(a.Who.Name) ? a.Who.Address : a.Who.Name!.Trim()).ToList();
+        var open = away.Where(a => a.Reply.End is null).Select(a => string.IsNullOrWhiteSpace(a.Who.Name) ? a.Who.Address : a.Who.Name!.Trim()).ToList();
+        if (open.Count > 0)
+        {
+            var note = open.Count == 1 ? $"{open[0]}'s automatic reply is on" : $"Automatic replies are on for {Join(open)}";
+            return new AwayNote(open, null, null, note);
+        }
+
+        var until = away.Max(a => a.Reply.End!.Value);
+        var movedTo = FirstWorkingInstant(until, hours);
+        var back = LastDayAway(until, hours.TimeZone);
+        var moved = TimeZoneInfo.ConvertTime(movedTo, hours.TimeZone);
+        var movedText = moved.Date - TimeZoneInfo.ConvertTime(now, hours.TimeZone).Date > TimeSpan.FromDays(6)
+            ? moved.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)
+            : moved.ToString("ddd HH:mm", CultureInfo.InvariantCulture);
+        var subject = names.Count == 1 ? $"{names[0]} is" : $"{Join(names)} are";
+        return new AwayNote(
+            names, until.ToUniversalTime(), movedTo.ToUniversalTime(),
+            $"{subject} away until {back.ToString("ddd d MMM", CultureInfo.InvariantCulture)}; reminder moved to {movedText}");
+    }
+
+    /// <summary>
+    /// <paramref name="instant"/> itself when it falls inside working hours, else the start of the next working day,
+    /// in the user's time zone. With no working day set, the instant itself.
+    /// </summary>
+    public static DateTimeOffset FirstWorkingInstant(DateTimeOffset instant, WorkingHours hours)
+    {
+        if (hours.Days.Count == 0 || hours.End <= hours.Start)
+        {
+            return instant;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(instant, hours.TimeZone);
+        for (var day = 0; day <= MaxDaysAhead; day++)
+        {
+            var date = DateOnly.FromDateTime(local.DateTime).AddDays(day);
+            if (!hours.Days.Contains(date.DayOfWeek))
+            {
+                continue;
+            }
+
+            var start = At(date, hours.Start, hours.TimeZone);
+            var end = At(date, hours.End, hours.TimeZone);
+            if (instant < start)
+            {
+                return start;
+            }
+
+            if (instant < end)
+            {
+                return instant;
+            }
+        }
+
+        return instant;
+    }
+
+    /// <summary>A local wall-clock time as an instant; a time skipped by a clock change moves past the gap.</summary>
+    private static DateTimeOffset At(DateOnly date, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>The last day of the absence: an end at midnight means the day before was the last one away.</summary>
+    private static DateTime LastDayAway(DateTimeOffset end, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(end, zone).DateTime;
+        return local.TimeOfDay == TimeSpan.Zero ? local.Date.AddDays(-1) : local.Date;
+    }
+
+    private static string Join(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
+}

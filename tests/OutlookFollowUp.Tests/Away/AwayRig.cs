@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OutlookFollowUp.Away;
+using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Reminders;
+using OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.Tests.Away;
+
+/// <summary>
+/// The due sweep with the MailTips check wired in, over <see cref="SweepRig"/> (a real database and the product's Graph
+/// pipeline against the Graph test server). The cache lives as long as the rig, as it lives as long as the process.
+/// </summary>
+internal static class AwayRig
+{
+    public static AwayCache Cache(this SweepRig rig) => Caches.GetValue(rig, r => new AwayCache(r.Time));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SweepRig, AwayCache> Caches = [];
+
+    public static ReminderSweep AwaySweep(this SweepRig rig)
+    {
+        var context = rig.Db.CreateContext();
+        return new ReminderSweep(
+            context, rig.Mailboxes, new SettingsStore(context, rig.Time), new ThreadIndex(context), new NoSweepProbe(), new FlagPermissionNotices(),
+            rig.Time, Microsoft.Extensions.Options.Options.Create(rig.Options), NullLogger<ReminderSweep>.Instance,
+            new AwayCheck(rig.Cache(), rig.Time, NullLogger<AwayCheck>.Instance));
+    }
+
+    /// <summary>A message I sent to these people (its conversation is <c>conv-{id}</c>).</summary>
+    public static void SentTo(this SweepRig rig, string id, DateTimeOffset at, params InMemoryAddress[] to) =>
+        rig.Mailbox.Put("sentitems", Messages.Message(id, at, SweepRig.Me) with { To = to });
+
+    public static int MailTipsCalls(this SweepRig rig) => rig.Fake.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/getMailTips", StringComparison.OrdinalIgnoreCase));
+
+    public static int SettingsCalls(this SweepRig rig) => rig.Fake.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/mailboxSettings", StringComparison.OrdinalIgnoreCase));
+
+    public static readonly InMemoryAddress Ana = new("ana@fabrikam.com", "Ana");
+
+    public static readonly InMemoryAddress Ben = new("ben@fabrikam.com", "Ben");
+
+    /// <summary>Monday to Friday, 09:00 to 17:00 in Rome (UTC+1 in December).</summary>
+    public static readonly InMemoryWorkingHours RomeOfficeHours = new(
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+        new TimeOnly(9, 0), new TimeOnly(17, 0), "Europe/Rome");
+}
