@@ -28,6 +28,7 @@ public static class RemindersSetup
                 "Sync:BackgroundInterval and Sync:DueSweepInterval must be at least 1 s, Sync:DueBatchSize 1 to 5000, Sync:ClaimLease at least 10 s, Sync:MaxRetryDelay at least the sweep interval.")
             .ValidateOnStart();
         services.AddScoped<ReminderSweep>();
+        services.AddScoped<Digest.DigestService>();
         services.TryAddSingleton<ISweepProbe, NoSweepProbe>();
         services.AddSingleton<BackgroundWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWorker>());
