@@ -208,7 +208,7 @@ public sealed class DigestTests
         Assert.DoesNotContain(rig.Fake.Requests, r => r.Uri.AbsolutePath.Contains("sentitems", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Theory, OnSqlite]
+    [Theory, OnSqlite, OnPostgres]
     public async Task A_failed_send_gives_the_day_back_and_the_next_round_sends(StorageProvider provider)
     {
         await using var rig = await SweepRig.CreateAsync(provider);
