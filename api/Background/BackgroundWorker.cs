@@ -10,7 +10,7 @@ namespace OutlookFollowUp.Background;
 
 /// <summary>
 /// The work that happens with the pane closed, every <see cref="BackgroundOptions.DueSweepInterval"/> on the app's
-/// <see cref="TimeProvider"/>: the due sweep (<see cref="ReminderSweep"/>), then a sync request for each mailbox with
+/// <see cref="TimeProvider"/>: the due sweep (<see cref="ReminderSweep"/>), the morning digests (<see cref="Digest.DigestService"/>), then a sync request for each mailbox with
 /// open reminders that no sync reached for <see cref="BackgroundOptions.BackgroundInterval"/> (a reply then resolves
 /// its reminder and completes its flag without anyone asking). A failed round is logged; the next one runs as usual.
 /// </summary>
@@ -57,6 +57,16 @@ internal sealed partial class BackgroundWorker(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, "due sweep", ex.GetType().Name);
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<Digest.DigestService>().RunOnceAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, "morning digest", ex.GetType().Name);
         }
 
         try

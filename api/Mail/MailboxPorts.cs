@@ -102,6 +102,13 @@ public interface IMailboxWriter
     /// </summary>
     Task<string> CreateReplyAllDraftAsync(string messageId, string comment, IReadOnlyList<MailAddress> to, CancellationToken cancellationToken) =>
         throw new NotSupportedException("This mailbox writer cannot address a reply draft to chosen recipients.");
+
+    /// <summary>
+    /// Sends one mail from the user to <paramref name="address"/>, one of the user's own (the morning digest), without
+    /// a copy in Sent Items. <paramref name="html"/> is HTML as Graph takes it: callers encode any text they pass.
+    /// </summary>
+    Task SendToSelfAsync(string address, string subject, string html, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This mailbox writer cannot send mail.");
 }
 
 /// <summary>Gives a user's mailbox ports: local mode's one mailbox, or on behalf of the signed-in user.</summary>

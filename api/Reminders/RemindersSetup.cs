@@ -30,6 +30,7 @@ public static class RemindersSetup
             .ValidateOnStart();
         services.AddScoped<ReminderSweep>();
         services.AddAway();
+        services.AddScoped<Digest.DigestService>();
         services.TryAddSingleton<ISweepProbe, NoSweepProbe>();
         services.AddSingleton<BackgroundWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWorker>());

@@ -4,7 +4,7 @@ using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Settings;
 
-public sealed record PolicyResponse(int DefaultWindowHours, int MinWindowHours, int MaxWindowHours, IReadOnlyList<string> ExcludedDomains, int RetentionDays);
+public sealed record PolicyResponse(int DefaultWindowHours, int MinWindowHours, int MaxWindowHours, IReadOnlyList<string> ExcludedDomains, int RetentionDays, bool DigestDefault);
 
 /// <summary>GET/PUT /api/admin/policy: the caller's tenant policy; app role FollowUp.Admin only (the local user has it).</summary>
 public static class PolicyApi
@@ -22,12 +22,13 @@ public static class PolicyApi
 
     public static async Task<Ok<PolicyResponse>> PutPolicy(PolicyRequest request, CurrentUser caller, ISettingsStore store, CancellationToken ct)
     {
+        var digestDefault = request.DigestDefault ?? (await store.GetPolicyAsync(caller.Tenant, ct)).DigestDefault;
         var policy = new TenantPolicy(request.DefaultWindowHours!.Value, request.MinWindowHours!.Value, request.MaxWindowHours!.Value,
-            SettingsApi.Normalize(request.ExcludedDomains ?? []), request.RetentionDays!.Value);
+            SettingsApi.Normalize(request.ExcludedDomains ?? []), request.RetentionDays!.Value, digestDefault);
         await store.SavePolicyAsync(caller.Tenant, policy, ct);
         return TypedResults.Ok(ToResponse(policy));
     }
 
     private static PolicyResponse ToResponse(TenantPolicy p) =>
-        new(p.DefaultWindowHours, p.MinWindowHours, p.MaxWindowHours, p.ExcludedDomains, p.RetentionDays);
+        new(p.DefaultWindowHours, p.MinWindowHours, p.MaxWindowHours, p.ExcludedDomains, p.RetentionDays, p.DigestDefault);
 }

@@ -10,7 +10,7 @@ namespace OutlookFollowUp.Settings;
 public sealed record SettingsResponse(
     int WindowHours, bool BusinessDays, string? TimeZone, int LookbackDays,
     IReadOnlyList<string> ExcludedSenders, IReadOnlyList<string> ExcludedDomains, bool SetOutlookFlags,
-    WindowBounds AllowedWindowHours, IReadOnlyList<string> TenantExcludedDomains, WindowBounds AllowedLookbackDays);
+    WindowBounds AllowedWindowHours, IReadOnlyList<string> TenantExcludedDomains, WindowBounds AllowedLookbackDays, bool Digest);
 
 /// <summary>An inclusive range the API accepts (the pane's inputs take their bounds from here).</summary>
 public sealed record WindowBounds(int Min, int Max);
@@ -43,8 +43,9 @@ public static class SettingsApi
             });
         }
 
+        var digest = request.Digest ?? (await store.GetAsync(userKey, ct)).Digest;
         var settings = new UserSettings(window, request.BusinessDays!.Value, request.TimeZone?.Trim(), request.LookbackDays!.Value,
-            Normalize(request.ExcludedSenders ?? []), Normalize(request.ExcludedDomains ?? []), request.SetOutlookFlags!.Value);
+            Normalize(request.ExcludedSenders ?? []), Normalize(request.ExcludedDomains ?? []), request.SetOutlookFlags!.Value, digest);
         await store.SaveAsync(userKey, settings, ct);
         return TypedResults.Ok(await ReadAsync(userKey, store, ct));
     }
@@ -58,6 +59,7 @@ public static class SettingsApi
         var policy = await store.GetPolicyAsync(UserKeys.TenantOf(userKey), ct);
         return new SettingsResponse(policy.ClampWindow(mine.WindowHours), mine.BusinessDays, mine.TimeZone, mine.LookbackDays,
             mine.ExcludedSenders, mine.ExcludedDomains, mine.SetOutlookFlags,
-            new WindowBounds(policy.MinWindowHours, policy.MaxWindowHours), policy.ExcludedDomains, new WindowBounds(1, OptionRules.MaxLookbackDays));
+            new WindowBounds(policy.MinWindowHours, policy.MaxWindowHours), policy.ExcludedDomains, new WindowBounds(1, OptionRules.MaxLookbackDays),
+            mine.Digest ?? policy.DigestDefault);
     }
 }

@@ -2,13 +2,17 @@ using OutlookFollowUp.FollowUps;
 
 namespace OutlookFollowUp.Settings;
 
-/// <summary>A tenant admin's policy: the default window and the range users may pick inside 24–48 hours.</summary>
+/// <summary>
+/// A tenant admin's policy: the default window and the range users may pick inside 24–48 hours; whether users who
+/// did not choose get the morning digest (api/Digest).
+/// </summary>
 public sealed record TenantPolicy(
     int DefaultWindowHours,
     int MinWindowHours,
     int MaxWindowHours,
     IReadOnlyList<string> ExcludedDomains,
-    int RetentionDays)
+    int RetentionDays,
+    bool DigestDefault = false)
 {
     public const int DefaultRetentionDays = 180;
     public const int MaxRetentionDays = 3650;
@@ -22,7 +26,9 @@ public sealed record TenantPolicy(
 /// <summary>
 /// A user's detection settings: as they chose them (<see cref="ISettingsStore.GetAsync"/>), or as detection runs with
 /// them, clamped by the tenant policy with its exclusions merged (<see cref="ISettingsStore.GetEffectiveAsync"/>).
-/// <see cref="TimeZone"/> null means the mailbox's own time zone. Immutable, so a cache keeps the instance.
+/// <see cref="TimeZone"/> null means the mailbox's own time zone; <see cref="Digest"/> null means the tenant policy's
+/// default for the morning digest (the effective settings do not carry it: api/Digest reads it). Immutable, so a cache
+/// keeps the instance.
 /// </summary>
 [System.ComponentModel.ImmutableObject(true)]
 public sealed record UserSettings(
@@ -32,7 +38,8 @@ public sealed record UserSettings(
     int LookbackDays,
     IReadOnlyList<string> ExcludedSenders,
     IReadOnlyList<string> ExcludedDomains,
-    bool SetOutlookFlags)
+    bool SetOutlookFlags,
+    bool? Digest = null)
 {
     /// <param name="mailboxTimeZone">Graph's mailbox time zone, used when the user chose none; UTC when neither resolves.</param>
     public DetectionOptions ToDetectionOptions(IReadOnlyCollection<string> me, DateTimeOffset now, string? mailboxTimeZone) => new()

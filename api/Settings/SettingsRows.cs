@@ -25,6 +25,9 @@ internal sealed class UserSettingsRow
 
     public bool SetOutlookFlags { get; set; }
 
+    /// <summary>The morning digest (api/Digest): null means the tenant policy's default.</summary>
+    public bool? Digest { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -43,6 +46,9 @@ internal sealed class TenantPolicyRow
     public string ExcludedDomains { get; set; } = "[]";
 
     public int RetentionDays { get; set; }
+
+    /// <summary>The morning digest for users who did not choose (api/Digest): null means off.</summary>
+    public bool? DigestDefault { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 }

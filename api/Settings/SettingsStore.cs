@@ -16,7 +16,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
     }
 
     private static UserSettings FromRow(UserSettingsRow row) => new(row.WindowHours, row.BusinessDays, row.TimeZone, row.LookbackDays,
-        StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags);
+        StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags, row.Digest);
 
     /// <summary>A user who never saved settings: the tenant's default window, DESIGN.md's defaults, Outlook flags on.</summary>
     private static UserSettings Defaults(TenantPolicy policy) =>
@@ -39,6 +39,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             row.ExcludedSenders = StoredJson.Strings(settings.ExcludedSenders) ?? "[]";
             row.ExcludedDomains = StoredJson.Strings(settings.ExcludedDomains) ?? "[]";
             row.SetOutlookFlags = settings.SetOutlookFlags;
+            row.Digest = settings.Digest;
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
@@ -106,7 +107,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
         var row = await db.Set<TenantPolicyRow>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
         return row is null
             ? TenantPolicy.Default
-            : new TenantPolicy(row.DefaultWindowHours, row.MinWindowHours, row.MaxWindowHours, StoredJson.Strings(row.ExcludedDomains), row.RetentionDays);
+            : new TenantPolicy(row.DefaultWindowHours, row.MinWindowHours, row.MaxWindowHours, StoredJson.Strings(row.ExcludedDomains), row.RetentionDays, row.DigestDefault ?? false);
     }
 
     public Task SavePolicyAsync(string tenantId, TenantPolicy policy, CancellationToken cancellationToken) =>
@@ -124,6 +125,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             row.MaxWindowHours = policy.MaxWindowHours;
             row.ExcludedDomains = StoredJson.Strings(policy.ExcludedDomains) ?? "[]";
             row.RetentionDays = policy.RetentionDays;
+            row.DigestDefault = policy.DigestDefault;
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }, cancellationToken);

@@ -5,14 +5,17 @@ using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Settings;
 
-/// <summary>PUT /api/settings. Nullable so that a null is a validation error with a name, not an unreadable body.</summary>
+/// <summary>
+/// PUT /api/settings. Nullable so that a null is a validation error with a name, not an unreadable body. <c>digest</c>
+/// is optional: absent keeps the user's choice (or the policy's default when they never chose).
+/// </summary>
 public sealed record SettingsRequest(
     int? WindowHours, bool? BusinessDays, string? TimeZone, int? LookbackDays,
-    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags);
+    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null);
 
-/// <summary>PUT /api/admin/policy.</summary>
+/// <summary>PUT /api/admin/policy. <c>digestDefault</c> is optional: absent keeps the tenant's current default.</summary>
 public sealed record PolicyRequest(
-    int? DefaultWindowHours, int? MinWindowHours, int? MaxWindowHours, string[]? ExcludedDomains, int? RetentionDays);
+    int? DefaultWindowHours, int? MinWindowHours, int? MaxWindowHours, string[]? ExcludedDomains, int? RetentionDays, bool? DigestDefault = null);
 
 internal static partial class ListRules
 {

@@ -79,6 +79,23 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("token_cache", (string)null);
                 });
 
+            modelBuilder.Entity("OutlookFollowUp.Digest.DigestStateRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("text")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("LastDigestDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("last_digest_date");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_digest_state");
+
+                    b.ToTable("digest_state", (string)null);
+                });
+
             modelBuilder.Entity("OutlookFollowUp.Notifications.SubscriptionRow", b =>
                 {
                     b.Property<string>("UserKey")
@@ -326,6 +343,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("default_window_hours");
 
+                    b.Property<bool?>("DigestDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digest_default");
+
                     b.Property<string>("ExcludedDomains")
                         .IsRequired()
                         .HasColumnType("text")
@@ -362,6 +383,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.Property<bool>("BusinessDays")
                         .HasColumnType("boolean")
                         .HasColumnName("business_days");
+
+                    b.Property<bool?>("Digest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("digest");
 
                     b.Property<string>("ExcludedDomains")
                         .IsRequired()

@@ -73,6 +73,23 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("token_cache", (string)null);
                 });
 
+            modelBuilder.Entity("OutlookFollowUp.Digest.DigestStateRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("LastDigestDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_digest_date");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_digest_state");
+
+                    b.ToTable("digest_state", (string)null);
+                });
+
             modelBuilder.Entity("OutlookFollowUp.Notifications.SubscriptionRow", b =>
                 {
                     b.Property<string>("UserKey")
@@ -320,6 +337,10 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("default_window_hours");
 
+                    b.Property<bool?>("DigestDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digest_default");
+
                     b.Property<string>("ExcludedDomains")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -356,6 +377,10 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.Property<bool>("BusinessDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("business_days");
+
+                    b.Property<bool?>("Digest")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("digest");
 
                     b.Property<string>("ExcludedDomains")
                         .IsRequired()

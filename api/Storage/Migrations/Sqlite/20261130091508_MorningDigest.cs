@@ -1,0 +1,53 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OutlookFollowUp.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class MorningDigest : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "digest",
+                table: "user_settings",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "digest_default",
+                table: "tenant_policies",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "digest_state",
+                columns: table => new
+                {
+                    user_key = table.Column<string>(type: "TEXT", nullable: false),
+                    last_digest_date = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_digest_state", x => x.user_key);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "digest_state");
+
+            migrationBuilder.DropColumn(
+                name: "digest",
+                table: "user_settings");
+
+            migrationBuilder.DropColumn(
+                name: "digest_default",
+                table: "tenant_policies");
+        }
+    }
+}
