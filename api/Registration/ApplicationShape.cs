@@ -18,6 +18,7 @@ public static class ApplicationShape
     {
         ["Mail.ReadWrite"] = "024d486e-b451-40bb-833d-3e66d98c5c73",
         ["MailboxSettings.Read"] = "87f447af-9fa4-4c32-9dfa-4a57a73d18ce",
+        ["Mail.Send"] = "e383f46e-2787-4529-855e-0e479a3ffac0", // the morning digest, a mail to oneself
         ["offline_access"] = "7427e0e9-2fba-42fe-b0c0-848c9e6a8182",
         ["openid"] = "37f7f235-527c-4136-accd-4a02d197296e",
         ["profile"] = "14dad69e-099b-42c9-810b-d002981feec1",
@@ -28,6 +29,7 @@ public static class ApplicationShape
     {
         ["Mail.ReadWrite"] = "e2a3a72e-5f79-4c64-b1b1-878b674786c9",
         ["MailboxSettings.Read"] = "40f97065-369a-49f4-947c-6a255697ae91",
+        ["Mail.Send"] = "b633e1c5-b582-4048-a93e-9f11b44c7e96",
     };
 
     /// <summary>Office clients allowed to get a token for the API without a consent prompt (legacy Office SSO).</summary>
