@@ -11,7 +11,7 @@ namespace OutlookFollowUp.Bench;
 /// What the thread index costs on disk: N mailboxes of 2,000 messages each, written through the product's own index
 /// (<see cref="ThreadIndex.ApplyDeltaAsync"/> per folder, then the engine's follow-ups through
 /// <see cref="ThreadIndex.ReplaceThreadsAsync"/>, as a sync does), then the database's own size: SQLite's pages after a
-/// checkpoint and VACUUM, PostgreSQL's <c>pg_total_relation_size</c> (tables, indexes and TOAST) after VACUUM ANALYZE.
+/// checkpoint and VACUUM (the messages' share: what emptying their table gives back), PostgreSQL's <c>pg_total_relation_size</c> (tables, indexes and TOAST) after VACUUM ANALYZE.
 /// Bytes per message = the whole database / messages, so the thread summaries and indexes are in the figure.
 /// Run: dotnet run -c Release --project bench -- index-size [mailboxes] (default 1,000; PostgreSQL too when
 /// FOLLOWUP_TEST_POSTGRES is set).
@@ -63,13 +63,15 @@ internal static class IndexSizeFigures
         await context.Database.OpenConnectionAsync();
         await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         await context.Database.ExecuteSqlRawAsync("VACUUM");
-        var pages = await ScalarAsync(context, "PRAGMA page_count");
-        var pageSize = await ScalarAsync(context, "PRAGMA page_size");
-        // dbstat is compiled into the bundled SQLite; it counts the table's and its indexes' pages.
-        var messages = await ScalarAsync(context,
-            "SELECT SUM(pgsize) FROM dbstat WHERE name = 'indexed_messages' OR name IN (SELECT name FROM sqlite_master WHERE tbl_name = 'indexed_messages')");
-        return (pages * pageSize, messages);
+        var total = await SqliteBytesAsync(context);
+        // SQLite here has no dbstat: the messages' share is what emptying their table (and its indexes) gives back.
+        await context.Database.ExecuteSqlRawAsync("DELETE FROM indexed_messages");
+        await context.Database.ExecuteSqlRawAsync("VACUUM");
+        return (total, total - await SqliteBytesAsync(context));
     }
+
+    private static async Task<long> SqliteBytesAsync(FollowUpDbContext context) =>
+        await ScalarAsync(context, "PRAGMA page_count") * await ScalarAsync(context, "PRAGMA page_size");
 
     private static async Task<(long Total, long Messages)> PostgresSizeAsync(FollowUpDbContext context)
     {
