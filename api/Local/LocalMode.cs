@@ -56,27 +56,11 @@ public static class LocalMode
     }
 
     /// <summary>"tid:oid" (or the upn) from a JWT's payload, read without validation: it only names the mailbox.</summary>
-    private static string? TokenIdentity(string token)
-    {
-        var parts = token.Split('.');
-        if (parts.Length != 3)
+    private static string? TokenIdentity(string token) =>
+        UnvalidatedJwt.ReadPayload(token, root =>
         {
-            return null;
-        }
-
-        try
-        {
-            var payload = parts[1].Replace('-', '+').Replace('_', '/');
-            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-            using var json = JsonDocument.Parse(Convert.FromBase64String(payload));
-            var root = json.RootElement;
-            string? Claim(string name) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            string? Claim(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
             return Claim("tid") is { Length: > 0 } tid && Claim("oid") is { Length: > 0 } oid ? $"{tid}:{oid}"
                 : Claim("upn") ?? Claim("unique_name") ?? Claim("preferred_username");
-        }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return null;
-        }
-    }
+        });
 }

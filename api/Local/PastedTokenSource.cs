@@ -23,29 +23,11 @@ public sealed class PastedTokenSource(string token, TimeProvider time) : IMailbo
             ? Task.FromException<string>(new MailConsentRequiredException("The pasted Graph token has expired.") { FailureCode = Expired })
             : Task.FromResult(token);
 
-    internal static DateTimeOffset? ExpiryOf(string token)
-    {
-        var parts = token.Split('.');
-        if (parts.Length != 3)
-        {
-            return null;
-        }
-
-        try
-        {
-            var payload = parts[1].Replace('-', '+').Replace('_', '/');
-            payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-            using var json = JsonDocument.Parse(Convert.FromBase64String(payload));
-            return json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out var seconds)
+    internal static DateTimeOffset? ExpiryOf(string token) =>
+        UnvalidatedJwt.ReadPayload(token, payload =>
+            payload.TryGetProperty("exp", out var exp) && exp.TryGetInt64(out var seconds) && seconds is >= 0 and <= 253402300799
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-                : null;
-        }
-        catch (Exception e) when (e is FormatException or JsonException or ArgumentOutOfRangeException)
-        {
-            return null;
-        }
-    }
+                : (DateTimeOffset?)null);
 
     /// <summary>Never the token itself.</summary>
     public override string ToString() => $"PastedTokenSource(expires {ExpiresAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"})";
