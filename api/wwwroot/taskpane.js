@@ -122,21 +122,24 @@ function toast(text, undo) {
 const openReminder = th => th.reminder && ['scheduled', 'due'].includes(th.reminder.status) ? th.reminder : null;
 
 const actions = {
-  async draft(thread, li) {
-    const lines = nudgeLines(thread, state.userName);
+  /** options.onlyWaiting (group rows): the draft goes to, and greets, only the people who have not answered. */
+  async draft(thread, li, options = {}) {
+    const onlyWaiting = !!options.onlyWaiting;
+    const to = onlyWaiting ? { ...thread, counterparts: thread.waitingOn.map(p => p.address) } : thread;
+    const lines = nudgeLines(to, state.userName);
     const item = state.host.item();
     if (!state.host.inOffice) {
       showDraftPreview(li, lines).querySelector('button')?.focus();
       return;
     }
     // Office.js can reply only to the open message; any other row gets a reply-all draft from Graph, opened in Outlook.
-    if (item?.internetMessageId && item.internetMessageId === thread.internetMessageId && typeof item.displayReplyAllForm === 'function') {
+    if (!onlyWaiting && item?.internetMessageId && item.internetMessageId === thread.internetMessageId && typeof item.displayReplyAllForm === 'function') {
       state.host.replyAll(item, nudgeHtml(lines));
       return;
     }
     try {
       const { draftId } = await state.api.post(`/api/threads/${encodeURIComponent(thread.threadKey)}/draft`,
-        { messageId: thread.messageId, comment: lines.join('\n') });
+        { messageId: thread.messageId, comment: lines.join('\n'), ...(onlyWaiting ? { onlyWaiting: true } : {}) });
       state.host.openMessage(draftId);
     } catch (error) {
       toast(t('toast.noDraft', { reason: error.title }));
@@ -156,6 +159,21 @@ const actions = {
     } catch (error) {
       toast(t('toast.notSnoozed', { reason: error.title }));
     }
+  },
+  openUrl(url) {
+    // The URL is the API's (escalation.teamsChatUrl), never built here.
+    state.host.openUrl(url);
+  },
+  /** Closes the thread and its open reminders on the server (reason moved_on); a failure is thrown for the form to show. */
+  async moveOn(thread, note) {
+    const key = encodeURIComponent(thread.threadKey);
+    await state.api.post(`/api/threads/${key}/dismiss`, { reason: 'moved_on', ...(note ? { note } : {}) });
+    state.threads = state.threads.filter(th => th.threadKey !== thread.threadKey);
+    renderList();
+    $('panel').focus();
+    const text = t('toast.movedOn', { subject: thread.subject || t('noSubject') });
+    toast(text);
+    announce(text);
   },
   async done(thread) {
     const key = encodeURIComponent(thread.threadKey);

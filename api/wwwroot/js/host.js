@@ -12,7 +12,10 @@ export async function detectHost(timeoutMs = 4000) {
 }
 
 function browserHost() {
-  return { inOffice: false, item: () => null, userName: () => '', displayLanguage: () => '', supportsNaa: () => false, onItemChanged() {} };
+  return {
+    inOffice: false, item: () => null, userName: () => '', displayLanguage: () => '', supportsNaa: () => false, onItemChanged() {},
+    openUrl: url => { window.open(url, '_blank', 'noopener'); },
+  };
 }
 
 function mailbox() { return Office.context.mailbox; }
@@ -46,6 +49,11 @@ function officeHost() {
     /** Opens a message from the REST id the API stores: displayMessageForm wants an EWS id. */
     openMessage(restId) {
       mailbox().displayMessageForm(isMobile() ? restId : mailbox().convertToEwsId(restId, Office.MailboxEnums.RestVersion.v2_0));
+    },
+    /** A link outside the add-in (a Teams chat) in the user's browser; window.open where Outlook has no openBrowserWindow. */
+    openUrl(url) {
+      if (typeof Office.context.ui?.openBrowserWindow === 'function') Office.context.ui.openBrowserWindow(url);
+      else window.open(url, '_blank', 'noopener');
     },
     replyAll(item, htmlBody) {
       item.displayReplyAllForm({ htmlBody });

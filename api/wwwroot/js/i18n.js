@@ -34,18 +34,22 @@ export function setLanguage(tag) {
 export const language = () => current.language;
 export const locale = () => current.locale;
 
-function select(entry, count, lang) {
+function select(entry, count, lang, type) {
   if (typeof entry === 'string') return entry;
-  const rule = new Intl.PluralRules(lang).select(Number(count));
+  const rule = new Intl.PluralRules(lang, { type }).select(Number(count));
   return entry[rule] ?? entry.other;
 }
 
-/** t('snoozedUntil', { when: '…' }): the message in the current language (English when a key is missing there). */
+/**
+ * t('snoozedUntil', { when: '…' }): the message in the current language (English when a key is missing there).
+ * A plural entry picks its form by {count}; by {ordinal} instead when that is given ("1st", "2nd": one, two, few, other).
+ */
 export function t(key, params = {}) {
   const own = CATALOGS[current.language][key];
   const entry = own ?? en[key];
   if (entry === undefined) throw new Error(`No message ${key}`);
-  const text = select(entry, params.count, own === undefined ? 'en' : current.locale);
+  const lang = own === undefined ? 'en' : current.locale;
+  const text = 'ordinal' in params ? select(entry, params.ordinal, lang, 'ordinal') : select(entry, params.count, lang, 'cardinal');
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 

@@ -70,8 +70,76 @@ function problems(thread) {
   return lines;
 }
 
+/** The escalation ladder: "2nd follow-up, no answer" once the user has nudged at least once. */
+function ladderLine(thread) {
+  const nudges = Number(thread.nudges ?? 0);
+  return nudges >= 1 ? h('p', { class: 'ladder', text: t('ladder.noAnswer', { ordinal: nudges }) }) : null;
+}
+
+/** A group thread: "2 of 4 replied; waiting on Ben and Carol", each waiting name showing its address on hover and focus. */
+function groupLine(thread) {
+  if (!thread.recipients || !Array.isArray(thread.replied)) return null;
+  const waiting = (thread.waitingOn ?? []).map(p => ({ address: p.address, name: p.name?.trim() || null }));
+  const params = { count: thread.replied.length, total: thread.recipients };
+  if (!waiting.length) return h('p', { class: 'group', text: t('group.allReplied', params) });
+  // The whole message is translated once; the names go where its {names} placeholder stands.
+  const [before, after = ''] = t('group.replied', { ...params, names: '\u0000' }).split('\u0000');
+  return h('p', { class: 'group' }, before, joinPeople(waiting), after);
+}
+
+/** "Move on": an optional note (≤ 500 characters) in a small form under the row, then the thread is closed. */
+function moveOnForm(thread, i, actions, subject) {
+  const id = `move-on-${i}`;
+  const button = h('button', {
+    type: 'button', class: 'btn btn-small', text: t('moveOn'), 'aria-label': t('moveOn.label', { subject }), 'aria-expanded': 'false', 'aria-controls': id,
+  });
+  const note = h('textarea', { id: `${id}-note`, maxlength: '500', rows: '2', 'aria-describedby': `${id}-hint` });
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const submit = h('button', { type: 'submit', class: 'btn btn-small btn-primary', text: t('moveOn.confirm') });
+  const form = h('form', { class: 'move-on', id, hidden: true, 'aria-label': t('moveOn.form', { subject }) },
+    h('div', { class: 'field' },
+      h('label', { for: note.id, text: t('moveOn.note') }),
+      note,
+      h('p', { class: 'muted hint', id: `${id}-hint`, text: t('moveOn.hint') })),
+    error,
+    h('div', { class: 'actions' }, submit, h('button', { type: 'button', class: 'btn btn-small', text: t('cancel'), onclick: () => close() })));
+  const close = () => { form.hidden = true; button.setAttribute('aria-expanded', 'false'); button.focus(); };
+  button.addEventListener('click', () => {
+    const open = form.hidden;
+    form.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (open) note.focus();
+  });
+  form.addEventListener('keydown', e => { if (e.key === 'Escape') close(); });
+  form.addEventListener('submit', async e => {
+    e.preventDefault();
+    submit.disabled = true;
+    error.hidden = true;
+    try {
+      await actions.moveOn(thread, note.value.trim().slice(0, 500));
+    } catch (failure) {
+      error.textContent = t('moveOn.failed', { reason: failure.detail || failure.title || failure.message });
+      error.hidden = false;
+      submit.disabled = false;
+    }
+  });
+  return { button, form };
+}
+
+/** The escalation the API offers (escalation.offers): a Teams chat at the URL it built, and moving on. */
+function escalation(thread, i, actions, subject) {
+  const offers = thread.escalation?.offers ?? [];
+  const url = thread.escalation?.teamsChatUrl;
+  const teams = offers.includes('otherChannel') && url ? h('a', {
+    class: 'btn btn-small', href: url, target: '_blank', rel: 'noopener noreferrer', text: t('teams.chat'), 'aria-label': t('teams.chatLabel', { subject }),
+    onclick: e => { e.preventDefault(); actions.openUrl(url); },
+  }) : null;
+  const moveOn = offers.includes('moveOn') && actions.moveOn ? moveOnForm(thread, i, actions, subject) : null;
+  return { teams, moveOn };
+}
+
 /**
- * actions: { open(thread), draft(thread, row), snooze(thread, at), done(thread) } — each may be missing
+ * actions: { open(thread), draft(thread, row, options), snooze(thread, at), done(thread), openUrl(url), moveOn(thread, note) } — each may be missing
  * (Open needs Outlook). now: the clock for ages.
  */
 export function renderRows(panel, threads, actions, now = new Date()) {
@@ -143,9 +211,17 @@ function row(thread, i, actions, now) {
   const snooze = snoozeMenu(thread, i, actions, now);
   const subject = thread.subject || t('noSubject');
   const reply = thread.direction === 'mine' ? 'reply' : 'draft';
+  const escalate = escalation(thread, i, actions, subject);
+  // Group rows keep the normal nudge (everyone) and add one to those who have not answered, when someone is waited on.
+  const onlyWaiting = thread.direction === 'theirs' && thread.recipients && thread.waitingOn?.length ? h('button', {
+    type: 'button', class: 'btn btn-small', text: t('nudgeWaiting'), 'aria-label': t('nudgeWaiting.label', { subject }),
+    onclick: () => actions.draft(thread, li, { onlyWaiting: true }),
+  }) : null;
   const li = h('li', { class: 'row', 'data-thread-key': thread.threadKey },
     h('h3', { class: 'subject', text: subject }),
     meta,
+    ladderLine(thread),
+    groupLine(thread),
     reasonLine(thread, people, i),
     problems(thread),
     reminderBadge(thread.reminder, now),
@@ -157,9 +233,13 @@ function row(thread, i, actions, now) {
         type: 'button', class: 'btn btn-small btn-primary', text: t(reply), 'aria-label': t(`${reply}.label`, { subject }),
         onclick: () => actions.draft(thread, li),
       }),
+      onlyWaiting,
+      escalate.teams,
       snooze.button,
-      h('button', { type: 'button', class: 'btn btn-small', 'aria-label': t('done.label', { subject }), text: t('done'), onclick: () => actions.done(thread) })),
-    snooze.menu);
+      h('button', { type: 'button', class: 'btn btn-small', 'aria-label': t('done.label', { subject }), text: t('done'), onclick: () => actions.done(thread) }),
+      escalate.moveOn?.button),
+    snooze.menu,
+    escalate.moveOn?.form);
   return li;
 }
 

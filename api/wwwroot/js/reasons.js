@@ -8,6 +8,9 @@ const AGE = String.raw`(\d+) (hours?|days?)(?: \((\d+) working hours\))? ago`;
 const THEIRS = new RegExp(String.raw`^(?:Not delivered to .+?: a delivery failure report came back\. )?You wrote to .+? ${AGE}; no reply since\.`);
 const MINE = new RegExp(String.raw`^.+? wrote to you ${AGE}; you have not replied\.`);
 const VIA_LIST = ' It came through a mailing list, but you took part in this thread.';
+const NUDGES = /^ That was your (\d+)(?:st|nd|rd|th) follow-up\./;
+const EVERYONE = ' Everyone replied earlier in the thread.';
+const GROUP = /^ (.+?) replied earlier; still waiting on (.+?)\.(?= |$)/;
 const TAIL = [
   [/^ (\d+) automatic repl(?:y|ies) \(such as out-of-office\) did not count as an answer\./, 'reason.autoReplies'],
   [/^ (\d+) delivery reports? ignored\./, 'reason.deliveryReports'],
@@ -21,6 +24,44 @@ function names(people) {
   if (people.length === 0) return t('reason.someone');
   if (people.length <= 2) return list(people.map(nameOf));
   return t('reason.nameAndOthers', { name: nameOf(people[0]), count: people.length - 1 });
+}
+
+/** ReasonText's "Ana", "Ana and Bob", "Ana and 2 others" read back; null when the text does not have that shape. */
+function namesFromText(text) {
+  const others = /^(.+) and (\d+) others$/.exec(text);
+  if (others) return t('reason.nameAndOthers', { name: others[1], count: Number(others[2]) });
+  const pair = /^(.+) and (.+)$/.exec(text);
+  return pair ? list([pair[1], pair[2]]) : text;
+}
+
+/** How many people a ReasonText name list stands for ("Ana and 2 others": 3). */
+function countFromText(text) {
+  const others = /^(.+) and (\d+) others$/.exec(text);
+  if (others) return Number(others[2]) + 1;
+  return / and /.test(text) ? 2 : 1;
+}
+
+/** The ladder's sentences ("That was your 2nd follow-up.", who answered in a group) from the start of rest. */
+function ladder(rest, thread, sentences) {
+  const nudges = NUDGES.exec(rest);
+  if (nudges) {
+    sentences.push(t('reason.nudges', { ordinal: Number(nudges[1]) }));
+    rest = rest.slice(nudges[0].length);
+  }
+  if (rest.startsWith(EVERYONE)) {
+    sentences.push(t('reason.everyoneReplied'));
+    return rest.slice(EVERYONE.length);
+  }
+  const group = GROUP.exec(rest);
+  if (group) {
+    // The row's replied / waitingOn lists name the same people; the text is the fallback when a row lacks them.
+    const replied = thread.replied?.length ? names(thread.replied) : namesFromText(group[1]);
+    const waiting = thread.waitingOn?.length ? names(thread.waitingOn) : namesFromText(group[2]);
+    const count = thread.replied?.length || countFromText(group[1]);
+    sentences.push(t('reason.groupWaiting', { replied, waiting, count }));
+    rest = rest.slice(group[0].length);
+  }
+  return rest;
 }
 
 /** { text, lang }: lang is 'en' when the API's own sentence is shown because part of it is not understood here. */
@@ -44,6 +85,7 @@ export function reasonText(thread, people) {
     sentences.push(t('reason.viaList'));
     rest = rest.slice(VIA_LIST.length);
   }
+  if (direction === 'theirs') rest = ladder(rest, thread, sentences);
   for (const [pattern, key] of TAIL) {
     const tail = pattern.exec(rest);
     if (!tail) continue;

@@ -17,7 +17,7 @@ public class PaneLanguageTests(BrowserFixture browser)
     public static TheoryData<string> Languages => new() { "en-US", "it-IT", "de-DE", "fr-FR", "es-ES" };
 
     /// <summary>Elements reaching past the viewport's right edge, and controls whose own text overflows them.</summary>
-    private const string Overflows = """
+    internal const string Overflows = """
         () => {
           const width = document.documentElement.clientWidth;
           const visible = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';

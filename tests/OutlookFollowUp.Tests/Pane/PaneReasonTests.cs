@@ -47,6 +47,38 @@ public class PaneReasonTests(BrowserFixture browser)
             2
         },
         {
+            "de-DE",
+            ReasonText.WaitingOnThem([Ana], new(TimeSpan.FromDays(3), null), default, ladder: new(2, [])),
+            "Sie haben Ana Silva vor 3 Tagen geschrieben; seitdem keine Antwort. Das war Ihre 2. Nachfrage.",
+            1
+        },
+        {
+            "it-IT",
+            ReasonText.WaitingOnThem([Ana, Ben, Carla], new(TimeSpan.FromHours(30), null), new(1, 0), ladder: new(0, [Ana])),
+            "Hai scritto a Ana Silva e altre 2 persone 30 ore fa; nessuna risposta da allora. Ana Silva ha risposto prima; si attende ancora Ben Ode e Carla Jones. "
+            + "1 risposta automatica (ad esempio fuori sede) non è stata contata come risposta.",
+            3
+        },
+        {
+            "fr-FR",
+            ReasonText.WaitingOnThem([Ana, Ben], new(TimeSpan.FromDays(2), null), default, ladder: new(3, [Ana, Ben])),
+            "Vous avez écrit à Ana Silva et Ben Ode il y a 2 jours\u202f; pas de réponse depuis. C’était votre 3e relance. Tout le monde a déjà répondu dans cette conversation.",
+            2
+        },
+        {
+            "fr-FR",
+            ReasonText.WaitingOnThem([Ana], new(TimeSpan.FromDays(2), null), default, ladder: new(1, [])),
+            "Vous avez écrit à Ana Silva il y a 2 jours\u202f; pas de réponse depuis. C’était votre 1re relance.",
+            1
+        },
+        {
+            "es-ES",
+            ReasonText.WaitingOnThem([Ana, Ben, Carla], new(TimeSpan.FromHours(47), null), default, ladder: new(1, [Ana, Ben])),
+            "Escribió a Ana Silva y 2 personas más hace 47 horas; sin respuesta desde entonces. Era su 1.º recordatorio. "
+            + "Ana Silva y Ben Ode ya respondieron; aún esperando a Carla Jones.",
+            3
+        },
+        {
             "en-US",
             ReasonText.WaitingOnThem([Ana, Ben], new(TimeSpan.FromHours(47), null), default),
             "You wrote to Ana Silva and Ben Ode 47 hours ago; no reply since.",

@@ -69,6 +69,7 @@ window.__officeMockSetup = function (config) {
     platform: config.platform ?? 'OfficeOnline',
     displayLanguage: config.displayLanguage ?? 'en-US',
     requirements: { isSetSupported: (name, version) => supported.has(`${name} ${version}`) },
+    ui: { openBrowserWindow: url => record('ui.openBrowserWindow', url) },
   };
   const enums = {
     MailboxEnums: {
