@@ -42,12 +42,14 @@ internal sealed class GraphBatch(GraphServiceClient client, TimeProvider time, G
             var ready = pending.Where(p => p.Due <= now).ToList();
             pending.RemoveAll(p => p.Due <= now);
             var answers = await Task.WhenAll(ready.Chunk(MaxParts).Select(chunk => PostAsync(chunk, permission, cancellationToken)));
+            // One instant for the round: parts throttled alike come due together and go back in one POST.
+            var answeredAt = time.GetUtcNow();
             foreach (var (part, answer) in answers.SelectMany(a => a))
             {
                 // What Graph's own retry advice covers (429, 503, 504), as the SDK's RetryHandler does for whole requests.
                 if (answer.Failure is MailUnavailableException { Status: 429 or 503 or 504 } busy
                     && !answer.WholeBatch
-                    && RetryDue(part, busy.RetryAfter, started) is { } due)
+                    && RetryDue(part, busy.RetryAfter, started, answeredAt) is { } due)
                 {
                     pending.Add(part with { Attempt = part.Attempt + 1, Due = due });
                     continue;
@@ -61,10 +63,10 @@ internal sealed class GraphBatch(GraphServiceClient client, TimeProvider time, G
     }
 
     /// <summary>When to send a throttled part again, or null when the rounds or the waiting budget are spent.</summary>
-    private DateTimeOffset? RetryDue(Pending part, TimeSpan? retryAfter, DateTimeOffset started)
+    private DateTimeOffset? RetryDue(Pending part, TimeSpan? retryAfter, DateTimeOffset started, DateTimeOffset answeredAt)
     {
         var delay = retryAfter ?? TimeSpan.FromSeconds(Math.Pow(2, part.Attempt));
-        var due = time.GetUtcNow() + delay;
+        var due = answeredAt + delay;
         return part.Attempt < options.MaxRetries && due - started <= options.InteractiveBudget / 2 ? due : null;
     }
 
