@@ -1,7 +1,7 @@
 // Each reminder's state in words: scheduled (when), due now, answered (by whom, when), done (by you, or in Outlook).
 // Fields the API may add later (dueAt, resolvedBy, closedBy) are used when present and never required.
 import { h, fill } from './dom.js';
-import { t } from './i18n.js';
+import { t, list as names } from './i18n.js';
 import { when } from './time.js';
 
 const OPEN = new Set(['scheduled', 'due']);
@@ -41,6 +41,20 @@ export function reminderState(r, now = new Date()) {
   return { kind: 'unknown', text: t('reminder.unknown') };
 }
 
+/**
+ * What the due sweep learnt of the counterparts' automatic replies (the API's `away`), in the reader's language and
+ * dates: held until the first working hour after they are back, or their automatic reply is on. Null when none.
+ */
+export function awayText(r) {
+  const away = r?.away;
+  const who = (away?.names ?? []).filter(Boolean);
+  if (who.length === 0) return null;
+  const params = { names: names(who), count: who.length };
+  return away.movedTo && away.until
+    ? t('reminder.awayMoved', { ...params, until: when(away.until), movedTo: when(away.movedTo) })
+    : t('reminder.awayOn', params);
+}
+
 export const isOpen = r => !!r && OPEN.has(r.status);
 
 /** Due first, then scheduled by time, then answered and done, most recent first; closed ones of the last week only. */
@@ -67,7 +81,8 @@ export function renderReminders(section, reminders, now = new Date()) {
   const list = h('ul', { class: 'reminder-list', id: 'reminder-list', hidden: !open },
     sorted.map(({ r, state }) => h('li', { class: `reminder reminder-${state.kind}` },
       h('p', { class: 'subject', text: r.subject || t('noSubject') }),
-      h('p', { class: 'reminder-state', text: state.text }))));
+      h('p', { class: 'reminder-state', text: state.text }),
+      awayText(r) && h('p', { class: 'reminder-away', text: awayText(r) }))));
   const toggle = h('button', {
     type: 'button', class: 'reminders-toggle', 'aria-expanded': String(open), 'aria-controls': 'reminder-list',
   }, h('span', { class: 'reminders-title', text: t('reminders.title') }), h('span', { class: 'reminders-summary', text: summary }));

@@ -38,6 +38,8 @@ export async function renderSettings(section, ctx) {
   showWindow();
   const business = h('input', { type: 'checkbox', id: 'business-days', checked: !!s.businessDays });
   const flags = h('input', { type: 'checkbox', id: 'outlook-flags', checked: !!s.setOutlookFlags });
+  // The morning digest is offered when the API has it (its value is the user's choice or the admin's default).
+  const digest = 'digest' in s ? h('input', { type: 'checkbox', id: 'digest', checked: !!s.digest, 'aria-describedby': 'digest-hint' }) : null;
   const zone = h('input', { type: 'text', id: 'time-zone', value: s.timeZone ?? '', placeholder: t('settings.zonePlaceholder'), autocomplete: 'off', spellcheck: 'false' });
   const lookback = h('input', { type: 'number', id: 'lookback', min: s.allowedLookbackDays?.min ?? 1, max: s.allowedLookbackDays?.max, value: s.lookbackDays ?? 14 });
   const senders = h('textarea', { id: 'excluded-senders', rows: 3 });
@@ -58,6 +60,8 @@ export async function renderSettings(section, ctx) {
     field('excluded-senders', t('settings.senders'), senders, t('settings.oneAddress')),
     field('excluded-domains', t('settings.domains'), domains, tenant),
     h('div', { class: 'field' }, h('label', { class: 'check' }, flags, t('settings.flags'))),
+    digest && h('div', { class: 'field' }, h('label', { class: 'check' }, digest, t('settings.digest')),
+      h('p', { class: 'hint', id: 'digest-hint', text: t('settings.digestHint') })),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn btn-primary', text: t('save') }), back),
     status);
 
@@ -68,6 +72,7 @@ export async function renderSettings(section, ctx) {
       windowHours: Number(window.value), businessDays: business.checked, timeZone: zone.value.trim() || null,
       lookbackDays: Number(lookback.value), excludedSenders: lines(senders.value), excludedDomains: lines(domains.value),
       setOutlookFlags: flags.checked,
+      ...(digest ? { digest: digest.checked } : {}),
     };
     try {
       await ctx.api.put('/api/settings', body);

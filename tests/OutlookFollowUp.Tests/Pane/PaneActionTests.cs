@@ -142,6 +142,28 @@ public class PaneActionTests(BrowserFixture browser)
             ((int)settings["windowHours"]!, (bool)settings["businessDays"]!, (string?)settings["excludedDomains"]![0]));
     }
 
+    [BrowserFact(ApiFeature.Settings)]
+    public async Task Settings_TheMorningDigest_FollowsTheAdminDefault_AndTheUsersChoiceIsSaved()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await host.SendJsonAsync(HttpMethod.Put, "/api/admin/policy",
+            new { defaultWindowHours = 48, minWindowHours = 24, maxWindowHours = 48, excludedDomains = Array.Empty<string>(), retentionDays = 180, digestDefault = true });
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+
+        await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
+        var digest = pane.Page.GetByLabel("Send me a morning digest");
+        await digest.WaitForAsync();
+        var byDefault = await digest.IsCheckedAsync();
+        await digest.UncheckAsync();
+        await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await pane.Page.Locator("#list-view").WaitForAsync();
+
+        var settings = await host.GetJsonAsync("/api/settings");
+        Assert.True(byDefault, "the admin's default shows as the user's setting until they choose");
+        Assert.False((bool)settings["digest"]!);
+    }
+
     private static ILocator Row(IPage page, string subject) =>
         page.Locator(".row").Filter(new() { Has = page.Locator(".subject", new() { HasTextString = subject }) });
 

@@ -44,6 +44,30 @@ public class PaneReminderTests(BrowserFixture browser)
         await pane.AssertAccessibleAsync("reminder states");
     }
 
+    [BrowserFact]
+    public async Task CounterpartsWhoAreAway_AreSaid_HeldUntilTheyAreBack_OrTheirAutomaticReplyIsOn()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, path: "/support.html");
+        await pane.Page.RouteAsync("**/api/reminders", route => route.FulfillAsync(new() { ContentType = "application/json", Body = PaneReminderTestsData.Away(Now) }));
+        await pane.Page.GotoAsync(new Uri(host.BaseUrl, "/taskpane.html").ToString());
+        await pane.ReadyAsync();
+
+        await pane.Page.Locator(".reminders-toggle").ClickAsync(); // nothing is due: the section starts closed
+        var items = await pane.Page.Locator(".reminder").EvaluateAllAsync<string[][]>(
+            "els => els.map(e => [e.querySelector('.subject').textContent, e.querySelector('.reminder-away')?.textContent ?? ''])");
+        await pane.ScreenshotAsync("reminders-away");
+
+        Assert.Equal(
+            [
+                ["Automatic reply on", "Automatic replies are on for Bob Nguyen and Carla Jones."],
+                ["Held while away", "Ana Silva is away until Wed, Nov 25, 9:00 AM; reminder moved to Thu, Nov 26, 9:00 AM."],
+                ["Nobody away", ""],
+            ],
+            items);
+        await pane.AssertAccessibleAsync("reminders away");
+    }
+
     [BrowserFact(ApiFeature.Reminders)]
     public async Task AScheduledReminder_FromTheApi_ShowsWhen_AndTheSectionStartsClosed()
     {
@@ -156,6 +180,21 @@ internal static class PaneReminderTestsData
 
         return r;
     }
+
+    /// <summary>The due sweep's <c>away</c> note: held until the counterpart is back, or an automatic reply with no end.</summary>
+    public static string Away(DateTimeOffset Now) => new JsonObject
+    {
+        ["reminders"] = new JsonArray(
+            Reminder(Now, "h", "Held while away", "scheduled", Now.AddDays(3), new
+            {
+                away = new { names = new[] { "Ana Silva" }, until = Now.AddDays(2), movedTo = Now.AddDays(3), note = "Ana Silva is away until Wed 25 Nov; reminder moved to Thu 09:00" },
+            }),
+            Reminder(Now, "o", "Automatic reply on", "scheduled", Now.AddDays(1), new
+            {
+                away = new { names = new[] { "Bob Nguyen", "Carla Jones" }, note = "Bob Nguyen's and Carla Jones's automatic replies are on" },
+            }),
+            Reminder(Now, "n", "Nobody away", "scheduled", Now.AddDays(4))),
+    }.ToJsonString();
 
     public static string AllStates(DateTimeOffset Now) => new JsonObject
     {
