@@ -39,10 +39,10 @@ internal static class AwayFigures
     private static async Task RunAsync(TextWriter output, int mailboxes, int counterpartsPerMailbox)
     {
         await using var database = await BenchDatabase.CreateAsync(StorageProvider.Sqlite);
-        var time = new Clock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var time = new ManualClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var mailbox = new InMemoryMailbox("me@contoso.com");
         using var counting = new CountingHandler(new InMemoryGraphHandler(mailbox));
-        await using var graph = GraphServices(counting);
+        await using var graph = BenchGraph.Services(counting);
         var reader = new LocalMailboxes(graph.GetRequiredService<GraphClientFactory>());
         await SeedAsync(database, mailbox, time.GetUtcNow(), mailboxes, counterpartsPerMailbox);
         time.Now = time.Now.AddHours(2);
@@ -110,24 +110,6 @@ internal static class AwayFigures
         }
 
         await context.SaveChangesAsync();
-    }
-
-    private static ServiceProvider GraphServices(HttpMessageHandler transport)
-    {
-        var settings = new Dictionary<string, string?> { ["Graph:AccessToken"] = "bench" };
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddLogging()
-            .AddGraphMail();
-        services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class Clock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>HTTP requests as Graph would receive them (a $batch is one), the MailTips check's apart.</summary>

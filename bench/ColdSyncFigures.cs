@@ -117,7 +117,7 @@ internal static class ColdSyncFigures
             handler.FailBatchParts($"AAMk-w{i}-0", System.Net.HttpStatusCode.TooManyRequests, retryAfterSeconds: 0);
         }
 
-        await using var services = Services(handler);
+        await using var services = BenchGraph.Services(handler);
         var factory = services.GetRequiredService<GraphClientFactory>();
         var counter = factory.CounterFor("sweep");
         var conversations = Enumerable.Range(0, due).Select(i => $"AAQk-w{i}").ToList();
@@ -133,16 +133,6 @@ internal static class ColdSyncFigures
         return (afterChecks, counter.Total - afterChecks);
     }
 
-    private static ServiceProvider Services(HttpMessageHandler transport)
-    {
-        var settings = new Dictionary<string, string?> { ["Graph:AccessToken"] = "bench" };
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddLogging()
-            .AddGraphMail();
-        services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
-        return services.BuildServiceProvider();
-    }
 
     /// <summary>Every request that reached Graph, and those of the cross-folder check (/me/messages across folders).</summary>
     private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)

@@ -43,7 +43,7 @@ internal static class DueSweepFigures
         var time = new ManualClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var mailbox = new InMemoryMailbox("me@contoso.com");
         using var counting = new CountingHandler(new InMemoryGraphHandler(mailbox));
-        await using var graph = GraphServices(counting);
+        await using var graph = BenchGraph.Services(counting);
         var mailboxes = new LocalMailboxes(graph.GetRequiredService<GraphClientFactory>());
         await SeedAsync(database, mailbox, time.GetUtcNow());
         time.Now = time.Now.AddHours(2);
@@ -114,24 +114,6 @@ internal static class DueSweepFigures
         }
 
         await context.SaveChangesAsync();
-    }
-
-    private static ServiceProvider GraphServices(HttpMessageHandler transport)
-    {
-        var settings = new Dictionary<string, string?> { ["Graph:AccessToken"] = "bench" };
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddLogging()
-            .AddGraphMail();
-        services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>HTTP requests as Graph would receive them (a $batch is one).</summary>
