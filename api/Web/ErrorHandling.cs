@@ -12,7 +12,8 @@ namespace OutlookFollowUp.Web;
 
 /// <summary>
 /// Every error is ProblemDetails and none carries exception text: malformed requests become 400/413/415 through the
-/// status-code pages, the mail ports' failures their own answers (<see cref="MailFailureHandler"/>), anything else a bare 500.
+/// status-code pages, the mail ports' failures their own answers (<see cref="MailFailureHandler"/>), the database out of reach 503
+/// (<see cref="StorageFailureHandler"/>), anything else a bare 500.
 /// </summary>
 internal static class ErrorHandling
 {
@@ -20,6 +21,7 @@ internal static class ErrorHandling
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<MailFailureHandler>();
+        services.AddExceptionHandler<StorageFailureHandler>();
         // A body, query or route value the framework cannot bind is thrown, so that BadRequestHandler can name the field
         // in a ValidationProblem (in every environment: never an exception page).
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
