@@ -19,6 +19,9 @@ public sealed partial class GraphMailReader : IPeopleDirectory
     internal static readonly PhoneType[] PhonePreference =
         [PhoneType.Mobile, PhoneType.Business, PhoneType.Home, PhoneType.Other, PhoneType.Assistant, PhoneType.Radio];
 
+    /// <summary>What a search asks of each person.</summary>
+    internal static readonly string[] PeopleSelect = ["displayName", "scoredEmailAddresses", "phones"];
+
     /// <summary>Set for a reader that acts with the application's own token at <c>/users/{id}</c> (no people data there).</summary>
     internal bool AppOnly { get; init; }
 
@@ -34,7 +37,7 @@ public sealed partial class GraphMailReader : IPeopleDirectory
         {
             // Graph's $search takes the term in double quotes; a quote inside an address would end it, so it goes.
             c.QueryParameters.Search = $"\"{address.Replace("\"", "", StringComparison.Ordinal)}\"";
-            c.QueryParameters.Select = ["displayName", "scoredEmailAddresses", "phones"];
+            c.QueryParameters.Select = PeopleSelect;
             AddPreferences(c.Headers);
         }))).ToList();
         var outcomes = await new GraphBatch(client, time, options).SendAsync(parts, PeoplePermission, cancellationToken);

@@ -7,7 +7,7 @@ namespace OutlookFollowUp.Mail.Sample;
 public sealed partial class InMemoryGraphHandler
 {
     /// <summary>The person properties of Graph v1.0 (the CSDL); $select of anything else is a 400, as Graph answers.</summary>
-    private static readonly HashSet<string> PersonProperties = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> PersonProperties = new(StringComparer.OrdinalIgnoreCase)
     {
         "id", "birthday", "companyName", "department", "displayName", "givenName", "imAddress", "isFavorite", "jobTitle",
         "officeLocation", "personNotes", "personType", "phones", "postalAddresses", "profession", "scoredEmailAddresses",
