@@ -34,6 +34,11 @@ public static class SampleMailbox
         var mailbox = new InMemoryMailbox(Address, Address, "UTC");
         var sample = new Writer(mailbox, now);
 
+        // The owner's people data (Graph's /me/people): the numbers the pane offers once mail is not working.
+        mailbox.AddPerson(new(Ana.Name!, [Ana.Address], [new("business", "+351 21 123 4567"), new("mobile", "+351 912 345 678")]));
+        mailbox.AddPerson(new(Bob.Name!, [Bob.Address], [new("business", "+1 425 555 0142")]));
+        mailbox.AddPerson(new(Carla.Name!, [Carla.Address], [new("businessFax", "+1 425 555 0199")]));
+
         // Waiting on them: Ana's out-of-office reply does not count as an answer.
         sample.Sent("contract", 80, Me, [Ana], "Contract draft for the Q1 review");
         sample.Received("contract", 79.9, Ana, [Me], "Automatic reply: Contract draft for the Q1 review",

@@ -19,6 +19,7 @@ public static class ApplicationShape
         ["Mail.ReadWrite"] = "024d486e-b451-40bb-833d-3e66d98c5c73",
         ["MailboxSettings.Read"] = "87f447af-9fa4-4c32-9dfa-4a57a73d18ce",
         ["Mail.Send"] = "e383f46e-2787-4529-855e-0e479a3ffac0", // the morning digest, a mail to oneself
+        ["People.Read"] = "ba47897c-39ec-4d83-8086-ee8256fa737d", // phone numbers on the escalation ladder (optional)
         ["offline_access"] = "7427e0e9-2fba-42fe-b0c0-848c9e6a8182",
         ["openid"] = "37f7f235-527c-4136-accd-4a02d197296e",
         ["profile"] = "14dad69e-099b-42c9-810b-d002981feec1",

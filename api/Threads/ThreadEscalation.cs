@@ -5,7 +5,8 @@ namespace OutlookFollowUp.Threads;
 
 /// <summary>
 /// What a thread row offers once mail is not working (the escalation ladder): after two follow-ups without an answer,
-/// another channel (<c>otherChannel</c>: a Teams chat with the people waited on); after three, also <c>moveOn</c>
+/// another channel (<c>otherChannel</c>: a Teams chat with the people waited on, and a call when the user's people data
+/// has their number, from GET /api/threads/{threadKey}/phones in ThreadsApi.Phones.cs); after three, also <c>moveOn</c>
 /// (POST /api/threads/{threadKey}/dismiss with <c>reason: "moved_on"</c>).
 /// </summary>
 /// <param name="Offers">"otherChannel", then "moveOn" from the third follow-up on.</param>

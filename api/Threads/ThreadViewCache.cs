@@ -97,6 +97,7 @@ public static class ThreadListingSetup
         services.AddScoped<IThreadIndex, ThreadIndex>();
         services.AddScoped<IDismissalStore, DismissalStore>();
         services.AddSingleton<ThreadViewCache>();
+        services.AddSingleton<PhoneCache>();
         services.AddScoped<ThreadExtras>();
         services.AddSingleton<FluentValidation.IValidator<DraftRequest>, DraftRequestValidator>();
         services.AddSingleton<FluentValidation.IValidator<DismissRequest>, DismissRequestValidator>();

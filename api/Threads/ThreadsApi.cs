@@ -78,6 +78,8 @@ public static partial class ThreadsApi
         group.MapPost("/sync", SyncNow).WithName("SyncThreads").WithSummary("Sync the mailbox now, then list the threads.");
         group.MapPost("/{threadKey}/draft", CreateDraft).Validate<DraftRequest>().DecodesRouteValue("threadKey")
             .WithName("CreateFollowUpDraft").WithSummary("Save a reply-all draft of the thread's last message in Drafts.");
+        group.MapGet("/{threadKey}/phones", GetPhones).DecodesRouteValue("threadKey")
+            .WithName("GetThreadPhones").WithSummary("The phone numbers of the people the thread waits on, from the caller's people data.");
         return group;
     }
 

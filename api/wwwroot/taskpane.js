@@ -160,6 +160,10 @@ const actions = {
       toast(t('toast.notSnoozed', { reason: error.title }));
     }
   },
+  /** The waited-on people's phone numbers (GET /api/threads/{key}/phones); list.js asks once per thread it was given. */
+  phones(thread) {
+    return state.api.get(`/api/threads/${encodeURIComponent(thread.threadKey)}/phones`);
+  },
   openUrl(url) {
     // The URL is the API's (escalation.teamsChatUrl), never built here.
     state.host.openUrl(url);

@@ -23,7 +23,7 @@ public sealed class GraphClientFactory(
     /// <param name="tokens">Null means the configured static token (local mode).</param>
     /// <param name="userId">App-only mode: the user whose mailbox <c>/me</c> means (<see cref="GraphUserPath"/>).</param>
     public GraphMailReader CreateReader(string mailboxKey, IMailboxTokenSource? tokens = null, string? userId = null) =>
-        new(CreateClient(mailboxKey, tokens, userId), time, _options, _customProperties);
+        new(CreateClient(mailboxKey, tokens, userId), time, _options, _customProperties) { AppOnly = userId is not null };
 
     public GraphMailWriter CreateWriter(string mailboxKey, IMailboxTokenSource? tokens = null, string? userId = null) =>
         new(CreateClient(mailboxKey, tokens, userId), time, _options);

@@ -10,7 +10,7 @@ namespace OutlookFollowUp.Mail.Sample;
 /// Serves an <see cref="InMemoryMailbox"/> as Microsoft Graph v1.0 would, in process, to the same SDK code:
 /// the built-in sample mailbox (local mode) and the tests. Honours $select, $expand of extended properties,
 /// <c>Prefer: odata.maxpagesize</c>, delta with next/delta links and @removed, and the receivedDateTime and
-/// conversationId filters, flag and extended-property PATCHes, createReplyAll, sending a draft, sendMail, JSON <c>$batch</c> and getMailTips (automatic replies). A request it does not serve gets a Graph-style error and lands in <see cref="Problems"/>.
+/// conversationId filters, flag and extended-property PATCHes, createReplyAll, sending a draft, sendMail, JSON <c>$batch</c>, getMailTips (automatic replies) and the people API's search (phones). A request it does not serve gets a Graph-style error and lands in <see cref="Problems"/>.
 /// </summary>
 public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : HttpMessageHandler
 {
@@ -77,6 +77,11 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
         if (request.Path.Equals("me", StringComparison.OrdinalIgnoreCase))
         {
             return Me(request);
+        }
+
+        if (request.Path.Equals("me/people", StringComparison.OrdinalIgnoreCase))
+        {
+            return People(request);
         }
 
         if (request.Path.Equals("me/mailboxSettings", StringComparison.OrdinalIgnoreCase))

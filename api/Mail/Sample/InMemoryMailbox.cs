@@ -7,7 +7,7 @@ namespace OutlookFollowUp.Mail.Sample;
 /// A mailbox in memory, by folder, with a change version per message so delta rounds return only what changed.
 /// Thread-safe: tests change it while a sync runs.
 /// </summary>
-public sealed class InMemoryMailbox(string mail, string? userPrincipalName = null, string? timeZone = "UTC")
+public sealed partial class InMemoryMailbox(string mail, string? userPrincipalName = null, string? timeZone = "UTC")
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Folder, string Id), Entry> _entries = [];

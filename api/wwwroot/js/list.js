@@ -126,7 +126,38 @@ function moveOnForm(thread, i, actions, subject) {
   return { button, form };
 }
 
-/** The escalation the API offers (escalation.offers): a Teams chat at the URL it built, and moving on. */
+// The phones of each thread object the API gave, asked once: a repaint of the same list (a tab switch, a row done)
+// reuses the answer; the next load brings new thread objects and asks again (the API caches for an hour).
+const phoneRequests = new WeakMap();
+
+function phonesOf(thread, actions) {
+  if (!phoneRequests.has(thread)) {
+    phoneRequests.set(thread, Promise.resolve().then(() => actions.phones(thread)).then(body => body?.phones ?? [], () => []));
+  }
+  return phoneRequests.get(thread);
+}
+
+/** "tel:+390212345678": the number as dialled, without the spaces and punctuation people write it with. */
+const telLink = number => `tel:${String(number).replace(/[^\d+]/g, '')}`;
+
+/**
+ * "Call Ana Silva: +39 02 1234 5678" beside "Chat in Teams", one per waited-on person with a number in the user's
+ * people data; filled in when the API answers, nothing when there is none (or People.Read is not granted).
+ */
+function callLinks(thread, actions) {
+  if (!actions.phones || !thread.threadKey) return null;
+  const slot = h('span', { class: 'calls' });
+  const names = new Map([...peopleOf(thread), ...(thread.waitingOn ?? [])].filter(p => p.name?.trim()).map(p => [p.address.toLowerCase(), p.name.trim()]));
+  phonesOf(thread, actions).then(phones => {
+    slot.replaceChildren(...phones.filter(p => p?.number).map(p => h('a', {
+      class: 'btn btn-small call', href: telLink(p.number),
+      text: t('call.phone', { name: names.get(String(p.address).toLowerCase()) || p.name?.trim() || p.address, number: p.number }),
+    })));
+  });
+  return slot;
+}
+
+/** The escalation the API offers (escalation.offers): a Teams chat at the URL it built, a phone call, and moving on. */
 function escalation(thread, i, actions, subject) {
   const offers = thread.escalation?.offers ?? [];
   const url = thread.escalation?.teamsChatUrl;
@@ -134,12 +165,14 @@ function escalation(thread, i, actions, subject) {
     class: 'btn btn-small', href: url, target: '_blank', rel: 'noopener noreferrer', text: t('teams.chat'), 'aria-label': t('teams.chatLabel', { subject }),
     onclick: e => { e.preventDefault(); actions.openUrl(url); },
   }) : null;
+  const calls = offers.includes('otherChannel') ? callLinks(thread, actions) : null;
   const moveOn = offers.includes('moveOn') && actions.moveOn ? moveOnForm(thread, i, actions, subject) : null;
-  return { teams, moveOn };
+  return { teams, calls, moveOn };
 }
 
 /**
- * actions: { open(thread), draft(thread, row, options), snooze(thread, at), done(thread), openUrl(url), moveOn(thread, note) } — each may be missing
+ * actions: { open(thread), draft(thread, row, options), snooze(thread, at), done(thread), openUrl(url), moveOn(thread, note),
+ * phones(thread) → Promise<{ phones }> } — each may be missing
  * (Open needs Outlook). now: the clock for ages.
  */
 export function renderRows(panel, threads, actions, now = new Date()) {
@@ -235,6 +268,7 @@ function row(thread, i, actions, now) {
       }),
       onlyWaiting,
       escalate.teams,
+      escalate.calls,
       snooze.button,
       h('button', { type: 'button', class: 'btn btn-small', 'aria-label': t('done.label', { subject }), text: t('done'), onclick: () => actions.done(thread) }),
       escalate.moveOn?.button),

@@ -171,6 +171,7 @@ export default {
   'ladder.noAnswer': { other: '{ordinal}. Nachfrage, keine Antwort' },
   'teams.chat': 'In Teams chatten',
   'teams.chatLabel': 'In Teams chatten: „{subject}“',
+  'call.phone': '{name} anrufen: {number}',
   moveOn: 'Abschließen',
   'moveOn.label': 'Abschließen: „{subject}“',
   'moveOn.form': '„{subject}“ abschließen',

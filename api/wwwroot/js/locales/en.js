@@ -171,6 +171,7 @@ export default {
   'ladder.noAnswer': { one: '{ordinal}st follow-up, no answer', two: '{ordinal}nd follow-up, no answer', few: '{ordinal}rd follow-up, no answer', other: '{ordinal}th follow-up, no answer' },
   'teams.chat': 'Chat in Teams',
   'teams.chatLabel': 'Chat in Teams: "{subject}"',
+  'call.phone': 'Call {name}: {number}',
   moveOn: 'Move on',
   'moveOn.label': 'Move on: "{subject}"',
   'moveOn.form': 'Move on from "{subject}"',

@@ -183,6 +183,7 @@ export default {
   'ladder.noAnswer': { other: '{ordinal}.º recordatorio, sin respuesta' },
   'teams.chat': 'Chatear en Teams',
   'teams.chatLabel': 'Chatear en Teams: «{subject}»',
+  'call.phone': 'Llamar a {name}: {number}',
   moveOn: 'Pasar página',
   'moveOn.label': 'Pasar página: «{subject}»',
   'moveOn.form': 'Pasar página con «{subject}»',

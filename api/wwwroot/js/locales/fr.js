@@ -171,6 +171,7 @@ export default {
   'ladder.noAnswer': { one: '{ordinal}re relance, sans réponse', other: '{ordinal}e relance, sans réponse' },
   'teams.chat': 'Discuter dans Teams',
   'teams.chatLabel': 'Discuter dans Teams\u00a0: «\u00a0{subject}\u00a0»',
+  'call.phone': 'Appeler {name}\u00a0: {number}',
   moveOn: 'Laisser tomber',
   'moveOn.label': 'Laisser tomber\u00a0: «\u00a0{subject}\u00a0»',
   'moveOn.form': 'Laisser tomber «\u00a0{subject}\u00a0»',

@@ -184,6 +184,7 @@ export default {
   'ladder.noAnswer': { other: '{ordinal}º sollecito, nessuna risposta' },
   'teams.chat': 'Chatta in Teams',
   'teams.chatLabel': 'Chatta in Teams: "{subject}"',
+  'call.phone': 'Chiama {name}: {number}',
   moveOn: 'Lascia perdere',
   'moveOn.label': 'Lascia perdere: "{subject}"',
   'moveOn.form': 'Lascia perdere "{subject}"',
