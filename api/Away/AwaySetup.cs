@@ -6,7 +6,9 @@ public static class AwaySetup
     public static IServiceCollection AddAway(this IServiceCollection services)
     {
         services.AddSingleton<AwayCache>();
+        services.AddSingleton<AwayRound>();
         services.AddSingleton<AwayCheck>();
+        services.AddScoped<AwaySweepStep>();
         return services;
     }
 }

@@ -49,6 +49,12 @@ public interface IThreadIndex
     /// <summary>The indexed message with either id, or null; what a reminder learns about the message it tracks.</summary>
     Task<IndexedMessageRef?> FindMessageAsync(string userKey, string? messageId, string? internetMessageId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The To and Cc recipients of these indexed messages, each without its own user's addresses, lower-cased; messages
+    /// the index does not hold are absent. One read across users (the due sweep's MailTips round), no Graph call.
+    /// </summary>
+    Task<IReadOnlyDictionary<UserMessage, IReadOnlyList<MailAddress>>> RecipientsAsync(IReadOnlyCollection<UserMessage> messages, CancellationToken cancellationToken);
+
     /// <summary>The latest good sync of any mailbox (health, informative).</summary>
     Task<DateTimeOffset?> LastGoodSyncAsync(CancellationToken cancellationToken);
 
@@ -58,6 +64,9 @@ public interface IThreadIndex
     /// <summary>Retention: deletes the user's messages dated and threads waiting since before <paramref name="cutoff"/>; returns rows deleted.</summary>
     Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
+
+/// <summary>One user's message, by Graph id and, when known, Internet Message-ID (a reminder's tracked message).</summary>
+public sealed record UserMessage(string UserKey, string? MessageId, string? InternetMessageId);
 
 /// <summary>What the index knows of one message, for other features (reminders).</summary>
 public sealed record IndexedMessageRef(string Id, string? InternetMessageId, string? ConversationId, string Subject);

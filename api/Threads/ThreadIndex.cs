@@ -5,7 +5,7 @@ using OutlookFollowUp.Storage;
 namespace OutlookFollowUp.Threads;
 
 /// <summary>EF Core implementation of <see cref="IThreadIndex"/> for SQLite and PostgreSQL.</summary>
-internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
+internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 {
     // Keeps IN lists well under every provider's parameter limit.
     private const int Chunk = 500;
