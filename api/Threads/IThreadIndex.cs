@@ -40,6 +40,15 @@ public interface IThreadIndex
     /// <summary>Replaces the user's computed follow-ups in one swap; readers see the old set or the new, never a mix.</summary>
     Task ReplaceThreadsAsync(string userKey, IReadOnlyList<FollowUp> threads, DateTimeOffset computedAt, CancellationToken cancellationToken);
 
+    /// <summary>The user's "waiting on them" threads whose counterparts MailTips has not been asked about yet (entered anew).</summary>
+    Task<IReadOnlyList<FollowUp>> UnaskedAwayAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores what MailTips said per thread key (an empty list: asked, nothing to say), on threads still "theirs" and
+    /// not asked meanwhile; the thread list then shows it without calling Graph.
+    /// </summary>
+    Task SetAwayAsync(string userKey, IReadOnlyDictionary<string, IReadOnlyList<AwayMark>> away, CancellationToken cancellationToken);
+
     /// <summary>The user's follow-ups, oldest first, optionally one direction only, with their dismissals: one query.</summary>
     Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken);
 
