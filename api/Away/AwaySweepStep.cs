@@ -25,7 +25,9 @@ internal sealed class AwaySweepStep(FollowUpDbContext db, IThreadIndex index, IM
     {
         _refused.Clear();
         var tracked = claimed
-            .Where(r => r.DoneAt is null && r.ResolvedAt is null && r.DueAt is null && r.FlagWanted is null && r.MessageId is not null)
+            // The rows the sweep will check, as it picks them; a reminder never indexed has no counterparts to ask about.
+            .Where(r => r.DoneAt is null && r.ResolvedAt is null && r.DueAt is null && r.FlagWanted is null && r.ThreadKey is not null)
+            .Where(r => r.MessageId is not null || r.InternetMessageId is not null)
             .Select(r => new UserMessage(r.UserKey, r.MessageId, r.InternetMessageId)).Distinct().ToList();
         if (tracked.Count == 0)
         {
