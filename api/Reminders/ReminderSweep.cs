@@ -50,7 +50,9 @@ internal sealed class NoSweepProbe : ISweepProbe
 /// (<see cref="IMailboxWriter.SetFlagsAsync"/>): due → flagged with Outlook's own reminder at the due time, answered →
 /// complete; then saves that they landed. A crash before that last save leaves the flag wanted: the claim's lease
 /// ends, another sweep takes it and writes the same flag again (the PATCH sets the same values), and only then is the
-/// reminder settled. Graph failing leaves the reminder as it was, tried again later with a growing wait.
+/// reminder settled. Graph failing leaves the reminder as it was, tried again later with a growing wait. Recipients who
+/// are away (<see cref="AwaySweepStep"/>): one MailTips round per batch and tenant before the mailboxes, then, before a
+/// reminder is marked due, a hold when its counterparts are all away. The flags are in ReminderSweep.Flags.cs.
 /// </summary>
 internal sealed partial class ReminderSweep(
     FollowUpDbContext db, IMailboxes mailboxes, ISettingsStore settings, IThreadIndex index, ISweepProbe probe,
