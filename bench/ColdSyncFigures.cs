@@ -22,8 +22,8 @@ internal static class ColdSyncFigures
 {
     public static async Task RunAsync(TextWriter output)
     {
-        output.WriteLine("| messages (all folders) | waiting threads | inbox / sent items / other folder | cold sync requests | of which cross-folder check | waiting found | wall time |");
-        output.WriteLine("|---|---|---|---|---|---|---|");
+        output.WriteLine("| messages (all folders) | waiting threads | inbox / sent items / other folder | cold sync requests | of which cross-folder check | of which MailTips | waiting found | wall time |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var (messages, waiting) in new[] { (5_000, 300), (5_000, 30), (20_000, 300) })
         {
             output.WriteLine(await ColdSyncAsync(messages, waiting));
@@ -61,7 +61,7 @@ internal static class ColdSyncFigures
             var wall = clock.Elapsed;
             var found = await CountAllAsync(client, await response.Content.ReadFromJsonAsync<JsonElement>());
             return string.Create(CultureInfo.InvariantCulture,
-                $"| {shape.Messages:N0} | {waiting} | {mailbox.Count("inbox"):N0} / {mailbox.Count("sentitems"):N0} / {mailbox.Count(GeneratedMailbox.RulesFolder)} | **{graph.Total}** | {graph.AcrossFolders} | {found} | {wall.TotalSeconds:F1} s |");
+                $"| {shape.Messages:N0} | {waiting} | {mailbox.Count("inbox"):N0} / {mailbox.Count("sentitems"):N0} / {mailbox.Count(GeneratedMailbox.RulesFolder)} | **{graph.Total}** | {graph.AcrossFolders} | {graph.MailTips} | {found} | {wall.TotalSeconds:F1} s |");
         }
         finally
         {
@@ -134,11 +134,17 @@ internal static class ColdSyncFigures
     }
 
 
-    /// <summary>Every request that reached Graph, and those of the cross-folder check (/me/messages across folders).</summary>
+    /// <summary>
+    /// Every request that reached Graph, those of the cross-folder check (/me/messages across folders), and the MailTips
+    /// calls about the counterparts of threads entering "waiting on them".
+    /// </summary>
     private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
     {
         private int _total;
         private int _acrossFolders;
+        private int _mailTips;
+
+        public int MailTips => Volatile.Read(ref _mailTips);
 
         public int Total => Volatile.Read(ref _total);
 
@@ -150,6 +156,10 @@ internal static class ColdSyncFigures
             if (request.RequestUri!.AbsolutePath.EndsWith("/me/messages", StringComparison.Ordinal))
             {
                 Interlocked.Increment(ref _acrossFolders);
+            }
+            else if (request.RequestUri.AbsolutePath.EndsWith("/getMailTips", StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _mailTips);
             }
 
             return base.SendAsync(request, cancellationToken);

@@ -4,9 +4,10 @@ using OutlookFollowUp.Mail;
 namespace OutlookFollowUp.Away;
 
 /// <summary>
-/// Automatic replies per (user, address) and working hours per user, kept for <see cref="Lifetime"/> in this process
-/// (what one user's MailTips say about a recipient may differ from another's: internal and external replies). An
-/// address Graph said nothing about is kept as "off", so it is not asked again within the hour either.
+/// Automatic replies per (tenant, address) and working hours per user, kept for <see cref="Lifetime"/> in this process
+/// only. Per tenant, not per user: every caller of one tenant is internal to it, so MailTips give all of them the same
+/// automatic reply (the internal one) and one user's answer serves the tenant's other mailboxes. An address Graph said
+/// nothing about is kept as "off", so it is not asked again within the hour either.
 /// </summary>
 public sealed class AwayCache(TimeProvider time)
 {
@@ -15,12 +16,12 @@ public sealed class AwayCache(TimeProvider time)
     /// <summary>Beyond this many entries, expired ones are dropped at the next write.</summary>
     private const int PruneAbove = 50_000;
 
-    private readonly ConcurrentDictionary<(string User, string Address), (AutomaticReply Reply, DateTimeOffset Expires)> _replies = new();
+    private readonly ConcurrentDictionary<(string Tenant, string Address), (AutomaticReply Reply, DateTimeOffset Expires)> _replies = new();
     private readonly ConcurrentDictionary<string, (WorkingHours? Hours, DateTimeOffset Expires)> _hours = new(StringComparer.Ordinal);
 
-    public bool TryGet(string userKey, string address, out AutomaticReply reply)
+    public bool TryGet(string tenant, string address, out AutomaticReply reply)
     {
-        if (_replies.TryGetValue((userKey, address), out var entry) && entry.Expires > time.GetUtcNow())
+        if (_replies.TryGetValue((tenant, address), out var entry) && entry.Expires > time.GetUtcNow())
         {
             reply = entry.Reply;
             return true;
@@ -30,7 +31,7 @@ public sealed class AwayCache(TimeProvider time)
         return false;
     }
 
-    public void Set(string userKey, AutomaticReply reply)
+    public void Set(string tenant, AutomaticReply reply)
     {
         var now = time.GetUtcNow();
         if (_replies.Count > PruneAbove)
@@ -41,7 +42,7 @@ public sealed class AwayCache(TimeProvider time)
             }
         }
 
-        _replies[(userKey, reply.Address)] = (reply, now + Lifetime);
+        _replies[(tenant, reply.Address)] = (reply, now + Lifetime);
     }
 
     public bool TryGetHours(string userKey, out WorkingHours? hours)

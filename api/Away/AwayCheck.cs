@@ -1,3 +1,4 @@
+using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 
@@ -7,16 +8,18 @@ namespace OutlookFollowUp.Away;
 public sealed record AwayQuestion(string Key, IReadOnlyList<MailAddress> Counterparts);
 
 /// <summary>
-/// Asks MailTips about the counterparts of reminders coming due, for one mailbox: every address not in
-/// <see cref="AwayCache"/> goes into ONE getMailTips round (the adapter splits above 100 addresses), and the working
+/// Decides, for one mailbox, what the counterparts' automatic replies mean for reminders coming due. Most answers are
+/// in <see cref="AwayCache"/> already (the sweep's round per tenant, <see cref="AwaySweepStep"/>); the addresses still
+/// missing go into ONE round through this mailbox (<see cref="AwayRound"/>, up to 100 addresses a call), and the working
 /// hours are read only when a reminder would be held. Failures (throttled, 403, down) never block: they are logged and
 /// the answer is "nothing to say", so the reminders come due as before.
 /// </summary>
-public sealed partial class AwayCheck(AwayCache cache, TimeProvider time, ILogger<AwayCheck> logger)
+public sealed partial class AwayCheck(AwayCache cache, AwayRound round, TimeProvider time, ILogger<AwayCheck> logger)
 {
+    /// <param name="ask">False when Graph already refused this tenant in this sweep: only cached answers count.</param>
     /// <returns>A note per question key that has one (held or not); keys with nothing to say are absent.</returns>
     public async Task<IReadOnlyDictionary<string, AwayNote>> DecideAsync(
-        string userKey, IMailTips tips, IReadOnlyList<AwayQuestion> questions, string? timeZone, CancellationToken cancellationToken)
+        string userKey, IMailTips tips, IReadOnlyList<AwayQuestion> questions, string? timeZone, CancellationToken cancellationToken, bool ask = true)
     {
         var notes = new Dictionary<string, AwayNote>(StringComparer.Ordinal);
         var asked = questions.Where(q => q.Counterparts.Count > 0).ToList();
@@ -25,40 +28,14 @@ public sealed partial class AwayCheck(AwayCache cache, TimeProvider time, ILogge
             return notes;
         }
 
-        var replies = new Dictionary<string, AutomaticReply>(StringComparer.Ordinal);
-        var missing = new List<string>();
-        foreach (var address in asked.SelectMany(q => q.Counterparts).Select(c => c.Address).Distinct(StringComparer.Ordinal))
+        var tenant = UserKeys.TenantOf(userKey);
+        var addresses = asked.SelectMany(q => q.Counterparts).Select(c => c.Address).Distinct(StringComparer.Ordinal).ToList();
+        if (ask)
         {
-            if (cache.TryGet(userKey, address, out var cached))
-            {
-                replies[address] = cached;
-            }
-            else
-            {
-                missing.Add(address);
-            }
+            await round.AskAsync(tenant, addresses, [(userKey, tips)], cancellationToken);
         }
 
-        if (missing.Count > 0)
-        {
-            try
-            {
-                var answer = await tips.GetAutomaticRepliesAsync(missing, cancellationToken);
-                foreach (var address in missing)
-                {
-                    var reply = answer.GetValueOrDefault(address) ?? AutomaticReply.Off(address);
-                    cache.Set(userKey, reply);
-                    replies[address] = reply;
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Throttled, refused or down: the reminders come due at their time; the next sweep asks again.
-                LogMailTipsFailed(logger, userKey, missing.Count, ex.GetType().Name);
-                return notes;
-            }
-        }
-
+        var replies = Replies(tenant, addresses);
         var now = time.GetUtcNow();
         WorkingHours? hours = null;
         foreach (var question in asked)
@@ -80,6 +57,21 @@ public sealed partial class AwayCheck(AwayCache cache, TimeProvider time, ILogge
         return notes;
     }
 
+    /// <summary>What the cache knows of these addresses for the tenant; an address it does not know is absent (so not away).</summary>
+    public Dictionary<string, AutomaticReply> Replies(string tenant, IEnumerable<string> addresses)
+    {
+        var replies = new Dictionary<string, AutomaticReply>(StringComparer.Ordinal);
+        foreach (var address in addresses)
+        {
+            if (cache.TryGet(tenant, address, out var reply))
+            {
+                replies[address] = reply;
+            }
+        }
+
+        return replies;
+    }
+
     private async Task<WorkingHours> WorkingHoursAsync(string userKey, IMailTips tips, string? timeZone, CancellationToken cancellationToken)
     {
         if (!cache.TryGetHours(userKey, out var hours))
@@ -98,9 +90,6 @@ public sealed partial class AwayCheck(AwayCache cache, TimeProvider time, ILogge
         return hours ?? WorkingHours.Default(
             timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "MailTips for {UserKey} failed ({Failure}) for {Count} addresses; the reminders come due at their time")]
-    private static partial void LogMailTipsFailed(ILogger logger, string userKey, int count, string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Working hours for {UserKey} could not be read ({Failure}); Monday to Friday 08:00-17:00 is assumed")]
     private static partial void LogWorkingHoursFailed(ILogger logger, string userKey, string failure);

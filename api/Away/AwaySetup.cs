@@ -2,11 +2,17 @@ namespace OutlookFollowUp.Away;
 
 public static class AwaySetup
 {
-    /// <summary>The due sweep's MailTips check (recipients who are away); the cache lives as long as the process.</summary>
+    /// <summary>
+    /// Recipients who are away: the due sweep's MailTips check and the one after each sync (threads entering "waiting on
+    /// them"); the cache lives as long as the process.
+    /// </summary>
     public static IServiceCollection AddAway(this IServiceCollection services)
     {
         services.AddSingleton<AwayCache>();
+        services.AddSingleton<AwayRound>();
         services.AddSingleton<AwayCheck>();
+        services.AddScoped<AwaySweepStep>();
+        services.AddScoped<Mail.IMailboxSyncListener, AwaySyncStep>();
         return services;
     }
 }

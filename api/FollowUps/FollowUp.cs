@@ -48,7 +48,17 @@ public sealed record FollowUp(
     /// Added information only: the thread is waiting all the same.
     /// </summary>
     public IReadOnlyList<MailAddress> Replied { get; init; } = [];
+
+    /// <summary>
+    /// Waiting on them: the waited-on counterparts whose automatic reply was on when the thread entered that state
+    /// (Graph's MailTips, api/Away), kept only when all of them were away; empty when none, null when not asked yet.
+    /// Not part of the scan JSON; the API's thread JSON carries it as <c>away</c>.
+    /// </summary>
+    public IReadOnlyList<AwayMark>? Away { get; init; }
 }
+
+/// <summary>A counterpart away, and until when (null: an automatic reply with no end date).</summary>
+public sealed record AwayMark(string Address, string? Name, DateTimeOffset? Until);
 
 /// <summary>A recipient the mail did not reach, with the bounce's reason when its metadata gave one.</summary>
 public sealed record NotDelivered(string Address, string? Name = null, string? Reason = null);

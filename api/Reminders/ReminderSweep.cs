@@ -50,12 +50,14 @@ internal sealed class NoSweepProbe : ISweepProbe
 /// (<see cref="IMailboxWriter.SetFlagsAsync"/>): due → flagged with Outlook's own reminder at the due time, answered →
 /// complete; then saves that they landed. A crash before that last save leaves the flag wanted: the claim's lease
 /// ends, another sweep takes it and writes the same flag again (the PATCH sets the same values), and only then is the
-/// reminder settled. Graph failing leaves the reminder as it was, tried again later with a growing wait.
+/// reminder settled. Graph failing leaves the reminder as it was, tried again later with a growing wait. Recipients who
+/// are away (<see cref="AwaySweepStep"/>): one MailTips round per batch and tenant before the mailboxes, then, before a
+/// reminder is marked due, a hold when its counterparts are all away. The flags are in ReminderSweep.Flags.cs.
 /// </summary>
 internal sealed partial class ReminderSweep(
     FollowUpDbContext db, IMailboxes mailboxes, ISettingsStore settings, IThreadIndex index, ISweepProbe probe,
     FlagPermissionNotices notices, TimeProvider time, IOptions<BackgroundOptions> options, ILogger<ReminderSweep> logger,
-    AwayCheck? away = null)
+    AwaySweepStep? away = null)
 {
     /// <summary>Far more batches than one run needs: a run always ends, even if rows kept coming back.</summary>
     private const int MaxBatchesPerRun = 1_000;
@@ -75,7 +77,14 @@ internal sealed partial class ReminderSweep(
 
             await probe.AtAsync(SweepPoint.Claimed, cancellationToken);
             total += new SweepCounts(claimed, 0, 0, 0, 0);
-            foreach (var mailbox in (await ReminderClaims.ClaimedAsync(db, claimId, cancellationToken)).GroupBy(r => r.UserKey, StringComparer.Ordinal))
+            var rows = await ReminderClaims.ClaimedAsync(db, claimId, cancellationToken);
+            if (away is not null)
+            {
+                // Recipients who are away: one MailTips round per tenant for the whole batch, before its mailboxes.
+                await away.PrepareAsync(rows, cancellationToken);
+            }
+
+            foreach (var mailbox in rows.GroupBy(r => r.UserKey, StringComparer.Ordinal))
             {
                 total += await SweepMailboxAsync(mailbox.Key, [.. mailbox], claimId, cancellationToken);
             }
@@ -139,7 +148,7 @@ internal sealed partial class ReminderSweep(
         var rules = new ThreadRules(new DetectionOptions { Me = [.. me], Now = now });
 
         var due = new List<string>();
-        var counterparts = new Dictionary<string, IReadOnlyList<MailAddress>>(StringComparer.Ordinal);
+        var waiting = new List<(ReminderRow Row, IReadOnlyList<MailRecord> Conversation)>();
         var resolved = 0;
         var failed = new List<ReminderRow>();
         foreach (var row in rows)
@@ -160,12 +169,15 @@ internal sealed partial class ReminderSweep(
             else
             {
                 due.Add(row.Id);
-                counterparts[row.Id] = Counterparts(row, conversation, me);
+                waiting.Add((row, conversation));
             }
         }
 
-        var held = await HoldForAbsencesAsync(userKey, reader, due, counterparts, claimId, ct);
-        due.RemoveAll(held.Contains);
+        if (away is not null)
+        {
+            var held = await away.HoldAsync(userKey, reader, waiting, me, claimId, ct);
+            due.RemoveAll(held.Contains);
+        }
 
         var dueCount = due.Count == 0 ? 0 : await db.Set<ReminderRow>()
             .Where(r => r.UserKey == userKey && due.Contains(r.Id) && r.ClaimId == claimId && r.DoneAt == null && r.ResolvedAt == null && r.RemindAt <= now)
@@ -182,64 +194,6 @@ internal sealed partial class ReminderSweep(
         }
 
         return new SweepCounts(0, dueCount, resolved, 0, failed.Count);
-    }
-
-    /// <summary>
-    /// Recipients who are away (api/Away): asks MailTips once for the counterparts of every reminder coming due; those
-    /// whose counterparts are all away with a scheduled end move to the first working hour after it, with a note;
-    /// an automatic reply with no end leaves a note and the time. MailTips failing changes nothing.
-    /// </summary>
-    /// <returns>The ids of the reminders held (no longer due in this sweep).</returns>
-    private async Task<HashSet<string>> HoldForAbsencesAsync(
-        string userKey, IMailboxReader reader, List<string> due, Dictionary<string, IReadOnlyList<MailAddress>> counterparts, string claimId, CancellationToken ct)
-    {
-        var held = new HashSet<string>(StringComparer.Ordinal);
-        if (away is null || reader is not IMailTips tips || counterparts.Count == 0)
-        {
-            return held;
-        }
-
-        var zone = (await index.GetStateAsync(userKey, ct))?.TimeZone;
-        var notes = await away.DecideAsync(userKey, tips, [.. due.Where(counterparts.ContainsKey).Select(id => new AwayQuestion(id, counterparts[id]))], zone, ct);
-        foreach (var (id, note) in notes)
-        {
-            var stored = note.ToStored();
-            if (note.MovedTo is { } movedTo)
-            {
-                var changed = await db.Set<ReminderRow>()
-                    .Where(r => r.UserKey == userKey && r.Id == id && r.ClaimId == claimId && r.DoneAt == null && r.ResolvedAt == null)
-                    .ExecuteUpdateAsync(u => u
-                        .SetProperty(r => r.RemindAt, movedTo).SetProperty(r => r.SweepAt, (DateTimeOffset?)movedTo)
-                        .SetProperty(r => r.ClaimId, (string?)null).SetProperty(r => r.SweepAttempts, 0).SetProperty(r => r.Away, stored), ct);
-                if (changed > 0)
-                {
-                    held.Add(id);
-                }
-            }
-            else
-            {
-                await db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.Id == id && r.ClaimId == claimId)
-                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Away, stored), ct);
-            }
-        }
-
-        if (held.Count > 0)
-        {
-            Telemetry.FollowUpTelemetry.Reminders("held_away", held.Count);
-        }
-
-        return held;
-    }
-
-    /// <summary>Who the reminder waits on: the tracked message's recipients (To and Cc) other than me.</summary>
-    private static IReadOnlyList<MailAddress> Counterparts(ReminderRow row, IReadOnlyList<MailRecord> conversation, IReadOnlyList<string> me)
-    {
-        var tracked = conversation.FirstOrDefault(m => m.Id == row.MessageId || (row.InternetMessageId is not null && m.InternetMessageId == row.InternetMessageId))
-            ?? conversation.LastOrDefault(m => me.Contains(m.From, StringComparer.OrdinalIgnoreCase));
-        return tracked is null ? [] : [.. tracked.To.Concat(tracked.Cc)
-            .Where(a => !string.IsNullOrWhiteSpace(a.Address) && !me.Contains(a.Address, StringComparer.OrdinalIgnoreCase))
-            .Select(a => a with { Address = a.Address.Trim().ToLowerInvariant() })
-            .DistinctBy(a => a.Address, StringComparer.Ordinal)];
     }
 
     private static MailRecord? FindReply(ThreadRules rules, ReminderRow row, IReadOnlyList<MailRecord> conversation, IReadOnlyList<string> me)
@@ -264,109 +218,6 @@ internal sealed partial class ReminderSweep(
                 .SetProperty(r => r.ClaimId, flag ? claimId : null), ct);
         Telemetry.FollowUpTelemetry.Reminders("answered", changed);
         return changed;
-    }
-
-    /// <summary>Writes the flags the claim's rows want (this run's and those a crashed sweep left), then saves what landed.</summary>
-    private async Task<SweepCounts> WriteFlagsAsync(string userKey, string claimId, bool flagsOn, CancellationToken ct)
-    {
-        var wanted = await db.Set<ReminderRow>().AsNoTracking()
-            .Where(r => r.UserKey == userKey && r.ClaimId == claimId && r.FlagWanted != null && r.MessageId != null).ToListAsync(ct);
-        if (wanted.Count == 0)
-        {
-            return SweepCounts.None;
-        }
-
-        if (!flagsOn)
-        {
-            // The user turned Outlook flags off meanwhile: nothing to write.
-            await SettleAsync(userKey, claimId, wanted, written: false, ct);
-            return SweepCounts.None;
-        }
-
-        var changes = wanted.DistinctBy(r => r.MessageId, StringComparer.Ordinal).Select(r => new FlagChange(r.MessageId!, r.FlagWanted switch
-        {
-            FlagStates.Due => OutlookFlag.Flagged(r.CreatedAt, r.RemindAt, reminderAt: r.RemindAt),
-            FlagStates.Complete => OutlookFlag.Complete,
-            _ => OutlookFlag.Cleared,
-        })).ToList();
-        IReadOnlyList<MailPartResult> results;
-        try
-        {
-            results = await mailboxes.Writer(userKey).SetFlagsAsync(changes, ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogGraphFailed(logger, userKey, ex.GetType().Name);
-            await RetryLaterAsync(userKey, wanted, claimId, ct);
-            return new SweepCounts(0, 0, 0, 0, wanted.Count);
-        }
-
-        await probe.AtAsync(SweepPoint.Flagged, ct);
-        var outcome = results.ToDictionary(r => r.Key, StringComparer.Ordinal);
-        bool Landed(ReminderRow r) => outcome.TryGetValue(r.MessageId!, out var result) && result.Succeeded;
-        bool Refused(ReminderRow r) => outcome.TryGetValue(r.MessageId!, out var result) && result.Failure is MailAccessDeniedException;
-
-        var landed = wanted.Where(Landed).ToList();
-        if (await SettleAsync(userKey, claimId, landed, written: true, ct) < landed.Count)
-        {
-            await CompleteClosedMeanwhileAsync(userKey, landed, ct);
-        }
-
-        var refused = wanted.Where(Refused).ToList();
-        if (refused.Count > 0 && notices.Refused(userKey))
-        {
-            LogNeedsReadWrite(logger, userKey);
-        }
-
-        // A refusal (403: no Mail.ReadWrite) would be refused again: the reminder stays right, without a flag.
-        await SettleAsync(userKey, claimId, refused, written: false, ct);
-        var failed = wanted.Where(r => !Landed(r) && !Refused(r)).ToList();
-        await RetryLaterAsync(userKey, failed, claimId, ct);
-        return new SweepCounts(0, 0, 0, landed.Count, failed.Count);
-    }
-
-    /// <summary>
-    /// A reminder answered or marked done while its due flag was on its way: the flag the user's action queued may have
-    /// landed first, so complete it again, now that the due flag is in.
-    /// </summary>
-    private async Task CompleteClosedMeanwhileAsync(string userKey, List<ReminderRow> landed, CancellationToken ct)
-    {
-        var ids = landed.Where(r => r.FlagWanted == FlagStates.Due).Select(r => r.Id).ToList();
-        var closed = await db.Set<ReminderRow>().AsNoTracking()
-            .Where(r => r.UserKey == userKey && ids.Contains(r.Id) && (r.DoneAt != null || r.ResolvedAt != null) && r.MessageId != null)
-            .Select(r => r.MessageId!).Distinct().ToListAsync(ct);
-        if (closed.Count > 0)
-        {
-            await mailboxes.Writer(userKey).SetFlagsAsync([.. closed.Select(id => new FlagChange(id, OutlookFlag.Complete))], ct);
-        }
-    }
-
-    /// <summary>The flag landed (or will not be written): nothing left to do on these rows, so their claim ends.</summary>
-    /// <returns>The rows settled; fewer when some changed meanwhile (a snooze, a reply, done).</returns>
-    private async Task<int> SettleAsync(string userKey, string claimId, List<ReminderRow> rows, bool written, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var settled = 0;
-        foreach (var state in rows.Select(r => r.FlagWanted!).Distinct())
-        {
-            var ids = rows.Where(r => r.FlagWanted == state).Select(r => r.Id).ToList();
-            var query = db.Set<ReminderRow>().Where(r => r.UserKey == userKey && ids.Contains(r.Id) && r.ClaimId == claimId && r.FlagWanted == state);
-            if (written)
-            {
-                settled += await query.ExecuteUpdateAsync(u => u
-                    .SetProperty(r => r.FlagWritten, state).SetProperty(r => r.FlagWrittenAt, now).SetProperty(r => r.FlagWanted, (string?)null)
-                    .SetProperty(r => r.SweepAt, (DateTimeOffset?)null).SetProperty(r => r.ClaimId, (string?)null).SetProperty(r => r.SweepAttempts, 0), ct);
-                Telemetry.FollowUpTelemetry.Reminders(state == FlagStates.Due ? "flagged" : "flag_complete", ids.Count);
-            }
-            else
-            {
-                settled += await query.ExecuteUpdateAsync(u => u
-                    .SetProperty(r => r.FlagWanted, (string?)null).SetProperty(r => r.SweepAt, (DateTimeOffset?)null)
-                    .SetProperty(r => r.ClaimId, (string?)null), ct);
-            }
-        }
-
-        return settled;
     }
 
     /// <summary>Back-off: the row keeps its state and is claimable again after a wait that doubles with each failure.</summary>
@@ -394,7 +245,4 @@ internal sealed partial class ReminderSweep(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Due sweep for {UserKey}: Graph failed ({Failure}); the reminders are tried again later")]
     private static partial void LogGraphFailed(ILogger logger, string userKey, string failure);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outlook flags for {UserKey} need Mail.ReadWrite (Graph answered 403); reminders work without them. Said once per process")]
-    private static partial void LogNeedsReadWrite(ILogger logger, string userKey);
 }

@@ -40,6 +40,15 @@ public interface IThreadIndex
     /// <summary>Replaces the user's computed follow-ups in one swap; readers see the old set or the new, never a mix.</summary>
     Task ReplaceThreadsAsync(string userKey, IReadOnlyList<FollowUp> threads, DateTimeOffset computedAt, CancellationToken cancellationToken);
 
+    /// <summary>The user's "waiting on them" threads whose counterparts MailTips has not been asked about yet (entered anew).</summary>
+    Task<IReadOnlyList<FollowUp>> UnaskedAwayAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores what MailTips said per thread key (an empty list: asked, nothing to say), on threads still "theirs" and
+    /// not asked meanwhile; the thread list then shows it without calling Graph.
+    /// </summary>
+    Task SetAwayAsync(string userKey, IReadOnlyDictionary<string, IReadOnlyList<AwayMark>> away, CancellationToken cancellationToken);
+
     /// <summary>The user's follow-ups, oldest first, optionally one direction only, with their dismissals: one query.</summary>
     Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken);
 
@@ -48,6 +57,12 @@ public interface IThreadIndex
 
     /// <summary>The indexed message with either id, or null; what a reminder learns about the message it tracks.</summary>
     Task<IndexedMessageRef?> FindMessageAsync(string userKey, string? messageId, string? internetMessageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The To and Cc recipients of these indexed messages, each without its own user's addresses, lower-cased; messages
+    /// the index does not hold are absent. One read across users (the due sweep's MailTips round), no Graph call.
+    /// </summary>
+    Task<IReadOnlyDictionary<UserMessage, IReadOnlyList<MailAddress>>> RecipientsAsync(IReadOnlyCollection<UserMessage> messages, CancellationToken cancellationToken);
 
     /// <summary>The latest good sync of any mailbox (health, informative).</summary>
     Task<DateTimeOffset?> LastGoodSyncAsync(CancellationToken cancellationToken);
@@ -58,6 +73,9 @@ public interface IThreadIndex
     /// <summary>Retention: deletes the user's messages dated and threads waiting since before <paramref name="cutoff"/>; returns rows deleted.</summary>
     Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
+
+/// <summary>One user's message, by Graph id and, when known, Internet Message-ID (a reminder's tracked message).</summary>
+public sealed record UserMessage(string UserKey, string? MessageId, string? InternetMessageId);
 
 /// <summary>What the index knows of one message, for other features (reminders).</summary>
 public sealed record IndexedMessageRef(string Id, string? InternetMessageId, string? ConversationId, string Subject);

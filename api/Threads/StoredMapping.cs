@@ -93,7 +93,29 @@ internal static class StoredMapping
             NotDelivered = stored.Where(c => c.X == true).Select(c => new NotDelivered(c.A, c.N, c.R)).ToArray(),
             Nudges = t.Nudges,
             Replied = stored.Where(c => c.P == true).Select(c => new MailAddress(c.A, c.N)).ToArray(),
+            Away = AwayMarks(t.Away),
         };
+    }
+
+    public static string StoredAway(IReadOnlyList<AwayMark> away) =>
+        JsonSerializer.Serialize([.. away.Select(a => new StoredAwayMark(a.Address, a.Name, a.Until))], StoredCounterpartContext.Default.StoredAwayMarkArray);
+
+    /// <summary>The stored marks; null when not asked yet, or when the column cannot be read (asked again then).</summary>
+    private static AwayMark[]? AwayMarks(string? stored)
+    {
+        if (string.IsNullOrEmpty(stored))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(stored, StoredCounterpartContext.Default.StoredAwayMarkArray)?.Select(a => new AwayMark(a.A, a.N, a.U)).ToArray();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string StoredCounterparts(FollowUp f)
@@ -131,6 +153,13 @@ internal sealed record StoredCounterpart(
     public bool? P { get; init; }
 }
 
+/// <summary>A waited-on counterpart away: address, name, and "u" the end of their automatic reply when it has one.</summary>
+internal sealed record StoredAwayMark(
+    [property: JsonPropertyName("a")] string A,
+    [property: JsonPropertyName("n")] string? N,
+    [property: JsonPropertyName("u")] DateTimeOffset? U);
+
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoredCounterpart[]))]
+[JsonSerializable(typeof(StoredAwayMark[]))]
 internal sealed partial class StoredCounterpartContext : JsonSerializerContext;

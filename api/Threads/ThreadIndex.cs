@@ -5,8 +5,10 @@ using OutlookFollowUp.Storage;
 namespace OutlookFollowUp.Threads;
 
 /// <summary>EF Core implementation of <see cref="IThreadIndex"/> for SQLite and PostgreSQL.</summary>
-internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
+internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 {
+    private const string Theirs = "theirs";
+
     // Keeps IN lists well under every provider's parameter limit.
     private const int Chunk = 500;
 
@@ -124,8 +126,16 @@ internal sealed class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 
         return WriteAsync(userKey, async ct =>
         {
+            // What MailTips said when a thread entered "waiting on them" stays while it stays there; a thread entering it anew is asked.
+            var asked = await db.Set<ThreadSummary>().AsNoTracking().Where(t => t.UserKey == userKey && t.Direction == Theirs && t.Away != null)
+                .Select(t => new { t.ThreadKey, t.Away }).ToDictionaryAsync(t => t.ThreadKey, t => t.Away, StringComparer.Ordinal, ct);
             await db.Set<ThreadSummary>().Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
-            db.Set<ThreadSummary>().AddRange(threads.Select(t => t.ToSummary(userKey, computedAt)));
+            foreach (var row in threads.Select(t => t.ToSummary(userKey, computedAt)))
+            {
+                row.Away = row.Direction == Theirs ? asked.GetValueOrDefault(row.ThreadKey) : null;
+                db.Set<ThreadSummary>().Add(row);
+            }
+
             (await MailboxAsync(userKey, ct)).ThreadsComputedAt = computedAt;
             await db.SaveChangesAsync(ct);
         }, cancellationToken);

@@ -119,6 +119,13 @@ internal sealed class ThreadSummary
 
     /// <summary>Follow-ups already sent without an answer (the escalation ladder); 0 for rows computed before it.</summary>
     public int Nudges { get; set; }
+
+    /// <summary>
+    /// MailTips when the thread entered "waiting on them": JSON array of {"a","n","u"} for the waited-on counterparts, all
+    /// away ("u" their scheduled end, absent when none); "[]" when asked and nothing to say; null when not asked yet.
+    /// Kept while the thread stays "theirs" from one computation to the next.
+    /// </summary>
+    public string? Away { get; set; }
 }
 
 /// <summary>A thread the user hid; it shows again once a message newer than <see cref="LastMessageAt"/> arrives (rule 8).</summary>

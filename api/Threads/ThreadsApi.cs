@@ -18,6 +18,10 @@ namespace OutlookFollowUp.Threads;
 /// <param name="Recipients">Group threads (waiting on them, two counterparts or more): how many were asked; absent otherwise.</param>
 /// <param name="Replied">Group threads: the counterparts who answered, in the order of <c>counterparts</c>.</param>
 /// <param name="WaitingOn">Group threads: the counterparts who have not, in the same order.</param>
+/// <param name="Away">
+/// Waiting on them: the waited-on counterparts whose automatic reply was on when the thread entered that state, said
+/// only while ALL of them are away (a reply whose end has passed ends it); absent otherwise.
+/// </param>
 public sealed record ThreadItem(
     string Direction, string? InternetMessageId, string ThreadKey, string Since, string Subject, IReadOnlyList<string> Counterparts, string Reason,
     string MessageId, ReminderState? Reminder, IReadOnlyList<ThreadPerson>? People = null,
@@ -26,9 +30,11 @@ public sealed record ThreadItem(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ThreadEscalation? Escalation = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Recipients = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadPerson>? Replied = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadPerson>? WaitingOn = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadPerson>? WaitingOn = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadAway>? Away = null)
 {
-    public static ThreadItem From(FollowUp f, ReminderState? reminder = null)
+    /// <param name="now">When the list is read: an absence that ended by then is no longer said.</param>
+    public static ThreadItem From(FollowUp f, ReminderState? reminder = null, DateTimeOffset? now = null)
     {
         var scan = ScanThread.From(f);
         var waitingOn = GroupReplies.WaitingOn(f);
@@ -40,7 +46,31 @@ public sealed record ThreadItem(
             ThreadEscalation.For(f, waitingOn),
             group ? f.Counterparts.Count : null,
             group ? Persons(f, [.. f.Replied.Select(r => r.Address)]) : null,
-            group ? Persons(f, waitingOn) : null);
+            group ? Persons(f, waitingOn) : null,
+            now is { } at ? AwayNow(f, waitingOn, at) : null);
+    }
+
+    /// <summary>The stored absences of everyone still waited on, when each is still away at <paramref name="now"/>; else null.</summary>
+    private static ThreadAway[]? AwayNow(FollowUp f, IReadOnlyList<string> waitingOn, DateTimeOffset now)
+    {
+        if (f.Away is not { Count: > 0 } marks || waitingOn.Count == 0)
+        {
+            return null;
+        }
+
+        var away = new List<ThreadAway>();
+        foreach (var address in waitingOn)
+        {
+            var mark = marks.FirstOrDefault(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase));
+            if (mark is null || mark.Until <= now)
+            {
+                return null; // one is back (or was never away): the thread is not waiting on an absence
+            }
+
+            away.Add(new ThreadAway(address, mark.Name, mark.Until is { } until ? ScanThread.FormatInstant(until) : null));
+        }
+
+        return [.. away];
     }
 
     private static ThreadPerson[] Persons(FollowUp f, IReadOnlyList<string> addresses) =>
@@ -52,6 +82,9 @@ public sealed record NotDeliveredItem(
     string Address,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Name,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason);
+
+/// <summary>A waited-on counterpart who is away: until when (UTC), or null for an automatic reply with no end date.</summary>
+public sealed record ThreadAway(string Address, string? Name, string? Until);
 
 /// <summary>A counterpart as the pane shows it: the display name when the mail gave one, the address on hover.</summary>
 public sealed record ThreadPerson(string Address, string? Name);
@@ -94,7 +127,7 @@ public static partial class ThreadsApi
         var user = caller.Key;
         var inputs = await extras.Cache.GetOrLoadAsync(user, direction,
             async ct => await ComposeAsync(await mailbox.GetThreadsAsync(user, direction, ct), user, extras, ct), cancellationToken);
-        return Respond(inputs, query, cursor, response);
+        return Respond(inputs, query, cursor, response, extras.Time.GetUtcNow());
     }
 
     public static async Task<Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult>> SyncNow(
@@ -109,7 +142,7 @@ public static partial class ThreadsApi
         await extras.Cache.InvalidateAsync(user, cancellationToken);
         var inputs = await ComposeAsync(await mailbox.SyncNowAsync(user, direction, cancellationToken), user, extras, cancellationToken);
         await extras.Cache.StoreAsync(user, direction, inputs, cancellationToken);
-        return Respond(inputs, query, cursor, response);
+        return Respond(inputs, query, cursor, response, extras.Time.GetUtcNow());
     }
 
     private static ValidationProblem? Invalid(ThreadsQuery query, out FollowUpDirection? direction, out Cursor? cursor)
@@ -139,7 +172,7 @@ public static partial class ThreadsApi
     }
 
     private static Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult> Respond(
-        ThreadInputs inputs, ThreadsQuery query, Cursor? cursor, HttpResponse response)
+        ThreadInputs inputs, ThreadsQuery query, Cursor? cursor, HttpResponse response, DateTimeOffset now)
     {
         var view = inputs.View;
         if (view.NeverSynced && view.LastErrorCode == MailboxRefresher.TokenRejected)
@@ -160,7 +193,7 @@ public static partial class ThreadsApi
         var page = ThreadPaging.Page(view.Threads, inputs.Reminders, inputs.Dismissed, inputs.Settings, query.Top ?? ThreadPaging.DefaultTop, cursor);
         var lastSynced = view.LastSyncedAt is { } at ? ScanThread.FormatInstant(at) : null;
         return TypedResults.Ok(new ThreadsResponse(
-            page.Items.Select(i => ThreadItem.From(i.Thread, i.Reminder)).ToList(), view.Stale, lastSynced, page.NextCursor, view.LastErrorCode));
+            page.Items.Select(i => ThreadItem.From(i.Thread, i.Reminder, now)).ToList(), view.Stale, lastSynced, page.NextCursor, view.LastErrorCode));
     }
 
     /// <summary>theirs, mine, or all (the default).</summary>
@@ -190,4 +223,4 @@ public static partial class ThreadsApi
 }
 
 /// <summary>What a thread row adds to the index (which brings the dismissals): the user's reminders and exclusions.</summary>
-public sealed record ThreadExtras(IReminderStore Reminders, ISettingsStore Settings, ThreadViewCache Cache);
+public sealed record ThreadExtras(IReminderStore Reminders, ISettingsStore Settings, ThreadViewCache Cache, TimeProvider Time);

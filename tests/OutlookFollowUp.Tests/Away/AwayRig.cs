@@ -26,7 +26,14 @@ internal static class AwayRig
         return new ReminderSweep(
             context, rig.Mailboxes, new SettingsStore(context, rig.Time), new ThreadIndex(context), new NoSweepProbe(), new FlagPermissionNotices(),
             rig.Time, Microsoft.Extensions.Options.Options.Create(rig.Options), NullLogger<ReminderSweep>.Instance,
-            new AwayCheck(rig.Cache(), rig.Time, NullLogger<AwayCheck>.Instance));
+            Step(rig, context));
+    }
+
+    /// <summary>The sweep's away step over the rig's cache, as DI makes it per scope.</summary>
+    public static AwaySweepStep Step(SweepRig rig, FollowUpDbContext context)
+    {
+        var round = new AwayRound(rig.Cache(), NullLogger<AwayRound>.Instance);
+        return new AwaySweepStep(context, new ThreadIndex(context), rig.Mailboxes, round, new AwayCheck(rig.Cache(), round, rig.Time, NullLogger<AwayCheck>.Instance));
     }
 
     /// <summary>A message I sent to these people (its conversation is <c>conv-{id}</c>).</summary>

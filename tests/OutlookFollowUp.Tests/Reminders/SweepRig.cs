@@ -49,6 +49,9 @@ internal sealed class SweepRig : IAsyncDisposable
 
     public FakeGraph Fake { get; }
 
+    /// <summary>The product's Graph services over <see cref="Fake"/> (for mailboxes made another way, e.g. with a pasted token).</summary>
+    public ServiceProvider Graph => _graph;
+
     public IMailboxes Mailboxes { get; set; }
 
     /// <summary>Flag writes that reached the mailbox, alone or inside a <c>$batch</c>.</summary>

@@ -625,6 +625,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("thread_key");
 
+                    b.Property<string>("Away")
+                        .HasColumnType("text")
+                        .HasColumnName("away");
+
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at");

@@ -619,6 +619,10 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("thread_key");
 
+                    b.Property<string>("Away")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("away");
+
                     b.Property<long>("ComputedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("computed_at");

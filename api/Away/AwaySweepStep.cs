@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using OutlookFollowUp.Auth;
+using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Mail;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.Away;
+
+/// <summary>
+/// Recipients who are away, in the due sweep. <see cref="PrepareAsync"/> runs once per claimed batch, before its
+/// mailboxes: the counterparts of all its reminders, read from the index (no Graph call), go into ONE MailTips round
+/// per tenant (<see cref="AwayRound"/>), asked through one of that tenant's mailboxes. <see cref="HoldAsync"/> then runs
+/// per mailbox with the conversation Graph gave: what the round did not cover (addresses found only there) is asked
+/// through that mailbox; reminders whose counterparts are all away with a scheduled end move to the first working hour
+/// after it, with a note; an automatic reply with no end leaves a note and the time. MailTips failing changes nothing.
+/// </summary>
+internal sealed class AwaySweepStep(FollowUpDbContext db, IThreadIndex index, IMailboxes mailboxes, AwayRound round, AwayCheck check)
+{
+    /// <summary>Tenants Graph refused in this batch (throttled, down): their mailboxes ask nothing more until the next batch.</summary>
+    private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
+
+    public async Task PrepareAsync(IReadOnlyList<ReminderRow> claimed, CancellationToken ct)
+    {
+        _refused.Clear();
+        var tracked = claimed
+            // The rows the sweep will check, as it picks them; a reminder never indexed has no counterparts to ask about.
+            .Where(r => r.DoneAt is null && r.ResolvedAt is null && r.DueAt is null && r.FlagWanted is null && r.ThreadKey is not null)
+            .Where(r => r.MessageId is not null || r.InternetMessageId is not null)
+            .Select(r => new UserMessage(r.UserKey, r.MessageId, r.InternetMessageId)).Distinct().ToList();
+        if (tracked.Count == 0)
+        {
+            return;
+        }
+
+        var recipients = await index.RecipientsAsync(tracked, ct);
+        foreach (var tenant in recipients.GroupBy(r => UserKeys.TenantOf(r.Key.UserKey), StringComparer.Ordinal))
+        {
+            // In key order, so which mailbox asks does not depend on the order the database returned the claim in.
+            var users = tenant.Select(r => r.Key.UserKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var outcome = await round.AskAsync(tenant.Key, tenant.SelectMany(r => r.Value).Select(a => a.Address), Askers(users), ct);
+            if (outcome == AwayRoundOutcome.Failed)
+            {
+                _refused.Add(tenant.Key);
+            }
+        }
+    }
+
+    /// <summary>The mailbox's reminders coming due, each with its conversation.</summary>
+    /// <returns>The ids of the reminders held (no longer due in this sweep).</returns>
+    public async Task<HashSet<string>> HoldAsync(
+        string userKey, IMailboxReader reader, IReadOnlyList<(ReminderRow Row, IReadOnlyList<MailRecord> Conversation)> due,
+        IReadOnlyList<string> me, string claimId, CancellationToken ct)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        if (reader is not IMailTips tips || due.Count == 0)
+        {
+            return held;
+        }
+
+        var zone = (await index.GetStateAsync(userKey, ct))?.TimeZone;
+        var questions = due.Select(d => new AwayQuestion(d.Row.Id, Counterparts(d.Row, d.Conversation, me))).ToList();
+        var notes = await check.DecideAsync(userKey, tips, questions, zone, ct, ask: !_refused.Contains(UserKeys.TenantOf(userKey)));
+        foreach (var (id, note) in notes)
+        {
+            var stored = note.ToStored();
+            if (note.MovedTo is { } movedTo)
+            {
+                var changed = await db.Set<ReminderRow>()
+                    .Where(r => r.UserKey == userKey && r.Id == id && r.ClaimId == claimId && r.DoneAt == null && r.ResolvedAt == null)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(r => r.RemindAt, movedTo).SetProperty(r => r.SweepAt, (DateTimeOffset?)movedTo)
+                        .SetProperty(r => r.ClaimId, (string?)null).SetProperty(r => r.SweepAttempts, 0).SetProperty(r => r.Away, stored), ct);
+                if (changed > 0)
+                {
+                    held.Add(id);
+                }
+            }
+            else
+            {
+                await db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.Id == id && r.ClaimId == claimId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.Away, stored), ct);
+            }
+        }
+
+        if (held.Count > 0)
+        {
+            Telemetry.FollowUpTelemetry.Reminders("held_away", held.Count);
+        }
+
+        return held;
+    }
+
+    /// <summary>The tenant's mailboxes that can ask MailTips, made one at a time as the round needs them.</summary>
+    private IEnumerable<(string UserKey, IMailTips Tips)> Askers(IReadOnlyList<string> users)
+    {
+        foreach (var user in users)
+        {
+            IMailTips? tips;
+            try
+            {
+                tips = mailboxes.Reader(user) as IMailTips;
+            }
+            catch (MailException)
+            {
+                tips = null; // no credentials for this one at all: the next mailbox asks
+            }
+
+            if (tips is not null)
+            {
+                yield return (user, tips);
+            }
+        }
+    }
+
+    /// <summary>Who the reminder waits on: the tracked message's recipients (To and Cc) other than me.</summary>
+    private static IReadOnlyList<MailAddress> Counterparts(ReminderRow row, IReadOnlyList<MailRecord> conversation, IReadOnlyList<string> me)
+    {
+        var tracked = conversation.FirstOrDefault(m => m.Id == row.MessageId || (row.InternetMessageId is not null && m.InternetMessageId == row.InternetMessageId))
+            ?? conversation.LastOrDefault(m => me.Contains(m.From, StringComparer.OrdinalIgnoreCase));
+        return tracked is null ? [] : [.. tracked.To.Concat(tracked.Cc)
+            .Where(a => !string.IsNullOrWhiteSpace(a.Address) && !me.Contains(a.Address, StringComparer.OrdinalIgnoreCase))
+            .Select(a => a with { Address = a.Address.Trim().ToLowerInvariant() })
+            .DistinctBy(a => a.Address, StringComparer.Ordinal)];
+    }
+}
