@@ -74,8 +74,9 @@ internal sealed partial class DigestService(
     private async Task<bool> SendAsync(string user, string? timeZone, DigestStateRow? state, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var settingsZone = timeZone is not null && OptionRules.TryFindTimeZone(timeZone, out var chosen) ? chosen : null;
         // Stored working hours decide without another query for most users most of the day.
-        if (DigestHours.Stored(state, now) is { } known && !Open(DigestSchedule.DayToSend(now, known), state))
+        if (DigestHours.Stored(state, now, settingsZone) is { } known && !Open(DigestSchedule.DayToSend(now, known), state))
         {
             return false;
         }
@@ -86,9 +87,9 @@ internal sealed partial class DigestService(
             return false;
         }
 
-        var userZone = OptionRules.TryFindTimeZone(timeZone ?? mailbox.TimeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
-        var working = await hours.GetAsync(user, state, mailboxes.Reader(user), userZone, ct);
-        if (DigestSchedule.DayToSend(now, working) is not { } day || !Open(day, state))
+        var userZone = settingsZone ?? (OptionRules.TryFindTimeZone(mailbox.TimeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc);
+        if (await hours.GetAsync(user, state, mailboxes.Reader(user), userZone, ct) is not { } working
+            || DigestSchedule.DayToSend(now, working) is not { } day || !Open(day, state))
         {
             return false;
         }

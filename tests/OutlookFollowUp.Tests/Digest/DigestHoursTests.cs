@@ -121,7 +121,7 @@ public sealed class DigestHoursTests
     }
 
     [Theory, OnSqlite, OnPostgres]
-    public async Task Two_instances_with_working_hours_send_once_and_share_the_days_read(StorageProvider provider)
+    public async Task Two_instances_with_working_hours_send_once_and_read_the_hours_once_between_them(StorageProvider provider)
     {
         await using var rig = await SweepRig.CreateAsync(provider);
         rig.Mailbox.WorkingHours = new InMemoryWorkingHours(TuesdayToSaturday, new TimeOnly(10, 0), new TimeOnly(18, 0), "America/New_York");
@@ -145,7 +145,7 @@ public sealed class DigestHoursTests
 
         Assert.Equal(users.Count, first.Sum());
         Assert.Equal(users.Count, Sent(rig).Count);
-        Assert.InRange(reads, users.Count, 2 * users.Count); // at worst both instances read in the very first round
+        Assert.Equal(users.Count, reads); // the instance that took the read reads; the other waits a round
         Assert.Equal(reads, MailboxSettingsReads(rig)); // later rounds read the stored hours
     }
 
