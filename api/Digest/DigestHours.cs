@@ -9,9 +9,9 @@ namespace OutlookFollowUp.Digest;
 /// <summary>
 /// A user's working hours for the digest, read from Graph (<c>GET /me/mailboxSettings</c>, through
 /// <see cref="IMailTips.GetWorkingHoursAsync"/>) at most once a day and kept in <c>digest_state</c>, so that several
-/// instances and restarts share the one read (the instance that reads takes it first). Unset or unreadable: <see cref="DigestSchedule.Fallback"/> in the user's
-/// time zone, worked out again each round (a new time zone in the settings counts at once); a failed read is tried
-/// again after an hour.
+/// instances and restarts share the one read (the instance that reads takes it first). Unset or unreadable:
+/// <see cref="DigestSchedule.Fallback"/> in the user's time zone, worked out again each round (a new time zone in the
+/// settings counts at once); a failed read is tried again after an hour.
 /// </summary>
 internal sealed partial class DigestHours(FollowUpDbContext db, TimeProvider time, ILogger<DigestHours> logger)
 {
