@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.Digest;
+using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Api;
 using static OutlookFollowUp.Tests.Api.ApiTestKit;
 
@@ -101,6 +105,33 @@ public sealed class LanguageSettingTests(ApiApplication app) : IClassFixture<Api
 
         var settings = await (await user.GetAsync("/api/settings")).ReadJsonAsync();
         Assert.Equal((36, "de"), (settings.GetProperty("windowHours").GetInt32(), settings.GetProperty("language").GetString()));
+    }
+
+    [Fact]
+    public async Task Erasing_me_erases_the_language_and_the_digests_state()
+    {
+        var user = User("language-5");
+        using (var patch = await user.PatchAsJsonAsync("/api/settings", new { language = "es" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        }
+
+        var key = $"{TestTokens.TenantA}:language-5";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+            db.Set<DigestStateRow>().Add(new DigestStateRow { UserKey = key, LastDigestDate = "2026-11-23", WorkingHours = "{}" });
+            await db.SaveChangesAsync();
+        }
+
+        using (var erase = await user.DeleteAsync("/api/me"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, erase.StatusCode);
+        }
+
+        Assert.Equal(JsonValueKind.Null, (await LanguageAsync(user)).ValueKind);
+        await using var check = app.Services.CreateAsyncScope();
+        Assert.False(await check.ServiceProvider.GetRequiredService<FollowUpDbContext>().Set<DigestStateRow>().AnyAsync(r => r.UserKey == key));
     }
 
     private static async Task<JsonElement> LanguageAsync(HttpClient client) =>
