@@ -88,6 +88,14 @@ public sealed class ServerTextsTests
     }
 
     [Fact]
+    public void A_value_that_looks_like_a_placeholder_stays_as_it_is()
+    {
+        var line = ServerTexts.For("en").Format(TextKey.DigestMineLine, null, ("subject", "Re: {date} and $1"), ("name", "{name}"), ("date", "Fri, Nov 20"));
+
+        Assert.Equal("Re: {date} and $1 — {name} wrote to you on Fri, Nov 20", line);
+    }
+
+    [Fact]
     public void A_missing_value_is_a_programming_error_not_a_hole_in_the_mail() =>
         Assert.Throws<InvalidOperationException>(() => ServerTexts.For("it").Format(TextKey.DigestMineLine, null, ("subject", "x")));
 
