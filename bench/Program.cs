@@ -38,6 +38,12 @@ internal static class BenchProgram
             return;
         }
 
+        if (args is ["digest-figures", ..])
+        {
+            await DigestFigures.RunAsync(Console.Out);
+            return;
+        }
+
         if (args is ["due-sweep", ..])
         {
             await DueSweepFigures.RunAsync(Console.Out);

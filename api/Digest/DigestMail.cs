@@ -1,49 +1,81 @@
-using System.Globalization;
-using System.Net;
 using System.Text;
+using OutlookFollowUp.Localization;
 
 namespace OutlookFollowUp.Digest;
 
-/// <summary>One due reminder as the digest lists it.</summary>
-internal sealed record DigestItem(string Subject, string? MessageId, DateTimeOffset DueAt);
+/// <summary>
+/// One line of the digest: a due reminder (<see cref="At"/> is when it came due) or an unanswered thread (when its last
+/// message was written, and <see cref="Name"/> the first counterpart, with <see cref="Others"/> more).
+/// </summary>
+internal sealed record DigestLine(string Subject, string? MessageId, DateTimeOffset At, string Name = "", int Others = 0);
+
+/// <summary>What a digest lists, each section oldest first.</summary>
+internal sealed record DigestContent(IReadOnlyList<DigestLine> Due, IReadOnlyList<DigestLine> Theirs, IReadOnlyList<DigestLine> Mine)
+{
+    public int Total => Due.Count + Theirs.Count + Mine.Count;
+}
 
 /// <summary>
-/// The digest's subject and HTML body. Every subject is HTML-encoded; each item links to its message in Outlook on the
+/// The digest's subject and HTML body in the user's language (<see cref="ServerTexts"/>): whole sentences, dates in the
+/// user's culture and time zone, every subject and name HTML-encoded. Each line links to its message in Outlook on the
 /// web through the documented deep link built from the message's immutable id (the index stores no <c>webLink</c>, and
 /// the immutable id does not change when the message moves, so the link keeps working).
 /// </summary>
 internal static class DigestMail
 {
-    /// <summary>At most this many items are listed; the rest are counted.</summary>
-    public const int MaxItems = 50;
+    /// <summary>At most this many lines per section; the rest are counted ("And 12 more in the Follow-ups pane.").</summary>
+    public const int MaxPerSection = 10;
 
     public const string DeepLinkBase = "https://outlook.office.com/mail/deeplink/read/";
 
     public static string Link(string messageId) => DeepLinkBase + Uri.EscapeDataString(messageId);
 
-    public static string Subject(int count) =>
-        count == 1 ? "1 follow-up is due today" : string.Create(CultureInfo.InvariantCulture, $"{count} follow-ups are due today");
+    public static string Subject(DigestContent content, ServerTexts texts) => texts.Format(TextKey.DigestSubject, content.Total);
 
-    public static string Html(IReadOnlyList<DigestItem> items, TimeZoneInfo zone)
+    public static string Html(DigestContent content, ServerTexts texts, TimeZoneInfo zone)
     {
-        var html = new StringBuilder("<html><body><p>Due for a follow-up:</p><ul>");
-        foreach (var item in items.Take(MaxItems))
+        var html = new StringBuilder();
+        html.Append("<html lang=\"").Append(texts.Language).Append("\"><body>");
+        Section(html, texts, TextKey.DigestDueHeading, content.Due, line =>
+            texts.Html(TextKey.DigestDueLine, null, ("subject", Linked(line, texts)), ("date", Encode(texts.DayTime(Local(line.At, zone))))));
+        Section(html, texts, TextKey.DigestTheirsHeading, content.Theirs, line => line.Others > 0
+            ? texts.Html(TextKey.DigestTheirsGroupLine, line.Others, Thread(line, texts, zone))
+            : texts.Html(TextKey.DigestTheirsLine, null, Thread(line, texts, zone)));
+        Section(html, texts, TextKey.DigestMineHeading, content.Mine, line => texts.Html(TextKey.DigestMineLine, null, Thread(line, texts, zone)));
+        html.Append("<p style=\"color:#605e5c\">").Append(texts.Html(TextKey.DigestFooter)).Append("</p>");
+        return html.Append("</body></html>").ToString();
+    }
+
+    private static void Section(StringBuilder html, ServerTexts texts, TextKey heading, IReadOnlyList<DigestLine> lines, Func<DigestLine, string> render)
+    {
+        if (lines.Count == 0)
         {
-            var subject = WebUtility.HtmlEncode(item.Subject.Length == 0 ? "(no subject)" : item.Subject);
-            var due = TimeZoneInfo.ConvertTime(item.DueAt, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
-            html.Append("<li>");
-            html.Append(item.MessageId is { Length: > 0 } id
-                ? $"<a href=\"{WebUtility.HtmlEncode(Link(id))}\">{subject}</a>"
-                : subject);
-            html.Append(CultureInfo.InvariantCulture, $" (due {WebUtility.HtmlEncode(due)})</li>");
+            return;
+        }
+
+        html.Append("<h2>").Append(texts.Html(heading, lines.Count)).Append("</h2><ul>");
+        foreach (var line in lines.Take(MaxPerSection))
+        {
+            html.Append("<li>").Append(render(line)).Append("</li>");
         }
 
         html.Append("</ul>");
-        if (items.Count > MaxItems)
+        if (lines.Count > MaxPerSection)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p>And {items.Count - MaxItems} more in the Follow-ups pane.</p>");
+            html.Append("<p>").Append(texts.Html(TextKey.DigestMore, lines.Count - MaxPerSection)).Append("</p>");
         }
-
-        return html.Append("</body></html>").ToString();
     }
+
+    private static (string, string)[] Thread(DigestLine line, ServerTexts texts, TimeZoneInfo zone) =>
+        [("subject", Linked(line, texts)), ("name", Encode(line.Name)), ("date", Encode(texts.Day(Local(line.At, zone))))];
+
+    private static string Linked(DigestLine line, ServerTexts texts)
+    {
+        var subject = Encode(line.Subject.Length == 0 ? texts.Format(TextKey.NoSubject) : line.Subject);
+        return line.MessageId is { Length: > 0 } id ? $"<a href=\"{Encode(Link(id))}\">{subject}</a>" : subject;
+    }
+
+    private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);
+
+    private static string Encode(string text) => ServerTexts.Encode(text);
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Localization;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
@@ -10,25 +12,32 @@ using OutlookFollowUp.Threads;
 namespace OutlookFollowUp.Digest;
 
 /// <summary>
-/// The morning digest: for each user with due reminders who opted in (or whose tenant policy turns it on and who did
-/// not opt out), one short mail to themselves in working hours (<see cref="DigestSchedule"/>) listing what is due, sent
-/// through Graph. None when nothing is due. Never twice in a day: the day is claimed in <c>digest_state</c> with a
-/// conditional UPDATE before the mail is sent, so of several instances one sends; a failed send gives the day back and
-/// the next round tries again.
+/// The morning digest: for each user who opted in (or whose tenant policy turns it on and who did not opt out), one
+/// short mail to themselves at the start of their working hours (<see cref="DigestSchedule"/>, <see cref="DigestHours"/>)
+/// listing their due reminders and unanswered threads, in their language, sent through Graph. None when there is
+/// nothing to list. Never twice in a day: the day is claimed in <c>digest_state</c> with a conditional UPDATE before the
+/// mail is sent, so of several instances one sends; a failed send gives the day back and the next round tries again.
 /// </summary>
 internal sealed partial class DigestService(
-    FollowUpDbContext db, IMailboxes mailboxes, IThreadIndex index, TimeProvider time, ILogger<DigestService> logger)
+    FollowUpDbContext db, IMailboxes mailboxes, IThreadIndex index, IReminderStore reminders, ISettingsStore settings,
+    DigestHours hours, TimeProvider time, ILogger<DigestService> logger)
 {
     /// <summary>Sends the digests due now; returns how many were sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var users = await DueReminders(db).Select(r => r.UserKey).Distinct().ToListAsync(cancellationToken);
+        var users = await OptedInAsync(cancellationToken);
+        if (users.Count == 0)
+        {
+            return 0;
+        }
+
+        var states = await db.Set<DigestStateRow>().AsNoTracking().ToDictionaryAsync(r => r.UserKey, StringComparer.Ordinal, cancellationToken);
         var sent = 0;
-        foreach (var user in users)
+        foreach (var (user, timeZone) in users)
         {
             try
             {
-                if (await SendAsync(user, time.GetUtcNow(), cancellationToken))
+                if (await SendAsync(user, timeZone, states.GetValueOrDefault(user), cancellationToken))
                 {
                     sent++;
                 }
@@ -42,49 +51,66 @@ internal sealed partial class DigestService(
         return sent;
     }
 
-    private static IQueryable<ReminderRow> DueReminders(FollowUpDbContext db) =>
-        db.Set<ReminderRow>().AsNoTracking().Where(r => r.DueAt != null && r.DoneAt == null && r.ResolvedAt == null);
-
-    private async Task<bool> SendAsync(string user, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Users who chose the digest, and users of tenants whose policy turns it on who did not choose: with their time zone setting.</summary>
+    private async Task<List<(string User, string? TimeZone)>> OptedInAsync(CancellationToken ct)
     {
-        var choice = await db.Set<UserSettingsRow>().AsNoTracking().Where(s => s.UserKey == user)
-            .Select(s => new { s.Digest, s.TimeZone }).SingleOrDefaultAsync(ct);
-        var wanted = choice?.Digest;
-        if (wanted is null)
+        var chosen = await db.Set<UserSettingsRow>().AsNoTracking().Where(s => s.Digest != null)
+            .Select(s => new { s.UserKey, s.Digest, s.TimeZone }).ToListAsync(ct);
+        var users = chosen.Where(s => s.Digest == true).Select(s => (s.UserKey, s.TimeZone)).ToList();
+        var byDefault = await db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.DigestDefault == true).Select(p => p.TenantId).ToListAsync(ct);
+        if (byDefault.Count > 0)
         {
-            var tenant = UserKeys.TenantOf(user);
-            wanted = await db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.TenantId == tenant).Select(p => p.DigestDefault).SingleOrDefaultAsync(ct);
+            var decided = chosen.Select(s => s.UserKey).ToHashSet(StringComparer.Ordinal);
+            var tenants = byDefault.ToHashSet(StringComparer.Ordinal);
+            var rest = (await index.UserKeysAsync(ct)).Where(u => !decided.Contains(u) && tenants.Contains(UserKeys.TenantOf(u))).ToList();
+            var zones = await db.Set<UserSettingsRow>().AsNoTracking().Where(s => rest.Contains(s.UserKey))
+                .ToDictionaryAsync(s => s.UserKey, s => s.TimeZone, StringComparer.Ordinal, ct);
+            users.AddRange(rest.Select(u => (u, zones.GetValueOrDefault(u))));
         }
 
-        if (wanted != true)
+        return users;
+    }
+
+    private async Task<bool> SendAsync(string user, string? timeZone, DigestStateRow? state, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var settingsZone = timeZone is not null && OptionRules.TryFindTimeZone(timeZone, out var chosen) ? chosen : null;
+        // Stored working hours decide without another query for most users most of the day.
+        if (DigestHours.Stored(state, now, settingsZone) is { } known && !Open(DigestSchedule.DayToSend(now, known), state))
         {
             return false;
         }
 
         var mailbox = await index.GetStateAsync(user, ct);
-        var zone = OptionRules.TryFindTimeZone(choice?.TimeZone ?? mailbox?.TimeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
-        if (DigestSchedule.DayToSend(now, zone) is not { } day || mailbox?.Addresses is not [var address, ..])
+        if (mailbox?.Addresses is not [var address, ..])
         {
             return false;
         }
 
-        var items = await DueReminders(db).Where(r => r.UserKey == user).OrderBy(r => r.DueAt)
-            .Select(r => new DigestItem(r.Subject, r.MessageId, r.DueAt!.Value)).ToListAsync(ct);
-        if (items.Count == 0)
+        var userZone = settingsZone ?? (OptionRules.TryFindTimeZone(mailbox.TimeZone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc);
+        if (await hours.GetAsync(user, state, mailboxes.Reader(user), userZone, ct) is not { } working
+            || DigestSchedule.DayToSend(now, working) is not { } day || !Open(day, state))
         {
             return false;
         }
 
-        var date = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var content = await ContentAsync(user, ct);
+        if (content.Total == 0)
+        {
+            return false;
+        }
+
+        var date = Date(day);
         var previous = await ClaimDayAsync(user, date, ct);
         if (previous is null)
         {
             return false;
         }
 
+        var texts = ServerTexts.For(await settings.GetLanguageAsync(user, ct));
         try
         {
-            await mailboxes.Writer(user).SendToSelfAsync(address, DigestMail.Subject(items.Count), DigestMail.Html(items, zone), ct);
+            await mailboxes.Writer(user).SendToSelfAsync(address, DigestMail.Subject(content, texts), DigestMail.Html(content, texts, working.TimeZone), ct);
         }
         catch
         {
@@ -93,8 +119,41 @@ internal sealed partial class DigestService(
             throw;
         }
 
-        LogSent(logger, items.Count);
+        LogSent(logger, content.Due.Count, content.Theirs.Count, content.Mine.Count);
         return true;
+    }
+
+    /// <summary>A working day whose digest has not gone out (a later date, after a time zone change, counts as gone).</summary>
+    private static bool Open(DateOnly? day, DigestStateRow? state) =>
+        day is { } d && (state?.LastDigestDate is not { } last || string.CompareOrdinal(last, Date(d)) < 0);
+
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The due reminders (the due sweep found their time passed with no reply), and the unanswered threads as the
+    /// pane lists them: not dismissed, not excluded by the user's settings, and without an open reminder (a snoozed
+    /// thread waits for its time; a due one is in the first section).
+    /// </summary>
+    private async Task<DigestContent> ContentAsync(string user, CancellationToken ct)
+    {
+        var all = await reminders.ListAsync(user, ct);
+        var due = all.Where(r => r.Status == ReminderStatus.Due).OrderBy(r => r.DueAt ?? r.RemindAt).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => new DigestLine(r.Subject, r.MessageId, r.DueAt ?? r.RemindAt)).ToList();
+        var indexed = await index.GetThreadsAsync(user, null, ct);
+        var effective = await settings.GetEffectiveAsync(user, ct);
+        var page = ThreadPaging.Page(indexed.Threads, all, indexed.DismissedUpTo ?? new Dictionary<string, DateTimeOffset>(), effective,
+            Math.Max(1, indexed.Threads.Count), null);
+        var waiting = page.Items.Where(i => i.Reminder is not { Status: ReminderStatus.Scheduled or ReminderStatus.Due }).Select(i => i.Thread).ToList();
+        return new DigestContent(due,
+            [.. waiting.Where(t => t.Direction == FollowUpDirection.Theirs).Select(Line)],
+            [.. waiting.Where(t => t.Direction == FollowUpDirection.Mine).Select(Line)]);
+    }
+
+    private static DigestLine Line(FollowUp thread)
+    {
+        var first = thread.Counterparts.FirstOrDefault() ?? "";
+        var name = thread.People.FirstOrDefault(p => p.Address == first)?.Name is { Length: > 0 } known ? known : first;
+        return new DigestLine(thread.Subject, thread.MessageId, thread.Since, name, Math.Max(0, thread.Counterparts.Count - 1));
     }
 
     /// <summary>
@@ -113,8 +172,8 @@ internal sealed partial class DigestService(
 
     private sealed record DayClaim(string? Before);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sent a morning digest of {Count} due follow-ups")]
-    private static partial void LogSent(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent a morning digest: {Due} due, {Theirs} waiting on them, {Mine} waiting on you")]
+    private static partial void LogSent(ILogger logger, int due, int theirs, int mine);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The morning digest of {User} failed ({Failure}); the next round tries again")]
     private static partial void LogFailed(ILogger logger, string user, string failure);

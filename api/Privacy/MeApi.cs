@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.Digest;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
@@ -8,7 +9,7 @@ using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Privacy;
 
-/// <summary>DELETE /api/me: erase everything stored for the caller (reminders, dismissals, settings, the mail index, the Graph session, Graph subscriptions).</summary>
+/// <summary>DELETE /api/me: erase everything stored for the caller (reminders, dismissals, settings, the mail index, the digest's state, the Graph session, Graph subscriptions).</summary>
 public static class MeApi
 {
     public static RouteGroupBuilder MapMe(this IEndpointRouteBuilder routes)
@@ -21,12 +22,13 @@ public static class MeApi
     // Idempotent rather than one transaction: each feature's store runs its own, and a retry finishes what a failure left.
     internal static async Task<NoContent> DeleteMe(
         CurrentUser caller, IReminderStore reminders, IDismissalStore dismissals, ISettingsStore settings, IThreadIndex index, IGraphSessionStore sessions,
-        ISubscriptionRemoval subscriptions, CancellationToken ct)
+        ISubscriptionRemoval subscriptions, IDigestStateStore digest, CancellationToken ct)
     {
         await reminders.DeleteUserAsync(caller.Key, ct);
         await dismissals.DeleteUserAsync(caller.Key, ct);
         await settings.DeleteUserAsync(caller.Key, ct);
         await index.DeleteUserAsync(caller.Key, ct);
+        await digest.DeleteUserAsync(caller.Key, ct);
         await subscriptions.DeleteUserAsync(caller.Key, ct);
         await sessions.DeleteUserAsync(caller.Key, ct);
         return TypedResults.NoContent();

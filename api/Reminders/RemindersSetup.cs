@@ -31,6 +31,8 @@ public static class RemindersSetup
         services.AddScoped<ReminderSweep>();
         services.AddAway();
         services.AddScoped<Digest.DigestService>();
+        services.AddScoped<Digest.DigestHours>();
+        services.AddScoped<Digest.IDigestStateStore, Digest.DigestStateStore>();
         services.TryAddSingleton<ISweepProbe, NoSweepProbe>();
         services.AddSingleton<BackgroundWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundWorker>());

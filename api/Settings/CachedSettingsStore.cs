@@ -54,6 +54,10 @@ internal sealed class CachedSettingsStore(SettingsStore inner, HybridCache cache
 
     public Task<IReadOnlyDictionary<string, int>> RetentionDaysAsync(CancellationToken cancellationToken) => inner.RetentionDaysAsync(cancellationToken);
 
+    public Task<string?> GetLanguageAsync(string userKey, CancellationToken cancellationToken) => inner.GetLanguageAsync(userKey, cancellationToken);
+
+    public Task SetLanguageAsync(string userKey, string language, CancellationToken cancellationToken) => inner.SetLanguageAsync(userKey, language, cancellationToken);
+
     public async Task DeleteUserAsync(string userKey, CancellationToken cancellationToken)
     {
         await inner.DeleteUserAsync(userKey, cancellationToken);

@@ -19,5 +19,11 @@ public interface ISettingsStore
     /// <summary>Each tenant with a policy, and its retention in days.</summary>
     Task<IReadOnlyDictionary<string, int>> RetentionDaysAsync(CancellationToken cancellationToken);
 
+    /// <summary>The language the server writes to the user in (api/Localization), or null: never set, English.</summary>
+    Task<string?> GetLanguageAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>Stores the user's language alone: their detection settings (or the tenant's defaults they follow) stay as they are.</summary>
+    Task SetLanguageAsync(string userKey, string language, CancellationToken cancellationToken);
+
     Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
 }

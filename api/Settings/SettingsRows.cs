@@ -31,6 +31,21 @@ internal sealed class UserSettingsRow
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// The language the server writes to the user in (api/Localization): apart from <see cref="UserSettingsRow"/>, whose
+/// existence means "the user chose their detection settings", so that the pane setting the language on its own does
+/// not pin a user who never chose to today's tenant defaults.
+/// </summary>
+internal sealed class UserLanguageRow
+{
+    public required string UserKey { get; set; }
+
+    /// <summary>en, it, de, fr or es.</summary>
+    public required string Language { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// <summary>A tenant admin's policy; absent means the product defaults.</summary>
 internal sealed class TenantPolicyRow
 {
@@ -59,6 +74,16 @@ internal sealed class UserSettingsRowConfiguration : IEntityTypeConfiguration<Us
     {
         e.ToTable("user_settings");
         e.HasKey(s => s.UserKey);
+    }
+}
+
+internal sealed class UserLanguageRowConfiguration : IEntityTypeConfiguration<UserLanguageRow>
+{
+    public void Configure(EntityTypeBuilder<UserLanguageRow> e)
+    {
+        e.ToTable("user_languages");
+        e.HasKey(l => l.UserKey);
+        e.Property(l => l.Language).HasMaxLength(8);
     }
 }
 

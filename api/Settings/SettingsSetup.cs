@@ -14,6 +14,7 @@ public static class SettingsSetup
         services.AddScoped<ISettingsStore, CachedSettingsStore>();
         services.AddSingleton<IValidator<SettingsRequest>, SettingsRequestValidator>();
         services.AddSingleton<IValidator<PolicyRequest>, PolicyRequestValidator>();
+        services.AddSingleton<IValidator<LanguageRequest>, LanguageRequestValidator>();
         return services;
     }
 }

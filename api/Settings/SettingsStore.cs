@@ -134,8 +134,30 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
         await db.Set<TenantPolicyRow>().AsNoTracking()
             .ToDictionaryAsync(p => p.TenantId, p => p.RetentionDays, StringComparer.Ordinal, cancellationToken);
 
+    public Task<string?> GetLanguageAsync(string userKey, CancellationToken cancellationToken) =>
+        db.Set<UserLanguageRow>().AsNoTracking().Where(l => l.UserKey == userKey).Select(l => (string?)l.Language).SingleOrDefaultAsync(cancellationToken);
+
+    public Task SetLanguageAsync(string userKey, string language, CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            var row = await db.Set<UserLanguageRow>().SingleOrDefaultAsync(l => l.UserKey == userKey, ct);
+            if (row is null)
+            {
+                row = new UserLanguageRow { UserKey = userKey, Language = language };
+                db.Set<UserLanguageRow>().Add(row);
+            }
+
+            row.Language = language;
+            row.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+
     public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
-        db.Set<UserSettingsRow>().Where(s => s.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
+        WriteAsync(userKey, async ct =>
+        {
+            await db.Set<UserSettingsRow>().Where(s => s.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Set<UserLanguageRow>().Where(l => l.UserKey == userKey).ExecuteDeleteAsync(ct);
+        }, cancellationToken);
 
     private Task WriteAsync(string lockKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>
         DatabaseLocks.WriteForUserAsync(db, lockKey, write, cancellationToken);

@@ -1,17 +1,22 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Localization;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Settings;
 
 /// <summary>
 /// PUT /api/settings. Nullable so that a null is a validation error with a name, not an unreadable body. <c>digest</c>
-/// is optional: absent keeps the user's choice (or the policy's default when they never chose).
+/// is optional: absent keeps the user's choice (or the policy's default when they never chose). So is <c>language</c>:
+/// absent or null keeps the stored one.
 /// </summary>
 public sealed record SettingsRequest(
     int? WindowHours, bool? BusinessDays, string? TimeZone, int? LookbackDays,
-    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null);
+    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null, string? Language = null);
+
+/// <summary>PATCH /api/settings: the language alone (required).</summary>
+public sealed record LanguageRequest(string? Language);
 
 /// <summary>PUT /api/admin/policy. <c>digestDefault</c> is optional: absent keeps the tenant's current default.</summary>
 public sealed record PolicyRequest(
@@ -19,6 +24,11 @@ public sealed record PolicyRequest(
 
 internal static partial class ListRules
 {
+    /// <summary>One of the five languages; the message names them.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidLanguage<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(UserLanguages.IsKnown)
+            .WithMessage(static (_, l) => $"language must be one of {UserLanguages.Allowed}; got '{OptionRules.Shorten(l)}'.");
+
     public const int MaxEntries = 200;
 
     public static IRuleBuilderOptions<T, string> ValidDomain<T>(this IRuleBuilder<T, string> rule) =>
@@ -47,6 +57,16 @@ internal sealed class SettingsRequestValidator : AbstractValidator<SettingsReque
         RuleFor(r => r.ExcludedDomains).Must(l => l is null || l.Length <= ListRules.MaxEntries).WithMessage($"excludedDomains has at most {ListRules.MaxEntries} entries.");
         RuleForEach(r => r.ExcludedDomains).NoControlCharacters().ValidDomain().When(r => r.ExcludedDomains is { Length: <= ListRules.MaxEntries });
         RuleFor(r => r.SetOutlookFlags).NotNull();
+        RuleFor(r => r.Language).ValidLanguage().When(r => r.Language is not null);
+    }
+}
+
+internal sealed class LanguageRequestValidator : AbstractValidator<LanguageRequest>
+{
+    public LanguageRequestValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(r => r.Language).NotNull().WithMessage($"language is required: one of {UserLanguages.Allowed}.").ValidLanguage();
     }
 }
 

@@ -4,10 +4,10 @@ import { detectHost } from './js/host.js';
 import { connect } from './js/connect.js';
 import { renderRows, renderEmpty, renderLoading, showDraftPreview, fitReasons } from './js/list.js';
 import { renderCard } from './js/card.js';
-import { renderSettings } from './js/settings.js';
+import { renderSettings, syncLanguage } from './js/settings.js';
 import { nudgeLines, nudgeHtml } from './js/nudge.js';
 import { when } from './js/time.js';
-import { t, setLanguage } from './js/i18n.js';
+import { t, setLanguage, language } from './js/i18n.js';
 import { renderReminders } from './js/reminders.js';
 import { backgroundProblem, problemOf } from './js/background.js';
 import { fetchThreads, fetchReminders } from './js/fetch.js';
@@ -257,6 +257,9 @@ async function start() {
   }
   await load();
   document.documentElement.dataset.ready = 'true';
+  // After the list, so it never delays it; one GET per open, a PATCH only when the language changed.
+  await syncLanguage(state.api, language());
+  document.documentElement.dataset.languageSynced = 'true';
 }
 
 start();

@@ -87,6 +87,22 @@ export async function renderSettings(section, ctx) {
   fill(section, title, form);
 }
 
+/**
+ * What the server writes to the user (the morning digest) follows the pane's language, picked from Office's display
+ * language: told once, when the stored one differs (null is English). Only the language is sent (PATCH), so the
+ * settings form and a user's untouched defaults are left alone. Failing is harmless: the next open tries again.
+ */
+export async function syncLanguage(api, wanted) {
+  try {
+    const s = await api.get('/api/settings');
+    if (!s || !('language' in s) || (s.language ?? 'en') === wanted) return false;
+    await api.patch('/api/settings', { language: wanted });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const FIELD_IDS = {
   windowhours: 'window', timezone: 'time-zone', lookbackdays: 'lookback', excludedsenders: 'excluded-senders', excludeddomains: 'excluded-domains',
 };

@@ -194,7 +194,7 @@ public sealed class DigestTests
 
         Assert.Equal(1, await RunAsync(rig));
         var mail = Assert.Single(Sent(rig));
-        Assert.Equal("2 follow-ups are due today", mail["subject"]!.GetValue<string>());
+        Assert.Equal("2 follow-ups to look at today", mail["subject"]!.GetValue<string>());
         Assert.Equal(SweepRig.Me, mail["toRecipients"]![0]!["emailAddress"]!["address"]!.GetValue<string>());
         Assert.Equal("html", mail["body"]!["contentType"]!.GetValue<string>(), ignoreCase: true);
         var html = mail["body"]!["content"]!.GetValue<string>();
@@ -224,17 +224,24 @@ public sealed class DigestTests
         Assert.Single(Sent(rig));
     }
 
-    private static async Task<int> RunAsync(SweepRig rig)
+    internal static async Task<int> RunAsync(SweepRig rig)
     {
         await using var context = rig.Db.CreateContext();
-        var service = new DigestService(context, rig.Mailboxes, new ThreadIndex(context), rig.Time, NullLogger<DigestService>.Instance);
-        return await service.RunOnceAsync(CancellationToken.None);
+        return await Service(rig, context).RunOnceAsync(CancellationToken.None);
     }
 
-    private static List<JsonObject> Sent(SweepRig rig) => [.. rig.Fake.Graph.SentMail];
+    /// <summary>A fresh service on its own context, as a new scope (or another instance) makes it.</summary>
+    internal static DigestService Service(SweepRig rig, FollowUpDbContext context)
+    {
+        var index = new ThreadIndex(context);
+        return new DigestService(context, rig.Mailboxes, index, new ReminderStore(context, index, rig.Time), new SettingsStore(context, rig.Time),
+            new DigestHours(context, rig.Time, NullLogger<DigestHours>.Instance), rig.Time, NullLogger<DigestService>.Instance);
+    }
+
+    internal static List<JsonObject> Sent(SweepRig rig) => [.. rig.Fake.Graph.SentMail];
 
     /// <summary>Saves the user's settings row with the digest choice (null: the policy's default) and time zone.</summary>
-    private static async Task OptInAsync(SweepRig rig, string user, string timeZone, bool? digest = true)
+    internal static async Task OptInAsync(SweepRig rig, string user, string timeZone, bool? digest = true, IReadOnlyList<string>? excludedSenders = null)
     {
         await using var context = rig.Db.CreateContext();
         var row = await context.Set<UserSettingsRow>().SingleOrDefaultAsync(s => s.UserKey == user);
@@ -246,11 +253,12 @@ public sealed class DigestTests
 
         row.TimeZone = timeZone;
         row.Digest = digest;
+        row.ExcludedSenders = System.Text.Json.JsonSerializer.Serialize(excludedSenders ?? []);
         await context.SaveChangesAsync();
     }
 
     /// <summary>A reminder the due sweep already found due (or, with <paramref name="closed"/>, one since done).</summary>
-    private static async Task DueAsync(SweepRig rig, string messageId, string subject, string user = User, bool closed = false)
+    internal static async Task DueAsync(SweepRig rig, string messageId, string subject, string user = User, bool closed = false)
     {
         await using var context = rig.Db.CreateContext();
         var at = rig.Time.GetUtcNow().AddHours(-1);

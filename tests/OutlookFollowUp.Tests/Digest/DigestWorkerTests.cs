@@ -44,6 +44,10 @@ public sealed class DigestWorkerTests
         var mail = Assert.Single(host.Graph.Graph.SentMail);
         var html = mail["body"]!["content"]!.GetValue<string>();
         Assert.Contains($"<a href=\"{DigestMail.Link(offsite.MessageId)}\">Budget numbers for the offsite</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Reminders due (1)</h2>", html, StringComparison.Ordinal);
+        // The sample's other unanswered threads come with it; the offsite is listed once, as due.
+        Assert.Contains("<h2>Waiting on ", html, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, System.Text.RegularExpressions.Regex.Escape(DigestMail.Link(offsite.MessageId))));
         Assert.Equal(SampleMailbox.Address, mail["toRecipients"]![0]!["emailAddress"]!["address"]!.GetValue<string>());
 
         var rounds = worker.Rounds;

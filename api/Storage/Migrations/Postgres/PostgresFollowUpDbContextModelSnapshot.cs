@@ -90,6 +90,15 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("last_digest_date");
 
+                    b.Property<string>("WorkingHours")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("working_hours");
+
+                    b.Property<DateTimeOffset?>("WorkingHoursUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("working_hours_until");
+
                     b.HasKey("UserKey")
                         .HasName("pk_digest_state");
 
@@ -372,6 +381,28 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasName("pk_tenant_policies");
 
                     b.ToTable("tenant_policies", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserLanguageRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("text")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_user_languages");
+
+                    b.ToTable("user_languages", (string)null);
                 });
 
             modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>

@@ -84,6 +84,15 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("last_digest_date");
 
+                    b.Property<string>("WorkingHours")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("working_hours");
+
+                    b.Property<long?>("WorkingHoursUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_hours_until");
+
                     b.HasKey("UserKey")
                         .HasName("pk_digest_state");
 
@@ -366,6 +375,28 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasName("pk_tenant_policies");
 
                     b.ToTable("tenant_policies", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserLanguageRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_user_languages");
+
+                    b.ToTable("user_languages", (string)null);
                 });
 
             modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>

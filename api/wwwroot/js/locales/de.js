@@ -136,7 +136,7 @@ export default {
   'settings.tenantExcludes': 'Ihre Organisation schließt außerdem aus: {domains}.',
   'settings.flags': 'Die Nachrichten auch in Outlook kennzeichnen',
   'settings.digest': 'Morgens eine Zusammenfassung senden',
-  'settings.digestHint': 'Eine kurze Mail an Sie selbst zu Beginn Ihres Arbeitstags, an Arbeitstagen, wenn eine Erinnerung fällig ist.',
+  'settings.digestHint': 'Eine kurze Mail an Sie selbst zu Beginn Ihrer Arbeitszeit, an Arbeitstagen, mit fälligen Erinnerungen und unbeantworteten Unterhaltungen; keine, wenn nichts ansteht.',
   save: 'Speichern',
   'settings.saved': 'Gespeichert.',
   'settings.savedAnnounce': 'Einstellungen gespeichert.',

@@ -136,7 +136,7 @@ export default {
   'settings.tenantExcludes': 'Your organization also excludes: {domains}.',
   'settings.flags': 'Also flag the messages in Outlook',
   'settings.digest': 'Send me a morning digest',
-  'settings.digestHint': 'One short mail to yourself at the start of your working day, on working days, when a reminder is due.',
+  'settings.digestHint': 'One short mail to yourself at the start of your working hours, on working days, listing your due reminders and unanswered threads; none when there is nothing.',
   save: 'Save',
   'settings.saved': 'Saved.',
   'settings.savedAnnounce': 'Settings saved.',

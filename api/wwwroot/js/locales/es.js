@@ -136,7 +136,7 @@ export default {
   'settings.tenantExcludes': 'Su organización también excluye: {domains}.',
   'settings.flags': 'Marcar también los mensajes en Outlook',
   'settings.digest': 'Enviarme un resumen por la mañana',
-  'settings.digestHint': 'Un breve correo a ti mismo al empezar tu jornada, en días laborables, cuando vence un recordatorio.',
+  'settings.digestHint': 'Un breve correo a ti mismo al empezar tu jornada, en días laborables, con los recordatorios vencidos y las conversaciones sin respuesta; ninguno si no hay nada.',
   save: 'Guardar',
   'settings.saved': 'Guardado.',
   'settings.savedAnnounce': 'Configuración guardada.',

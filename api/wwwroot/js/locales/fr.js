@@ -136,7 +136,7 @@ export default {
   'settings.tenantExcludes': 'Votre organisation exclut aussi : {domains}.',
   'settings.flags': 'Marquer aussi les messages d’un indicateur dans Outlook',
   'settings.digest': 'M’envoyer un récapitulatif le matin',
-  'settings.digestHint': 'Un court e-mail à vous-même au début de votre journée de travail, les jours ouvrés, quand un rappel est dû.',
+  'settings.digestHint': 'Un court e-mail à vous-même au début de vos heures de travail, les jours ouvrés, avec les rappels dus et les conversations sans réponse ; aucun s’il n’y a rien.',
   save: 'Enregistrer',
   'settings.saved': 'Enregistré.',
   'settings.savedAnnounce': 'Paramètres enregistrés.',

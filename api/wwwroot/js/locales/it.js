@@ -136,7 +136,7 @@ export default {
   'settings.tenantExcludes': 'La tua organizzazione esclude anche: {domains}.',
   'settings.flags': 'Contrassegna anche i messaggi in Outlook',
   'settings.digest': 'Inviami un riepilogo al mattino',
-  'settings.digestHint': 'Una breve email a te stesso all’inizio della giornata lavorativa, nei giorni lavorativi, quando un promemoria è in scadenza.',
+  'settings.digestHint': 'Una breve email a te stesso all’inizio del tuo orario di lavoro, nei giorni lavorativi, con i promemoria scaduti e le conversazioni senza risposta; nessuna se non c’è nulla.',
   save: 'Salva',
   'settings.saved': 'Salvato.',
   'settings.savedAnnounce': 'Impostazioni salvate.',

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Text.RegularExpressions;
+
+namespace OutlookFollowUp.Localization;
+
+internal static partial class Catalogs
+{
+    public static readonly IReadOnlyDictionary<string, LanguageTexts> All = new Dictionary<string, LanguageTexts>(StringComparer.Ordinal)
+    {
+        ["en"] = English(),
+        ["it"] = Italian(),
+        ["de"] = German(),
+        ["fr"] = French(),
+        ["es"] = Spanish(),
+    };
+}
+
+/// <summary>
+/// What the server writes for a user, in their language (<see cref="UserLanguages"/>): whole messages with their
+/// placeholders filled in, counts and dates in the language's culture. A value is never translated here: names and
+/// subjects go in as they are.
+/// </summary>
+public sealed partial class ServerTexts
+{
+    private readonly LanguageTexts _texts;
+
+    private ServerTexts(string language)
+    {
+        Language = language;
+        Culture = UserLanguages.Culture(language);
+        _texts = Catalogs.All[language];
+    }
+
+    private static readonly IReadOnlyDictionary<string, ServerTexts> ByLanguage =
+        UserLanguages.All.ToDictionary(l => l, l => new ServerTexts(l), StringComparer.Ordinal);
+
+    /// <summary>The texts of <paramref name="language"/>; English when it is null or not one of the five.</summary>
+    public static ServerTexts For(string? language) => ByLanguage[UserLanguages.OrEnglish(language)];
+
+    public string Language { get; }
+
+    public CultureInfo Culture { get; }
+
+    /// <summary>The message as plain text; <c>{count}</c> is filled from <paramref name="count"/>.</summary>
+    public string Format(TextKey key, int? count = null, params (string Name, string Value)[] values) =>
+        Fill(Pick(key, count), count, values);
+
+    /// <summary>
+    /// The message as HTML: its own words HTML-encoded, each value put in as the HTML given (the caller encodes text,
+    /// or passes a link it built).
+    /// </summary>
+    public string Html(TextKey key, int? count = null, params (string Name, string Html)[] values) =>
+        Fill(Encode(Pick(key, count)), count, values);
+
+    // Only what HTML needs (& < > " '): accents, „quotes“ and apostrophes stay readable in the mail's source.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Text made safe inside HTML text and attribute values.</summary>
+    public static string Encode(string text) => Encoder.Encode(text);
+
+    /// <summary>A day ("Tue, Nov 24"; "mar 24 nov") in the language's culture.</summary>
+    public string Day(DateTimeOffset local) => local.ToString(_texts.DayPattern, Culture);
+
+    /// <summary>A day and a time ("Tue, Nov 24, 9:00 AM"; "mar 24 nov, 09:00").</summary>
+    public string DayTime(DateTimeOffset local) => local.ToString(_texts.DayTimePattern, Culture);
+
+    /// <summary>The form for <paramref name="count"/>: English, German, Italian and Spanish say "one" for 1 only, French for 0 and 1.</summary>
+    private string Pick(TextKey key, int? count)
+    {
+        var text = _texts.Texts[key];
+        var one = count is { } n && (n == 1 || (Language == "fr" && n == 0));
+        return one && text.One is not null ? text.One : text.Other;
+    }
+
+    private string Fill(string template, int? count, (string Name, string Value)[] values) =>
+        Placeholder().Replace(template, match =>
+        {
+            var name = match.Groups[1].Value;
+            if (name == "count" && count is { } n)
+            {
+                return n.ToString("N0", Culture);
+            }
+
+            foreach (var (key, value) in values)
+            {
+                if (key == name)
+                {
+                    return value;
+                }
+            }
+
+            throw new InvalidOperationException($"No value for {{{name}}} in {Language}.");
+        });
+
+    /// <summary>The placeholder names of every form of a message (what the catalog test compares across languages).</summary>
+    internal static IReadOnlySet<string> Placeholders(string template) =>
+        Placeholder().Matches(template).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"\{(\w+)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+}

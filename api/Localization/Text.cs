@@ -1,0 +1,26 @@
+namespace OutlookFollowUp.Localization;
+
+/// <summary>
+/// One whole message with named <c>{placeholders}</c>. <see cref="One"/> is the singular form of a message counted by
+/// <c>{count}</c> (the form may say the number in words and leave <c>{count}</c> out); <see cref="Other"/> every other.
+/// </summary>
+public sealed record Text(string Other, string? One = null);
+
+/// <summary>The server's messages. Each is a whole sentence or heading in every language, never a piece of one.</summary>
+public enum TextKey
+{
+    DigestSubject,
+    DigestDueHeading,
+    DigestTheirsHeading,
+    DigestMineHeading,
+    DigestDueLine,
+    DigestTheirsLine,
+    DigestTheirsGroupLine,
+    DigestMineLine,
+    DigestMore,
+    DigestFooter,
+    NoSubject,
+}
+
+/// <summary>One language's messages and its date patterns (.NET custom patterns, formatted with the language's culture).</summary>
+public sealed record LanguageTexts(IReadOnlyDictionary<TextKey, Text> Texts, string DayPattern, string DayTimePattern);

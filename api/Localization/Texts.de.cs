@@ -1,0 +1,19 @@
+namespace OutlookFollowUp.Localization;
+
+internal static partial class Catalogs
+{
+    private static LanguageTexts German() => new(new Dictionary<TextKey, Text>
+    {
+        [TextKey.DigestSubject] = new("{count} Follow-ups für heute", One: "1 Follow-up für heute"),
+        [TextKey.DigestDueHeading] = new("Fällige Erinnerungen ({count})"),
+        [TextKey.DigestTheirsHeading] = new("Warten auf andere ({count})"),
+        [TextKey.DigestMineHeading] = new("Warten auf Sie ({count})"),
+        [TextKey.DigestDueLine] = new("{subject} — fällig seit {date}"),
+        [TextKey.DigestTheirsLine] = new("{subject} — Sie haben {name} am {date} geschrieben"),
+        [TextKey.DigestTheirsGroupLine] = new("{subject} — Sie haben {name} und {count} weiteren Personen am {date} geschrieben", One: "{subject} — Sie haben {name} und einer weiteren Person am {date} geschrieben"),
+        [TextKey.DigestMineLine] = new("{subject} — {name} hat Ihnen am {date} geschrieben"),
+        [TextKey.DigestMore] = new("Und {count} weitere im Bereich „Follow-ups“.", One: "Und eines mehr im Bereich „Follow-ups“."),
+        [TextKey.DigestFooter] = new("Sie erhalten diese Mail, weil die morgendliche Zusammenfassung in den Einstellungen von Follow-ups eingeschaltet ist."),
+        [TextKey.NoSubject] = new("(kein Betreff)"),
+    }, DayPattern: "ddd, d. MMM", DayTimePattern: "ddd, d. MMM, HH:mm");
+}

@@ -1,0 +1,19 @@
+namespace OutlookFollowUp.Localization;
+
+internal static partial class Catalogs
+{
+    private static LanguageTexts Spanish() => new(new Dictionary<TextKey, Text>
+    {
+        [TextKey.DigestSubject] = new("{count} seguimientos para revisar hoy", One: "1 seguimiento para revisar hoy"),
+        [TextKey.DigestDueHeading] = new("Avisos pendientes ({count})"),
+        [TextKey.DigestTheirsHeading] = new("Esperando a otros ({count})"),
+        [TextKey.DigestMineHeading] = new("Esperando por usted ({count})"),
+        [TextKey.DigestDueLine] = new("{subject} — pendiente desde el {date}"),
+        [TextKey.DigestTheirsLine] = new("{subject} — usted escribió a {name} el {date}"),
+        [TextKey.DigestTheirsGroupLine] = new("{subject} — usted escribió a {name} y a otras {count} personas el {date}", One: "{subject} — usted escribió a {name} y a otra persona el {date}"),
+        [TextKey.DigestMineLine] = new("{subject} — {name} le escribió el {date}"),
+        [TextKey.DigestMore] = new("Y {count} más en el panel Follow-ups.", One: "Y uno más en el panel Follow-ups."),
+        [TextKey.DigestFooter] = new("Recibe este correo porque el resumen de la mañana está activado en la configuración de Follow-ups."),
+        [TextKey.NoSubject] = new("(sin asunto)"),
+    }, DayPattern: "ddd d MMM", DayTimePattern: "ddd d MMM, H:mm");
+}

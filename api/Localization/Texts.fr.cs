@@ -1,0 +1,19 @@
+namespace OutlookFollowUp.Localization;
+
+internal static partial class Catalogs
+{
+    private static LanguageTexts French() => new(new Dictionary<TextKey, Text>
+    {
+        [TextKey.DigestSubject] = new("{count} relances à regarder aujourd’hui", One: "{count} relance à regarder aujourd’hui"),
+        [TextKey.DigestDueHeading] = new("Rappels à traiter ({count})"),
+        [TextKey.DigestTheirsHeading] = new("En attente d’eux ({count})"),
+        [TextKey.DigestMineHeading] = new("En attente de vous ({count})"),
+        [TextKey.DigestDueLine] = new("{subject} — à relancer depuis le {date}"),
+        [TextKey.DigestTheirsLine] = new("{subject} — vous avez écrit à {name} le {date}"),
+        [TextKey.DigestTheirsGroupLine] = new("{subject} — vous avez écrit à {name} et à {count} autres personnes le {date}", One: "{subject} — vous avez écrit à {name} et à une autre personne le {date}"),
+        [TextKey.DigestMineLine] = new("{subject} — {name} vous a écrit le {date}"),
+        [TextKey.DigestMore] = new("Et {count} de plus dans le volet Follow-ups.", One: "Et {count} de plus dans le volet Follow-ups."),
+        [TextKey.DigestFooter] = new("Vous recevez cet e-mail car le récapitulatif du matin est activé dans les paramètres de Follow-ups."),
+        [TextKey.NoSubject] = new("(sans objet)"),
+    }, DayPattern: "ddd d MMM", DayTimePattern: "ddd d MMM, HH:mm");
+}
