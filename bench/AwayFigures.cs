@@ -21,8 +21,8 @@ namespace OutlookFollowUp.Bench;
 /// with a cold cache. 1,000 reminders of one tenant, each to its own counterpart (1,000 distinct addresses), spread over
 /// 1, 100 or 1,000 mailboxes; every tracked message is in the index, as a synced mailbox has it. Counted: POST
 /// getMailTips (the round per tenant before the mailboxes, and any per mailbox after) and GET mailboxSettings (working
-/// hours, read per user only when one of the user's reminders is held), beside every request of the sweep. A tenth of
-/// the counterparts are away with a scheduled end.
+/// hours, read per user only when one of the user's reminders is held, at most once a day: the store the morning digest
+/// shares), beside every request of the sweep. A tenth of the counterparts are away with a scheduled end.
 /// Run: dotnet run -c Release --project bench -- away-figures
 /// </summary>
 internal static class AwayFigures
@@ -33,12 +33,18 @@ internal static class AwayFigures
     {
         output.WriteLine("| 1,000 due reminders in | getMailTips | mailboxSettings | MailTips check per 1,000 | all sweep requests | MailTips share | held | due |");
         output.WriteLine("|---|---|---|---|---|---|---|---|");
-        await RunAsync(output, mailboxes: 1);
-        await RunAsync(output, mailboxes: 100);
-        await RunAsync(output, mailboxes: 1_000);
+        await RunAsync(output, mailboxes: 1, hoursReadToday: false);
+        await RunAsync(output, mailboxes: 100, hoursReadToday: false);
+        await RunAsync(output, mailboxes: 1_000, hoursReadToday: false);
+        await RunAsync(output, mailboxes: 100, hoursReadToday: true);
+        await RunAsync(output, mailboxes: 1_000, hoursReadToday: true);
     }
 
-    private static async Task RunAsync(TextWriter output, int mailboxes)
+    /// <param name="hoursReadToday">
+    /// The users' working hours were already read today (by their morning digest or an earlier hold, on any instance):
+    /// the shared store has them.
+    /// </param>
+    private static async Task RunAsync(TextWriter output, int mailboxes, bool hoursReadToday)
     {
         await using var database = await BenchDatabase.CreateAsync(StorageProvider.Sqlite);
         var time = new ManualClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
@@ -48,6 +54,17 @@ internal static class AwayFigures
         var reader = new LocalMailboxes(graph.GetRequiredService<GraphClientFactory>());
         await SeedAsync(database, mailbox, time.GetUtcNow(), mailboxes);
         time.Now = time.Now.AddHours(2);
+        if (hoursReadToday)
+        {
+            await using var seed = database.CreateContext();
+            seed.Set<OutlookFollowUp.Digest.DigestStateRow>().AddRange(Enumerable.Range(0, mailboxes).Select(m => new OutlookFollowUp.Digest.DigestStateRow
+            {
+                UserKey = $"tenant:user-{m}",
+                WorkingHours = """{"Days":[1,2,3,4,5],"Start":"09:00","End":"17:00","Zone":"UTC"}""",
+                WorkingHoursUntil = time.Now.AddHours(20),
+            }));
+            await seed.SaveChangesAsync();
+        }
 
         await using var context = database.CreateContext();
         var sweep = new ReminderSweep(
@@ -63,14 +80,16 @@ internal static class AwayFigures
 
         var added = counting.MailTips + counting.Settings;
         output.WriteLine(FormattableString.Invariant(
-            $"| {mailboxes:N0} mailbox{(mailboxes == 1 ? "" : "es")} | {counting.MailTips:N0} | {counting.Settings:N0} | {added * 1_000.0 / Reminders:F0} | {counting.Total:N0} | {100.0 * added / counting.Total:F0}% | {held:N0} | {counts.Due:N0} |"));
+            $"| {mailboxes:N0} mailbox{(mailboxes == 1 ? "" : "es")}{(hoursReadToday ? ", working hours read today" : "")} | {counting.MailTips:N0} | {counting.Settings:N0} | {added * 1_000.0 / Reminders:F0} | {counting.Total:N0} | {100.0 * added / counting.Total:F0}% | {held:N0} | {counts.Due:N0} |"));
     }
 
     /// <summary>The sweep's away step as the app's DI makes it, over a cache as cold as a started process's.</summary>
     private static AwaySweepStep Step(FollowUpDbContext context, LocalMailboxes mailboxes, AwayCache cache, TimeProvider time)
     {
         var round = new AwayRound(cache, NullLogger<AwayRound>.Instance);
-        return new AwaySweepStep(context, new ThreadIndex(context), mailboxes, round, new AwayCheck(cache, round, time, NullLogger<AwayCheck>.Instance));
+        return new AwaySweepStep(
+            context, new ThreadIndex(context), mailboxes, round, new AwayCheck(cache, round, time, NullLogger<AwayCheck>.Instance),
+            new OutlookFollowUp.Digest.DigestHours(context, time, NullLogger<OutlookFollowUp.Digest.DigestHours>.Instance));
     }
 
     private static async Task SeedAsync(BenchDatabase database, InMemoryMailbox mailbox, DateTimeOffset now, int mailboxes)

@@ -19,7 +19,8 @@ public sealed partial class AwayCheck(AwayCache cache, AwayRound round, TimeProv
     /// <param name="ask">False when Graph already refused this tenant in this sweep: only cached answers count.</param>
     /// <returns>A note per question key that has one (held or not); keys with nothing to say are absent.</returns>
     public async Task<IReadOnlyDictionary<string, AwayNote>> DecideAsync(
-        string userKey, IMailTips tips, IReadOnlyList<AwayQuestion> questions, string? timeZone, CancellationToken cancellationToken, bool ask = true)
+        string userKey, IMailTips tips, IReadOnlyList<AwayQuestion> questions, string? timeZone, CancellationToken cancellationToken, bool ask = true,
+        Func<CancellationToken, Task<WorkingHours?>>? sharedHours = null)
     {
         var notes = new Dictionary<string, AwayNote>(StringComparer.Ordinal);
         var asked = questions.Where(q => q.Counterparts.Count > 0).ToList();
@@ -44,7 +45,7 @@ public sealed partial class AwayCheck(AwayCache cache, AwayRound round, TimeProv
             if (note is { Held: true } && hours is null)
             {
                 // Only a hold needs the user's working hours: read them once, then decide again with them.
-                hours = await WorkingHoursAsync(userKey, tips, timeZone, cancellationToken);
+                hours = await WorkingHoursAsync(userKey, tips, timeZone, sharedHours, cancellationToken);
                 note = AwayHold.Decide(question.Counterparts, replies, now, hours);
             }
 
@@ -72,25 +73,40 @@ public sealed partial class AwayCheck(AwayCache cache, AwayRound round, TimeProv
         return replies;
     }
 
-    private async Task<WorkingHours> WorkingHoursAsync(string userKey, IMailTips tips, string? timeZone, CancellationToken cancellationToken)
+    /// <param name="sharedHours">
+    /// The hours every instance shares (the due sweep's: the store the morning digest reads too, one Graph read per user
+    /// a day); null when they are being read elsewhere right now, then this process reads its own.
+    /// </param>
+    private async Task<WorkingHours> WorkingHoursAsync(
+        string userKey, IMailTips tips, string? timeZone, Func<CancellationToken, Task<WorkingHours?>>? sharedHours, CancellationToken cancellationToken)
     {
-        if (!cache.TryGetHours(userKey, out var hours))
+        if (cache.TryGetHours(userKey, out var hours))
         {
-            try
-            {
-                hours = await tips.GetWorkingHoursAsync(cancellationToken);
-                cache.SetHours(userKey, hours);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogWorkingHoursFailed(logger, userKey, ex.GetType().Name);
-            }
+            return hours ?? Fallback(timeZone);
         }
 
-        return hours ?? WorkingHours.Default(
-            timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc);
+        if (sharedHours is not null && await sharedHours(cancellationToken) is { } shared)
+        {
+            cache.SetHours(userKey, shared);
+            return shared;
+        }
+
+        try
+        {
+            hours = await tips.GetWorkingHoursAsync(cancellationToken);
+            cache.SetHours(userKey, hours);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWorkingHoursFailed(logger, userKey, ex.GetType().Name);
+        }
+
+        return hours ?? Fallback(timeZone);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Working hours for {UserKey} could not be read ({Failure}); Monday to Friday 08:00-17:00 is assumed")]
+    private static WorkingHours Fallback(string? timeZone) => WorkingHours.Default(
+        timeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone) ? zone : TimeZoneInfo.Utc);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Working hours for {UserKey} could not be read ({Failure}); Monday to Friday 09:00-17:00 is assumed")]
     private static partial void LogWorkingHoursFailed(ILogger logger, string userKey, string failure);
 }

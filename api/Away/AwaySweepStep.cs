@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.Digest;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Reminders;
@@ -16,7 +17,8 @@ namespace OutlookFollowUp.Away;
 /// through that mailbox; reminders whose counterparts are all away with a scheduled end move to the first working hour
 /// after it, with a note; an automatic reply with no end leaves a note and the time. MailTips failing changes nothing.
 /// </summary>
-internal sealed class AwaySweepStep(FollowUpDbContext db, IThreadIndex index, IMailboxes mailboxes, AwayRound round, AwayCheck check)
+internal sealed class AwaySweepStep(
+    FollowUpDbContext db, IThreadIndex index, IMailboxes mailboxes, AwayRound round, AwayCheck check, DigestHours? sharedHours = null)
 {
     /// <summary>Tenants Graph refused in this batch (throttled, down): their mailboxes ask nothing more until the next batch.</summary>
     private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
@@ -61,7 +63,9 @@ internal sealed class AwaySweepStep(FollowUpDbContext db, IThreadIndex index, IM
 
         var zone = (await index.GetStateAsync(userKey, ct))?.TimeZone;
         var questions = due.Select(d => new AwayQuestion(d.Row.Id, Counterparts(d.Row, d.Conversation, me))).ToList();
-        var notes = await check.DecideAsync(userKey, tips, questions, zone, ct, ask: !_refused.Contains(UserKeys.TenantOf(userKey)));
+        var notes = await check.DecideAsync(
+            userKey, tips, questions, zone, ct, ask: !_refused.Contains(UserKeys.TenantOf(userKey)),
+            sharedHours: sharedHours is null ? null : c => SharedHoursAsync(sharedHours, userKey, reader, zone, c));
         foreach (var (id, note) in notes)
         {
             var stored = note.ToStored();
@@ -90,6 +94,17 @@ internal sealed class AwaySweepStep(FollowUpDbContext db, IThreadIndex index, IM
         }
 
         return held;
+    }
+
+    /// <summary>
+    /// The user's working hours from the store the morning digest keeps (<c>digest_state</c>): read from Graph at most
+    /// once a day per user whatever the number of instances, so a day's holds and digest share one read.
+    /// </summary>
+    private async Task<WorkingHours?> SharedHoursAsync(DigestHours hours, string userKey, IMailboxReader reader, string? zone, CancellationToken ct)
+    {
+        var state = await db.Set<DigestStateRow>().AsNoTracking().SingleOrDefaultAsync(r => r.UserKey == userKey, ct);
+        var userZone = OptionRules.TryFindTimeZone(zone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
+        return await hours.GetAsync(userKey, state, reader, userZone, ct);
     }
 
     /// <summary>The tenant's mailboxes that can ask MailTips, made one at a time as the round needs them.</summary>

@@ -10,9 +10,7 @@ namespace OutlookFollowUp.Digest;
 /// </summary>
 internal static class DigestSchedule
 {
-    public static WorkingHours Fallback(TimeZoneInfo zone) => new(
-        new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday },
-        new TimeOnly(9, 0), new TimeOnly(17, 0), zone);
+    public static WorkingHours Fallback(TimeZoneInfo zone) => WorkingHours.Default(zone);
 
     /// <summary>
     /// The local date of the working day <paramref name="now"/> falls in, or null outside working hours. Hours that end

@@ -15,10 +15,10 @@ public sealed record AutomaticReply(string Address, bool On, DateTimeOffset? Sta
 /// <summary>The user's working hours (Graph <c>mailboxSettings.workingHours</c>), in <see cref="TimeZone"/>.</summary>
 public sealed record WorkingHours(IReadOnlySet<DayOfWeek> Days, TimeOnly Start, TimeOnly End, TimeZoneInfo TimeZone)
 {
-    /// <summary>Outlook's own default: Monday to Friday, 08:00 to 17:00.</summary>
+    /// <summary>What the product assumes when a mailbox has no working hours: Monday to Friday, 09:00 to 17:00.</summary>
     public static WorkingHours Default(TimeZoneInfo zone) => new(
         new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday },
-        new TimeOnly(8, 0), new TimeOnly(17, 0), zone);
+        new TimeOnly(9, 0), new TimeOnly(17, 0), zone);
 }
 
 /// <summary>

@@ -59,7 +59,7 @@ public sealed partial class GraphMailReader : IMailTips
         var hours = settings!.WorkingHours;
         if (hours?.DaysOfWeek is not { Count: > 0 } days || hours.StartTime is not { } start || hours.EndTime is not { } end)
         {
-            return null; // none set: each caller has its own default (the due sweep Outlook's 08:00, the digest 09:00)
+            return null; // none set: the caller assumes WorkingHours.Default (Monday to Friday, 09:00-17:00)
         }
 
         return new WorkingHours(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OutlookFollowUp.Away;
+using OutlookFollowUp.Digest;
 using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
@@ -20,20 +21,24 @@ internal static class AwayRig
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SweepRig, AwayCache> Caches = [];
 
-    public static ReminderSweep AwaySweep(this SweepRig rig)
+    /// <param name="cache">Another process's memory (an instance of its own); the rig's by default.</param>
+    public static ReminderSweep AwaySweep(this SweepRig rig, AwayCache? cache = null)
     {
         var context = rig.Db.CreateContext();
         return new ReminderSweep(
             context, rig.Mailboxes, new SettingsStore(context, rig.Time), new ThreadIndex(context), new NoSweepProbe(), new FlagPermissionNotices(),
             rig.Time, Microsoft.Extensions.Options.Options.Create(rig.Options), NullLogger<ReminderSweep>.Instance,
-            Step(rig, context));
+            Step(rig, context, cache));
     }
 
-    /// <summary>The sweep's away step over the rig's cache, as DI makes it per scope.</summary>
-    public static AwaySweepStep Step(SweepRig rig, FollowUpDbContext context)
+    /// <summary>The sweep's away step over the rig's cache, as DI makes it per scope (with the working hours every instance shares).</summary>
+    public static AwaySweepStep Step(SweepRig rig, FollowUpDbContext context, AwayCache? cache = null)
     {
-        var round = new AwayRound(rig.Cache(), NullLogger<AwayRound>.Instance);
-        return new AwaySweepStep(context, new ThreadIndex(context), rig.Mailboxes, round, new AwayCheck(rig.Cache(), round, rig.Time, NullLogger<AwayCheck>.Instance));
+        cache ??= rig.Cache();
+        var round = new AwayRound(cache, NullLogger<AwayRound>.Instance);
+        return new AwaySweepStep(
+            context, new ThreadIndex(context), rig.Mailboxes, round, new AwayCheck(cache, round, rig.Time, NullLogger<AwayCheck>.Instance),
+            new DigestHours(context, rig.Time, NullLogger<DigestHours>.Instance));
     }
 
     /// <summary>A message I sent to these people (its conversation is <c>conv-{id}</c>).</summary>

@@ -224,4 +224,39 @@ public sealed class AwaySweepTests
         Assert.Equal((1, 1, 1), (first.Due, second.Due, third.Due));
         Assert.Equal((1, 1, 2), (afterFirst, afterSecond, rig.MailTipsCalls()));
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Working_hours_are_read_once_a_day_for_the_holds_of_every_instance(StorageProvider provider)
+    {
+        await using var rig = await SweepRig.CreateAsync(provider);
+        rig.Mailbox.WorkingHours = RomeOfficeHours;
+        rig.SentTo("s1", rig.Time.GetUtcNow().AddHours(-1), Ana);
+        rig.SentTo("s2", rig.Time.GetUtcNow().AddHours(-1), Ben);
+        rig.SentTo("s3", rig.Time.GetUtcNow().AddHours(-1), Ana, Ben);
+        var first = await rig.RemindAsync("s1", DueTime);
+        var second = await rig.RemindAsync("s2", DueTime.AddHours(2));
+        var nextDay = await rig.RemindAsync("s3", DueTime.AddDays(1));
+        var back = new DateTimeOffset(2026, 12, 3, 23, 0, 0, TimeSpan.Zero); // back on Friday, Rome time
+        rig.Mailbox.SetAutomaticReply(Ana.Address, "Out of office", null, back);
+        rig.Mailbox.SetAutomaticReply(Ben.Address, "Out of office", null, back);
+        var before = rig.SettingsCalls();
+
+        // One instance holds the first, another (its own memory) the second two hours later, a third the next day's.
+        rig.Time.SetUtcNow(DueTime.AddMinutes(1));
+        await rig.AwaySweep().RunOnceAsync(Ct);
+        rig.Time.SetUtcNow(DueTime.AddHours(2).AddMinutes(1));
+        await rig.AwaySweep(new OutlookFollowUp.Away.AwayCache(rig.Time)).RunOnceAsync(Ct);
+        var sameDay = rig.SettingsCalls() - before;
+        rig.Time.SetUtcNow(DueTime.AddDays(1).AddMinutes(1));
+        await rig.AwaySweep(new OutlookFollowUp.Away.AwayCache(rig.Time)).RunOnceAsync(Ct);
+
+        var friday9Rome = new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero);
+        foreach (var id in new[] { first, second, nextDay })
+        {
+            var row = await rig.RowAsync(id);
+            Assert.Equal((id, friday9Rome, ReminderStatus.Scheduled), (id, row.RemindAt, rig.Reminder(row).Status));
+        }
+
+        Assert.Equal((1, 2), (sameDay, rig.SettingsCalls() - before));
+    }
 }
