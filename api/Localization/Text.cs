@@ -20,6 +20,10 @@ public enum TextKey
     DigestMore,
     DigestFooter,
     NoSubject,
+
+    /// <summary>The message a Teams chat opens with (the escalation ladder's other channel).</summary>
+    TeamsChatMessage,
+    TeamsChatMessageNoSubject,
 }
 
 /// <summary>One language's messages and its date patterns (.NET custom patterns, formatted with the language's culture).</summary>

@@ -15,5 +15,7 @@ internal static partial class Catalogs
         [TextKey.DigestMore] = new("Und {count} weitere im Bereich „Follow-ups“.", One: "Und eines mehr im Bereich „Follow-ups“."),
         [TextKey.DigestFooter] = new("Sie erhalten diese Mail, weil die morgendliche Zusammenfassung in den Einstellungen von Follow-ups eingeschaltet ist."),
         [TextKey.NoSubject] = new("(kein Betreff)"),
+        [TextKey.TeamsChatMessage] = new("Hallo, ich wollte noch einmal auf meine E-Mail „{subject}“ zurückkommen. Könnten Sie einen Blick darauf werfen?"),
+        [TextKey.TeamsChatMessageNoSubject] = new("Hallo, ich wollte noch einmal auf meine E-Mail zurückkommen. Könnten Sie einen Blick darauf werfen?"),
     }, DayPattern: "ddd, d. MMM", DayTimePattern: "ddd, d. MMM, HH:mm");
 }

@@ -15,5 +15,7 @@ internal static partial class Catalogs
         [TextKey.DigestMore] = new("And {count} more in the Follow-ups pane.", One: "And one more in the Follow-ups pane."),
         [TextKey.DigestFooter] = new("You get this mail because the morning digest is on in the Follow-ups settings."),
         [TextKey.NoSubject] = new("(no subject)"),
+        [TextKey.TeamsChatMessage] = new("Hi, I'm following up on my email \"{subject}\". Could you have a look?"),
+        [TextKey.TeamsChatMessageNoSubject] = new("Hi, I'm following up on my email. Could you have a look?"),
     }, DayPattern: "ddd, MMM d", DayTimePattern: "ddd, MMM d, h:mm tt");
 }

@@ -15,5 +15,7 @@ internal static partial class Catalogs
         [TextKey.DigestMore] = new("Y {count} más en el panel Follow-ups.", One: "Y uno más en el panel Follow-ups."),
         [TextKey.DigestFooter] = new("Recibe este correo porque el resumen de la mañana está activado en la configuración de Follow-ups."),
         [TextKey.NoSubject] = new("(sin asunto)"),
+        [TextKey.TeamsChatMessage] = new("Hola, te escribo para dar seguimiento a mi correo «{subject}». ¿Podrías echarle un vistazo?"),
+        [TextKey.TeamsChatMessageNoSubject] = new("Hola, te escribo para dar seguimiento a mi correo. ¿Podrías echarle un vistazo?"),
     }, DayPattern: "ddd d MMM", DayTimePattern: "ddd d MMM, H:mm");
 }

@@ -15,5 +15,7 @@ internal static partial class Catalogs
         [TextKey.DigestMore] = new("Et {count} de plus dans le volet Follow-ups.", One: "Et {count} de plus dans le volet Follow-ups."),
         [TextKey.DigestFooter] = new("Vous recevez cet e-mail car le récapitulatif du matin est activé dans les paramètres de Follow-ups."),
         [TextKey.NoSubject] = new("(sans objet)"),
+        [TextKey.TeamsChatMessage] = new("Bonjour, je reviens vers vous au sujet de mon e-mail «\u202F{subject}\u202F». Pourriez-vous y jeter un œil\u202F?"),
+        [TextKey.TeamsChatMessageNoSubject] = new("Bonjour, je reviens vers vous au sujet de mon e-mail. Pourriez-vous y jeter un œil\u202F?"),
     }, DayPattern: "ddd d MMM", DayTimePattern: "ddd d MMM, HH:mm");
 }

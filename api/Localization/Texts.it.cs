@@ -15,5 +15,7 @@ internal static partial class Catalogs
         [TextKey.DigestMore] = new("E altri {count} nel riquadro Follow-ups.", One: "E un altro nel riquadro Follow-ups."),
         [TextKey.DigestFooter] = new("Ricevi questa email perché il riepilogo del mattino è attivo nelle impostazioni di Follow-ups."),
         [TextKey.NoSubject] = new("(nessun oggetto)"),
+        [TextKey.TeamsChatMessage] = new("Ciao, ti scrivo per riprendere la mia email «{subject}». Potresti darci un'occhiata?"),
+        [TextKey.TeamsChatMessageNoSubject] = new("Ciao, ti scrivo per riprendere la mia email. Potresti darci un'occhiata?"),
     }, DayPattern: "ddd d MMM", DayTimePattern: "ddd d MMM, HH:mm");
 }

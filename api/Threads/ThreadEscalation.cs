@@ -1,5 +1,6 @@
 using System.Text;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Localization;
 
 namespace OutlookFollowUp.Threads;
 
@@ -28,7 +29,8 @@ public sealed record ThreadEscalation(IReadOnlyList<string> Offers, string Teams
     private const int MaxSubjectLength = 120;
 
     /// <summary>Null below two nudges, for <c>mine</c>, and when there is nobody to chat with.</summary>
-    public static ThreadEscalation? For(FollowUp thread, IReadOnlyList<string> waitingOn)
+    /// <param name="language">The user's language (the chat's prefilled message is in it); English when null.</param>
+    public static ThreadEscalation? For(FollowUp thread, IReadOnlyList<string> waitingOn, string? language = null)
     {
         if (thread.Direction != FollowUpDirection.Theirs || thread.Nudges < OtherChannelFrom || waitingOn.Count == 0)
         {
@@ -36,14 +38,14 @@ public sealed record ThreadEscalation(IReadOnlyList<string> Offers, string Teams
         }
 
         string[] offers = thread.Nudges >= MoveOnFrom ? [OtherChannel, MoveOn] : [OtherChannel];
-        return new ThreadEscalation(offers, ChatLink(waitingOn, thread.Subject));
+        return new ThreadEscalation(offers, ChatLink(waitingOn, thread.Subject, language));
     }
 
     /// <summary>
     /// <c>https://teams.microsoft.com/l/chat/0/0?users=a@x,b@y&amp;message=…</c>: addresses separated by commas, each
-    /// and the message percent-encoded.
+    /// and the message percent-encoded. The message is one whole sentence of the user's language with the subject in it.
     /// </summary>
-    public static string ChatLink(IReadOnlyList<string> addresses, string subject)
+    public static string ChatLink(IReadOnlyList<string> addresses, string subject, string? language = null)
     {
         var topic = SubjectRules.StripReplyPrefixes(subject).Trim().ToString().ReplaceLineEndings(" ");
         if (topic.Length > MaxSubjectLength)
@@ -51,9 +53,10 @@ public sealed record ThreadEscalation(IReadOnlyList<string> Offers, string Teams
             topic = topic[..(MaxSubjectLength - 1)] + "…";
         }
 
+        var texts = ServerTexts.For(language);
         var message = topic.Length == 0
-            ? "Hi, I'm following up on my email. Could you have a look?"
-            : $"Hi, I'm following up on my email \"{topic}\". Could you have a look?";
+            ? texts.Format(TextKey.TeamsChatMessageNoSubject)
+            : texts.Format(TextKey.TeamsChatMessage, values: ("subject", topic));
         var url = new StringBuilder(TeamsChat).Append("?users=");
         // As Teams documents it (users=a@x,b@y): '@' stays readable, anything else an address may hold is encoded.
         url.AppendJoin(',', addresses.Select(a => Uri.EscapeDataString(a).Replace("%40", "@", StringComparison.Ordinal)));

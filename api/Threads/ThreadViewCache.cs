@@ -19,7 +19,8 @@ public sealed class ThreadViewCacheOptions
 /// <summary>What one thread list is composed from; the page itself is cut per request. Immutable, so the cache keeps the instance.</summary>
 [System.ComponentModel.ImmutableObject(true)]
 public sealed record ThreadInputs(
-    ThreadsView View, IReadOnlyList<Reminder> Reminders, IReadOnlyDictionary<string, DateTimeOffset> Dismissed, UserSettings Settings);
+    ThreadsView View, IReadOnlyList<Reminder> Reminders, IReadOnlyDictionary<string, DateTimeOffset> Dismissed, UserSettings Settings,
+    string? Language = null);
 
 /// <summary>
 /// A per-user micro-cache of the thread list's inputs (HybridCache, in process only). The pane polls GET /api/threads

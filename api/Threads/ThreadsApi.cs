@@ -34,7 +34,8 @@ public sealed record ThreadItem(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadAway>? Away = null)
 {
     /// <param name="now">When the list is read: an absence that ended by then is no longer said.</param>
-    public static ThreadItem From(FollowUp f, ReminderState? reminder = null, DateTimeOffset? now = null)
+    /// <param name="language">The user's language, for what the server writes in a row (the Teams chat's message).</param>
+    public static ThreadItem From(FollowUp f, ReminderState? reminder = null, DateTimeOffset? now = null, string? language = null)
     {
         var scan = ScanThread.From(f);
         var waitingOn = GroupReplies.WaitingOn(f);
@@ -43,7 +44,7 @@ public sealed record ThreadItem(
             Persons(f, f.Counterparts),
             f.NotDelivered.Count == 0 ? null : [.. f.NotDelivered.Select(n => new NotDeliveredItem(n.Address, n.Name, n.Reason))],
             scan.Nudges,
-            ThreadEscalation.For(f, waitingOn),
+            ThreadEscalation.For(f, waitingOn, language),
             group ? f.Counterparts.Count : null,
             group ? Persons(f, [.. f.Replied.Select(r => r.Address)]) : null,
             group ? Persons(f, waitingOn) : null,
@@ -168,7 +169,8 @@ public static partial class ThreadsApi
         return new(view,
             await extras.Reminders.ListAsync(user, ct),
             view.DismissedUpTo ?? new Dictionary<string, DateTimeOffset>(),
-            await extras.Settings.GetEffectiveAsync(user, ct));
+            await extras.Settings.GetEffectiveAsync(user, ct),
+            await extras.Settings.GetLanguageAsync(user, ct));
     }
 
     private static Results<Ok<ThreadsResponse>, ValidationProblem, ProblemHttpResult> Respond(
@@ -193,7 +195,7 @@ public static partial class ThreadsApi
         var page = ThreadPaging.Page(view.Threads, inputs.Reminders, inputs.Dismissed, inputs.Settings, query.Top ?? ThreadPaging.DefaultTop, cursor);
         var lastSynced = view.LastSyncedAt is { } at ? ScanThread.FormatInstant(at) : null;
         return TypedResults.Ok(new ThreadsResponse(
-            page.Items.Select(i => ThreadItem.From(i.Thread, i.Reminder, now)).ToList(), view.Stale, lastSynced, page.NextCursor, view.LastErrorCode));
+            page.Items.Select(i => ThreadItem.From(i.Thread, i.Reminder, now, inputs.Language)).ToList(), view.Stale, lastSynced, page.NextCursor, view.LastErrorCode));
     }
 
     /// <summary>theirs, mine, or all (the default).</summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using OutlookFollowUp.Tests.Sync;
 using static OutlookFollowUp.Tests.Threads.LadderMailbox;
@@ -26,6 +27,22 @@ public sealed class LadderJsonTests(LadderHost host) : IClassFixture<LadderHost>
         var query = Query(link);
         Assert.Equal(("https://teams.microsoft.com/l/chat/0/0", "bob@fabrikam.com"), (link.GetLeftPart(UriPartial.Path), query["users"]));
         Assert.Contains("\"Twice\"", query["message"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("de", "Hallo, ich wollte noch einmal auf meine E-Mail „Twice“ zurückkommen. Könnten Sie einen Blick darauf werfen?")]
+    [InlineData("it", "Ciao, ti scrivo per riprendere la mia email «Twice». Potresti darci un'occhiata?")]
+    [InlineData("en", "Hi, I'm following up on my email \"Twice\". Could you have a look?")]
+    public async Task TheTeamsChatOpensWithAMessageInTheUsersLanguage(string language, string message)
+    {
+        // A host of its own: the shared one's user stays in English.
+        using var own = new LadderHost();
+        using var patch = await own.Client.PatchAsJsonAsync("/api/settings", new { language });
+        patch.EnsureSuccessStatusCode();
+
+        var link = new Uri((await RowAsync(own.Client, "Twice")).GetProperty("escalation").GetProperty("teamsChatUrl").GetString()!);
+
+        Assert.Equal(message, Query(link)["message"]);
     }
 
     [Fact]
