@@ -54,15 +54,37 @@ internal sealed class CachedSettingsStore(SettingsStore inner, HybridCache cache
 
     public Task<IReadOnlyDictionary<string, int>> RetentionDaysAsync(CancellationToken cancellationToken) => inner.RetentionDaysAsync(cancellationToken);
 
-    public Task<string?> GetLanguageAsync(string userKey, CancellationToken cancellationToken) => inner.GetLanguageAsync(userKey, cancellationToken);
+    /// <summary>Read by every thread list (the Teams chat's message), so kept beside the effective settings, under the same tag.</summary>
+    public async Task<string?> GetLanguageAsync(string userKey, CancellationToken cancellationToken)
+    {
+        var ttl = options.Value.TimeToLive;
+        if (ttl <= TimeSpan.Zero)
+        {
+            return await inner.GetLanguageAsync(userKey, cancellationToken);
+        }
 
-    public Task SetLanguageAsync(string userKey, string language, CancellationToken cancellationToken) => inner.SetLanguageAsync(userKey, language, cancellationToken);
+        var entry = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl, Flags = LocalOnly };
+        // Wrapped: HybridCache would not keep a null, and most users have no language stored.
+        var stored = await cache.GetOrCreateAsync("settings:language:" + userKey, (inner, userKey),
+            static async (state, ct) => new StoredLanguage(await state.inner.GetLanguageAsync(state.userKey, ct)),
+            entry, [UserTag(userKey)], cancellationToken);
+        return stored.Language;
+    }
+
+    public async Task SetLanguageAsync(string userKey, string language, CancellationToken cancellationToken)
+    {
+        await inner.SetLanguageAsync(userKey, language, cancellationToken);
+        await cache.RemoveByTagAsync(UserTag(userKey), CancellationToken.None);
+    }
 
     public async Task DeleteUserAsync(string userKey, CancellationToken cancellationToken)
     {
         await inner.DeleteUserAsync(userKey, cancellationToken);
         await cache.RemoveByTagAsync(UserTag(userKey), CancellationToken.None);
     }
+
+    [System.ComponentModel.ImmutableObject(true)]
+    private sealed record StoredLanguage(string? Language);
 
     private static string UserTag(string userKey) => "settings-user:" + userKey;
 
