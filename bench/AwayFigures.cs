@@ -49,7 +49,7 @@ internal static class AwayFigures
         await using var database = await BenchDatabase.CreateAsync(StorageProvider.Sqlite);
         var time = new ManualClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var mailbox = new InMemoryMailbox("me@contoso.com");
-        using var counting = new CountingHandler(new InMemoryGraphHandler(mailbox));
+        using var counting = new CountingGraphHandler(new InMemoryGraphHandler(mailbox));
         await using var graph = BenchGraph.Services(counting);
         var reader = new LocalMailboxes(graph.GetRequiredService<GraphClientFactory>());
         await SeedAsync(database, mailbox, time.GetUtcNow(), mailboxes);
@@ -78,9 +78,9 @@ internal static class AwayFigures
             throw new InvalidOperationException($"The sweep claimed {counts.Claimed} and retried {counts.Retried} of {Reminders} reminders.");
         }
 
-        var added = counting.MailTips + counting.Settings;
+        var added = counting.Count("getMailTips") + counting.Count("mailboxSettings");
         output.WriteLine(FormattableString.Invariant(
-            $"| {mailboxes:N0} mailbox{(mailboxes == 1 ? "" : "es")}{(hoursReadToday ? ", working hours read today" : "")} | {counting.MailTips:N0} | {counting.Settings:N0} | {added * 1_000.0 / Reminders:F0} | {counting.Total:N0} | {100.0 * added / counting.Total:F0}% | {held:N0} | {counts.Due:N0} |"));
+            $"| {mailboxes:N0} mailbox{(mailboxes == 1 ? "" : "es")}{(hoursReadToday ? ", working hours read today" : "")} | {counting.Count("getMailTips"):N0} | {counting.Count("mailboxSettings"):N0} | {added * 1_000.0 / Reminders:F0} | {counting.Total:N0} | {100.0 * added / counting.Total:F0}% | {held:N0} | {counts.Due:N0} |"));
     }
 
     /// <summary>The sweep's away step as the app's DI makes it, over a cache as cold as a started process's.</summary>
@@ -146,33 +146,5 @@ internal static class AwayFigures
         }
 
         await context.SaveChangesAsync();
-    }
-
-    /// <summary>HTTP requests as Graph would receive them (a $batch is one), the MailTips check's apart.</summary>
-    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        private int _total, _mailTips, _settings;
-
-        public int Total => _total;
-
-        public int MailTips => _mailTips;
-
-        public int Settings => _settings;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _total);
-            var path = request.RequestUri!.AbsolutePath;
-            if (path.EndsWith("/getMailTips", StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref _mailTips);
-            }
-            else if (path.EndsWith("/mailboxSettings", StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref _settings);
-            }
-
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }

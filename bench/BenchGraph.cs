@@ -27,3 +27,26 @@ internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => Now;
 }
+
+/// <summary>
+/// HTTP requests as Graph would receive them (a <c>$batch</c> is one): all of them, and those whose path ends with a
+/// given segment (<c>/getMailTips</c>, <c>/mailboxSettings</c>, <c>/sendMail</c>).
+/// </summary>
+internal sealed class CountingGraphHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _byLastSegment = new(StringComparer.OrdinalIgnoreCase);
+    private int _total;
+
+    public int Total => _total;
+
+    /// <summary>Requests whose path ends with <paramref name="segment"/> (e.g. "getMailTips").</summary>
+    public int Count(string segment) => _byLastSegment.GetValueOrDefault(segment);
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _total);
+        var path = request.RequestUri!.AbsolutePath;
+        _byLastSegment.AddOrUpdate(path[(path.LastIndexOf('/') + 1)..], 1, (_, n) => n + 1);
+        return base.SendAsync(request, cancellationToken);
+    }
+}
