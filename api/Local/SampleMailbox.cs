@@ -4,7 +4,7 @@ namespace OutlookFollowUp.Local;
 
 /// <summary>
 /// The built-in sample mailbox for local mode: a realistic work week in both directions, dated relative to now,
-/// with an out-of-office reply, a newsletter, a no-reply notice, a bounce, a meeting request, a mailing-list thread,
+/// with an out-of-office reply (and the automatic reply still on), a thread nudged twice, a newsletter, a no-reply notice, a bounce, a meeting request, a mailing-list thread,
 /// and a reply that a rule filed in another folder. Served to the real Graph SDK code by <see cref="InMemoryGraphHandler"/>.
 /// </summary>
 public static class SampleMailbox
@@ -39,11 +39,13 @@ public static class SampleMailbox
         mailbox.AddPerson(new(Bob.Name!, [Bob.Address], [new("business", "+1 425 555 0142")]));
         mailbox.AddPerson(new(Carla.Name!, [Carla.Address], [new("businessFax", "+1 425 555 0199")]));
 
-        // Waiting on them: Ana's out-of-office reply does not count as an answer.
+        // Waiting on them: Ana's out-of-office reply does not count as an answer; her automatic reply is still on (Graph's
+        // MailTips say until when), so the thread says she is away and a reminder on it waits for her return.
         sample.Sent("contract", 80, Me, [Ana], "Contract draft for the Q1 review");
         sample.Received("contract", 79.9, Ana, [Me], "Automatic reply: Contract draft for the Q1 review",
             headers: [new("Auto-Submitted", "auto-replied"), new("X-MS-Exchange-Inbox-Rules-Loop", Ana.Address)],
             messageClass: "IPM.Note.Rules.OofTemplate.Microsoft");
+        mailbox.SetAutomaticReply(Ana.Address, "I am out of the office with limited access to email.", now.AddHours(-96), new DateTimeOffset(now.UtcDateTime.Date.AddDays(3), TimeSpan.Zero));
 
         // Waiting on them: two recipients, nobody answered.
         sample.Sent("offsite", 52, Me, [Bob, Carla], "Budget numbers for the offsite");
@@ -87,6 +89,12 @@ public static class SampleMailbox
         sample.Received("invoice", 65, new("no-reply@billing.fabrikam.com", "Fabrikam Billing"), [Me], "Your invoice is ready");
         sample.Received("sync", 72, Dana, [Me, Carla], "Project sync", messageClass: "IPM.Schedule.Meeting.Request");
         sample.Received("lunch", 96, Kenji, [Carla], "Team lunch on Friday", cc: [Me]);
+
+        // Waiting on them after two follow-ups with no answer: the escalation ladder offers a Teams chat and a call.
+        // (Last, so the messages above keep their ids.)
+        sample.Sent("nda", 170, Me, [Bob], "Signed NDA for the pilot");
+        sample.Sent("nda", 120, Me, [Bob], "RE: Signed NDA for the pilot");
+        sample.Sent("nda", 60, Me, [Bob], "RE: Signed NDA for the pilot");
         return mailbox;
     }
 

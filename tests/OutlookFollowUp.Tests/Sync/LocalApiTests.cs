@@ -24,6 +24,7 @@ public class LocalApiTests
             [
                 ("theirs", "Contract draft for the Q1 review"),
                 ("theirs", "Partnership introduction"),
+                ("theirs", "RE: Signed NDA for the pilot"),
                 ("mine", "Can you review the onboarding doc?"),
                 ("mine", "Re: [dev] API versioning proposal"),
                 ("theirs", "Budget numbers for the offsite"),
