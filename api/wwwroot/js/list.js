@@ -1,7 +1,7 @@
 // The thread rows: subject; people (names, the address on hover or focus) and age; the reason in a line that expands;
 // what went wrong with the mail (not delivered, away); the reminder's state; Open, Draft follow-up, Snooze and Done.
 import { h, icon, Icons, fill } from './dom.js';
-import { age, when, snoozeChoices, toLocalInput } from './time.js';
+import { age, when, untilWhen, snoozeChoices, toLocalInput } from './time.js';
 import { t, locale } from './i18n.js';
 import { reasonText } from './reasons.js';
 import { reminderState, isOpen } from './reminders.js';
@@ -64,7 +64,7 @@ function problems(thread) {
       h('p', { class: 'notice-detail', text: t('notice.checkAddress') })));
   }
   for (const away of thread.away ?? []) {
-    const text = away.until ? t('notice.awayUntil', { name: nameOf(away), when: when(away.until) }) : t('notice.away', { name: nameOf(away) });
+    const text = away.until ? t('notice.awayUntil', { name: nameOf(away), when: untilWhen(away.until) }) : t('notice.away', { name: nameOf(away) });
     lines.push(h('div', { class: 'notice' }, h('p', { text })));
   }
   return lines;

@@ -2,7 +2,7 @@
 // Fields the API may add later (dueAt, resolvedBy, closedBy) are used when present and never required.
 import { h, fill } from './dom.js';
 import { t, list as names } from './i18n.js';
-import { when } from './time.js';
+import { when, untilWhen } from './time.js';
 
 const OPEN = new Set(['scheduled', 'due']);
 const RANK = { due: 0, scheduled: 1, answered: 2, done: 3 };
@@ -51,7 +51,7 @@ export function awayText(r) {
   if (who.length === 0) return null;
   const params = { names: names(who), count: who.length };
   return away.movedTo && away.until
-    ? t('reminder.awayMoved', { ...params, until: when(away.until), movedTo: when(away.movedTo) })
+    ? t('reminder.awayMoved', { ...params, until: untilWhen(away.until), movedTo: when(away.movedTo) })
     : t('reminder.awayOn', params);
 }
 

@@ -27,6 +27,16 @@ export function when(iso) {
   }).format(new Date(iso));
 }
 
+/**
+ * The end of an absence in the reader's locale and zone. An end at midnight means the day before was the last one
+ * away, so it reads as that day alone ("Wed, Nov 25"); any other end as a due time ("Thu, Nov 26, 2:00 PM").
+ */
+export function untilWhen(iso) {
+  const end = new Date(iso);
+  if (end.getHours() !== 0 || end.getMinutes() !== 0) return when(iso);
+  return new Intl.DateTimeFormat(locale(), { weekday: 'short', month: 'short', day: 'numeric' }).format(addDays(end, -1));
+}
+
 function atNine(date) {
   const d = new Date(date);
   d.setHours(9, 0, 0, 0);

@@ -35,6 +35,21 @@ public class PaneAwayTests(BrowserFixture browser)
         await pane.AssertAccessibleAsync("away notices");
     }
 
+    [BrowserFact]
+    public async Task AnAbsenceEndingAtMidnight_ReadsAsTheLastDayAway_WithoutATime()
+    {
+        var mailbox = AwayMailbox.Create(Now);
+        // Back on Friday: the reply ends at midnight (the pane's zone is UTC), so Thursday was the last day away.
+        mailbox.SetAutomaticReply(Ana.Address, "Out of office", null, new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+        using var host = new PaneHost(mailbox, Now);
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+
+        var quote = await Row(pane.Page, "Quote").Locator(".notice").AllInnerTextsAsync();
+
+        Assert.Equal(["Ana Silva is away until Thu, Nov 26."], quote);
+    }
+
     private static ILocator Row(IPage page, string subject) =>
         page.Locator(".row").Filter(new() { Has = page.Locator("h3.subject", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^(RE: )?{subject}$") }) });
 }
