@@ -18,8 +18,8 @@ internal sealed record DigestContent(IReadOnlyList<DigestLine> Due, IReadOnlyLis
 /// <summary>
 /// The digest's subject and HTML body in the user's language (<see cref="ServerTexts"/>): whole sentences, dates in the
 /// user's culture and time zone, every subject and name HTML-encoded. Each line links to its message in Outlook on the
-/// web through the documented deep link built from the message's immutable id (the index stores no <c>webLink</c>, and
-/// the immutable id does not change when the message moves, so the link keeps working).
+/// web: Graph's <c>webLink</c>, read for the lines listed when the mail is made; for a message Graph could not say it
+/// for, the documented deep link built from the message's immutable id (which does not change when the message moves).
 /// </summary>
 internal static class DigestMail
 {
@@ -32,16 +32,22 @@ internal static class DigestMail
 
     public static string Subject(DigestContent content, ServerTexts texts) => texts.Format(TextKey.DigestSubject, content.Total);
 
-    public static string Html(DigestContent content, ServerTexts texts, TimeZoneInfo zone)
+    /// <summary>The lines the mail shows (at most <see cref="MaxPerSection"/> of each section).</summary>
+    public static IEnumerable<DigestLine> Listed(DigestContent content) =>
+        content.Due.Take(MaxPerSection).Concat(content.Theirs.Take(MaxPerSection)).Concat(content.Mine.Take(MaxPerSection));
+
+    /// <param name="webLinks">Graph's <c>webLink</c> by message id; a line whose message is not in it gets the deep link.</param>
+    public static string Html(DigestContent content, ServerTexts texts, TimeZoneInfo zone, IReadOnlyDictionary<string, string>? webLinks = null)
     {
+        webLinks ??= new Dictionary<string, string>();
         var html = new StringBuilder();
         html.Append("<html lang=\"").Append(texts.Language).Append("\"><body>");
         Section(html, texts, TextKey.DigestDueHeading, content.Due, line =>
-            texts.Html(TextKey.DigestDueLine, null, ("subject", Linked(line, texts)), ("date", Encode(texts.DayTime(Local(line.At, zone))))));
+            texts.Html(TextKey.DigestDueLine, null, ("subject", Linked(line, texts, webLinks)), ("date", Encode(texts.DayTime(Local(line.At, zone))))));
         Section(html, texts, TextKey.DigestTheirsHeading, content.Theirs, line => line.Others > 0
-            ? texts.Html(TextKey.DigestTheirsGroupLine, line.Others, Thread(line, texts, zone))
-            : texts.Html(TextKey.DigestTheirsLine, null, Thread(line, texts, zone)));
-        Section(html, texts, TextKey.DigestMineHeading, content.Mine, line => texts.Html(TextKey.DigestMineLine, null, Thread(line, texts, zone)));
+            ? texts.Html(TextKey.DigestTheirsGroupLine, line.Others, Thread(line, texts, zone, webLinks))
+            : texts.Html(TextKey.DigestTheirsLine, null, Thread(line, texts, zone, webLinks)));
+        Section(html, texts, TextKey.DigestMineHeading, content.Mine, line => texts.Html(TextKey.DigestMineLine, null, Thread(line, texts, zone, webLinks)));
         html.Append("<p style=\"color:#605e5c\">").Append(texts.Html(TextKey.DigestFooter)).Append("</p>");
         return html.Append("</body></html>").ToString();
     }
@@ -66,13 +72,13 @@ internal static class DigestMail
         }
     }
 
-    private static (string, string)[] Thread(DigestLine line, ServerTexts texts, TimeZoneInfo zone) =>
-        [("subject", Linked(line, texts)), ("name", Encode(line.Name)), ("date", Encode(texts.Day(Local(line.At, zone))))];
+    private static (string, string)[] Thread(DigestLine line, ServerTexts texts, TimeZoneInfo zone, IReadOnlyDictionary<string, string> webLinks) =>
+        [("subject", Linked(line, texts, webLinks)), ("name", Encode(line.Name)), ("date", Encode(texts.Day(Local(line.At, zone))))];
 
-    private static string Linked(DigestLine line, ServerTexts texts)
+    private static string Linked(DigestLine line, ServerTexts texts, IReadOnlyDictionary<string, string> webLinks)
     {
         var subject = Encode(line.Subject.Length == 0 ? texts.Format(TextKey.NoSubject) : line.Subject);
-        return line.MessageId is { Length: > 0 } id ? $"<a href=\"{Encode(Link(id))}\">{subject}</a>" : subject;
+        return line.MessageId is { Length: > 0 } id ? $"<a href=\"{Encode(webLinks.GetValueOrDefault(id) ?? Link(id))}\">{subject}</a>" : subject;
     }
 
     private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);

@@ -108,9 +108,10 @@ internal sealed partial class DigestService(
         }
 
         var texts = ServerTexts.For(await settings.GetLanguageAsync(user, ct));
+        var links = await WebLinksAsync(user, content, ct);
         try
         {
-            await mailboxes.Writer(user).SendToSelfAsync(address, DigestMail.Subject(content, texts), DigestMail.Html(content, texts, working.TimeZone), ct);
+            await mailboxes.Writer(user).SendToSelfAsync(address, DigestMail.Subject(content, texts), DigestMail.Html(content, texts, working.TimeZone, links), ct);
         }
         catch
         {
@@ -157,6 +158,24 @@ internal sealed partial class DigestService(
     }
 
     /// <summary>
+    /// Graph's <c>webLink</c> of the messages the mail lists (one <c>$batch</c> per 20); when Graph cannot say, those lines
+    /// link through Outlook on the web's deep link instead, and the digest still goes.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> WebLinksAsync(string user, DigestContent content, CancellationToken ct)
+    {
+        var ids = DigestMail.Listed(content).Select(l => l.MessageId).OfType<string>().ToList();
+        try
+        {
+            return ids.Count == 0 ? new Dictionary<string, string>() : await mailboxes.Reader(user).GetWebLinksAsync(ids, ct);
+        }
+        catch (MailException ex)
+        {
+            LogWebLinksFailed(logger, user, ex.GetType().Name);
+            return new Dictionary<string, string>();
+        }
+    }
+
+    /// <summary>
     /// Takes the day for this instance: null when the digest of <paramref name="date"/> (or a later local date, after
     /// a time zone change) is already taken; otherwise the date that was stored before, to give back on failure.
     /// </summary>
@@ -174,6 +193,9 @@ internal sealed partial class DigestService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent a morning digest: {Due} due, {Theirs} waiting on them, {Mine} waiting on you")]
     private static partial void LogSent(ILogger logger, int due, int theirs, int mine);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The web links of {User}'s digest could not be read ({Failure}); its lines link through the deep link")]
+    private static partial void LogWebLinksFailed(ILogger logger, string user, string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The morning digest of {User} failed ({Failure}); the next round tries again")]
     private static partial void LogFailed(ILogger logger, string user, string failure);

@@ -59,6 +59,14 @@ public interface IMailboxReader
 
     /// <summary>The mailbox's time zone name as the mail service gives it (Windows or IANA), or null when unset.</summary>
     Task<string?> GetMailboxTimeZoneAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The link that opens each message in Outlook on the web (Graph's <c>webLink</c>), by message id; a message the
+    /// mailbox could not say it for is absent (the caller falls back). The Graph adapter asks 20 to a <c>$batch</c>;
+    /// this default knows none.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> GetWebLinksAsync(IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 }
 
 /// <summary>Changes one mailbox (needs <c>Mail.ReadWrite</c>); failures are the product's own exceptions.</summary>

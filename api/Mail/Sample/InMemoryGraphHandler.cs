@@ -89,6 +89,12 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
             return Json(request, MailboxSettings());
         }
 
+        if (request.Path.StartsWith("me/messages/", StringComparison.OrdinalIgnoreCase) && request.QueryValue("$select") is not null)
+        {
+            // The id as sent, '/' included once unescaped (standard base64 ids hold it; Graph's own are URL-safe).
+            return WebLink(request, request.Path["me/messages/".Length..]);
+        }
+
         if (DeltaPath().Match(request.Path) is { Success: true } delta)
         {
             var folder = delta.Groups[1].Value;

@@ -43,11 +43,14 @@ public sealed class DigestWorkerTests
 
         var mail = Assert.Single(host.Graph.Graph.SentMail);
         var html = mail["body"]!["content"]!.GetValue<string>();
-        Assert.Contains($"<a href=\"{DigestMail.Link(offsite.MessageId)}\">Budget numbers for the offsite</a>", html, StringComparison.Ordinal);
+        // Each line links through the message's webLink as Graph gave it (the test server's: Outlook on the web's ItemID form).
+        var webLink = $"https://outlook.office365.com/owa/?ItemID={Uri.EscapeDataString(offsite.MessageId)}&amp;exvsurl=1&amp;viewmodel=ReadMessageItem";
+        Assert.Contains($"<a href=\"{webLink}\">Budget numbers for the offsite</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(DigestMail.DeepLinkBase, html, StringComparison.Ordinal); // every listed message is in the mailbox
         Assert.Contains("<h2>Reminders due (1)</h2>", html, StringComparison.Ordinal);
         // The sample's other unanswered threads come with it; the offsite is listed once, as due.
         Assert.Contains("<h2>Waiting on ", html, StringComparison.Ordinal);
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, System.Text.RegularExpressions.Regex.Escape(DigestMail.Link(offsite.MessageId))));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, System.Text.RegularExpressions.Regex.Escape(webLink)));
         Assert.Equal(SampleMailbox.Address, mail["toRecipients"]![0]!["emailAddress"]!["address"]!.GetValue<string>());
 
         var rounds = worker.Rounds;
