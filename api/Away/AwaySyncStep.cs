@@ -7,8 +7,9 @@ namespace OutlookFollowUp.Away;
 
 /// <summary>
 /// Recipients who are away, when a thread enters "waiting on them": after each sync, the threads that entered it since
-/// the last computation (the index keeps what was said while a thread stays there) have their waited-on counterparts
-/// asked in ONE MailTips round through this mailbox (<see cref="AwayRound"/>: the tenant's cache first, then calls of up
+/// the last computation (the index keeps what was said while a thread stays there), and those that say someone is away
+/// (so a reply turned off ends the notice), have their waited-on counterparts asked in ONE MailTips round through this
+/// mailbox (<see cref="AwayRound"/>: the tenant's cache first, then calls of up
 /// to 100 addresses). A thread whose waited-on counterparts are ALL away keeps them, with the end of each one's reply;
 /// any other thread keeps "nothing to say". Stored on the thread row, so every instance's thread list shows it without
 /// calling Graph. MailTips failing never fails the sync: logged, nothing said, and a throttled round is asked again at
@@ -31,7 +32,7 @@ public sealed partial class AwaySyncStep(IThreadIndex index, IMailboxes mailboxe
 
     private async Task CheckAsync(string userKey, CancellationToken ct)
     {
-        var threads = await index.UnaskedAwayAsync(userKey, ct);
+        var threads = await index.AwayToAskAsync(userKey, ct);
         if (threads.Count == 0 || mailboxes.Reader(userKey) is not IMailTips tips)
         {
             return;

@@ -40,12 +40,16 @@ public interface IThreadIndex
     /// <summary>Replaces the user's computed follow-ups in one swap; readers see the old set or the new, never a mix.</summary>
     Task ReplaceThreadsAsync(string userKey, IReadOnlyList<FollowUp> threads, DateTimeOffset computedAt, CancellationToken cancellationToken);
 
-    /// <summary>The user's "waiting on them" threads whose counterparts MailTips has not been asked about yet (entered anew).</summary>
-    Task<IReadOnlyList<FollowUp>> UnaskedAwayAsync(string userKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// The user's "waiting on them" threads to ask MailTips about: those not asked yet (entered anew), and those that say
+    /// someone is away (asked again, so a reply turned off or an early return ends the notice; the tenant's MailTips
+    /// cache makes that one Graph call per address and hour at most). A thread asked with nobody away is not asked again.
+    /// </summary>
+    Task<IReadOnlyList<FollowUp>> AwayToAskAsync(string userKey, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores what MailTips said per thread key (an empty list: asked, nothing to say), on threads still "theirs" and
-    /// not asked meanwhile; the thread list then shows it without calling Graph.
+    /// not answered "nothing to say" meanwhile; the thread list then shows it without calling Graph.
     /// </summary>
     Task SetAwayAsync(string userKey, IReadOnlyDictionary<string, IReadOnlyList<AwayMark>> away, CancellationToken cancellationToken);
 

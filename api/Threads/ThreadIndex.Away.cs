@@ -5,10 +5,13 @@ namespace OutlookFollowUp.Threads;
 
 internal sealed partial class ThreadIndex
 {
-    public async Task<IReadOnlyList<FollowUp>> UnaskedAwayAsync(string userKey, CancellationToken cancellationToken)
+    /// <summary>The stored answer "asked, nobody away": such a thread is not asked again while it stays waiting on them.</summary>
+    private const string NothingToSay = "[]";
+
+    public async Task<IReadOnlyList<FollowUp>> AwayToAskAsync(string userKey, CancellationToken cancellationToken)
     {
         var rows = await db.Set<ThreadSummary>().AsNoTracking()
-            .Where(t => t.UserKey == userKey && t.Direction == Theirs && t.Away == null).ToListAsync(cancellationToken);
+            .Where(t => t.UserKey == userKey && t.Direction == Theirs && (t.Away == null || t.Away != NothingToSay)).ToListAsync(cancellationToken);
         return [.. rows.OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp())];
     }
 
@@ -21,7 +24,7 @@ internal sealed partial class ThreadIndex
                 foreach (var keys in value.Select(v => v.Key).Chunk(Chunk))
                 {
                     await db.Set<ThreadSummary>()
-                        .Where(t => t.UserKey == userKey && keys.Contains(t.ThreadKey) && t.Direction == Theirs && t.Away == null)
+                        .Where(t => t.UserKey == userKey && keys.Contains(t.ThreadKey) && t.Direction == Theirs && (t.Away == null || t.Away != NothingToSay))
                         .ExecuteUpdateAsync(u => u.SetProperty(t => t.Away, value.Key), ct);
                 }
             }

@@ -65,21 +65,31 @@ public sealed class AwayThreadTests
     }
 
     [Fact]
-    public async Task What_was_said_stays_while_the_thread_stays_waiting_without_asking_Graph_again()
+    public async Task A_thread_saying_someone_is_away_is_asked_again_at_most_hourly_and_a_reply_turned_off_ends_it()
     {
         var mailbox = AwayMailbox.Create(Now);
-        mailbox.SetAutomaticReply(Ana.Address, "Out of office", null, Thursday);
+        mailbox.SetAutomaticReply(Ana.Address, "I am travelling");
         using var host = new LocalApiHost(mailbox, Now);
         await TheirsAsync(host);
 
-        // Two hours later (the MailTips cache has expired), two more syncs: the stored answer is shown, Graph not asked.
-        host.Clock.Advance(TimeSpan.FromHours(2));
+        // Within the hour: more syncs, the tenant's cache answers, Graph is not asked.
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
         await host.SyncAsync();
+        var withinTheHour = MailTipsCalls(host);
+
+        // She is back and turns her reply off; past the hour the next sync asks again and the notice ends.
+        mailbox.SetAutomaticReply(Ana.Address, null);
+        host.Clock.Advance(TimeSpan.FromHours(1));
         await host.SyncAsync();
         var threads = await TheirsAsync(host);
 
-        Assert.Equal("ana@fabrikam.com", (string?)threads["Quote"]["away"]![0]!["address"]);
-        Assert.Equal(1, MailTipsCalls(host));
+        // And a thread asked with nobody away is not asked again.
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        await host.SyncAsync();
+
+        Assert.Equal(1, withinTheHour);
+        Assert.Null(threads["Quote"]["away"]);
+        Assert.Equal(2, MailTipsCalls(host));
     }
 
     [Fact]
