@@ -20,7 +20,7 @@ public sealed partial class AwayCheck(AwayCache cache, AwayRound round, TimeProv
     /// <returns>A note per question key that has one (held or not); keys with nothing to say are absent.</returns>
     public async Task<IReadOnlyDictionary<string, AwayNote>> DecideAsync(
         string userKey, IMailTips tips, IReadOnlyList<AwayQuestion> questions, string? timeZone, CancellationToken cancellationToken, bool ask = true,
-        Func<CancellationToken, Task<WorkingHours?>>? sharedHours = null)
+        Func<CancellationToken, Task<WorkingHours?>>? sharedHours = null, string? language = null)
     {
         var notes = new Dictionary<string, AwayNote>(StringComparer.Ordinal);
         var asked = questions.Where(q => q.Counterparts.Count > 0).ToList();
@@ -38,15 +38,16 @@ public sealed partial class AwayCheck(AwayCache cache, AwayRound round, TimeProv
 
         var replies = Replies(tenant, addresses);
         var now = time.GetUtcNow();
+        var texts = Localization.ServerTexts.For(language);
         WorkingHours? hours = null;
         foreach (var question in asked)
         {
-            var note = AwayHold.Decide(question.Counterparts, replies, now, hours ?? WorkingHours.Default(TimeZoneInfo.Utc));
+            var note = AwayHold.Decide(question.Counterparts, replies, now, hours ?? WorkingHours.Default(TimeZoneInfo.Utc), texts);
             if (note is { Held: true } && hours is null)
             {
                 // Only a hold needs the user's working hours: read them once, then decide again with them.
                 hours = await WorkingHoursAsync(userKey, tips, timeZone, sharedHours, cancellationToken);
-                note = AwayHold.Decide(question.Counterparts, replies, now, hours);
+                note = AwayHold.Decide(question.Counterparts, replies, now, hours, texts);
             }
 
             if (note is not null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Localization;
 using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Away;
@@ -14,9 +15,12 @@ public static class AwayHold
     /// <summary>How far ahead a working hour is looked for (a week with no working day at all would never end).</summary>
     private const int MaxDaysAhead = 14;
 
+    /// <param name="texts">The user's language for the note (English when null).</param>
     public static AwayNote? Decide(
-        IReadOnlyList<MailAddress> counterparts, IReadOnlyDictionary<string, AutomaticReply> replies, DateTimeOffset now, WorkingHours hours)
+        IReadOnlyList<MailAddress> counterparts, IReadOnlyDictionary<string, AutomaticReply> replies, DateTimeOffset now, WorkingHours hours,
+        ServerTexts? texts = null)
     {
+        texts ??= ServerTexts.For(null);
         if (counterparts.Count == 0)
         {
             return null;
@@ -37,21 +41,18 @@ public static class AwayHold
         var open = away.Where(a => a.Reply.End is null).Select(a => string.IsNullOrWhiteSpace(a.Who.Name) ? a.Who.Address : a.Who.Name!.Trim()).ToList();
         if (open.Count > 0)
         {
-            var note = open.Count == 1 ? $"{open[0]}'s automatic reply is on" : $"Automatic replies are on for {Join(open)}";
-            return new AwayNote(open, null, null, note);
+            return new AwayNote(open, null, null, texts.Format(TextKey.AwayReplyOn, open.Count, ("names", texts.List(open))));
         }
 
         var until = away.Max(a => a.Reply.End!.Value);
         var movedTo = FirstWorkingInstant(until, hours);
         var back = LastDayAway(until, hours.TimeZone);
         var moved = TimeZoneInfo.ConvertTime(movedTo, hours.TimeZone);
-        var movedText = moved.Date - TimeZoneInfo.ConvertTime(now, hours.TimeZone).Date > TimeSpan.FromDays(6)
-            ? moved.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)
-            : moved.ToString("ddd HH:mm", CultureInfo.InvariantCulture);
-        var subject = names.Count == 1 ? $"{names[0]} is" : $"{Join(names)} are";
+        var far = moved.Date - TimeZoneInfo.ConvertTime(now, hours.TimeZone).Date > TimeSpan.FromDays(6);
         return new AwayNote(
             names, until.ToUniversalTime(), movedTo.ToUniversalTime(),
-            $"{subject} away until {back.ToString("ddd d MMM", CultureInfo.InvariantCulture)}; reminder moved to {movedText}");
+            texts.Format(TextKey.AwayMoved, names.Count,
+                ("names", texts.List(names)), ("until", texts.ShortDay(back)), ("movedTo", texts.WeekdayTime(moved, withDay: far))));
     }
 
     /// <summary>
@@ -103,12 +104,9 @@ public static class AwayHold
     }
 
     /// <summary>The last day of the absence: an end at midnight means the day before was the last one away.</summary>
-    private static DateTime LastDayAway(DateTimeOffset end, TimeZoneInfo zone)
+    private static DateTimeOffset LastDayAway(DateTimeOffset end, TimeZoneInfo zone)
     {
-        var local = TimeZoneInfo.ConvertTime(end, zone).DateTime;
-        return local.TimeOfDay == TimeSpan.Zero ? local.Date.AddDays(-1) : local.Date;
+        var local = TimeZoneInfo.ConvertTime(end, zone);
+        return local.TimeOfDay == TimeSpan.Zero ? local.AddDays(-1) : local;
     }
-
-    private static string Join(IReadOnlyList<string> names) =>
-        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
 }

@@ -63,9 +63,11 @@ internal sealed class AwaySweepStep(
 
         var zone = (await index.GetStateAsync(userKey, ct))?.TimeZone;
         var questions = due.Select(d => new AwayQuestion(d.Row.Id, Counterparts(d.Row, d.Conversation, me))).ToList();
+        // The note is in the user's language (the pane writes its own from the fields; other clients read this one).
+        var language = await db.Set<Settings.UserLanguageRow>().AsNoTracking().Where(l => l.UserKey == userKey).Select(l => l.Language).SingleOrDefaultAsync(ct);
         var notes = await check.DecideAsync(
             userKey, tips, questions, zone, ct, ask: !_refused.Contains(UserKeys.TenantOf(userKey)),
-            sharedHours: sharedHours is null ? null : c => SharedHoursAsync(sharedHours, userKey, reader, zone, c));
+            sharedHours: sharedHours is null ? null : c => SharedHoursAsync(sharedHours, userKey, reader, zone, c), language: language);
         foreach (var (id, note) in notes)
         {
             var stored = note.ToStored();

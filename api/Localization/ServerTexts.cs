@@ -66,6 +66,21 @@ public sealed partial class ServerTexts
     /// <summary>A day and a time ("Tue, Nov 24, 9:00 AM"; "mar 24 nov, 09:00").</summary>
     public string DayTime(DateTimeOffset local) => local.ToString(_texts.DayTimePattern, Culture);
 
+    /// <summary>The away note's day ("Thu 3 Dec"; "gio 3 dic"; "Do., 3. Dez.").</summary>
+    public string ShortDay(DateTimeOffset local) => local.ToString(_texts.ShortDayPattern, Culture);
+
+    /// <summary>The away note's weekday and time ("Fri 09:00"), or day and time when further than a week ("Fri 11 Dec 09:00").</summary>
+    public string WeekdayTime(DateTimeOffset local, bool withDay) =>
+        local.ToString(withDay ? _texts.ShortDayTimePattern : _texts.WeekdayTimePattern, Culture);
+
+    /// <summary>Names as the language lists them: "Ana", "Ana and Ben", "Ana, Ben and Carla" ("Ana, Ben e Carla").</summary>
+    public string List(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => Format(TextKey.ListAnd, values: [("first", string.Join(", ", items.Take(items.Count - 1))), ("last", items[^1])]),
+    };
+
     /// <summary>The form for <paramref name="count"/>: English, German, Italian and Spanish say "one" for 1 only, French for 0 and 1.</summary>
     private string Pick(TextKey key, int? count)
     {

@@ -24,7 +24,21 @@ public enum TextKey
     /// <summary>The message a Teams chat opens with (the escalation ladder's other channel).</summary>
     TeamsChatMessage,
     TeamsChatMessageNoSubject,
+
+    /// <summary>A reminder held while everyone it waits on is away ({names}: <see cref="ListAnd"/>; counted by names).</summary>
+    AwayMoved,
+
+    /// <summary>A reminder kept at its time: an automatic reply with no end date is on (counted by names).</summary>
+    AwayReplyOn,
+
+    /// <summary>The last two items of a list of names: "{first} and {last}" (the others before them, by commas).</summary>
+    ListAnd,
 }
 
-/// <summary>One language's messages and its date patterns (.NET custom patterns, formatted with the language's culture).</summary>
-public sealed record LanguageTexts(IReadOnlyDictionary<TextKey, Text> Texts, string DayPattern, string DayTimePattern);
+/// <summary>
+/// One language's messages and its date patterns (.NET custom patterns, formatted with the language's culture): the
+/// digest's days and times, and the away note's short forms ("Thu 3 Dec", "Fri 09:00", "Fri 11 Dec 09:00").
+/// </summary>
+public sealed record LanguageTexts(
+    IReadOnlyDictionary<TextKey, Text> Texts, string DayPattern, string DayTimePattern,
+    string ShortDayPattern = "ddd d MMM", string WeekdayTimePattern = "ddd HH:mm", string ShortDayTimePattern = "ddd d MMM HH:mm");

@@ -17,5 +17,8 @@ internal static partial class Catalogs
         [TextKey.NoSubject] = new("(kein Betreff)"),
         [TextKey.TeamsChatMessage] = new("Hallo, ich wollte noch einmal auf meine E-Mail „{subject}“ zurückkommen. Könnten Sie einen Blick darauf werfen?"),
         [TextKey.TeamsChatMessageNoSubject] = new("Hallo, ich wollte noch einmal auf meine E-Mail zurückkommen. Könnten Sie einen Blick darauf werfen?"),
-    }, DayPattern: "ddd, d. MMM", DayTimePattern: "ddd, d. MMM, HH:mm");
+        [TextKey.AwayMoved] = new("{names} sind bis {until} abwesend; Erinnerung verschoben auf {movedTo}", One: "{names} ist bis {until} abwesend; Erinnerung verschoben auf {movedTo}"),
+        [TextKey.AwayReplyOn] = new("Die automatischen Antworten von {names} sind aktiv", One: "Die automatische Antwort von {names} ist aktiv"),
+        [TextKey.ListAnd] = new("{first} und {last}"),
+    }, DayPattern: "ddd, d. MMM", DayTimePattern: "ddd, d. MMM, HH:mm", ShortDayPattern: "ddd, d. MMM", WeekdayTimePattern: "ddd, HH:mm", ShortDayTimePattern: "ddd, d. MMM, HH:mm");
 }

@@ -17,5 +17,8 @@ internal static partial class Catalogs
         [TextKey.NoSubject] = new("(no subject)"),
         [TextKey.TeamsChatMessage] = new("Hi, I'm following up on my email \"{subject}\". Could you have a look?"),
         [TextKey.TeamsChatMessageNoSubject] = new("Hi, I'm following up on my email. Could you have a look?"),
+        [TextKey.AwayMoved] = new("{names} are away until {until}; reminder moved to {movedTo}", One: "{names} is away until {until}; reminder moved to {movedTo}"),
+        [TextKey.AwayReplyOn] = new("Automatic replies are on for {names}", One: "{names}'s automatic reply is on"),
+        [TextKey.ListAnd] = new("{first} and {last}"),
     }, DayPattern: "ddd, MMM d", DayTimePattern: "ddd, MMM d, h:mm tt");
 }

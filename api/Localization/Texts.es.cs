@@ -17,5 +17,8 @@ internal static partial class Catalogs
         [TextKey.NoSubject] = new("(sin asunto)"),
         [TextKey.TeamsChatMessage] = new("Hola, te escribo para dar seguimiento a mi correo «{subject}». ¿Podrías echarle un vistazo?"),
         [TextKey.TeamsChatMessageNoSubject] = new("Hola, te escribo para dar seguimiento a mi correo. ¿Podrías echarle un vistazo?"),
+        [TextKey.AwayMoved] = new("{names} están fuera hasta el {until}; recordatorio movido al {movedTo}", One: "{names} está fuera hasta el {until}; recordatorio movido al {movedTo}"),
+        [TextKey.AwayReplyOn] = new("Las respuestas automáticas de {names} están activadas", One: "La respuesta automática de {names} está activada"),
+        [TextKey.ListAnd] = new("{first} y {last}"),
     }, DayPattern: "ddd d MMM", DayTimePattern: "ddd d MMM, H:mm");
 }

@@ -17,5 +17,8 @@ internal static partial class Catalogs
         [TextKey.NoSubject] = new("(sans objet)"),
         [TextKey.TeamsChatMessage] = new("Bonjour, je reviens vers vous au sujet de mon e-mail «\u202F{subject}\u202F». Pourriez-vous y jeter un œil\u202F?"),
         [TextKey.TeamsChatMessageNoSubject] = new("Bonjour, je reviens vers vous au sujet de mon e-mail. Pourriez-vous y jeter un œil\u202F?"),
+        [TextKey.AwayMoved] = new("{names} sont absent·es jusqu’au {until}\u202F; rappel déplacé au {movedTo}", One: "{names} est absent·e jusqu’au {until}\u202F; rappel déplacé au {movedTo}"),
+        [TextKey.AwayReplyOn] = new("Les réponses automatiques de {names} sont activées", One: "La réponse automatique de {names} est activée"),
+        [TextKey.ListAnd] = new("{first} et {last}"),
     }, DayPattern: "ddd d MMM", DayTimePattern: "ddd d MMM, HH:mm");
 }

@@ -17,5 +17,8 @@ internal static partial class Catalogs
         [TextKey.NoSubject] = new("(nessun oggetto)"),
         [TextKey.TeamsChatMessage] = new("Ciao, ti scrivo per riprendere la mia email «{subject}». Potresti darci un'occhiata?"),
         [TextKey.TeamsChatMessageNoSubject] = new("Ciao, ti scrivo per riprendere la mia email. Potresti darci un'occhiata?"),
+        [TextKey.AwayMoved] = new("{names} sono assenti fino a {until}; promemoria spostato a {movedTo}", One: "{names} è assente fino a {until}; promemoria spostato a {movedTo}"),
+        [TextKey.AwayReplyOn] = new("Le risposte automatiche di {names} sono attive", One: "La risposta automatica di {names} è attiva"),
+        [TextKey.ListAnd] = new("{first} e {last}"),
     }, DayPattern: "ddd d MMM", DayTimePattern: "ddd d MMM, HH:mm");
 }

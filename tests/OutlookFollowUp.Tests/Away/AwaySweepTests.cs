@@ -259,4 +259,27 @@ public sealed class AwaySweepTests
 
         Assert.Equal((1, 2), (sameDay, rig.SettingsCalls() - before));
     }
+
+    [Theory]
+    [InlineData("it", "Ana e Ben sono assenti fino a gio 3 dic; promemoria spostato a ven 09:00")]
+    [InlineData("de", "Ana und Ben sind bis Do, 3. Dez. abwesend; Erinnerung verschoben auf Fr, 09:00")]
+    [InlineData("en", "Ana and Ben are away until Thu 3 Dec; reminder moved to Fri 09:00")]
+    public async Task The_note_is_in_the_users_language(string language, string note)
+    {
+        var (rig, id) = await DueReminderAsync(StorageProvider.Sqlite, Ana, Ben);
+        await using var _ = rig;
+        await using (var context = rig.Db.CreateContext())
+        {
+            context.Set<OutlookFollowUp.Settings.UserLanguageRow>().Add(new() { UserKey = SweepRig.User, Language = language });
+            await context.SaveChangesAsync();
+        }
+
+        var back = new DateTimeOffset(2026, 12, 3, 23, 0, 0, TimeSpan.Zero); // back on Friday, Rome time
+        rig.Mailbox.SetAutomaticReply(Ana.Address, "Out of office", null, back);
+        rig.Mailbox.SetAutomaticReply(Ben.Address, "Out of office", null, back.AddHours(-2));
+
+        await rig.AwaySweep().RunOnceAsync(Ct);
+
+        Assert.Equal(note, rig.Reminder(await rig.RowAsync(id)).Away?.Note);
+    }
 }
