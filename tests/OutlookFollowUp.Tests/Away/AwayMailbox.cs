@@ -1,4 +1,5 @@
 using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Away;
 
@@ -18,32 +19,14 @@ internal static class AwayMailbox
     public static InMemoryMailbox Create(DateTimeOffset now)
     {
         var mailbox = new InMemoryMailbox(Me.Address);
-        var n = 0;
-        void Put(string folder, string conversation, double hoursAgo, InMemoryAddress from, InMemoryAddress[] to, string subject, InMemoryAddress[]? cc = null)
-        {
-            n++;
-            var at = now.AddHours(-hoursAgo);
-            mailbox.Put(folder, new InMemoryMessage
-            {
-                Id = $"AAMkAway{n:D3}=",
-                InternetMessageId = $"<away-{n:D3}@contoso.com>",
-                ConversationId = $"AAQkAway-{conversation}=",
-                Subject = subject,
-                From = from,
-                To = to,
-                Cc = cc ?? [],
-                SentDateTime = at,
-                ReceivedDateTime = at,
-                ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
-            });
-        }
+        var mail = new ConversationWriter(mailbox, now, "Away", "away");
 
-        Put("sentitems", "quote", 100, Me, [Ana], "Quote");
-        Put("sentitems", "budget", 90, Me, [Bob, Carla], "Budget");
-        Put("sentitems", "offsite", 200, Me, [Ana, Bob], "Offsite", cc: [Carla, Dan]);
-        Put("inbox", "offsite", 160, Ana, [Me, Bob], "RE: Offsite", cc: [Carla, Dan]);
-        Put("inbox", "offsite", 150, Bob, [Me, Ana], "RE: Offsite", cc: [Carla, Dan]);
-        Put("sentitems", "offsite", 80, Me, [Ana, Bob], "RE: Offsite", cc: [Carla, Dan]);
+        mail.Put("sentitems", "quote", 100, Me, [Ana], "Quote");
+        mail.Put("sentitems", "budget", 90, Me, [Bob, Carla], "Budget");
+        mail.Put("sentitems", "offsite", 200, Me, [Ana, Bob], "Offsite", cc: [Carla, Dan]);
+        mail.Put("inbox", "offsite", 160, Ana, [Me, Bob], "RE: Offsite", cc: [Carla, Dan]);
+        mail.Put("inbox", "offsite", 150, Bob, [Me, Ana], "RE: Offsite", cc: [Carla, Dan]);
+        mail.Put("sentitems", "offsite", 80, Me, [Ana, Bob], "RE: Offsite", cc: [Carla, Dan]);
         return mailbox;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Pane;
 
@@ -178,42 +179,24 @@ public class PaneLadderTests(BrowserFixture browser)
     private static InMemoryMailbox Mailbox()
     {
         var mailbox = new InMemoryMailbox(Me.Address);
-        var n = 0;
-        void Put(string folder, string conversation, double hoursAgo, InMemoryAddress from, InMemoryAddress[] to, string subject, InMemoryAddress[]? cc = null)
-        {
-            n++;
-            var at = Now.AddHours(-hoursAgo);
-            mailbox.Put(folder, new InMemoryMessage
-            {
-                Id = $"AAMkPaneLadder{n:D3}=",
-                InternetMessageId = $"<pane-ladder-{n:D3}@contoso.com>",
-                ConversationId = $"AAQkPaneLadder-{conversation}=",
-                Subject = subject,
-                From = from,
-                To = to,
-                Cc = cc ?? [],
-                SentDateTime = at,
-                ReceivedDateTime = at,
-                ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
-            });
-        }
+        var mail = new ConversationWriter(mailbox, Now, "PaneLadder", "pane-ladder");
 
         // I sent the original and three follow-ups in a row, with no answer.
         foreach (var hoursAgo in new[] { 300, 250, 200, 100 })
         {
-            Put("sentitems", "ladder", hoursAgo, Me, [Ana], hoursAgo == 300 ? "Ladder" : "RE: Ladder");
+            mail.Put("sentitems", "ladder", hoursAgo, Me, [Ana], hoursAgo == 300 ? "Ladder" : "RE: Ladder");
         }
 
         foreach (var hoursAgo in new[] { 290, 190, 90 })
         {
-            Put("sentitems", "twice", hoursAgo, Me, [Bob], hoursAgo == 290 ? "Twice" : "RE: Twice");
+            mail.Put("sentitems", "twice", hoursAgo, Me, [Bob], hoursAgo == 290 ? "Twice" : "RE: Twice");
         }
 
         // Four people; Ana and Bob answered, then I wrote again: waiting on Carla and Dan.
-        Put("sentitems", "offsite", 200, Me, [Ana, Bob], "Offsite", cc: [Carla, Dan]);
-        Put("inbox", "offsite", 160, Ana, [Me, Bob], "RE: Offsite", cc: [Carla, Dan]);
-        Put("inbox", "offsite", 150, Bob, [Me, Ana], "RE: Offsite", cc: [Carla, Dan]);
-        Put("sentitems", "offsite", 100, Me, [Ana, Bob], "RE: Offsite", cc: [Carla, Dan]);
+        mail.Put("sentitems", "offsite", 200, Me, [Ana, Bob], "Offsite", cc: [Carla, Dan]);
+        mail.Put("inbox", "offsite", 160, Ana, [Me, Bob], "RE: Offsite", cc: [Carla, Dan]);
+        mail.Put("inbox", "offsite", 150, Bob, [Me, Ana], "RE: Offsite", cc: [Carla, Dan]);
+        mail.Put("sentitems", "offsite", 100, Me, [Ana, Bob], "RE: Offsite", cc: [Carla, Dan]);
         return mailbox;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Pane;
 
@@ -145,38 +146,21 @@ public class PanePhoneTests(BrowserFixture browser)
         mailbox.AddPerson(new("Bob Nguyen", [Bob.Address], [new("businessFax", "+44 20 7946 0001")]));
         mailbox.AddPerson(new(Carla.Name!, [Carla.Address], [new("mobile", "+1 425 555 0100")]));
         mailbox.AddPerson(new("Dan Park", [Dan.Address], [new("business", "+1 425 555 0142")]));
-        var n = 0;
-        void Put(string conversation, double hoursAgo, InMemoryAddress[] to, string subject)
-        {
-            n++;
-            var at = Now.AddHours(-hoursAgo);
-            mailbox.Put("sentitems", new InMemoryMessage
-            {
-                Id = $"AAMkPanePhone{n:D3}=",
-                InternetMessageId = $"<pane-phone-{n:D3}@contoso.com>",
-                ConversationId = $"AAQkPanePhone-{conversation}=",
-                Subject = subject,
-                From = Me,
-                To = to,
-                SentDateTime = at,
-                ReceivedDateTime = at,
-                ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
-            });
-        }
+        var mail = new ConversationWriter(mailbox, Now, "PanePhone", "pane-phone");
 
         foreach (var hoursAgo in new[] { 300, 250, 200, 100 })
         {
-            Put("ladder", hoursAgo, [Ana], hoursAgo == 300 ? "Ladder" : "RE: Ladder");
+            mail.Put("sentitems", "ladder", hoursAgo, Me, [Ana], hoursAgo == 300 ? "Ladder" : "RE: Ladder");
         }
 
         foreach (var hoursAgo in new[] { 290, 190, 90 })
         {
-            Put("twice", hoursAgo, [Bob], hoursAgo == 290 ? "Twice" : "RE: Twice");
+            mail.Put("sentitems", "twice", hoursAgo, Me, [Bob], hoursAgo == 290 ? "Twice" : "RE: Twice");
         }
 
         foreach (var hoursAgo in new[] { 280, 180, 80 })
         {
-            Put("budget", hoursAgo, [Carla, Dan], hoursAgo == 280 ? "Budget" : "RE: Budget");
+            mail.Put("sentitems", "budget", hoursAgo, Me, [Carla, Dan], hoursAgo == 280 ? "Budget" : "RE: Budget");
         }
 
         return mailbox;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.Tests.Support;
 using OutlookFollowUp.Tests.Sync;
 
 namespace OutlookFollowUp.Tests.Threads;
@@ -25,42 +26,24 @@ internal static class LadderMailbox
     public static InMemoryMailbox Create()
     {
         var mailbox = new InMemoryMailbox(Me);
-        var n = 0;
-        void Put(string folder, string conversation, double hoursAgo, InMemoryAddress from, InMemoryAddress[] to, string subject, InMemoryAddress[]? cc = null)
-        {
-            n++;
-            var at = Now.AddHours(-hoursAgo);
-            mailbox.Put(folder, new InMemoryMessage
-            {
-                Id = $"AAMkLadder{n:D3}=",
-                InternetMessageId = $"<ladder-{n:D3}@contoso.com>",
-                ConversationId = $"AAQkLadder-{conversation}=",
-                Subject = subject,
-                From = from,
-                To = to,
-                Cc = cc ?? [],
-                SentDateTime = at,
-                ReceivedDateTime = at,
-                ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
-            });
-        }
+        var mail = new ConversationWriter(mailbox, Now, "Ladder", "ladder");
 
         foreach (var hoursAgo in new[] { 300, 250, 200, 100 })
         {
-            Put("sentitems", "ladder", hoursAgo, MeAddress, [Ana], hoursAgo == 300 ? "Ladder" : "RE: Ladder");
+            mail.Put("sentitems", "ladder", hoursAgo, MeAddress, [Ana], hoursAgo == 300 ? "Ladder" : "RE: Ladder");
         }
 
         foreach (var hoursAgo in new[] { 290, 190, 90 })
         {
-            Put("sentitems", "twice", hoursAgo, MeAddress, [Bob], hoursAgo == 290 ? "Twice" : "RE: Twice");
+            mail.Put("sentitems", "twice", hoursAgo, MeAddress, [Bob], hoursAgo == 290 ? "Twice" : "RE: Twice");
         }
 
-        Put("sentitems", "offsite", 200, MeAddress, [Ana, Bob], "Offsite", cc: [Carla, Dan]);
-        Put("inbox", "offsite", 150, Ana, [MeAddress, Bob], "RE: Offsite", cc: [Carla, Dan]);
-        Put("sentitems", "offsite", 100, MeAddress, [Ana, Bob], "RE: Offsite", cc: [Carla, Dan]);
+        mail.Put("sentitems", "offsite", 200, MeAddress, [Ana, Bob], "Offsite", cc: [Carla, Dan]);
+        mail.Put("inbox", "offsite", 150, Ana, [MeAddress, Bob], "RE: Offsite", cc: [Carla, Dan]);
+        mail.Put("sentitems", "offsite", 100, MeAddress, [Ana, Bob], "RE: Offsite", cc: [Carla, Dan]);
 
-        Put("sentitems", "single", 100, MeAddress, [Ana], "Single");
-        Put("inbox", "question", 100, Fatima, [MeAddress], "Question");
+        mail.Put("sentitems", "single", 100, MeAddress, [Ana], "Single");
+        mail.Put("inbox", "question", 100, Fatima, [MeAddress], "Question");
         return mailbox;
     }
 
