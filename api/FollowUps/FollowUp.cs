@@ -86,4 +86,10 @@ public sealed record DetectionOptions
     public bool BusinessDays { get; init; }
 
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>
+    /// Rules 1–8 alone, exactly as before rule 9: every unanswered thread, whatever its last message asks. When false
+    /// (the default), a candidate is listed only when its last message asks (or was not read).
+    /// </summary>
+    public bool AllUnanswered { get; init; }
 }

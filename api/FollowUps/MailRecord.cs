@@ -1,3 +1,5 @@
+using OutlookFollowUp.FollowUps.Asks;
+
 namespace OutlookFollowUp.FollowUps;
 
 /// <summary>
@@ -40,6 +42,12 @@ public sealed record MailRecord
     public string Subject { get; init; } = "";
 
     public HeaderFacts Facts { get; init; } = HeaderFacts.None;
+
+    /// <summary>
+    /// Rule 9: what the message's own new text asks, judged by the source when it read the text (the text itself is
+    /// dropped); null when no text was read yet, which counts as asking.
+    /// </summary>
+    public AskVerdict? Asks { get; init; }
 }
 
 /// <summary>An address, lower-case, with its display name when known.</summary>
