@@ -16,8 +16,8 @@ internal static class ReminderRules
             .WithMessage($"The reminder must be in the future and at most {MaxDaysAhead} days ahead.");
 
     public static IRuleBuilderOptions<T, string?> ValidMessageRef<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(id => id is null || (id.Length is > 0 and <= MaxIdLength && !id.Any(char.IsControl)))
-            .WithMessage($"An id is 1 to {MaxIdLength} characters without control characters.");
+        rule.Must(id => id is null || id.Length is > 0 and <= MaxIdLength)
+            .WithMessage($"An id is 1 to {MaxIdLength} characters.");
 }
 
 internal sealed class CreateReminderRequestValidator : AbstractValidator<CreateReminderRequest>
@@ -26,8 +26,8 @@ internal sealed class CreateReminderRequestValidator : AbstractValidator<CreateR
     {
         // A null stops its rule: later checks of the same field never see it.
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(r => r.MessageId).NoControlCharacters().ValidMessageRef();
-        RuleFor(r => r.InternetMessageId).NoControlCharacters().ValidMessageRef();
+        RuleFor(r => r.MessageId).CleanId().ValidMessageRef();
+        RuleFor(r => r.InternetMessageId).CleanId().ValidMessageRef();
         RuleFor(r => r)
             .Must(r => r.MessageId is not null || r.InternetMessageId is not null)
             .WithMessage("Give messageId or internetMessageId.")

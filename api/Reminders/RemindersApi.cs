@@ -14,10 +14,10 @@ public static class RemindersApi
         var group = routes.MapGroup("/api/reminders").WithTags("Reminders").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
         group.MapPost("/", CreateReminder).Validate<CreateReminderRequest>().WithName("CreateReminder").WithSummary("Remind me about a message (or move the reminder already tracking it to the new time).");
         group.MapGet("/", ListReminders).WithName("ListReminders").WithSummary("The caller's reminders, soonest first.");
-        group.MapGet("/{id}", GetReminder).WithName("GetReminder").WithSummary("One of the caller's reminders.");
-        group.MapPatch("/{id}", SnoozeReminder).Validate<SnoozeRequest>().WithName("SnoozeReminder").WithSummary("Move an open reminder to a new time.");
-        group.MapDelete("/{id}", DeleteReminder).WithName("DeleteReminder").WithSummary("Delete a reminder and clear its Outlook flag.");
-        group.MapPost("/{id}/done", MarkDone).WithName("MarkReminderDone").WithSummary("Close a reminder by hand.");
+        group.MapGet("/{id}", GetReminder).DecodesRouteValue("id").WithName("GetReminder").WithSummary("One of the caller's reminders.");
+        group.MapPatch("/{id}", SnoozeReminder).Validate<SnoozeRequest>().DecodesRouteValue("id").WithName("SnoozeReminder").WithSummary("Move an open reminder to a new time.");
+        group.MapDelete("/{id}", DeleteReminder).DecodesRouteValue("id").WithName("DeleteReminder").WithSummary("Delete a reminder and clear its Outlook flag.");
+        group.MapPost("/{id}/done", MarkDone).DecodesRouteValue("id").WithName("MarkReminderDone").WithSummary("Close a reminder by hand.");
         return group;
     }
 

@@ -89,7 +89,7 @@ internal sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
     public DraftRequestValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(r => r.MessageId).NotEmpty().MaximumLength(MaxMessageIdLength).NoControlCharacters();
+        RuleFor(r => r.MessageId).NotEmpty().MaximumLength(MaxMessageIdLength).CleanId();
         RuleFor(r => r.Comment).NotEmpty().MaximumLength(MaxCommentLength).PlainText();
     }
 }

@@ -61,6 +61,23 @@ public sealed class ReminderTests(ApiApplication app) : IClassFixture<ApiApplica
         await _client.PostJsonAsync("/api/reminders", new { messageId = "far", remindAt = app.Time.GetUtcNow().AddDays(90) }, HttpStatusCode.Created);
     }
 
+    [Theory]
+    [InlineData("yyyy-MM-ddTHH:mm:ssZ", 0)]
+    [InlineData("yyyy-MM-ddTHH:mm:ss.fffzzz", 1)]
+    [InlineData("yyyy-MM-ddTHH:mmzzz", -5)]
+    public async Task A_remindAt_with_Z_or_an_offset_is_taken_as_that_instant(string format, int offsetHours)
+    {
+        var at = app.Time.GetUtcNow().AddDays(2);
+        at = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(offsetHours));
+        var body = $$"""{"messageId":"offset-{{offsetHours}}","remindAt":"{{at.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}}"}""";
+
+        using var response = await _client.PostAsync("/api/reminders", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var created = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(at.UtcDateTime, created.GetProperty("remindAt").GetDateTimeOffset().UtcDateTime);
+    }
+
     [Fact]
     public async Task Snooze_done_and_delete_follow_the_reminder_through_its_life()
     {
