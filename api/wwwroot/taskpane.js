@@ -37,9 +37,10 @@ function setBusy(busy) { $('content').setAttribute('aria-busy', String(busy)); }
 function showError(error, retry) {
   setBusy(false);
   for (const d of DIRECTIONS) $(`count-${d}`).textContent = '';
+  // No "Try again" where it cannot help (the pane opened outside Outlook with Entra ID, a server without its sign-in library).
   fill($('panel'), h('div', { class: 'message message-error', role: 'alert' },
     h('p', {}, h('strong', { text: error.title || t('error.title') }), error.detail || t('error.detail')),
-    h('button', { type: 'button', class: 'btn btn-small', text: t('tryAgain'), onclick: retry })));
+    error.retry !== false && h('button', { type: 'button', class: 'btn btn-small', text: t('tryAgain'), onclick: retry })));
 }
 
 function renderBanner() {
