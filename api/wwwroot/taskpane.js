@@ -2,7 +2,7 @@
 import { h, fill, icon, Icons, announce } from './js/dom.js';
 import { detectHost } from './js/host.js';
 import { connect } from './js/connect.js';
-import { renderRows, renderEmpty, renderLoading, showDraftPreview, fitReasons } from './js/list.js';
+import { renderRows, renderEmpty, renderLoading, showDraftPreview } from './js/list.js';
 import { renderCard } from './js/card.js';
 import { renderSettings, syncLanguage } from './js/settings.js';
 import { nudgeLines, nudgeHtml } from './js/nudge.js';
@@ -205,7 +205,6 @@ function showSettings(open) {
   if (open) {
     renderSettings($('settings'), { api: state.api, onClose: saved => { showSettings(false); if (saved) load(true); } });
   } else {
-    fitReasons($('panel')); // the rows were measured while hidden if the pane was resized meanwhile
     $('open-settings').focus();
   }
 }
@@ -221,7 +220,6 @@ function wireTabs() {
   });
   $('refresh').addEventListener('click', () => load(true));
   $('open-settings').addEventListener('click', () => showSettings($('settings').hidden));
-  window.addEventListener('resize', () => fitReasons($('panel')));
 }
 
 async function start() {

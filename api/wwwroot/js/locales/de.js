@@ -31,8 +31,6 @@ export default {
   'rows.label': { one: '1 Unterhaltung', other: '{count} Unterhaltungen' },
   noSubject: '(kein Betreff)',
   unknownPeople: 'unbekannt',
-  showMore: 'Mehr anzeigen',
-  showLess: 'Weniger anzeigen',
   open: 'Öffnen',
   'open.label': 'Öffnen: „{subject}“',
   draft: 'Nachfassen',

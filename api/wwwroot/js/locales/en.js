@@ -31,8 +31,6 @@ export default {
   'rows.label': { one: '1 conversation', other: '{count} conversations' },
   noSubject: '(no subject)',
   unknownPeople: 'unknown',
-  showMore: 'Show more',
-  showLess: 'Show less',
   open: 'Open',
   'open.label': 'Open: "{subject}"',
   draft: 'Draft follow-up',

@@ -31,8 +31,6 @@ export default {
   'rows.label': { one: '1 conversación', other: '{count} conversaciones' },
   noSubject: '(sin asunto)',
   unknownPeople: 'desconocido',
-  showMore: 'Mostrar más',
-  showLess: 'Mostrar menos',
   open: 'Abrir',
   'open.label': 'Abrir: «{subject}»',
   draft: 'Redactar seguimiento',

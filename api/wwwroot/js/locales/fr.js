@@ -31,8 +31,6 @@ export default {
   'rows.label': { one: '{count} conversation', other: '{count} conversations' },
   noSubject: '(sans objet)',
   unknownPeople: 'inconnu',
-  showMore: 'Afficher plus',
-  showLess: 'Afficher moins',
   open: 'Ouvrir',
   'open.label': 'Ouvrir : « {subject} »',
   draft: 'Rédiger une relance',

@@ -31,8 +31,6 @@ export default {
   'rows.label': { one: '1 conversazione', other: '{count} conversazioni' },
   noSubject: '(nessun oggetto)',
   unknownPeople: 'sconosciuto',
-  showMore: 'Mostra altro',
-  showLess: 'Mostra meno',
   open: 'Apri',
   'open.label': 'Apri: "{subject}"',
   draft: 'Prepara sollecito',
