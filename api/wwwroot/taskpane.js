@@ -72,7 +72,7 @@ function renderList() {
   const shown = threads.filter(th => th.direction === state.direction);
   if (shown.length === 0) renderEmpty($('panel'), state.direction);
   else renderRows($('panel'), shown, actions);
-  if (state.reminders) renderReminders($('reminders'), state.reminders);
+  if (state.reminders) renderReminders($('reminders'), state.reminders, { remove: removeReminder });
   renderBanner();
   renderFooter();
   setBusy(false);
@@ -196,6 +196,19 @@ const actions = {
     }
   },
 };
+
+/** Deletes a reminder (its Outlook flag is cleared by the API), whatever its state, then reloads the list. */
+async function removeReminder(reminder) {
+  const subject = reminder.subject || t('noSubject');
+  try {
+    await state.api.del(`/api/reminders/${encodeURIComponent(reminder.id)}`);
+    toast(t('toast.reminderDeleted', { subject }));
+    announce(t('toast.reminderDeleted', { subject }));
+    await load();
+  } catch (error) {
+    toast(t('toast.reminderNotDeleted', { reason: error.title }));
+  }
+}
 
 function showSettings(open) {
   $('open-settings').setAttribute('aria-pressed', String(open));
