@@ -2,7 +2,8 @@
 # The API's image: built from source in three stages, run as the image's non-root user, configured only through
 # environment variables at run time (no setting, token, certificate or connection string is baked in).
 
-# 1. The task pane's sign-in library (msal-browser), which the API serves from wwwroot/lib.
+# 1. The task pane's sign-in library (msal-browser), which the API serves from wwwroot/lib: the publish below stops
+#    without it (the build stage has no npm to fetch it with).
 FROM node:22-bookworm-slim AS pane
 WORKDIR /src
 COPY package.json package-lock.json ./

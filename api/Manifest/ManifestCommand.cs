@@ -62,7 +62,7 @@ public static class ManifestCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"cannot write to '{outDir}': {ex.Message}");
+            await stderr.WriteLineAsync($"manifest: cannot write to '{outDir}': {ex.Message}");
             return 1;
         }
 

@@ -3,10 +3,11 @@ using System.Text.Json.Serialization;
 namespace OutlookFollowUp.Reminders;
 
 /// <summary>POST /api/reminders: which message (either id), and when (a time, or hours from now).</summary>
-public sealed record CreateReminderRequest(string? MessageId, string? InternetMessageId, DateTimeOffset? RemindAt, int? AfterHours);
+public sealed record CreateReminderRequest(
+    string? MessageId, string? InternetMessageId, [property: JsonConverter(typeof(RemindAtJson))] DateTimeOffset? RemindAt, int? AfterHours);
 
 /// <summary>PATCH /api/reminders/{id}: snooze to a new time.</summary>
-public sealed record SnoozeRequest(DateTimeOffset? RemindAt);
+public sealed record SnoozeRequest([property: JsonConverter(typeof(RemindAtJson))] DateTimeOffset? RemindAt);
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReminderStatus>))]
 public enum ReminderStatus

@@ -7,7 +7,21 @@ namespace OutlookFollowUp.Reminders;
 /// <summary>EF Core <see cref="IReminderStore"/>. Writes hold the per-user lock, so two creates for one message make one reminder.</summary>
 internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, TimeProvider time) : IReminderStore
 {
-    public Task<ReminderCreation> CreateAsync(
+    public async Task<ReminderCreation> CreateAsync(
+        string userKey, string? messageId, string? internetMessageId, DateTimeOffset remindAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CreateOnceAsync(userKey, messageId, internetMessageId, remindAt, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The open reminder it found was removed meanwhile by a writer outside the user's lock (retention, erasure): create anew.
+            return await CreateOnceAsync(userKey, messageId, internetMessageId, remindAt, cancellationToken);
+        }
+    }
+
+    private Task<ReminderCreation> CreateOnceAsync(
         string userKey, string? messageId, string? internetMessageId, DateTimeOffset remindAt, CancellationToken cancellationToken) =>
         DatabaseLocks.WriteForUserAsync(db, userKey, async ct =>
         {
@@ -99,8 +113,10 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
         (row.SweepAt, row.ClaimId, row.SweepAttempts, row.FlagWanted) = (row.RemindAt, null, 0, null);
     }
 
-    public async Task<bool> DeleteAsync(string userKey, string id, CancellationToken cancellationToken) =>
-        await db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    // Under the user's lock, like every write of the endpoints, so a snooze or create never saves a row deleted under it.
+    public Task<bool> DeleteAsync(string userKey, string id, CancellationToken cancellationToken) =>
+        DatabaseLocks.WriteForUserAsync(db, userKey, async ct =>
+            await db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.Id == id).ExecuteDeleteAsync(ct) > 0, cancellationToken);
 
     public async Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken) =>
         await db.Set<ReminderRow>().AsNoTracking().Select(r => r.UserKey).Distinct().ToListAsync(cancellationToken);
@@ -120,23 +136,27 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
         await db.Set<ReminderRow>().Where(r => r.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
     }
 
+    /// <summary>Null when the reminder is not there, or was removed between the read and the write (retention, erasure).</summary>
     private async Task<Reminder?> UpdateAsync(string userKey, string id, Action<ReminderRow> change, CancellationToken cancellationToken)
     {
         try
         {
-            var row = await db.Set<ReminderRow>().SingleOrDefaultAsync(r => r.UserKey == userKey && r.Id == id, cancellationToken);
-            if (row is null)
+            return await DatabaseLocks.WriteForUserAsync(db, userKey, async ct =>
             {
-                return null;
-            }
+                var row = await db.Set<ReminderRow>().SingleOrDefaultAsync(r => r.UserKey == userKey && r.Id == id, ct);
+                if (row is null)
+                {
+                    return null;
+                }
 
-            change(row);
-            await db.SaveChangesAsync(cancellationToken);
-            return ToReminder(row);
+                change(row);
+                await db.SaveChangesAsync(ct);
+                return ToReminder(row);
+            }, cancellationToken);
         }
-        finally
+        catch (DbUpdateConcurrencyException)
         {
-            db.ChangeTracker.Clear();
+            return null;
         }
     }
 

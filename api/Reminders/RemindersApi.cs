@@ -14,10 +14,10 @@ public static class RemindersApi
         var group = routes.MapGroup("/api/reminders").WithTags("Reminders").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
         group.MapPost("/", CreateReminder).Validate<CreateReminderRequest>().WithName("CreateReminder").WithSummary("Remind me about a message (or move the reminder already tracking it to the new time).");
         group.MapGet("/", ListReminders).WithName("ListReminders").WithSummary("The caller's reminders, soonest first.");
-        group.MapGet("/{id}", GetReminder).WithName("GetReminder").WithSummary("One of the caller's reminders.");
-        group.MapPatch("/{id}", SnoozeReminder).Validate<SnoozeRequest>().WithName("SnoozeReminder").WithSummary("Move an open reminder to a new time.");
-        group.MapDelete("/{id}", DeleteReminder).WithName("DeleteReminder").WithSummary("Delete a reminder and clear its Outlook flag.");
-        group.MapPost("/{id}/done", MarkDone).WithName("MarkReminderDone").WithSummary("Close a reminder by hand.");
+        group.MapGet("/{id}", GetReminder).DecodesRouteValue("id").ProducesProblem(StatusCodes.Status404NotFound).WithName("GetReminder").WithSummary("One of the caller's reminders.");
+        group.MapPatch("/{id}", SnoozeReminder).Validate<SnoozeRequest>().DecodesRouteValue("id").ProducesProblem(StatusCodes.Status404NotFound).WithName("SnoozeReminder").WithSummary("Move an open reminder to a new time.");
+        group.MapDelete("/{id}", DeleteReminder).DecodesRouteValue("id").ProducesProblem(StatusCodes.Status404NotFound).WithName("DeleteReminder").WithSummary("Delete a reminder and clear its Outlook flag.");
+        group.MapPost("/{id}/done", MarkDone).DecodesRouteValue("id").ProducesProblem(StatusCodes.Status404NotFound).WithName("MarkReminderDone").WithSummary("Close a reminder by hand.");
         return group;
     }
 
@@ -62,10 +62,16 @@ public static class RemindersApi
     public static async Task<Ok<ReminderList>> ListReminders(CurrentUser caller, IReminderStore store, CancellationToken ct) =>
         TypedResults.Ok(new ReminderList(await store.ListAsync(caller.Key, ct)));
 
-    public static async Task<Results<Ok<Reminder>, NotFound>> GetReminder(string id, CurrentUser caller, IReminderStore store, CancellationToken ct) =>
-        await store.GetAsync(caller.Key, id, ct) is { } reminder ? TypedResults.Ok(reminder) : TypedResults.NotFound();
+    public static async Task<Results<Ok<Reminder>, ProblemHttpResult>> GetReminder(string id, CurrentUser caller, IReminderStore store, CancellationToken ct) =>
+        await store.GetAsync(caller.Key, id, ct) is { } reminder ? TypedResults.Ok(reminder) : NotFound();
 
-    public static async Task<Results<Ok<Reminder>, NotFound, ProblemHttpResult>> SnoozeReminder(
+    /// <summary>An id this user has no reminder under: never theirs, or deleted meanwhile (another window, a race).</summary>
+    private static ProblemHttpResult NotFound() => TypedResults.Problem(
+        title: "Reminder not found.",
+        detail: "You have no reminder with this id: it may have been deleted meanwhile, in another window say. Refresh the list and try again.",
+        statusCode: StatusCodes.Status404NotFound);
+
+    public static async Task<Results<Ok<Reminder>, ProblemHttpResult>> SnoozeReminder(
         string id, SnoozeRequest request, CurrentUser caller, IReminderStore store, ReminderFlags flags, CancellationToken ct)
     {
         var user = caller.Key;
@@ -73,7 +79,7 @@ public static class RemindersApi
         switch (reminder)
         {
             case null:
-                return TypedResults.NotFound();
+                return NotFound();
             case { Status: ReminderStatus.Done or ReminderStatus.Resolved }:
                 return TypedResults.Problem(
                     "This reminder is closed: it was marked done or a reply arrived. Create a new one instead.",
@@ -83,24 +89,24 @@ public static class RemindersApi
         }
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteReminder(string id, CurrentUser caller, IReminderStore store, ReminderFlags flags, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteReminder(string id, CurrentUser caller, IReminderStore store, ReminderFlags flags, CancellationToken ct)
     {
         var user = caller.Key;
         if (await store.GetAsync(user, id, ct) is not { } reminder || !await store.DeleteAsync(user, id, ct))
         {
-            return TypedResults.NotFound();
+            return NotFound();
         }
 
         await flags.ClearAsync(user, reminder, ct);
         return TypedResults.NoContent();
     }
 
-    public static async Task<Results<Ok<Reminder>, NotFound>> MarkDone(string id, CurrentUser caller, IReminderStore store, ReminderFlags flags, CancellationToken ct)
+    public static async Task<Results<Ok<Reminder>, ProblemHttpResult>> MarkDone(string id, CurrentUser caller, IReminderStore store, ReminderFlags flags, CancellationToken ct)
     {
         var user = caller.Key;
         if (await store.MarkDoneAsync(user, id, ct) is not { } reminder)
         {
-            return TypedResults.NotFound();
+            return NotFound();
         }
 
         return TypedResults.Ok(reminder.WithWarning(await flags.ApplyAsync(user, reminder, ct)));

@@ -23,6 +23,7 @@ public static class RemindersSetup
         services.AddSingleton<FlagPermissionNotices>();
         services.AddSingleton<IValidator<CreateReminderRequest>, CreateReminderRequestValidator>();
         services.AddSingleton<IValidator<SnoozeRequest>, SnoozeRequestValidator>();
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer(RemindAtJson.DescribeAsync));
 
         services.AddOptions<BackgroundOptions>().BindConfiguration(BackgroundOptions.Section)
             .Validate(BackgroundOptions.Valid,

@@ -41,6 +41,10 @@ public static class ScanCommand
         {
             await stdout.WriteAsync(ScanOutput.Json(report) + "\n");
             await stderr.WriteLineAsync($"scan: {ScanOutput.Summary(report)}");
+            if (ScanOutput.Hint(report) is { } hint)
+            {
+                await stderr.WriteLineAsync($"scan: {hint}");
+            }
         }
 
         return 0;
@@ -49,10 +53,27 @@ public static class ScanCommand
     public static ScanReport Run(ScanRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mail = MimeMailSource.Read(request.Path!, cancellationToken);
-        var result = FollowUpEngine.Detect(mail.Messages, request.ToOptions(now));
+        var options = request.ToOptions(now);
+        var result = FollowUpEngine.Detect(mail.Messages, options);
+        var dates = mail.Messages.Select(m => m.Date).OfType<DateTimeOffset>().ToList();
+        var from = options.Now.AddDays(-options.LookbackDays);
+        DateTimeOffset? newest = dates.Count > 0 ? dates.Max() : null;
         return new ScanReport(result.Threads.Select(ScanThread.From).ToList(), result.Skipped + mail.Unreadable)
         {
             MessagesRead = mail.Messages.Count + mail.Unreadable,
+            LookbackDays = options.LookbackDays,
+            OutsideLookback = dates.Count(d => d < from || d > options.Now),
+            Newest = newest,
+            // An archive that ended before the lookback began: scanned as of its end, it shows what was waiting then.
+            SuggestedNow = request.Now is null && newest < from ? AsOfEnd(newest.Value, options.WindowHours) : null,
         };
+    }
+
+    /// <summary>The newest message's time plus the window, to the next whole hour: every thread in the archive is then old enough to count.</summary>
+    private static DateTimeOffset AsOfEnd(DateTimeOffset newest, int windowHours)
+    {
+        var at = newest.ToUniversalTime().AddHours(windowHours);
+        var hour = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero);
+        return hour == at ? hour : hour.AddHours(1);
     }
 }

@@ -31,6 +31,21 @@ public sealed record ScanReport(IReadOnlyList<ScanThread> Threads, int Skipped)
     /// <summary>Messages read, readable or not; said on stderr (JSON) or in the table's footer, never in the JSON contract.</summary>
     [JsonIgnore]
     public int MessagesRead { get; init; }
+
+    [JsonIgnore]
+    public int LookbackDays { get; init; } = DetectionOptions.DefaultLookbackDays;
+
+    /// <summary>Dated messages before the lookback began or after now: no thread they end can be listed.</summary>
+    [JsonIgnore]
+    public int OutsideLookback { get; init; }
+
+    /// <summary>The newest dated message's time; null when none had a date.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? Newest { get; init; }
+
+    /// <summary>A <c>--now</c> to offer when the whole archive is older than the lookback (and none was given).</summary>
+    [JsonIgnore]
+    public DateTimeOffset? SuggestedNow { get; init; }
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
@@ -47,9 +62,21 @@ public static class ScanOutput
 
     public static string Json(ScanReport report) => JsonSerializer.Serialize(report, Context.ScanReport);
 
-    /// <summary>How much was read and found, in one line ("986 messages read, 0 skipped; 1 thread waiting.").</summary>
-    public static string Summary(ScanReport report) =>
-        $"{Count(report.MessagesRead, "message")} read, {report.Skipped} skipped (no date or unreadable); {Count(report.Threads.Count, "thread")} waiting.";
+    /// <summary>
+    /// How much was read and found, in one line ("986 messages read, 0 skipped (no date or unreadable), 980 outside the
+    /// 14-day lookback; 1 thread waiting.").
+    /// </summary>
+    public static string Summary(ScanReport report)
+    {
+        var outside = report.OutsideLookback > 0 ? $", {report.OutsideLookback} outside the {report.LookbackDays}-day lookback" : "";
+        return $"{Count(report.MessagesRead, "message")} read, {report.Skipped} skipped (no date or unreadable){outside}; {Count(report.Threads.Count, "thread")} waiting.";
+    }
+
+    /// <summary>For an archive that ended before the lookback began (and no <c>--now</c>): the <c>--now</c> that scans it as of its end.</summary>
+    public static string? Hint(ScanReport report) => report is { Newest: { } newest, SuggestedNow: { } now }
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"The newest message is from {newest.UtcDateTime:yyyy-MM-dd}; to scan the archive as of then, add --now {ScanThread.FormatInstant(now)}.")
+        : null;
 
     /// <summary>For people: the two lists, oldest first, each row with its reason underneath; times in <paramref name="zone"/>.</summary>
     public static string Table(ScanReport report, TimeZoneInfo zone)
@@ -70,6 +97,11 @@ public static class ScanOutput
         }
 
         text.Append(Summary(report)).Append('\n');
+        if (Hint(report) is { } hint)
+        {
+            text.Append(hint).Append('\n');
+        }
+
         return text.ToString();
     }
 

@@ -65,7 +65,7 @@ public static class SettingsApi
     /// <summary>Only the language: a user who never chose their detection settings keeps following the tenant's defaults.</summary>
     public static async Task<Ok<SettingsResponse>> PatchSettings(LanguageRequest request, CurrentUser caller, ISettingsStore store, CancellationToken ct)
     {
-        await store.SetLanguageAsync(caller.Key, request.Language!, ct);
+        await store.SetLanguageAsync(caller.Key, request.Language ?? Localization.UserLanguages.English, ct);
         return TypedResults.Ok(await ReadAsync(caller.Key, store, ct));
     }
 

@@ -15,8 +15,21 @@ public sealed record SettingsRequest(
     int? WindowHours, bool? BusinessDays, string? TimeZone, int? LookbackDays,
     string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null, string? Language = null);
 
-/// <summary>PATCH /api/settings: the language alone (required).</summary>
-public sealed record LanguageRequest(string? Language);
+/// <summary>PATCH /api/settings: the language alone (required; null means English, as on GET).</summary>
+public sealed record LanguageRequest
+{
+    private readonly string? _language;
+
+    public string? Language
+    {
+        get => _language;
+        init => (_language, Given) = (value, true);
+    }
+
+    /// <summary>False when the body has no <c>language</c> at all (a 400): null is a choice, a missing field is not.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Given { get; private init; }
+}
 
 /// <summary>PUT /api/admin/policy. <c>digestDefault</c> is optional: absent keeps the tenant's current default.</summary>
 public sealed record PolicyRequest(
@@ -66,7 +79,8 @@ internal sealed class LanguageRequestValidator : AbstractValidator<LanguageReque
     public LanguageRequestValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(r => r.Language).NotNull().WithMessage($"language is required: one of {UserLanguages.Allowed}.").ValidLanguage();
+        RuleFor(r => r.Given).Equal(true).WithMessage($"language is required: one of {UserLanguages.Allowed}, or null for English.").OverridePropertyName("language");
+        RuleFor(r => r.Language).ValidLanguage().When(r => r.Language is not null);
     }
 }
 
@@ -80,12 +94,18 @@ internal sealed class PolicyRequestValidator : AbstractValidator<PolicyRequest>
         RuleFor(r => r.MinWindowHours!.Value).ValidWindowHours().OverridePropertyName("minWindowHours").When(r => r.MinWindowHours is not null);
         RuleFor(r => r.MaxWindowHours).NotNull();
         RuleFor(r => r.MaxWindowHours!.Value).ValidWindowHours().OverridePropertyName("maxWindowHours").When(r => r.MaxWindowHours is not null);
+        RuleFor(r => r.MinWindowHours!.Value)
+            .Must((r, min) => min <= r.MaxWindowHours!.Value)
+            .WithMessage(static (r, min) => $"minWindowHours ({min}) must not be more than maxWindowHours ({r.MaxWindowHours}).")
+            .OverridePropertyName("minWindowHours")
+            .When(r => r.MinWindowHours is not null && r.MaxWindowHours is not null);
         RuleFor(r => r.DefaultWindowHours).NotNull();
+        // Said only for a range that is one: with min above max, that is the problem to fix first.
         RuleFor(r => r.DefaultWindowHours!.Value)
             .Must((r, d) => d >= (r.MinWindowHours ?? int.MaxValue) && d <= (r.MaxWindowHours ?? int.MinValue))
             .WithMessage("The default window must lie between the minimum and the maximum.")
             .OverridePropertyName("defaultWindowHours")
-            .When(r => r.DefaultWindowHours is not null);
+            .When(r => r.DefaultWindowHours is not null && !(r.MinWindowHours > r.MaxWindowHours));
         RuleFor(r => r.ExcludedDomains).Must(l => l is null || l.Length <= ListRules.MaxEntries).WithMessage($"excludedDomains has at most {ListRules.MaxEntries} entries.");
         RuleForEach(r => r.ExcludedDomains).NoControlCharacters().ValidDomain().When(r => r.ExcludedDomains is { Length: <= ListRules.MaxEntries });
         RuleFor(r => r.RetentionDays).NotNull().InclusiveBetween(1, TenantPolicy.MaxRetentionDays);

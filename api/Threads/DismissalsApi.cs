@@ -17,13 +17,13 @@ public static class DismissalsApi
     public static RouteGroupBuilder MapDismissals(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/threads/{threadKey}/dismiss").WithTags("Threads").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads().DecodesRouteValue("threadKey");
-        group.MapPost("/", Dismiss).ProducesValidationProblem().WithName("DismissThread")
+        group.MapPost("/", Dismiss).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).WithName("DismissThread")
             .WithSummary("Hide a thread until a new message arrives in it; with reason \"moved_on\" and a note, move on from it.");
-        group.MapDelete("/", Undo).WithName("UndoDismissal").WithSummary("Show a dismissed thread again.");
+        group.MapDelete("/", Undo).ProducesProblem(StatusCodes.Status404NotFound).WithName("UndoDismissal").WithSummary("Show a dismissed thread again.");
         return group;
     }
 
-    public static async Task<Results<Ok<Dismissal>, NotFound, ValidationProblem>> Dismiss(
+    public static async Task<Results<Ok<Dismissal>, ProblemHttpResult, ValidationProblem>> Dismiss(
         string threadKey, DismissRequest? request, CurrentUser caller, IDismissalStore store, IValidator<DismissRequest> validator,
         Reminders.IReminderStore reminders, Reminders.ReminderFlags flags, CancellationToken ct)
     {
@@ -40,7 +40,10 @@ public static class DismissalsApi
         var reason = request.Reason ?? DismissalReasons.Dismissed;
         if (await store.DismissAsync(caller.Key, threadKey, ct, reason, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim()) is not { } dismissal)
         {
-            return TypedResults.NotFound();
+            return TypedResults.Problem(
+                title: "Conversation not found.",
+                detail: "This conversation is not in your follow-ups: it may have been answered or removed since the list was loaded. Refresh the list.",
+                statusCode: StatusCodes.Status404NotFound);
         }
 
         if (reason == DismissalReasons.MovedOn)
@@ -66,8 +69,13 @@ public static class DismissalsApi
         }
     }
 
-    public static async Task<Results<NoContent, NotFound>> Undo(string threadKey, CurrentUser caller, IDismissalStore store, CancellationToken ct) =>
-        await store.UndoAsync(caller.Key, threadKey, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    public static async Task<Results<NoContent, ProblemHttpResult>> Undo(string threadKey, CurrentUser caller, IDismissalStore store, CancellationToken ct) =>
+        await store.UndoAsync(caller.Key, threadKey, ct)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(
+                title: "Conversation not dismissed.",
+                detail: "This conversation is not dismissed: it may have been shown again already. Refresh the list.",
+                statusCode: StatusCodes.Status404NotFound);
 }
 
 internal sealed class DismissRequestValidator : AbstractValidator<DismissRequest>

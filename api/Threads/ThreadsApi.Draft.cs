@@ -30,9 +30,14 @@ public static partial class ThreadsApi
         var user = caller.Key;
         var indexed = await index.GetThreadsAsync(user, direction: null, cancellationToken);
         // Only a message this user's index holds as a thread's last one: never someone else's, never an arbitrary id.
-        if (indexed.Threads.FirstOrDefault(t => t.ThreadKey == threadKey && t.MessageId == request.MessageId) is not { } thread)
+        if (indexed.Threads.FirstOrDefault(t => t.ThreadKey == threadKey) is not { } thread)
         {
             return ThreadNotFound();
+        }
+
+        if (thread.MessageId != request.MessageId)
+        {
+            return MessageNotFound();
         }
 
         IReadOnlyList<MailAddress>? waitingOn = null;
@@ -64,7 +69,7 @@ public static partial class ThreadsApi
         catch (MailNotFoundException)
         {
             // Deleted in Outlook since the last sync: the index is behind the mailbox, not broken.
-            return ThreadNotFound();
+            return MessageNotFound();
         }
     }
 
@@ -74,7 +79,12 @@ public static partial class ThreadsApi
 
     private static ProblemHttpResult ThreadNotFound() => TypedResults.Problem(
         title: "Conversation not found.",
-        detail: "This conversation or its last message is not in your follow-ups any more. Refresh the list and try again.",
+        detail: "This conversation is not in your follow-ups any more. Refresh the list and try again.",
+        statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult MessageNotFound() => TypedResults.Problem(
+        title: "Message not found.",
+        detail: "messageId is not the last message of this conversation (a newer one arrived, or it was deleted since the last sync). Refresh the list and try again.",
         statusCode: StatusCodes.Status404NotFound);
 }
 
@@ -89,7 +99,7 @@ internal sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
     public DraftRequestValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(r => r.MessageId).NotEmpty().MaximumLength(MaxMessageIdLength).NoControlCharacters();
+        RuleFor(r => r.MessageId).NotEmpty().MaximumLength(MaxMessageIdLength).CleanId();
         RuleFor(r => r.Comment).NotEmpty().MaximumLength(MaxCommentLength).PlainText();
     }
 }

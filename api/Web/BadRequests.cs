@@ -96,7 +96,7 @@ internal sealed partial class BadRequestHandler(IProblemDetailsService problems)
     private static string Expected(string type) => type switch
     {
         _ when type.Contains("DateTimeOffset", StringComparison.Ordinal) || type.Contains("DateTime", StringComparison.Ordinal)
-            => "must be a date and time, such as 2026-12-01T09:00:00Z",
+            => "must be an ISO 8601 date and time ending in Z or ±hh:mm, such as 2026-12-01T09:00:00Z or 2026-12-01T10:00:00+01:00",
         _ when type.Contains("[]", StringComparison.Ordinal) || type.Contains("List", StringComparison.Ordinal)
             => "must be a list",
         _ when Regex.IsMatch(type, @"\b(Int32|Int64|int|long|Int16|short)\b") => "must be a whole number",

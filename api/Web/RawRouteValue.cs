@@ -9,8 +9,8 @@ namespace OutlookFollowUp.Web;
 /// a space, and "%2B", "%3D" decode like any other escape). The server decodes
 /// the path except "%2F", so the bound value would still hold "%2F", and decoding it again would also decode a "%25"
 /// twice. This filter takes the value from the raw request target instead and decodes it exactly once (a server with no
-/// raw target, such as TestServer, only gets its "%2F" decoded); a value with control characters or bidirectional
-/// overrides is a 400 naming the parameter.
+/// raw target, such as TestServer, only gets its "%2F" decoded); a value with control characters, zero-width characters
+/// or bidirectional marks is a 400 naming the parameter.
 /// </summary>
 public static class RawRouteValue
 {
@@ -29,9 +29,9 @@ public static class RawRouteValue
             {
                 var value = Decode(context.HttpContext, name)
                     ?? context.GetArgument<string>(index).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
-                if (!TextRules.IsClean(value))
+                if (!TextRules.IsCleanId(value))
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [TextRules.Message] });
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [TextRules.IdMessage] });
                 }
 
                 context.Arguments[index] = value;

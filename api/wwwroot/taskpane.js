@@ -2,7 +2,7 @@
 import { h, fill, icon, Icons, announce } from './js/dom.js';
 import { detectHost } from './js/host.js';
 import { connect } from './js/connect.js';
-import { renderRows, renderEmpty, renderLoading, showDraftPreview, fitReasons } from './js/list.js';
+import { renderRows, renderEmpty, renderLoading, showDraftPreview } from './js/list.js';
 import { renderCard } from './js/card.js';
 import { renderSettings, syncLanguage } from './js/settings.js';
 import { nudgeLines, nudgeHtml } from './js/nudge.js';
@@ -37,9 +37,10 @@ function setBusy(busy) { $('content').setAttribute('aria-busy', String(busy)); }
 function showError(error, retry) {
   setBusy(false);
   for (const d of DIRECTIONS) $(`count-${d}`).textContent = '';
+  // No "Try again" where it cannot help (the pane opened outside Outlook with Entra ID, a server without its sign-in library).
   fill($('panel'), h('div', { class: 'message message-error', role: 'alert' },
     h('p', {}, h('strong', { text: error.title || t('error.title') }), error.detail || t('error.detail')),
-    h('button', { type: 'button', class: 'btn btn-small', text: t('tryAgain'), onclick: retry })));
+    error.retry !== false && h('button', { type: 'button', class: 'btn btn-small', text: t('tryAgain'), onclick: retry })));
 }
 
 function renderBanner() {
@@ -71,7 +72,7 @@ function renderList() {
   const shown = threads.filter(th => th.direction === state.direction);
   if (shown.length === 0) renderEmpty($('panel'), state.direction);
   else renderRows($('panel'), shown, actions);
-  if (state.reminders) renderReminders($('reminders'), state.reminders);
+  if (state.reminders) renderReminders($('reminders'), state.reminders, { remove: removeReminder });
   renderBanner();
   renderFooter();
   setBusy(false);
@@ -196,6 +197,19 @@ const actions = {
   },
 };
 
+/** Deletes a reminder (its Outlook flag is cleared by the API), whatever its state, then reloads the list. */
+async function removeReminder(reminder) {
+  const subject = reminder.subject || t('noSubject');
+  try {
+    await state.api.del(`/api/reminders/${encodeURIComponent(reminder.id)}`);
+    toast(t('toast.reminderDeleted', { subject }));
+    announce(t('toast.reminderDeleted', { subject }));
+    await load();
+  } catch (error) {
+    toast(t('toast.reminderNotDeleted', { reason: error.title }));
+  }
+}
+
 function showSettings(open) {
   $('open-settings').setAttribute('aria-pressed', String(open));
   $('list-view').hidden = open;
@@ -204,7 +218,6 @@ function showSettings(open) {
   if (open) {
     renderSettings($('settings'), { api: state.api, onClose: saved => { showSettings(false); if (saved) load(true); } });
   } else {
-    fitReasons($('panel')); // the rows were measured while hidden if the pane was resized meanwhile
     $('open-settings').focus();
   }
 }
@@ -220,7 +233,6 @@ function wireTabs() {
   });
   $('refresh').addEventListener('click', () => load(true));
   $('open-settings').addEventListener('click', () => showSettings($('settings').hidden));
-  window.addEventListener('resize', () => fitReasons($('panel')));
 }
 
 async function start() {

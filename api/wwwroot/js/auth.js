@@ -2,16 +2,28 @@
 // legacy Office SSO where NAA is not supported. Only the API's own scope is ever requested.
 import { t } from './i18n.js';
 
+/** A sign-in problem said in the pane's words (title and detail, like an ApiError); retry is false when trying again cannot help. */
+export class SignInError extends Error {
+  constructor(title, detail = '', { retry = true } = {}) {
+    super(title);
+    this.title = title;
+    this.detail = detail;
+    this.retry = retry;
+  }
+}
+
 let msalLoad;
 
 /** msal-browser is a UMD bundle copied into /lib by the build; loaded only when a token is needed. */
 function loadMsal() {
   msalLoad ??= new Promise((resolve, reject) => {
     if (window.msal) { resolve(window.msal); return; }
+    // A server published without it (npm ci never ran) answers 404: the administrator can fix that, the user cannot.
+    const missing = () => new SignInError(t('auth.unavailable'), t('auth.libraryMissing'), { retry: false });
     const script = document.createElement('script');
     script.src = '/lib/msal-browser.min.js';
-    script.onload = () => (window.msal ? resolve(window.msal) : reject(new Error('msal-browser did not load')));
-    script.onerror = () => reject(new Error('msal-browser is not served: run npm ci before building the API'));
+    script.onload = () => (window.msal ? resolve(window.msal) : reject(missing()));
+    script.onerror = () => reject(missing());
     document.head.append(script);
   });
   return msalLoad;
@@ -27,7 +39,8 @@ export function createAuth(config, host) {
   if (host.inOffice) return officeSsoAuth();
   return {
     mode: 'none',
-    token: async () => { throw new Error(t('auth.openFromOutlook')); },
+    // A plain browser has no Outlook account to sign in with: say where the pane works, and call nothing.
+    token: async () => { throw new SignInError(t('auth.outlookTitle'), t('auth.openFromOutlook'), { retry: false }); },
     challenge: async () => false,
   };
 }
@@ -106,7 +119,7 @@ function officeSsoAuth() {
     token: () => new Promise((resolve, reject) => {
       const options = { allowSignInPrompt: true, allowConsentPrompt: true, ...(authChallenge ? { authChallenge } : {}) };
       authChallenge = '';
-      Office.auth.getAccessToken(options).then(resolve, error => reject(new Error(t('auth.failed', { code: error?.code ?? '?' }))));
+      Office.auth.getAccessToken(options).then(resolve, error => reject(new SignInError(t('auth.failed', { code: error?.code ?? '?' }))));
     }),
     async challenge(claims) {
       if (!claims) return false;

@@ -50,7 +50,12 @@ export function t(key, params = {}) {
   if (entry === undefined) throw new Error(`No message ${key}`);
   const lang = own === undefined ? 'en' : current.locale;
   const text = 'ordinal' in params ? select(entry, params.ordinal, lang, 'ordinal') : select(entry, params.count, lang, 'cardinal');
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+  // A value ending in a full stop ("8. Dez.", "8 déc.") where the sentence ends too: one stop, not two.
+  return text.replace(/\{(\w+)\}(\.?)/g, (whole, name, stop) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return value + (stop && value.endsWith('.') ? '' : stop);
+  });
 }
 
 /** A list of names joined the way the language joins them: "Ana, Ben and Carla", "Ana, Ben e Carla". */

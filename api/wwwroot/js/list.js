@@ -1,5 +1,5 @@
-// The thread rows: subject; people (names, the address on hover or focus) and age; the reason in a line that expands;
-// what went wrong with the mail (not delivered, away); the reminder's state; Open, Draft follow-up, Snooze and Done.
+// The thread rows: subject; people (names, the address on hover or focus) and age; what the reason adds to that; what
+// went wrong with the mail (not delivered, away); the reminder's state; Open, Draft follow-up, Snooze and Done.
 import { h, icon, Icons, fill } from './dom.js';
 import { age, when, untilWhen, snoozeChoices, toLocalInput } from './time.js';
 import { t, locale } from './i18n.js';
@@ -178,30 +178,19 @@ function escalation(thread, i, actions, subject) {
 export function renderRows(panel, threads, actions, now = new Date()) {
   const rows = dueFirst(threads, now).map((thread, i) => row(thread, i, actions, now));
   fill(panel, h('ul', { class: 'rows', 'aria-label': t('rows.label', { count: threads.length }) }, rows));
-  fitReasons(panel);
 }
 
-/** "Show more" only where the one-line reason is cut; measured after layout, again when the pane is resized. */
-export function fitReasons(root) {
-  for (const li of root.querySelectorAll('.row')) {
-    const reason = li.querySelector('.reason');
-    const more = li.querySelector('.more');
-    if (!reason || !more || more.getAttribute('aria-expanded') === 'true') continue;
-    more.hidden = reason.scrollWidth <= reason.clientWidth;
-  }
-}
-
-function reasonLine(thread, people, i) {
-  const { text, lang } = reasonText(thread, people);
-  const reason = h('p', { class: 'reason clamped', id: `reason-${i}`, text, lang: lang ?? undefined });
-  const more = h('button', { type: 'button', class: 'more', 'aria-expanded': 'false', 'aria-controls': reason.id, text: t('showMore') });
-  more.addEventListener('click', () => {
-    const open = more.getAttribute('aria-expanded') !== 'true';
-    more.setAttribute('aria-expanded', String(open));
-    more.textContent = open ? t('showLess') : t('showMore');
-    reason.classList.toggle('clamped', !open);
-  });
-  return [reason, more];
+/**
+ * The reason's sentences the row does not say already: the names and age are on the meta line, a bounce in its
+ * notice, the follow-ups sent on the ladder line, who answered on the group line. Null when nothing is left.
+ */
+function reasonLine(thread, people) {
+  const shown = new Set(['head']);
+  if (thread.notDelivered?.length) shown.add('notDelivered');
+  if (Number(thread.nudges ?? 0) >= 1) shown.add('nudges');
+  if (thread.recipients && Array.isArray(thread.replied)) shown.add('group');
+  const { text, lang } = reasonText(thread, people, shown);
+  return text ? h('p', { class: 'reason', text, lang: lang ?? undefined }) : null;
 }
 
 function snoozeMenu(thread, i, actions, now) {
@@ -255,7 +244,7 @@ function row(thread, i, actions, now) {
     meta,
     ladderLine(thread),
     groupLine(thread),
-    reasonLine(thread, people, i),
+    reasonLine(thread, people),
     problems(thread),
     reminderBadge(thread.reminder, now),
     h('div', { class: 'actions' },

@@ -45,11 +45,11 @@ function countFromText(text) {
 function ladder(rest, thread, sentences) {
   const nudges = NUDGES.exec(rest);
   if (nudges) {
-    sentences.push(t('reason.nudges', { ordinal: Number(nudges[1]) }));
+    sentences.push({ kind: 'nudges', text: t('reason.nudges', { ordinal: Number(nudges[1]) }) });
     rest = rest.slice(nudges[0].length);
   }
   if (rest.startsWith(EVERYONE)) {
-    sentences.push(t('reason.everyoneReplied'));
+    sentences.push({ kind: 'group', text: t('reason.everyoneReplied') });
     return rest.slice(EVERYONE.length);
   }
   const group = GROUP.exec(rest);
@@ -58,39 +58,56 @@ function ladder(rest, thread, sentences) {
     const replied = thread.replied?.length ? names(thread.replied) : namesFromText(group[1]);
     const waiting = thread.waitingOn?.length ? names(thread.waitingOn) : namesFromText(group[2]);
     const count = thread.replied?.length || countFromText(group[1]);
-    sentences.push(t('reason.groupWaiting', { replied, waiting, count }));
+    sentences.push({ kind: 'group', text: t('reason.groupWaiting', { replied, waiting, count }) });
     rest = rest.slice(group[0].length);
   }
   return rest;
 }
 
-/** { text, lang }: lang is 'en' when the API's own sentence is shown because part of it is not understood here. */
-export function reasonText(thread, people) {
-  const english = { text: thread.reason ?? '', lang: 'en' };
-  if (language() === 'en' || !thread.reason) return { text: thread.reason ?? '', lang: null };
+/**
+ * The reason's sentences in the reader's language, each with its kind: notDelivered, head (who and how long),
+ * workingHours, viaList, nudges, group, tail (replies and reports that did not count). Null when part of it is not
+ * understood here.
+ */
+function sentencesOf(thread, people) {
   const direction = thread.direction === 'mine' ? 'mine' : 'theirs';
   const match = (direction === 'mine' ? MINE : THEIRS).exec(thread.reason);
-  if (!match) return english;
+  if (!match) return null;
   const [head, count, unit, workingHours] = match;
   let rest = thread.reason.slice(head.length);
   const sentences = [];
   const bounced = thread.notDelivered ?? [];
-  if (direction === 'theirs' && bounced.length) sentences.push(t('reason.notDelivered', { names: names(bounced) }));
+  if (direction === 'theirs' && bounced.length) sentences.push({ kind: 'notDelivered', text: t('reason.notDelivered', { names: names(bounced) }) });
   const when = ago(Number(count), unit.startsWith('hour') ? 'hour' : 'day');
-  sentences.push(direction === 'mine'
-    ? t('reason.mine', { name: names(people.slice(0, 1)), ago: when })
-    : t('reason.theirs', { names: names(people), ago: when }));
-  if (workingHours) sentences.push(t('reason.workingHours', { count: Number(workingHours) }));
+  sentences.push({
+    kind: 'head',
+    text: direction === 'mine'
+      ? t('reason.mine', { name: names(people.slice(0, 1)), ago: when })
+      : t('reason.theirs', { names: names(people), ago: when }),
+  });
+  if (workingHours) sentences.push({ kind: 'workingHours', text: t('reason.workingHours', { count: Number(workingHours) }) });
   if (direction === 'mine' && rest.startsWith(VIA_LIST)) {
-    sentences.push(t('reason.viaList'));
+    sentences.push({ kind: 'viaList', text: t('reason.viaList') });
     rest = rest.slice(VIA_LIST.length);
   }
   if (direction === 'theirs') rest = ladder(rest, thread, sentences);
   for (const [pattern, key] of TAIL) {
     const tail = pattern.exec(rest);
     if (!tail) continue;
-    sentences.push(t(key, { count: Number(tail[1]) }));
+    sentences.push({ kind: 'tail', text: t(key, { count: Number(tail[1]) }) });
     rest = rest.slice(tail[0].length);
   }
-  return rest.trim() ? english : { text: sentences.join(' '), lang: null };
+  return rest.trim() ? null : sentences;
+}
+
+/**
+ * { text, lang }: the reason in the reader's language, without the kinds of sentence in <paramref name="shown"/> (what
+ * the row says elsewhere, e.g. head for the names and age); '' when nothing is left. lang is 'en' when the API's own
+ * sentence is shown, whole, because part of it is not understood here.
+ */
+export function reasonText(thread, people, shown = new Set()) {
+  if (!thread.reason) return { text: '', lang: null };
+  const sentences = sentencesOf(thread, people);
+  if (!sentences) return { text: thread.reason, lang: language() === 'en' ? null : 'en' };
+  return { text: sentences.filter(s => !shown.has(s.kind)).map(s => s.text).join(' '), lang: null };
 }

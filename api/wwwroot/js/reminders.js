@@ -68,8 +68,18 @@ export function sortReminders(reminders, now = new Date()) {
       || (isOpen(a.r) ? new Date(a.r.remindAt) - new Date(b.r.remindAt) : closedAt(b.r) - closedAt(a.r)));
 }
 
-/** The Reminders section: a summary that opens the list; open by itself when something is due. */
-export function renderReminders(section, reminders, now = new Date()) {
+/** A reminder's Delete, for every reminder: one on a message the index never saw has no thread row to act from. */
+function deleteButton(r, actions) {
+  if (!actions.remove) return null;
+  const subject = r.subject || t('noSubject');
+  return h('button', {
+    type: 'button', class: 'btn btn-small reminder-delete', text: t('reminder.delete'), 'aria-label': t('reminder.deleteLabel', { subject }),
+    onclick: () => actions.remove(r),
+  });
+}
+
+/** The Reminders section: a summary that opens the list; open by itself when something is due. actions.remove(r) deletes one. */
+export function renderReminders(section, reminders, actions = {}, now = new Date()) {
   const sorted = sortReminders(reminders, now);
   if (sorted.length === 0) { section.hidden = true; section.replaceChildren(); return; }
   section.hidden = false;
@@ -82,7 +92,8 @@ export function renderReminders(section, reminders, now = new Date()) {
     sorted.map(({ r, state }) => h('li', { class: `reminder reminder-${state.kind}` },
       h('p', { class: 'subject', text: r.subject || t('noSubject') }),
       h('p', { class: 'reminder-state', text: state.text }),
-      awayText(r) && h('p', { class: 'reminder-away', text: awayText(r) }))));
+      awayText(r) && h('p', { class: 'reminder-away', text: awayText(r) }),
+      deleteButton(r, actions))));
   const toggle = h('button', {
     type: 'button', class: 'reminders-toggle', 'aria-expanded': String(open), 'aria-controls': 'reminder-list',
   }, h('span', { class: 'reminders-title', text: t('reminders.title') }), h('span', { class: 'reminders-summary', text: summary }));

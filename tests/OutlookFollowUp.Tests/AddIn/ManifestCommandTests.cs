@@ -102,6 +102,21 @@ public sealed class ManifestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_out_folder_that_cannot_be_written_exits_1_with_one_line_prefixed_manifest()
+    {
+        var file = Path.Combine(_out, "a-file");
+        await File.WriteAllTextAsync(file, "not a folder");
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = await ManifestCommand.RunAsync(["--host", Host, "--client-id", ClientId, "--out", file], stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("manifest: cannot write to ", Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Empty(stdout.ToString());
+    }
+
+    [Fact]
     public void Is_registered_as_a_cli_verb() =>
         Assert.True(Cli.CliCommands.Handles(["manifest", "--host", Host]));
 

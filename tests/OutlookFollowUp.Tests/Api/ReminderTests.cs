@@ -61,6 +61,54 @@ public sealed class ReminderTests(ApiApplication app) : IClassFixture<ApiApplica
         await _client.PostJsonAsync("/api/reminders", new { messageId = "far", remindAt = app.Time.GetUtcNow().AddDays(90) }, HttpStatusCode.Created);
     }
 
+    [Theory]
+    [InlineData("not-a-message-id")]
+    [InlineData("<no-at-sign>")]
+    [InlineData("left@right.example")]
+    [InlineData("<@right.example>")]
+    [InlineData("<left@>")]
+    [InlineData("<a@b.example> <c@d.example>")]
+    public async Task An_internetMessageId_not_in_the_msg_id_form_is_a_400_and_makes_no_reminder(string internetMessageId)
+    {
+        using var response = await _client.PostAsJsonAsync("/api/reminders", new { internetMessageId, afterHours = 24 });
+        var problem = await response.ReadJsonAsync();
+        var stored = (await _client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/reminders")).GetProperty("reminders").EnumerateArray();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<left@right>", problem.GetProperty("errors").GetProperty("internetMessageId")[0].GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(stored, r => r.GetProperty("internetMessageId").GetString() == internetMessageId);
+    }
+
+    [Theory]
+    [InlineData("<AM6PR05MB4357A1B2C3D4E5F6A7B8C9D0E1F2A3B4C5@AM6PR05MB4357.eurprd05.prod.outlook.com>")]
+    [InlineData("<CAH+w=7a9b_XYZ-1@mail.gmail.com>")]
+    [InlineData("<\"quoted left\"@example.com>")]
+    [InlineData("<1234.5678@[192.0.2.1]>")]
+    public async Task Message_ids_as_Graph_and_RFC_5322_write_them_are_accepted(string internetMessageId)
+    {
+        using var response = await _client.PostAsJsonAsync("/api/reminders", new { internetMessageId, afterHours = 24 });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(internetMessageId, (await response.ReadJsonAsync()).GetProperty("internetMessageId").GetString());
+    }
+
+    [Theory]
+    [InlineData("yyyy-MM-ddTHH:mm:ssZ", 0)]
+    [InlineData("yyyy-MM-ddTHH:mm:ss.fffzzz", 1)]
+    [InlineData("yyyy-MM-ddTHH:mmzzz", -5)]
+    public async Task A_remindAt_with_Z_or_an_offset_is_taken_as_that_instant(string format, int offsetHours)
+    {
+        var at = app.Time.GetUtcNow().AddDays(2);
+        at = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero).ToOffset(TimeSpan.FromHours(offsetHours));
+        var body = $$"""{"messageId":"offset-{{offsetHours}}","remindAt":"{{at.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}}"}""";
+
+        using var response = await _client.PostAsync("/api/reminders", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var created = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(at.UtcDateTime, created.GetProperty("remindAt").GetDateTimeOffset().UtcDateTime);
+    }
+
     [Fact]
     public async Task Snooze_done_and_delete_follow_the_reminder_through_its_life()
     {

@@ -67,6 +67,20 @@ public sealed class SettingsTests(ApiApplication app) : IClassFixture<ApiApplica
     }
 
     [Fact]
+    public async Task A_policy_whose_minimum_exceeds_its_maximum_is_a_400_saying_so()
+    {
+        var admin = app.CreateClient(TestTokens.Admin);
+        var before = (await (await admin.GetAsync("/api/admin/policy")).ReadJsonAsync()).ToString();
+
+        using var policy = await admin.PutAsJsonAsync("/api/admin/policy", new { defaultWindowHours = 36, minWindowHours = 40, maxWindowHours = 30, excludedDomains = Array.Empty<string>(), retentionDays = 30 });
+        var problem = await policy.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, policy.StatusCode);
+        Assert.Equal("minWindowHours (40) must not be more than maxWindowHours (30).", problem.GetProperty("errors").GetProperty("minWindowHours")[0].GetString());
+        Assert.Equal(before, (await (await admin.GetAsync("/api/admin/policy")).ReadJsonAsync()).ToString());
+    }
+
+    [Fact]
     public void Effective_settings_become_the_engines_options_with_the_mailbox_zone_as_fallback()
     {
         var effective = new UserSettings(30, true, null, 21, [], [], false);

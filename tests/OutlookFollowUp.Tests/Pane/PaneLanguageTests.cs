@@ -82,6 +82,26 @@ public class PaneLanguageTests(BrowserFixture browser)
 
     [BrowserTheory]
     [MemberData(nameof(Languages))]
+    public async Task ADateEndingInAFullStop_EndsTheSentenceWithOne(string locale)
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, path: "/support.html");
+
+        var said = await pane.Page.EvaluateAsync<string[]>("""
+            async locale => {
+              const { setLanguage, t } = await import('/js/i18n.js');
+              const { untilWhen } = await import('/js/time.js');
+              setLanguage(locale);
+              const until = untilWhen('2026-12-09T00:00:00Z');
+              return [until, t('notice.awayUntil', { name: 'Ana', when: until }), t('toast.snoozed', { when: until })];
+            }
+            """, locale);
+
+        Assert.All(said[1..], text => Assert.True(text.EndsWith('.') && !text.Contains("..", StringComparison.Ordinal), $"{said[0]} → {text}"));
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(Languages))]
     public async Task List_InEachLanguage_At320px_NothingOverflows_ReasonsAndDatesLocalized(string locale)
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
@@ -105,6 +125,9 @@ public class PaneLanguageTests(BrowserFixture browser)
             Assert.DoesNotContain(await pane.Page.Locator(".reason").AllTextContentsAsync(), r => r.Contains("You wrote to", StringComparison.Ordinal));
         }
 
+        // A date ending in an abbreviation's full stop ("25. Nov.") also ends its sentence: one stop, never two.
+        Assert.DoesNotMatch(@"\p{L}\.\.", await pane.Page.InnerTextAsync("body"));
+
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
         {
             await pane.Page.EmulateMediaAsync(new() { ColorScheme = scheme });
@@ -113,7 +136,6 @@ public class PaneLanguageTests(BrowserFixture browser)
         }
 
         await pane.Page.GetByRole(AriaRole.Tab).Nth(1).ClickAsync();
-        await pane.Page.Locator(".row .more:visible").First.ClickAsync();
         await pane.ScreenshotAsync($"lang-{lang}-mine-320");
         Assert.Empty(await pane.Page.EvaluateAsync<string[]>(Overflows));
         await pane.AssertAccessibleAsync($"{lang} list");

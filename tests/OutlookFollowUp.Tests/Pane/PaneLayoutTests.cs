@@ -47,6 +47,38 @@ public class PaneLayoutTests(BrowserFixture browser)
         }
     }
 
+    /// <summary>Each tab's count stays beside its label (right of every line of it), in every language, at every width.</summary>
+    [BrowserTheory]
+    [MemberData(nameof(PaneLanguageTests.Languages), MemberType = typeof(PaneLanguageTests))]
+    public async Task TabCounts_StayBesideTheirLabels_AtEveryWidth(string locale)
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await using var pane = await PanePage.OpenAsync(browser, host, locale: locale);
+        await pane.ReadyAsync();
+
+        foreach (var width in Widths)
+        {
+            await pane.Page.SetViewportSizeAsync(width, 720);
+            var placed = await pane.Page.EvaluateAsync<string[]>("""
+                () => ['theirs', 'mine'].map(d => {
+                  const tab = document.getElementById(`tab-${d}`);
+                  const range = document.createRange();
+                  range.selectNodeContents(tab.firstChild);
+                  const label = range.getBoundingClientRect();
+                  const count = tab.querySelector('.count').getBoundingClientRect();
+                  const beside = count.left >= label.right - 0.5 && count.top < label.bottom && count.bottom > label.top;
+                  return beside ? '' : `${d}: label ${Math.round(label.left)}–${Math.round(label.right)} × ${Math.round(label.top)}–${Math.round(label.bottom)}, count at ${Math.round(count.left)} × ${Math.round(count.top)}`;
+                }).filter(p => p)
+                """);
+            if (placed.Length > 0)
+            {
+                await pane.ScreenshotAsync($"tabs-{locale}-{width}");
+            }
+
+            Assert.True(placed.Length == 0, $"{locale} at {width} px: {string.Join("; ", placed)}");
+        }
+    }
+
     [BrowserFact(ApiFeature.Settings)]
     public async Task Settings_HeadingStandsApartFromTheFirstField_AtEveryWidth()
     {

@@ -68,6 +68,26 @@ public class PaneReminderTests(BrowserFixture browser)
         await pane.AssertAccessibleAsync("reminders away");
     }
 
+    /// <summary>A reminder on a message the index never saw ("(no subject)", no thread row) can be deleted from the section, like any other.</summary>
+    [BrowserFact(ApiFeature.Reminders)]
+    public async Task AnyReminder_CanBeDeletedFromTheSection_EvenOneWithNoThread()
+    {
+        using var host = new PaneHost(SampleMailbox.Create(Now), Now);
+        await host.SendJsonAsync(HttpMethod.Post, "/api/reminders", new { internetMessageId = "<ghost-1@fabrikam.example>", afterHours = 24 });
+        await using var pane = await PanePage.OpenAsync(browser, host);
+        await pane.ReadyAsync();
+        await pane.Page.Locator(".reminders-toggle").ClickAsync();
+        var ghost = pane.Page.Locator(".reminder").Filter(new() { HasText = "(no subject)" });
+        await pane.ScreenshotAsync("reminders-delete");
+
+        await ghost.GetByRole(AriaRole.Button, new() { Name = "Delete the reminder: \"(no subject)\"" }).ClickAsync();
+        await pane.Page.Locator("#reminders").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+
+        Assert.Empty((await host.GetJsonAsync("/api/reminders"))["reminders"]!.AsArray());
+        Assert.Contains("Reminder deleted", await pane.Page.Locator("#toast").InnerTextAsync(), StringComparison.Ordinal);
+        await pane.AssertAccessibleAsync("reminder deleted");
+    }
+
     [BrowserFact(ApiFeature.Reminders)]
     public async Task AScheduledReminder_FromTheApi_ShowsWhen_AndTheSectionStartsClosed()
     {

@@ -29,7 +29,6 @@ public class PaneStateTests(BrowserFixture browser)
         await using var pane = await PanePage.OpenAsync(browser, host);
         await pane.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await pane.ReadyAsync();
-        await pane.Page.Locator(".more:visible").First.ClickAsync();
 
         await pane.ScreenshotAsync("dark");
         await pane.AssertAccessibleAsync("dark theme");

@@ -85,6 +85,47 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("scan: 1 message read, 0 skipped (no date or unreadable); 1 thread waiting.\n", stderr.ReplaceLineEndings("\n"));
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("table")]
+    public async Task OldArchiveWithoutNow_SaysHowManyFellOutsideTheLookback_AndSuggestsNow(string format)
+    {
+        await WriteOldArchiveAsync();
+
+        var (code, stdout, stderr) = await Run(["scan", _folder, "--me", Me, "--format", format]);
+        var said = format == "json" ? stderr : stdout;
+
+        Assert.Equal(0, code);
+        if (format == "json")
+        {
+            // The contract on stdout is unchanged: the hint goes to stderr only.
+            Assert.Equal("{\n  \"threads\": [],\n  \"skipped\": 0\n}\n", stdout.ReplaceLineEndings("\n"));
+        }
+
+        Assert.Contains("2 messages read, 0 skipped (no date or unreadable), 2 outside the 14-day lookback; 0 threads waiting.", said, StringComparison.Ordinal);
+        Assert.Contains("The newest message is from 2012-03-20; to scan the archive as of then, add --now 2012-03-22T09:00:00Z.", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OldArchiveWithNow_ListsItsThreads_AndSuggestsNothing()
+    {
+        await WriteOldArchiveAsync();
+
+        var (code, stdout, stderr) = await Run(["scan", _folder, "--me", Me, "--now", "2012-03-22T09:00:00Z"]);
+
+        Assert.Equal(0, code);
+        Assert.Equal(2, JsonDocument.Parse(stdout).RootElement.GetProperty("threads").GetArrayLength());
+        Assert.Equal("scan: 2 messages read, 0 skipped (no date or unreadable); 2 threads waiting.\n", stderr.ReplaceLineEndings("\n"));
+    }
+
+    private async Task WriteOldArchiveAsync()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "a.eml"),
+            "Message-ID: <a@x>\r\nFrom: ana@fabrikam.com\r\nTo: me@contoso.com\r\nDate: Mon, 19 Mar 2012 09:00:00 +0000\r\nSubject: Contract\r\n\r\nHi\r\n");
+        await File.WriteAllTextAsync(Path.Combine(_folder, "b.eml"),
+            "Message-ID: <b@x>\r\nFrom: bob@fabrikam.com\r\nTo: me@contoso.com\r\nDate: Tue, 20 Mar 2012 09:00:00 +0000\r\nSubject: Quote\r\n\r\nHi\r\n");
+    }
+
     [Fact]
     public async Task DotnetRun_FromAnotherFolder_ResolvesPathsThereAndPrintsCleanJson()
     {

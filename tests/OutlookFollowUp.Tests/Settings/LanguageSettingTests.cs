@@ -86,6 +86,22 @@ public sealed class LanguageSettingTests(ApiApplication app) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task A_PATCH_with_null_sets_English_as_the_README_says()
+    {
+        var user = User("language-null");
+        using (var set = await user.PatchAsJsonAsync("/api/settings", new { language = "fr" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        }
+
+        using var patch = await user.PatchAsJsonAsync("/api/settings", new { language = (string?)null });
+
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        Assert.Equal("en", (await patch.ReadJsonAsync()).GetProperty("language").GetString());
+        Assert.Equal("en", (await LanguageAsync(user)).GetString());
+    }
+
+    [Fact]
     public async Task A_PATCH_sets_the_language_alone_and_the_user_keeps_following_the_tenants_default_window()
     {
         var admin = app.CreateClient(TestTokens.Mint(new TestTokens.Spec { Tenant = TestTokens.TenantB, ObjectId = "language-admin", Roles = ["FollowUp.Admin"] }));

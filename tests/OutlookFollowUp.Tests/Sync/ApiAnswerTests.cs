@@ -13,8 +13,15 @@ public class ApiAnswerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A time without its offset (or a date alone) is ambiguous: the API names the forms it takes.</summary>
+    private const string RemindAtForm = "remindAt must be an ISO 8601 date and time ending in Z or ±hh:mm, such as 2026-12-01T09:00:00Z or 2026-12-01T10:00:00+01:00.";
+
     [Theory]
-    [InlineData("POST", "/api/reminders", """{"messageId":"m1","remindAt":"tomorrow"}""", "remindAt", "remindAt must be a date and time, such as 2026-12-01T09:00:00Z.")]
+    [InlineData("POST", "/api/reminders", """{"messageId":"m1","remindAt":"tomorrow"}""", "remindAt", RemindAtForm)]
+    [InlineData("POST", "/api/reminders", """{"messageId":"m1","remindAt":"2026-12-01T09:00:00"}""", "remindAt", RemindAtForm)]
+    [InlineData("POST", "/api/reminders", """{"messageId":"m1","remindAt":"2026-12-01"}""", "remindAt", RemindAtForm)]
+    [InlineData("PATCH", "/api/reminders/0123", """{"remindAt":"2026-12-01T09:00"}""", "remindAt", RemindAtForm)]
+    [InlineData("PATCH", "/api/reminders/0123", """{"remindAt":"2026-12-01T09:00:00+0100"}""", "remindAt", RemindAtForm)]
     [InlineData("POST", "/api/reminders", """{"messageId":"m1","afterHours":"24"}""", "afterHours", "afterHours must be a whole number.")]
     [InlineData("POST", "/api/reminders", """{"messageId":"m1",""", "body", "The body is not valid JSON")]
     [InlineData("POST", "/api/reminders", """{"messageId":"m1","afterHours":24,"colour":"red"}""", "colour", "colour is not a field of this request.")]

@@ -54,7 +54,7 @@ public class DraftApiTests
 
         using var response = await PostAsync(client, offsite.ThreadKey, new { messageId = offsite.MessageId, comment = "Any news?" });
 
-        await AssertNotFoundAsync(response, mailbox);
+        await AssertNotFoundAsync(response, mailbox, "Message not found.");
     }
 
     [Fact]
@@ -93,10 +93,10 @@ public class DraftApiTests
     internal static Task<HttpResponseMessage> PostAsync(HttpClient client, string threadKey, object body) =>
         client.PostAsJsonAsync($"/api/threads/{Uri.EscapeDataString(threadKey)}/draft", body);
 
-    internal static async Task AssertNotFoundAsync(HttpResponseMessage response, InMemoryMailbox mailbox)
+    internal static async Task AssertNotFoundAsync(HttpResponseMessage response, InMemoryMailbox mailbox, string title = "Conversation not found.")
     {
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json", "Conversation not found.", 0),
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json", title, 0),
             (response.StatusCode, response.Content.Headers.ContentType?.MediaType, problem.GetProperty("title").GetString(), mailbox.Count("drafts")));
     }
 }
@@ -125,7 +125,7 @@ public sealed class DraftRefusalTests(DraftRefusalTests.Host host) : IClassFixtu
 
         using var response = await DraftApiTests.PostAsync(host.Client, offsite.ThreadKey, new { messageId = other.MessageId, comment = "Any news?" });
 
-        await DraftApiTests.AssertNotFoundAsync(response, host.Mailbox);
+        await DraftApiTests.AssertNotFoundAsync(response, host.Mailbox, "Message not found.");
     }
 
     [Theory]
