@@ -131,6 +131,11 @@ public static class NotificationsApi
         {
             return (null, "The body is not valid JSON.");
         }
+        catch (InvalidOperationException)
+        {
+            // What reading a string throws for bytes that are not UTF-8 or an escaped half of a surrogate pair.
+            return (null, "The body holds text that is not valid Unicode (invalid UTF-8, or a lone surrogate such as \\ud800).");
+        }
     }
 
     private static string? Text(JsonElement item, string name) =>

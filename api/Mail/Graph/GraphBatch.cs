@@ -82,7 +82,10 @@ internal sealed class GraphBatch(GraphServiceClient client, TimeProvider time, G
             var content = new BatchRequestContentCollection(client, MaxParts);
             for (var i = 0; i < chunk.Length; i++)
             {
-                await content.AddBatchRequestStepAsync(chunk[i].Part.Request(), StepId(i));
+                var request = await client.RequestAdapter.ConvertToNativeRequestAsync<HttpRequestMessage>(chunk[i].Part.Request(), cancellationToken)
+                    ?? throw new InvalidOperationException("The Graph SDK built no request for a batch part.");
+                request.RequestUri = KeptEncoded(request.RequestUri!);
+                content.AddBatchRequestStep(new BatchRequestStep(StepId(i), request));
             }
 
             var response = await client.Batch.PostAsync(content, cancellationToken);
@@ -107,6 +110,13 @@ internal sealed class GraphBatch(GraphServiceClient client, TimeProvider time, G
             return [.. chunk.Select(p => (p, new GraphPartOutcome(null, failure, WholeBatch: true)))];
         }
     }
+
+    /// <summary>
+    /// The SDK unescapes a part's URL once as it writes the batch (msgraph-sdk-dotnet #914), which would send query values
+    /// raw, and Graph reads a raw '+' as a space. Escaping each '%' once more leaves the URL percent-encoded after that.
+    /// </summary>
+    internal static Uri KeptEncoded(Uri uri) =>
+        new(uri.GetLeftPart(UriPartial.Authority) + uri.PathAndQuery.Replace("%", "%25", StringComparison.Ordinal));
 
     private static string StepId(int index) => (index + 1).ToString(CultureInfo.InvariantCulture);
 

@@ -14,7 +14,7 @@ internal sealed partial class GraphRequest
         var version = Array.FindIndex(segments, s => s is "v1.0" or "beta");
         BasePath = "/" + string.Join('/', segments[..(version + 1)]);
         Path = Uri.UnescapeDataString(string.Join('/', segments[(version + 1)..]));
-        Query = QueryHelpers.ParseQuery(Uri.Query);
+        Query = QueryHelpers.ParseQuery(Uri.Query); // as Graph reads it: a raw '+' is a space, %2B a plus
         var preferences = request.Headers.TryGetValues("Prefer", out var values)
             ? values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList()
             : [];

@@ -15,11 +15,11 @@ public sealed partial class InMemoryGraphHandler
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _batchParts = new();
 
-    /// <summary>Every part of every $batch as it was dispatched, in order ("GET /me/messages?…"): tests count retries with it.</summary>
+    /// <summary>Every part of every $batch as it was dispatched (URLs percent-encoded), in order ("GET /me/messages?…"): tests count retries with it.</summary>
     public IReadOnlyList<string> BatchParts => [.. _batchParts];
 
     /// <summary>
-    /// The next <paramref name="times"/> batch parts whose "METHOD url" contains <paramref name="match"/> answer
+    /// The next <paramref name="times"/> batch parts whose "METHOD url", percent-decoded, contains <paramref name="match"/> answer
     /// <paramref name="status"/> (with their own Retry-After when given) instead of the mailbox, as Graph throttles a part.
     /// </summary>
     public void FailBatchParts(string match, HttpStatusCode status, int? retryAfterSeconds = null, int times = 1)
@@ -99,7 +99,8 @@ public sealed partial class InMemoryGraphHandler
         PartFault? fault;
         lock (_partFaultsLock)
         {
-            fault = _partFaults.FirstOrDefault(f => f.Remaining > 0 && line.Contains(f.Match, StringComparison.OrdinalIgnoreCase));
+            var decoded = Uri.UnescapeDataString(line);
+            fault = _partFaults.FirstOrDefault(f => f.Remaining > 0 && decoded.Contains(f.Match, StringComparison.OrdinalIgnoreCase));
             if (fault is not null)
             {
                 fault.Remaining--;

@@ -16,8 +16,8 @@ public sealed partial class InMemoryGraphHandler
 
     /// <summary>
     /// GET /me/people with <c>$search</c>, <c>$select</c> and <c>$top</c>: the people of <see cref="InMemoryMailbox.AddPerson"/>
-    /// in the order they were added. The search is fuzzy as Graph's is: a person matches when a word of their name or of
-    /// one of their addresses starts with the term's first word, so "ana@fabrikam.com" finds every Ana. Without
+    /// in the order they were added. The search is fuzzy as Graph's is: a person matches when one of their addresses starts
+    /// with the term, or a word of their name with the term's first word, so "ana@fabrikam.com" finds every Ana. Without
     /// People.Read (<see cref="InMemoryMailbox.PeopleReadGranted"/>) the answer is Graph's 403.
     /// </summary>
     private HttpResponseMessage People(GraphRequest request)
@@ -39,13 +39,15 @@ public sealed partial class InMemoryGraphHandler
         }
 
         var top = int.TryParse(request.QueryValue("$top"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 10;
-        var term = Words(request.QueryValue("$search")?.Trim().Trim('"') ?? "").FirstOrDefault();
+        var term = request.QueryValue("$search")?.Trim().Trim('"') ?? "";
+        var firstWord = Words(term).FirstOrDefault();
         var value = new JsonArray();
         var index = 0;
         foreach (var person in Mailbox.People)
         {
             index++;
-            if (term is not null && !Words(person.DisplayName).Concat(person.Addresses.SelectMany(Words)).Any(w => w.StartsWith(term, StringComparison.OrdinalIgnoreCase)))
+            if (firstWord is not null && !person.Addresses.Any(a => a.StartsWith(term, StringComparison.OrdinalIgnoreCase))
+                && !Words(person.DisplayName).Any(w => w.StartsWith(firstWord, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }

@@ -99,6 +99,30 @@ public sealed class NotificationEndpointTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("/api/graph/notifications", "{\"value\":[{\"subscriptionId\":\"\\ud800\",\"clientState\":\"x\"}]}")]
+    [InlineData("/api/graph/lifecycle", "{\"value\":[{\"subscriptionId\":\"\\ud800\",\"clientState\":\"x\"}]}")]
+    [InlineData("/api/graph/notifications", "{\"value\":[{\"subscriptionId\":\"s\",\"clientState\":\"\\udc00x\"}]}")]
+    [InlineData("/api/graph/lifecycle", "{\"value\":[{\"subscriptionId\":\"s\",\"clientState\":\"x\",\"lifecycleEvent\":\"missed\\ud800\"}]}")]
+    [InlineData("/api/graph/notifications", "{\"value\":[{\"subscriptionId\":\"<invalid utf-8>\",\"clientState\":\"x\"}]}")]
+    [InlineData("/api/graph/lifecycle", "{\"value\":[{\"subscriptionId\":\"s\",\"clientState\":\"<invalid utf-8>\"}]}")]
+    public async Task ALoneSurrogateOrInvalidUtf8_IsA400ProblemDetails(string route, string body)
+    {
+        using var host = new NotificationHost(SampleMailbox.Create(Now), Now, publicBaseUrl: null);
+        using var client = host.CreateClient();
+        // 0xC3 opens a two-byte sequence that 0x28 cannot continue.
+        byte[] bytes = [.. body.Split("<invalid utf-8>").SelectMany((part, i) => i == 0 ? Encoding.UTF8.GetBytes(part) : [0xC3, 0x28, .. Encoding.UTF8.GetBytes(part)])];
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await client.PostAsync(new Uri(route, UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Not a Graph notification collection.", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["title"]!.GetValue<string>());
+        Assert.Equal(0, await host.PendingSyncRequestsAsync());
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task OneMegabyteBody_IsA413ProblemDetails_WithOrWithoutALength(bool announceLength)

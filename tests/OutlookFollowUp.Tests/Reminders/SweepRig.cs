@@ -82,7 +82,8 @@ internal sealed class SweepRig : IAsyncDisposable
         Mailbox.Put(folder, Messages.Message(id, at, "ana@fabrikam.com") with { ConversationId = $"conv-{conversationOf}" });
 
     /// <summary>A reminder row on a sent message, due at <paramref name="remindAt"/>.</summary>
-    public async Task<string> RemindAsync(string messageId, DateTimeOffset remindAt, string user = User, bool indexed = true)
+    /// <param name="threadKey">Its conversation when not the builder's <c>conv-{messageId}</c>.</param>
+    public async Task<string> RemindAsync(string messageId, DateTimeOffset remindAt, string user = User, bool indexed = true, string? threadKey = null)
     {
         await using var context = Db.CreateContext();
         var id = Guid.NewGuid().ToString("N");
@@ -92,7 +93,7 @@ internal sealed class SweepRig : IAsyncDisposable
             Id = id,
             MessageId = messageId,
             InternetMessageId = $"<{messageId}@fabrikam.com>",
-            ThreadKey = indexed ? $"conv-{messageId}" : null,
+            ThreadKey = indexed ? threadKey ?? $"conv-{messageId}" : null,
             Subject = $"Subject {messageId}",
             RemindAt = remindAt,
             CreatedAt = Time.GetUtcNow(),
