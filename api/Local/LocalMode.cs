@@ -32,8 +32,9 @@ public static class LocalMode
     public static string? RefusalReason(IConfiguration configuration, IHostEnvironment environment) =>
         !IsEnabled(configuration) ? null
         : !environment.IsDevelopment()
-            ? $"Local mode (no AzureAd:ClientId configured) runs only in Development, not in {environment.EnvironmentName}: configure the AzureAd section " +
-              "(Instance, TenantId, ClientId, Audience), or set ASPNETCORE_ENVIRONMENT=Development to try the product locally."
+            ? $"Local mode (no AzureAd:ClientId configured) runs only in Development, not in {environment.EnvironmentName}: to try the product " +
+              "locally, start it with ASPNETCORE_ENVIRONMENT=Development (or --environment Development); to serve your organization, set " +
+              "AzureAd:ClientId and AzureAd:TenantId (deploy/README.md)."
             : LocalBinding.RefusalReason(configuration);
 
     /// <summary>True when local mode reads a real mailbox with a pasted token rather than the sample mailbox.</summary>
