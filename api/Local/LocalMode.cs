@@ -32,10 +32,13 @@ public static class LocalMode
     public static string? RefusalReason(IConfiguration configuration, IHostEnvironment environment) =>
         !IsEnabled(configuration) ? null
         : !environment.IsDevelopment()
-            ? $"Local mode (no AzureAd:ClientId configured) runs only in Development, not in {environment.EnvironmentName}: to try the product " +
-              "locally, start it with ASPNETCORE_ENVIRONMENT=Development (or --environment Development); to serve your organization, set " +
-              "AzureAd:ClientId and AzureAd:TenantId (deploy/README.md)."
+            ? $"{EnvironmentRefusal(environment.EnvironmentName)}; to serve your organization, set AzureAd:ClientId and AzureAd:TenantId (deploy/README.md)."
             : LocalBinding.RefusalReason(configuration);
+
+    /// <summary>Why local mode does not run in <paramref name="environment"/>, and how to try it (as typed, it works).</summary>
+    public static string EnvironmentRefusal(string environment) =>
+        $"Local mode (no AzureAd:ClientId configured) runs only in Development, not in {environment}: to try the product locally, "
+        + "start it with ASPNETCORE_ENVIRONMENT=Development (or --environment Development)";
 
     /// <summary>True when local mode reads a real mailbox with a pasted token rather than the sample mailbox.</summary>
     public static bool UsesRealGraph(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Graph:AccessToken"]);

@@ -75,8 +75,11 @@ public static class StorageSetup
     }
 }
 
-/// <summary>Brings the schema up to date before the server takes requests (hosted services start before Kestrel).</summary>
-internal sealed class StorageMigrationService(IServiceScopeFactory scopes, IOptions<StorageOptions> options) : IHostedService
+/// <summary>
+/// Brings the schema up to date before the server takes requests (hosted services start before Kestrel). Its context is
+/// made outside DI, so a database that fails here is said once, in the start's one line, not also in EF Core's logs.
+/// </summary>
+internal sealed class StorageMigrationService(IOptions<StorageOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -85,8 +88,15 @@ internal sealed class StorageMigrationService(IServiceScopeFactory scopes, IOpti
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        await StorageMigrations.MigrateAsync(scope.ServiceProvider.GetRequiredService<FollowUpDbContext>(), cancellationToken);
+        try
+        {
+            await using var db = StorageSetup.CreateContext(options.Value);
+            await StorageMigrations.MigrateAsync(db, cancellationToken);
+        }
+        catch (Exception e) when (StorageStart.Describe(e, options.Value) is { } line)
+        {
+            throw new StorageStartException(line, e);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
