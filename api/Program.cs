@@ -23,7 +23,7 @@ if (CliCommands.Handles(args))
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.AddStartFailures();
+    builder.AddStartFailures().QuietStart();
     if ((ProductionRequirements.Problem(builder.Configuration, builder.Environment) ?? LocalMode.RefusalReason(builder.Configuration, builder.Environment)) is { } refusal)
     {
         await Console.Error.WriteLineAsync(refusal);
