@@ -17,6 +17,9 @@ internal static class StorageStart
             {
                 case SqliteException sqlite:
                     return Sqlite(sqlite, SqliteFile(options.ConnectionString));
+                case PostgresException { SqlState: PostgresErrorCodes.ReadOnlySqlTransaction }:
+                    return $"PostgreSQL {Server(options.ConnectionString)} accepts no writes (a read-only transaction: a replica, or "
+                        + "default_transaction_read_only for this login or database): point ConnectionStrings:FollowUps at a database the API may write to.";
                 case PostgresException postgres:
                     return $"PostgreSQL {Server(options.ConnectionString)} refused the start: {postgres.MessageText} ({postgres.SqlState}); check ConnectionStrings:FollowUps.";
                 case NpgsqlException npgsql:
@@ -30,6 +33,10 @@ internal static class StorageStart
 
     private static string Sqlite(SqliteException sqlite, string file) => sqlite.SqliteErrorCode switch
     {
+        8 => $"The SQLite database {file} is read-only, and the API must write to it: make the file and its folder writable for the "
+            + "user running the API, or point Storage:DataFolder (or ConnectionStrings:FollowUps) at a writable place.",
+        13 => $"The disk holding the SQLite database {file} is full: free some space, or point Storage:DataFolder at another disk.",
+        14 => $"The SQLite database {file} cannot be opened or created: check that its folder exists and that the user running the API may write there (Storage:DataFolder).",
         _ => $"The SQLite database {file} cannot be used: {sqlite.Message.TrimEnd('.')}; check Storage:DataFolder or ConnectionStrings:FollowUps.",
     };
 
