@@ -67,7 +67,7 @@ try
     await app.RunAsync();
     return Environment.ExitCode; // 1 when local mode stopped itself after binding beyond loopback
 }
-catch (Exception e) when (e is not HostAbortedException) // tests' host factory stops Main with HostAbortedException
+catch (Exception e) when (StartFailures.Reports(e))
 {
     await Console.Error.WriteLineAsync(StartFailures.OneLine(e));
     return StartFailures.ExitCode;

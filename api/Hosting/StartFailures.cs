@@ -21,6 +21,14 @@ public static class StartFailures
         return builder;
     }
 
+    /// <summary>
+    /// Whether Program turns <paramref name="exception"/> into the one line: when the API is the process. A test host that
+    /// runs Program in its own process (WebApplicationFactory) needs the exception itself, and stops Program with
+    /// <see cref="HostAbortedException"/> once it has the host.
+    /// </summary>
+    public static bool Reports(Exception exception) =>
+        exception is not HostAbortedException && System.Reflection.Assembly.GetEntryAssembly() == typeof(StartFailures).Assembly;
+
     /// <summary>The line to print for a start that threw <paramref name="exception"/>.</summary>
     public static string OneLine(Exception exception)
     {
