@@ -38,6 +38,7 @@ try
     builder.Services.AddReminders();
     builder.Services.AddThreadListing();
     builder.Services.AddNotifications(); // before AddMailSync: its persisted sync requests win
+    builder.Services.AddLocalMode(builder.Configuration);
     builder.Services.AddMailSync(builder.Configuration, builder.Environment);
     builder.Services.AddRetention();
     builder.Services.AddHealth();

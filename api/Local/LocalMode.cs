@@ -17,6 +17,9 @@ public static class LocalMode
     /// <summary>The sample mailbox's rows.</summary>
     public const string SampleUserKey = "local:sample";
 
+    /// <summary>A row of a local user (the sample's or a pasted token's), as opposed to an Entra ID user's.</summary>
+    public static bool IsLocalUserKey(string userKey) => userKey.StartsWith(Tenant + ":", StringComparison.Ordinal);
+
     public static bool IsEnabled(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
 
     /// <summary>Stops the start outside Development without Entra ID: an open API on a real server must never happen by accident.</summary>
