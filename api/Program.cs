@@ -20,49 +20,59 @@ if (CliCommands.Handles(args))
     return await CliCommands.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-if ((LocalMode.RefusalReason(builder.Configuration, builder.Environment) ?? OutlookFollowUp.Hosting.ProductionRequirements.Problem(builder.Configuration, builder.Environment)) is { } refusal)
+try
 {
-    await Console.Error.WriteLineAsync(refusal);
-    return 1;
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddStartFailures().QuietStart();
+    if ((ProductionRequirements.Problem(builder.Configuration, builder.Environment) ?? LocalMode.RefusalReason(builder.Configuration, builder.Environment)) is { } refusal)
+    {
+        await Console.Error.WriteLineAsync(refusal);
+        return StartFailures.ExitCode;
+    }
+
+    builder.Services.AddPastedTokenFailures(builder.Configuration); // before the API's error handling: asked first
+    builder.Services.AddApiPlatform();
+    builder.Services.AddApiAuth(builder.Configuration);
+    builder.Services.AddStorage(builder.Configuration);
+    builder.Services.AddSettings();
+    builder.Services.AddReminders();
+    builder.Services.AddThreadListing();
+    builder.Services.AddNotifications(); // before AddMailSync: its persisted sync requests win
+    builder.Services.AddLocalMode(builder.Configuration);
+    builder.Services.AddMailSync(builder.Configuration, builder.Environment);
+    builder.Services.AddRetention();
+    builder.Services.AddHealth();
+    builder.Services.AddFollowUpTelemetry(builder.Configuration);
+
+    var app = builder.Build();
+    app.UseApiPlatform();
+    app.UseLocalModeProtection();
+    app.UseStaticFiles();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
+
+    app.MapOpenApi();
+    app.MapHealth();
+    app.MapThreads();
+    app.MapReminders();
+    app.MapDismissals();
+    app.MapSettings();
+    app.MapAdminPolicy();
+    app.MapMe();
+    app.MapGraphNotifications();
+    app.MapConfig();
+    app.MapPaneRedirect();
+    app.PrintStartupLine();
+
+    await app.RunAsync();
+    return Environment.ExitCode; // 1 when local mode stopped itself after binding beyond loopback
 }
-
-builder.Services.AddPastedTokenFailures(builder.Configuration); // before the API's error handling: asked first
-builder.Services.AddApiPlatform();
-builder.Services.AddApiAuth(builder.Configuration);
-builder.Services.AddStorage(builder.Configuration);
-builder.Services.AddSettings();
-builder.Services.AddReminders();
-builder.Services.AddThreadListing();
-builder.Services.AddNotifications(); // before AddMailSync: its persisted sync requests win
-builder.Services.AddMailSync(builder.Configuration, builder.Environment);
-builder.Services.AddRetention();
-builder.Services.AddHealth();
-builder.Services.AddFollowUpTelemetry(builder.Configuration);
-
-var app = builder.Build();
-app.UseApiPlatform();
-app.UseLocalModeProtection();
-app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRateLimiter();
-
-app.MapOpenApi();
-app.MapHealth();
-app.MapThreads();
-app.MapReminders();
-app.MapDismissals();
-app.MapSettings();
-app.MapAdminPolicy();
-app.MapMe();
-app.MapGraphNotifications();
-app.MapConfig();
-app.MapPaneRedirect();
-app.PrintStartupLine();
-
-await app.RunAsync();
-return Environment.ExitCode; // 1 when local mode stopped itself after binding beyond loopback
+catch (Exception e) when (StartFailures.Reports(e))
+{
+    await Console.Error.WriteLineAsync(StartFailures.OneLine(e));
+    return StartFailures.ExitCode;
+}
 
 /// <summary>Entry point; public so that WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

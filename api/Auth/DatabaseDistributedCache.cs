@@ -62,7 +62,7 @@ internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, Time
         {
             await db.SaveChangesAsync(token);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Storage.StorageWrites.IsUniqueViolation(e))
         {
             // Another instance inserted the same key first; its entry is as good as ours (the next write replaces it).
         }

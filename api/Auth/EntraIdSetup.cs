@@ -24,6 +24,8 @@ internal static class EntraIdSetup
             .AddMicrosoftIdentityWebApi(configuration, Section)
             .EnableTokenAcquisitionToCallDownstreamApi()
             .AddDistributedTokenCaches();
+        // One token acquirer for the process: background work and flag writes outlive the request that made their ports.
+        services.AddTokenAcquisition(isTokenAcquisitionSingleton: true);
         services.AddSingleton<IDistributedCache, DatabaseDistributedCache>();
 
         // Post-configured so that it replaces Identity.Web's validator: one check, offline, for issuer and tenant together.

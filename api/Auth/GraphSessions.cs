@@ -96,7 +96,7 @@ internal sealed class GraphSessionStore(IServiceScopeFactory scopes, TimeProvide
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (Storage.StorageWrites.IsUniqueViolation(e))
         {
             // Two first requests of one user raced: the other's session is as good as this one (each holds a token).
             return;

@@ -26,15 +26,16 @@ public static class CliCommands
 
     private static readonly HashSet<string> Names = [.. Commands.Select(c => c(TimeProvider.System).Name)];
 
-    private static readonly string[] HelpTokens = ["--help", "-h", "-?"];
+    /// <summary>What the root command answers itself (System.CommandLine's help and version), instead of starting the web host.</summary>
+    private static readonly string[] RootTokens = ["--help", "-h", "-?", "--version"];
 
     /// <summary>
-    /// Whether the arguments ask for a command or for help; a bare first word is taken as a command too, so a typo
+    /// Whether the arguments ask for a command, for help or for the version; a bare first word is taken as a command too, so a typo
     /// ("scna") is reported instead of starting the web host. Anything else (none, <c>--Key value</c>) starts the web host.
     /// </summary>
     public static bool Handles(string[] args) =>
         WithoutHostOptions(args) is [var first, ..]
-        && (Names.Contains(first) || HelpTokens.Contains(first) || (!first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal)));
+        && (Names.Contains(first) || RootTokens.Contains(first) || (!first.StartsWith('-') && !first.Contains('=', StringComparison.Ordinal)));
 
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
         RunAsync(args, stdout, stderr, TimeProvider.System, cancellationToken);

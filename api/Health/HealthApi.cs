@@ -23,6 +23,7 @@ public static class HealthApi
     {
         services.AddHealthChecks()
             .AddDbContextCheck<FollowUpDbContext>("database", tags: [Ready])
+            .AddCheck<StorageWriteCheck>(StorageWriteCheck.Name, tags: [Ready])
             .AddCheck<LastSyncCheck>("last-sync", tags: [Ready])
             .AddCheck<Hosting.CredentialHealthCheck>(Hosting.CredentialHealthCheck.Name, tags: [Ready]);
         return services;
@@ -39,7 +40,7 @@ public static class HealthApi
         {
             Predicate = check => check.Tags.Contains(Ready),
             ResponseWriter = WriteReadyAsync,
-        }).WithTags("Health").WithName("Ready").WithSummary("The database answers.").AllowAnonymous();
+        }).WithTags("Health").WithName("Ready").WithSummary("The database answers and takes writes.").AllowAnonymous();
         return routes;
     }
 
@@ -77,6 +78,7 @@ public static class HealthApi
         {
             Hosting.CredentialHealthCheck.Name => $"The credential: {e.Value.Description}.",
             "database" => "The database cannot be reached.",
+            StorageWriteCheck.Name => $"The database takes no writes: {e.Value.Description}.",
             Local.PastedToken.HealthName => $"{Local.PastedToken.Title} {Local.PastedToken.Detail}",
             _ => "The thread index cannot be read.",
         }));

@@ -3,8 +3,8 @@ using OutlookFollowUp.Local;
 namespace OutlookFollowUp.Hosting;
 
 /// <summary>
-/// What a Production start needs beyond Entra ID's client id (which local mode's refusal already names): the tenant,
-/// a credential for the on-behalf-of call, and the database. A missing one stops the start with one line naming it.
+/// What a Production start needs: Entra ID's client id and tenant, a credential for the on-behalf-of call, and the
+/// database. Anything missing or wrong stops the start with one line naming all of it at once.
 /// </summary>
 public static class ProductionRequirements
 {
@@ -23,23 +23,40 @@ public static class ProductionRequirements
         ["SignedAssertionFilePath"] = [],
     };
 
-    /// <summary>Null outside Production, in local mode (refused separately) or when everything is there.</summary>
+    /// <summary>
+    /// Null outside Production or when everything is there; otherwise one line. Local mode (no client id) is refused
+    /// with the way to try it locally and every setting Production would need.
+    /// </summary>
     public static string? Problem(IConfiguration configuration, IHostEnvironment environment)
     {
-        if (!environment.IsProduction() || LocalMode.IsEnabled(configuration))
+        if (!environment.IsProduction())
         {
             return null;
         }
 
-        return Missing(configuration, "AzureAd:TenantId", "the tenant the registration lives in (the register command prints it)")
-            ?? Missing(configuration, "AzureAd:Instance", "the Entra ID sign-in host, e.g. https://login.microsoftonline.com/")
-            ?? CredentialProblem(configuration)
-            ?? StorageProblem(configuration)
-            ?? UrlProblem(configuration, "Notifications:PublicBaseUrl")
-            ?? Auth.GraphModeOptions.Problem(configuration, localMode: false)
-            ?? (string.IsNullOrWhiteSpace(configuration["Graph:AccessToken"])
-                ? null
-                : "Graph:AccessToken is set: a pasted token is for local mode only; remove it in Production.");
+        var problems = Problems(configuration);
+        return LocalMode.IsEnabled(configuration)
+            ? $"{LocalMode.EnvironmentRefusal(environment.EnvironmentName)}. To serve your organization in Production: {string.Join(" ", problems)}"
+            : problems.Count == 0 ? null : string.Join(" ", problems);
+    }
+
+    /// <summary>Every missing or wrong setting, one sentence each; only what a Production start needs.</summary>
+    public static IReadOnlyList<string> Problems(IConfiguration configuration)
+    {
+        var problems = new List<string?>
+        {
+            Missing(configuration, "AzureAd:ClientId", "the registration's client id (the register command prints it)"),
+            Missing(configuration, "AzureAd:TenantId", "the tenant the registration lives in (the register command prints it)"),
+            Missing(configuration, "AzureAd:Instance", "the Entra ID sign-in host, e.g. https://login.microsoftonline.com/"),
+        };
+        problems.AddRange(CredentialProblems(configuration));
+        problems.Add(StorageProblem(configuration));
+        problems.Add(UrlProblem(configuration, "Notifications:PublicBaseUrl"));
+        problems.Add(Auth.GraphModeOptions.Problem(configuration, localMode: false));
+        problems.Add(string.IsNullOrWhiteSpace(configuration["Graph:AccessToken"])
+            ? null
+            : "Graph:AccessToken is set: a pasted token is for local mode only; remove it in Production.");
+        return [.. problems.OfType<string>()];
     }
 
     /// <summary>The configured credential as a short description with no secret in it, or null when there is none.</summary>
@@ -57,12 +74,13 @@ public static class ProductionRequirements
             : null;
     }
 
-    private static string? CredentialProblem(IConfiguration configuration)
+    private static IEnumerable<string> CredentialProblems(IConfiguration configuration)
     {
         if (DescribeCredential(configuration) is null)
         {
-            return $"{CredentialsKey} is not set: the API needs a credential for the on-behalf-of call to Graph, e.g. the Key Vault "
+            yield return $"{CredentialsKey} is not set: the API needs a credential for the on-behalf-of call to Graph, e.g. the Key Vault "
                 + $"certificate ({CredentialsKey}:0:SourceType=KeyVault, KeyVaultUrl, KeyVaultCertificateName); see deploy/README.md.";
+            yield break;
         }
 
         foreach (var (credential, index) in configuration.GetSection(CredentialsKey).GetChildren().Select((c, i) => (c, i)))
@@ -75,21 +93,20 @@ public static class ProductionRequirements
 
             if (!CredentialFields.TryGetValue(source, out var fields))
             {
-                return $"{CredentialsKey}:{index}:SourceType '{source}' is not one of {string.Join(", ", CredentialFields.Keys)}.";
+                yield return $"{CredentialsKey}:{index}:SourceType '{source}' is not one of {string.Join(", ", CredentialFields.Keys)}.";
+                continue;
             }
 
-            if (fields.FirstOrDefault(f => string.IsNullOrWhiteSpace(credential[f])) is { } missing)
+            foreach (var missing in fields.Where(f => string.IsNullOrWhiteSpace(credential[f])))
             {
-                return $"{CredentialsKey}:{index}:{missing} is not set (needed with SourceType={source}).";
+                yield return $"{CredentialsKey}:{index}:{missing} is not set (needed with SourceType={source}).";
             }
 
             if (source.Equals("KeyVault", StringComparison.OrdinalIgnoreCase) && UrlProblem(configuration, $"{CredentialsKey}:{index}:KeyVaultUrl") is { } bad)
             {
-                return bad;
+                yield return bad;
             }
         }
-
-        return null;
     }
 
     private static string? StorageProblem(IConfiguration configuration)

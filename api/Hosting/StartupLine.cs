@@ -11,6 +11,16 @@ namespace OutlookFollowUp.Hosting;
 /// </summary>
 public static class StartupLine
 {
+    /// <summary>
+    /// The API protects nothing with ASP.NET Core's data protection (bearer tokens, no cookies), so its notice on the
+    /// first start, that the keys it made are stored unencrypted, would be the console's first line for nothing.
+    /// </summary>
+    public static WebApplicationBuilder QuietStart(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        return builder;
+    }
+
     public static WebApplication PrintStartupLine(this WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -5,13 +5,21 @@ namespace OutlookFollowUp.Local;
 
 /// <summary>
 /// Local mode's one mailbox, used through the same Graph SDK code as production (the transport decides what answers);
-/// with a pasted token, that token until it expires (<see cref="PastedTokenSource"/>).
+/// with a pasted token, that token until it expires (<see cref="PastedTokenSource"/>). Given the app's configuration, it
+/// serves that run's user alone: rows of another local user in the same data folder (an earlier token, the sample) never
+/// get this run's token. Without it (test rigs and benchmarks over many users) it serves any key.
 /// </summary>
-public sealed class LocalMailboxes(GraphClientFactory factory, PastedTokenSource? pasted = null) : IMailboxes
+public sealed class LocalMailboxes(GraphClientFactory factory, PastedTokenSource? pasted = null, IConfiguration? configuration = null) : IMailboxes
 {
-    public IMailboxReader Reader(string userKey) => factory.CreateReader(userKey, pasted);
+    private readonly string? _userKey = configuration is null ? null : LocalMode.UserKeyFor(configuration);
 
-    public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey, pasted);
+    public IMailboxReader Reader(string userKey) => factory.CreateReader(Own(userKey), pasted);
 
-    public IMailboxSubscriptions Subscriptions(string userKey) => factory.CreateSubscriptions(userKey, pasted);
+    public IMailboxWriter Writer(string userKey) => factory.CreateWriter(Own(userKey), pasted);
+
+    public IMailboxSubscriptions Subscriptions(string userKey) => factory.CreateSubscriptions(Own(userKey), pasted);
+
+    private string Own(string userKey) => _userKey is null || userKey == _userKey
+        ? userKey
+        : throw new MailException("This local run reads one mailbox; another local user's mailbox is used only when they run it with their own token.");
 }

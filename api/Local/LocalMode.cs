@@ -17,6 +17,9 @@ public static class LocalMode
     /// <summary>The sample mailbox's rows.</summary>
     public const string SampleUserKey = "local:sample";
 
+    /// <summary>A row of a local user (the sample's or a pasted token's), as opposed to an Entra ID user's.</summary>
+    public static bool IsLocalUserKey(string userKey) => userKey.StartsWith(Tenant + ":", StringComparison.Ordinal);
+
     public static bool IsEnabled(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
 
     /// <summary>Stops the start outside Development without Entra ID: an open API on a real server must never happen by accident.</summary>
@@ -32,9 +35,13 @@ public static class LocalMode
     public static string? RefusalReason(IConfiguration configuration, IHostEnvironment environment) =>
         !IsEnabled(configuration) ? null
         : !environment.IsDevelopment()
-            ? $"Local mode (no AzureAd:ClientId configured) runs only in Development, not in {environment.EnvironmentName}: configure the AzureAd section " +
-              "(Instance, TenantId, ClientId, Audience), or set ASPNETCORE_ENVIRONMENT=Development to try the product locally."
+            ? $"{EnvironmentRefusal(environment.EnvironmentName)}; to serve your organization, set AzureAd:ClientId and AzureAd:TenantId (deploy/README.md)."
             : LocalBinding.RefusalReason(configuration);
+
+    /// <summary>Why local mode does not run in <paramref name="environment"/>, and how to try it (as typed, it works).</summary>
+    public static string EnvironmentRefusal(string environment) =>
+        $"Local mode (no AzureAd:ClientId configured) runs only in Development, not in {environment}: to try the product locally, "
+        + "start it with ASPNETCORE_ENVIRONMENT=Development (or --environment Development)";
 
     /// <summary>True when local mode reads a real mailbox with a pasted token rather than the sample mailbox.</summary>
     public static bool UsesRealGraph(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["Graph:AccessToken"]);

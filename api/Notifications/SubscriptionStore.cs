@@ -108,6 +108,10 @@ internal sealed class SubscriptionStore(FollowUpDbContext db)
     public async Task<IReadOnlyList<SubscriptionRow>> ListUserAsync(string userKey, CancellationToken ct) =>
         await db.Set<SubscriptionRow>().AsNoTracking().Where(r => r.UserKey == userKey).ToListAsync(ct);
 
+    /// <summary>Every user with a subscription row.</summary>
+    public async Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken ct) =>
+        await db.Set<SubscriptionRow>().AsNoTracking().Select(r => r.UserKey).Distinct().ToListAsync(ct);
+
     public Task DeleteUserAsync(string userKey, CancellationToken ct) =>
         db.Set<SubscriptionRow>().Where(r => r.UserKey == userKey).ExecuteDeleteAsync(ct);
 }

@@ -25,6 +25,7 @@ public sealed class AppRegistrar(DirectoryClient directory, TextWriter output)
         {
             var body = ApplicationShape.ForCreate(request);
             var created = await directory.WriteAsync(HttpMethod.Post, "applications", body, ct);
+            await SayPermissionsAsync(body);
             (id, appId, existing) = created is null
                 ? (NewApplicationId, NewClientId, body)
                 : ((string?)created["id"], (string?)created["appId"], created);
@@ -40,6 +41,7 @@ public sealed class AppRegistrar(DirectoryClient directory, TextWriter output)
         if (patch.Count > 0)
         {
             await directory.WriteAsync(HttpMethod.Patch, $"applications/{id}", patch, ct);
+            await SayPermissionsAsync(patch);
             changed = true;
         }
 
@@ -60,6 +62,14 @@ public sealed class AppRegistrar(DirectoryClient directory, TextWriter output)
         await output.WriteLineAsync($"AzureAd:ClientId={appId}  AzureAd:TenantId={tenant}  AzureAd:Audience=api://{request.Authority}/{appId}");
         await output.WriteLineAsync($"Grant admin consent (again after any permission change): {consent}");
         return new RegistrationResult(id, appId, changed, consent);
+    }
+
+    private async Task SayPermissionsAsync(JsonObject body)
+    {
+        if (PermissionNames.Describe(body) is { } names)
+        {
+            await output.WriteLineAsync(names);
+        }
     }
 
     private async Task<JsonObject?> FindAsync(RegistrationRequest request, CancellationToken ct)

@@ -34,7 +34,8 @@ public static class RegisterCommand
     }
 
     /// <param name="transport">Tests hand in the Graph test server's handler; null uses the network.</param>
-    internal static Command Create(HttpMessageHandler? transport)
+    /// <param name="credential">Where a token comes from without --token; null is the Azure CLI's sign-in, then the environment's.</param>
+    internal static Command Create(HttpMessageHandler? transport, TokenCredential? credential = null)
     {
         var host = new Option<string>("--host") { Description = "The API's public https origin, as in the manifests.", Required = true };
         var name = new Option<string>("--name") { Description = "The application's display name.", DefaultValueFactory = _ => RegistrationRequest.DefaultDisplayName };
@@ -73,20 +74,20 @@ public static class RegisterCommand
             }
 
             return await RunAsync(request, baseUrl, parse.GetValue(token) ?? Environment.GetEnvironmentVariable(TokenVariable),
-                parse.GetValue(dryRun), transport, stdout, stderr, ct);
+                parse.GetValue(dryRun), transport, credential ?? SignedInCredential(), stdout, stderr, ct);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(RegistrationRequest request, Uri graphBaseUrl, string? token, bool dryRun,
-        HttpMessageHandler? transport, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+        HttpMessageHandler? transport, TokenCredential credential, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         using var http = transport is null ? new HttpClient() : new HttpClient(transport, disposeHandler: false);
         http.BaseAddress = new Uri(graphBaseUrl.ToString().TrimEnd('/') + "/");
         try
         {
             // A dry run with no token shows what a first run would send, without signing in anywhere.
-            token ??= dryRun ? null : await AcquireTokenAsync(graphBaseUrl, ct);
+            token ??= dryRun ? null : await AcquireTokenAsync(credential, graphBaseUrl, ct);
             if (token is not null)
             {
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -100,18 +101,27 @@ public static class RegisterCommand
             await new AppRegistrar(directory, stdout).RegisterAsync(request, ct);
             return 0;
         }
-        catch (Exception e) when (e is RegistrationException or AuthenticationFailedException or CredentialUnavailableException or HttpRequestException)
+        catch (Exception e) when (e is RegistrationException or HttpRequestException)
         {
             await stderr.WriteLineAsync(e is RegistrationException ? e.Message : $"register: {e.Message.Split('\n')[0]}");
+            return 1;
+        }
+        catch (Exception e) when (e is AuthenticationFailedException or CredentialUnavailableException)
+        {
+            // The chain's own words ("ChainedTokenCredential failed…") say nothing of what to do.
+            await stderr.WriteLineAsync(
+                $"register: no Microsoft Graph token from an Azure sign-in: sign in with `az login` (an account that may register apps in the "
+                + $"tenant), or pass a token with --token or the {TokenVariable} environment variable; --dry-run needs none.");
             return 1;
         }
     }
 
     // The Azure CLI's sign-in (az login) first, then whatever the environment offers; the token is never printed.
-    private static async Task<string> AcquireTokenAsync(Uri graphBaseUrl, CancellationToken ct)
+    private static ChainedTokenCredential SignedInCredential() => new(new AzureCliCredential(), new DefaultAzureCredential(
+        new DefaultAzureCredentialOptions { ExcludeInteractiveBrowserCredential = true }));
+
+    private static async Task<string> AcquireTokenAsync(TokenCredential credential, Uri graphBaseUrl, CancellationToken ct)
     {
-        var credential = new ChainedTokenCredential(new AzureCliCredential(), new DefaultAzureCredential(
-            new DefaultAzureCredentialOptions { ExcludeInteractiveBrowserCredential = true }));
         var scope = $"{graphBaseUrl.GetLeftPart(UriPartial.Authority)}/.default";
         return (await credential.GetTokenAsync(new TokenRequestContext([scope]), ct)).Token;
     }

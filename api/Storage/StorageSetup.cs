@@ -19,9 +19,10 @@ public static class StorageSetup
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageWriteFaults>();
         // Pooled: a request leases a context instead of building one and its services (the thread list's read path).
-        services.AddDbContextPool<SqliteFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
-        services.AddDbContextPool<PostgresFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)));
+        services.AddDbContextPool<SqliteFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)).AddInterceptors(sp.GetRequiredService<StorageWriteFaults>()));
+        services.AddDbContextPool<PostgresFollowUpDbContext>((sp, builder) => UseStorage(builder, Options(sp)).AddInterceptors(sp.GetRequiredService<StorageWriteFaults>()));
         // The provider is known only once configuration is final (tests override it), so the choice is made per scope.
         services.AddScoped<FollowUpDbContext>(sp => Options(sp).Provider == StorageProvider.Postgres
             ? sp.GetRequiredService<PostgresFollowUpDbContext>()
@@ -75,8 +76,12 @@ public static class StorageSetup
     }
 }
 
-/// <summary>Brings the schema up to date before the server takes requests (hosted services start before Kestrel).</summary>
-internal sealed class StorageMigrationService(IServiceScopeFactory scopes, IOptions<StorageOptions> options) : IHostedService
+/// <summary>
+/// Brings the schema up to date before the server takes requests (hosted services start before Kestrel), and checks that
+/// the database takes writes: a read-only one stops the start rather than fail every write later. Its context is made
+/// outside DI, so a database that fails here is said once, in the start's one line, not also in EF Core's logs.
+/// </summary>
+internal sealed class StorageMigrationService(IOptions<StorageOptions> options) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -85,8 +90,16 @@ internal sealed class StorageMigrationService(IServiceScopeFactory scopes, IOpti
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        await StorageMigrations.MigrateAsync(scope.ServiceProvider.GetRequiredService<FollowUpDbContext>(), cancellationToken);
+        try
+        {
+            await using var db = StorageSetup.CreateContext(options.Value);
+            await StorageMigrations.MigrateAsync(db, cancellationToken);
+            await StorageWrites.ProbeAsync(db, cancellationToken);
+        }
+        catch (Exception e) when (StorageStart.Describe(e, options.Value) is { } line)
+        {
+            throw new StorageStartException(line, e);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

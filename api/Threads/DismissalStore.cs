@@ -65,10 +65,14 @@ internal sealed class DismissalStore(FollowUpDbContext db, TimeProvider time) : 
             await db.SaveChangesAsync(cancellationToken);
             return ToDismissal(row);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (StorageWrites.IsUniqueViolation(e))
         {
-            // Two dismissals of one thread at once: the other one stored the same thing.
-            return new Dismissal(threadKey, thread.Since, time.GetUtcNow(), movedOn ? reason : DismissalReasons.Dismissed, movedOn ? note : null);
+            // Two dismissals of one thread at once: the other one's row is stored, and is the answer. Any other failure
+            // propagates: the route must not say "dismissed" for a write that did not happen.
+            db.ChangeTracker.Clear();
+            return await db.Set<DismissalRow>().AsNoTracking().SingleOrDefaultAsync(d => d.UserKey == userKey && d.ThreadKey == threadKey, cancellationToken) is { } stored
+                ? ToDismissal(stored)
+                : throw new DbUpdateException("The dismissal raced with its removal; nothing is stored.", e);
         }
         finally
         {

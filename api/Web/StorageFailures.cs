@@ -31,12 +31,19 @@ internal sealed partial class StorageFailureHandler(IProblemDetailsService probl
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The follow-up database is busy or unreachable.",
-                Detail = "Nothing was changed. Try again in a few seconds; if it keeps happening, tell your administrator.",
-            },
+            ProblemDetails = Storage.StorageWrites.IsRefused(cause)
+                ? new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "The follow-up database cannot store changes.",
+                    Detail = "Nothing was changed: the database is read-only or its disk is full. Tell your administrator; reading still works.",
+                }
+                : new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "The follow-up database is busy or unreachable.",
+                    Detail = "Nothing was changed. Try again in a few seconds; if it keeps happening, tell your administrator.",
+                },
         });
     }
 
@@ -52,6 +59,9 @@ internal sealed partial class StorageFailureHandler(IProblemDetailsService probl
                 case NpgsqlException { IsTransient: true }:
                 // SQLITE_BUSY and SQLITE_LOCKED: another writer held the file past the busy timeout.
                 case SqliteException { SqliteErrorCode: 5 or 6 }:
+                    return e;
+                // Read-only or out of space: every write fails until someone acts, and none was stored.
+                case var _ when Storage.StorageWrites.IsRefused(e):
                     return e;
                 case AggregateException aggregate:
                     return aggregate.InnerExceptions.Select(Transient).FirstOrDefault(t => t is not null);

@@ -39,12 +39,50 @@ public sealed class ProductionStartTests
         var settings = CompleteSettings("Host=127.0.0.1;Port=1;Database=unused");
         settings[variable] = "";
 
-        var (code, _, stderr) = await RepositoryFiles.RunAsync("dotnet", [Path.Combine(RepositoryFiles.ApiOutput, "OutlookFollowUp.Api.dll")],
-            RepositoryFiles.ApiOutput, settings);
+        var (code, _, stderr) = await StartAsync(settings);
 
         Assert.NotEqual(0, code);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Split('\n'));
+    }
+
+    [Fact]
+    public async Task ProductionStart_WithSeveralSettingsMissing_NamesThemAllInOneLine()
+    {
+        var settings = CompleteSettings("");
+        foreach (var variable in new[] { "AzureAd__TenantId", "AzureAd__ClientCredentials__0__KeyVaultUrl", "AzureAd__Audience" })
+        {
+            settings[variable] = "";
+        }
+
+        var (code, _, stderr) = await StartAsync(settings);
+
+        Assert.True(code != 0 && stderr.Split('\n') is [var line]
+            && new[] { "AzureAd:TenantId", "AzureAd:ClientCredentials:0:KeyVaultUrl", "ConnectionStrings:FollowUps" }.All(k => line.Contains(k, StringComparison.Ordinal))
+            && !line.Contains("Audience", StringComparison.Ordinal), $"{code}: {stderr}");
+    }
+
+    [Fact]
+    public async Task ProductionStart_WithNothingConfigured_SaysHowToTryItAndEverySettingProductionNeeds()
+    {
+        var (code, _, stderr) = await StartAsync(new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        var needed = new[] { "AzureAd:ClientId", "AzureAd:TenantId", "AzureAd:ClientCredentials:0:KeyVaultUrl", "AzureAd:ClientCredentials:0:KeyVaultCertificateName", "ConnectionStrings:FollowUps" };
+        Assert.True(code != 0 && stderr.Split('\n') is [var line] && line.Contains("ASPNETCORE_ENVIRONMENT=Development", StringComparison.Ordinal)
+            && needed.All(k => line.Contains(k, StringComparison.Ordinal)) && !line.Contains("Audience", StringComparison.Ordinal), $"{code}: {stderr}");
+    }
+
+    [Fact]
+    public async Task ProductionStart_WithPostgreSqlUnreachable_ExitsWithOneLineNamingTheServer()
+    {
+        var port = ClosedPort();
+
+        var (code, stdout, stderr) = await StartAsync(CompleteSettings($"Host=127.0.0.1;Port={port};Database=followups;Username=api;Password=s3cret;Timeout=5"));
+
+        Assert.True(code is not (0 or 134) && stderr.Split('\n') is [var line]
+            && line.Contains($"PostgreSQL 127.0.0.1:{port}/followups cannot be reached", StringComparison.Ordinal), $"{code}: {stderr}");
+        Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", stdout + stderr, StringComparison.Ordinal);
     }
 
     [PostgresFact]
@@ -110,6 +148,23 @@ public sealed class ProductionStartTests
         Assert.DoesNotContain("s3cret", configured.Description, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Unhealthy, missing.Status);
         Assert.Equal("AzureAd:ClientCredentials is not set", missing.Description);
+    }
+
+    [Fact]
+    public void Requirements_TheAudience_IsNotRequired()
+    {
+        Assert.Null(ProductionRequirements.Problem(Configuration("AzureAd:Audience", ""), new TestHostEnvironment("Production")));
+    }
+
+    /// <summary>The built API as a process, in its own output folder (its appsettings files apply), run until it exits.</summary>
+    private static Task<(int Code, string Stdout, string Stderr)> StartAsync(Dictionary<string, string?> settings) =>
+        RepositoryFiles.RunAsync("dotnet", [Path.Combine(RepositoryFiles.ApiOutput, "OutlookFollowUp.Api.dll")], RepositoryFiles.ApiOutput, settings);
+
+    private static int ClosedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // The complete settings as configuration keys, with one changed.

@@ -157,6 +157,33 @@ public sealed partial class RegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task Command_DryRun_NamesTheGraphPermissionsItsRequestsCarry()
+    {
+        var (code, stdout, _) = await InvokeAsync(graph, "--host", "https://followup.contoso.com", "--dry-run", "--app-only", "--graph-base-url", GraphBase);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Microsoft Graph permissions: delegated Mail.ReadWrite, MailboxSettings.Read, Mail.Send, People.Read, offline_access, openid, profile; "
+            + "application Mail.ReadWrite, MailboxSettings.Read, Mail.Send", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Command_WithoutASignIn_NamesAzLoginTheTokenOptionAndTheVariable(bool failed)
+    {
+        // What the Azure CLI-then-environment chain says when nobody ran az login and no identity is around.
+        var signedOut = new Azure.Identity.ChainedTokenCredential(new SignedOutCredential(failed));
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+
+        var code = await RegisterCommand.InvokeAsync(RegisterCommand.Create(graph, signedOut),
+            ["--host", "https://followup.contoso.com", "--graph-base-url", GraphBase], stdout, stderr, CancellationToken.None);
+
+        Assert.True(code == 1 && stderr.ToString().TrimEnd().Split('\n') is [var line]
+            && new[] { "az login", "--token", RegisterCommand.TokenVariable }.All(n => line.Contains(n, StringComparison.Ordinal)), $"{code}: {stderr}");
+        Assert.Empty(graph.Requests);
+    }
+
+    [Fact]
     public async Task Command_Help_ListsEveryOptionAndSendsNothing()
     {
         var (code, stdout, _) = await InvokeAsync(graph, "--help");
@@ -242,6 +269,17 @@ public sealed partial class RegistrationTests : IDisposable
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=followup-api", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return request.CreateSelfSigned(DateTimeOffset.UnixEpoch.AddYears(56), DateTimeOffset.UnixEpoch.AddYears(58));
+    }
+
+    /// <summary>A credential with no sign-in behind it: unavailable (no Azure CLI), or failed (a managed identity endpoint that refused).</summary>
+    private sealed class SignedOutCredential(bool failed) : Azure.Core.TokenCredential
+    {
+        public override Azure.Core.AccessToken GetToken(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            throw (failed ? new Azure.Identity.AuthenticationFailedException("ManagedIdentityCredential authentication failed.")
+                : new Azure.Identity.CredentialUnavailableException("Azure CLI not installed."));
+
+        public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 
     [GeneratedRegex(@"^(POST|PATCH|PUT|DELETE) https?://\S+$")]

@@ -20,8 +20,10 @@ internal static class RepositoryFiles
     public static string NuGetPackageRoot =>
         typeof(RepositoryFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
 
+    /// <summary>Runs a program to its end; with <paramref name="until"/>, only until its output holds that text (then it is stopped and the code is -1).</summary>
     public static async Task<(int Code, string Stdout, string Stderr)> RunAsync(
-        string program, IEnumerable<string> args, string workingDirectory, IDictionary<string, string?>? environment = null, int timeoutSeconds = 120)
+        string program, IEnumerable<string> args, string workingDirectory, IDictionary<string, string?>? environment = null, int timeoutSeconds = 120,
+        string? until = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -41,23 +43,52 @@ internal static class RepositoryFiles
 
         using var process = Process.Start(start)!;
         var (stdout, stderr) = (new StringBuilder(), new StringBuilder());
-        process.OutputDataReceived += (_, e) => stdout.AppendLine(e.Data);
-        process.ErrorDataReceived += (_, e) => stderr.AppendLine(e.Data);
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) => Append(stdout, e.Data, until, seen);
+        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data, until, seen);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await Task.WhenAny(process.WaitForExitAsync(timeout.Token), seen.Task).Unwrap();
+            timeout.Token.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in {timeoutSeconds} s.");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in {timeoutSeconds} s:\n{Text(stdout)}\n{Text(stderr)}");
+        }
+
+        var stopped = !process.HasExited;
+        if (stopped)
+        {
+            process.Kill(entireProcessTree: true);
         }
 
         process.WaitForExit();
-        return (process.ExitCode, stdout.ToString().Trim(), stderr.ToString().Trim());
+        return (stopped ? -1 : process.ExitCode, Text(stdout).Trim(), Text(stderr).Trim());
+    }
+
+    private static void Append(StringBuilder output, string? line, string? until, TaskCompletionSource seen)
+    {
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+
+        if (until is not null && line?.Contains(until, StringComparison.Ordinal) == true)
+        {
+            seen.TrySetResult();
+        }
+    }
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
     }
 
     private static string FindRoot()

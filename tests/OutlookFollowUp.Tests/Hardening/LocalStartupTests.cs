@@ -34,6 +34,30 @@ public sealed class LocalStartupTests
         Assert.True(run.ExitCode == 1 && run.StderrLines is [var line] && line.Contains("Staging", StringComparison.Ordinal), run.ToString());
     }
 
+    [Theory]
+    [InlineData("--urls http://127.0.0.1:0 --Graph:Mode Bogus", "Graph:Mode 'Bogus' is not Delegated or Application.")]
+    [InlineData("--urls http://127.0.0.1:0 --AzureAd:ClientId 0b3c1f7e-2d4a-4c5b-8e9f-1a2b3c4d5e6f --AzureAd:TenantId organizations", "AzureAd:TenantId is 'organizations', not a tenant id")]
+    public async Task A_start_that_fails_says_why_in_one_line_with_no_stack_trace(string args, string named)
+    {
+        var run = await ApiProcess.RunAsync(args, "");
+
+        Assert.True(run.ExitCode == 1 && run.StderrLines is [var line] && line.Contains(named, StringComparison.Ordinal)
+            && !(run.Stdout + run.Stderr).Contains("   at ", StringComparison.Ordinal), run.ToString());
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_one_line_naming_the_address()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        var run = await ApiProcess.RunAsync($"--urls {address}", "");
+
+        Assert.True(run.ExitCode == 1 && run.StderrLines is [var line] && line.Contains(address, StringComparison.Ordinal)
+            && !(run.Stdout + run.Stderr).Contains("   at ", StringComparison.Ordinal), run.ToString());
+    }
+
     [Fact]
     public async Task Ports_that_bind_every_interface_are_caught_once_bound_and_the_process_stops_with_exit_code_1()
     {

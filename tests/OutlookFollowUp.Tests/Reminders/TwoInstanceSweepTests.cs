@@ -14,7 +14,6 @@ namespace OutlookFollowUp.Tests.Reminders;
 public sealed class TwoInstanceSweepTests(ITestOutputHelper output)
 {
     private const int Reminders = 2_000;
-    private const int Mailboxes = 20;
     private const string Token = "local-test-token";
 
     [PostgresFact]
@@ -69,7 +68,7 @@ public sealed class TwoInstanceSweepTests(ITestOutputHelper output)
             mailbox.Put("sentitems", Messages.Message(id, now.AddDays(-2), "me@contoso.com"));
             context.Set<ReminderRow>().Add(new ReminderRow
             {
-                UserKey = $"tenant:user-{i % Mailboxes}",
+                UserKey = OutlookFollowUp.Local.LocalMode.TokenUserKey(Token), // local mode acts for its own user alone
                 Id = Guid.NewGuid().ToString("N"),
                 MessageId = id,
                 InternetMessageId = $"<{id}@fabrikam.com>",

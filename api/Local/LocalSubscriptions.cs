@@ -1,0 +1,43 @@
+using OutlookFollowUp.Notifications;
+
+namespace OutlookFollowUp.Local;
+
+/// <summary>
+/// Local mode serves one person per run. Subscription rows an earlier run made for another local user (another pasted
+/// token, or the sample) are removed at start, so a notification of theirs is unknown here and ignored, never a sync of
+/// their index with this run's token. Graph ends their subscriptions by itself when they expire.
+/// </summary>
+internal sealed partial class LocalSubscriptions(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<LocalSubscriptions> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var mine = LocalMode.UserKeyFor(configuration);
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<SubscriptionStore>();
+        foreach (var other in (await store.UserKeysAsync(cancellationToken)).Where(k => k != mine && LocalMode.IsLocalUserKey(k)))
+        {
+            await store.DeleteUserAsync(other, cancellationToken);
+            LogRemoved(logger, other);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Removed the subscriptions of {UserKey}, another local user than this run's")]
+    private static partial void LogRemoved(ILogger logger, string userKey);
+}
+
+/// <summary>Local mode's services besides its mailbox (api/Mail registers that).</summary>
+public static class LocalModeSetup
+{
+    /// <summary>Call after AddStorage: hosted services start in order, and the schema must be there first.</summary>
+    public static IServiceCollection AddLocalMode(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (LocalMode.IsEnabled(configuration))
+        {
+            services.AddHostedService<LocalSubscriptions>();
+        }
+
+        return services;
+    }
+}
