@@ -16,8 +16,10 @@ namespace OutlookFollowUp.Mail.Graph;
 /// <see cref="GraphOptions.MailboxRequestWindow"/>, where every part of a batch counts. The window is a little below
 /// Graph's own 10,000 per 10 minutes, so the app slows down before Graph throttles. A request the window has no room for
 /// is not sent: it is answered 429 with the Retry-After the window needs, so the one retry layer and the callers wait
-/// it as they wait Graph's own (background work is tried again later, never dropped). One instance owns a mailbox's
-/// background work at a time (Storage's mailbox leases), so these counts hold for the deployment.
+/// it as they wait Graph's own (background work is tried again later, never dropped). A Retry-After from Graph longer
+/// than the retry layer waits (half the interactive budget) is kept for the mailbox: no request of any work goes to it
+/// before then. One instance owns a mailbox's background work at a time (Storage's mailbox leases), so these counts
+/// hold for the deployment.
 /// </summary>
 public sealed class GraphMailboxGates(IOptions<GraphOptions> options, TimeProvider time)
 {
@@ -42,6 +44,29 @@ public sealed class GraphMailboxGates(IOptions<GraphOptions> options, TimeProvid
         public RequestWindow Window { get; } = new(options.MailboxRequestLimit, options.MailboxRequestWindow);
 
         public int MaxSlots { get; } = options.MaxConcurrentPerMailbox;
+
+        /// <summary>Waits the retry layer takes itself; a longer one is kept for the mailbox.</summary>
+        public TimeSpan RetryLayerWait { get; } = options.InteractiveBudget / 2;
+
+        private long _notBeforeTicks;
+
+        /// <summary>What is left of the last long wait Graph asked of this mailbox, or null.</summary>
+        public TimeSpan? Throttled(DateTimeOffset now)
+        {
+            var left = Interlocked.Read(ref _notBeforeTicks) - now.UtcTicks;
+            return left > 0 ? TimeSpan.FromTicks(left) : null;
+        }
+
+        public void ThrottleUntil(DateTimeOffset until)
+        {
+            for (var seen = Interlocked.Read(ref _notBeforeTicks); until.UtcTicks > seen; seen = Interlocked.Read(ref _notBeforeTicks))
+            {
+                if (Interlocked.CompareExchange(ref _notBeforeTicks, until.UtcTicks, seen) == seen)
+                {
+                    return;
+                }
+            }
+        }
     }
 }
 
@@ -51,15 +76,31 @@ internal sealed class MailboxGateHandler(GraphMailboxGates gates) : DelegatingHa
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var gate = gates.For(GraphHttp.MailboxOf(request));
+        if (gate.Throttled(gates.Time.GetUtcNow()) is { } throttled)
+        {
+            return Throttled(request, throttled);
+        }
+
         var parts = await PartsAsync(request, cancellationToken);
         using var slots = await gate.Slots.AcquireAsync(Math.Min(parts, gate.MaxSlots), cancellationToken);
-        if (!gate.Window.TryTake(parts, gates.Time.GetUtcNow(), out var wait))
+        var now = gates.Time.GetUtcNow();
+        if (!gate.Window.TryTake(parts, now, out var wait))
         {
             return Throttled(request, wait);
         }
 
-        return await base.SendAsync(request, cancellationToken);
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
+            && RetryAfter(response, now) is { } asked && asked > gate.RetryLayerWait)
+        {
+            gate.ThrottleUntil(now + asked);
+        }
+
+        return response;
     }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) =>
+        response.Headers.RetryAfter?.Delta ?? (response.Headers.RetryAfter?.Date is { } date ? date - now : null);
 
     /// <summary>How many requests Graph counts: the parts of a JSON batch, else one.</summary>
     private static async Task<int> PartsAsync(HttpRequestMessage request, CancellationToken ct)

@@ -65,4 +65,25 @@ public sealed class MailboxGateTests
         Assert.InRange(held.RetryAfter!.Value, TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(9) + TimeSpan.FromSeconds(21));
         Assert.Equal(7, rig.Fake.Requests.Count);
     }
+
+    [Fact]
+    public async Task A_long_Retry_After_from_Graph_holds_every_request_to_that_mailbox_until_then_and_no_other()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        using var rig = new FakeGraphRig(o => o.MaxRetries = 0, time: clock);
+        rig.Fake.Fail(FakeGraph.Any, System.Net.HttpStatusCode.TooManyRequests, retryAfterSeconds: 600);
+        var other = rig.Factory.CreateReader("user-2");
+
+        var throttled = await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMailboxTimeZoneAsync(Ct));
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var held = await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(Ct));
+        await other.GetMailboxTimeZoneAsync(Ct);
+        var sent = rig.Fake.Requests.Count;
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await rig.Reader.GetMailboxTimeZoneAsync(Ct);
+
+        Assert.Equal((TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5)), (throttled.RetryAfter, held.RetryAfter));
+        Assert.Equal(2, sent); // the throttled call and the other mailbox's; the held one never left
+        Assert.Equal(3, rig.Fake.Requests.Count);
+    }
 }
