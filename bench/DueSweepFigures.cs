@@ -48,10 +48,7 @@ internal static class DueSweepFigures
         await SeedAsync(database, mailbox, time.GetUtcNow());
         time.Now = time.Now.AddHours(2);
 
-        await using var context = database.CreateContext();
-        var sweep = new ReminderSweep(
-            context, mailboxes, new SettingsStore(context, time), new ThreadIndex(context), new NoSweepProbe(), new FlagPermissionNotices(),
-            time, Options.Create(new BackgroundOptions()), NullLogger<ReminderSweep>.Instance);
+        var sweep = BenchSweep.Create(database, mailboxes, time, new BackgroundOptions());
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -210,12 +207,20 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return database;
     }
 
-    public FollowUpDbContext CreateContext()
+    /// <param name="owned">The caller disposes it (a context per mailbox of a sweep); else it lives as long as the database.</param>
+    public FollowUpDbContext CreateContext(bool owned = false)
     {
         var context = StorageSetup.CreateContext(_options);
-        _contexts.Add(context);
+        if (!owned)
+        {
+            _contexts.Add(context);
+        }
+
         return context;
     }
+
+    /// <summary>The storage settings an instance of the app would have for this database.</summary>
+    public StorageOptions Options => _options;
 
     public async ValueTask DisposeAsync()
     {

@@ -29,8 +29,13 @@ public sealed partial class AwayRound(AwayCache cache, ILogger<AwayRound> logger
     public const int MailboxesTried = 3;
 
     /// <param name="askers">The tenant's mailboxes that may ask, in order; made lazily (a reader costs a token).</param>
+    /// <param name="lease">
+    /// When given, a mailbox asks only under its lease (held for its calls); one another instance is working on is passed
+    /// over, so Graph's limits for that mailbox stay that instance's to keep.
+    /// </param>
     public async Task<AwayRoundOutcome> AskAsync(
-        string tenant, IEnumerable<string> addresses, IEnumerable<(string UserKey, IMailTips Tips)> askers, CancellationToken cancellationToken)
+        string tenant, IEnumerable<string> addresses, IEnumerable<(string UserKey, IMailTips Tips)> askers, CancellationToken cancellationToken,
+        Func<string, CancellationToken, Task<Storage.MailboxLease?>>? lease = null)
     {
         var missing = new Queue<string[]>(addresses
             .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal)
@@ -46,6 +51,12 @@ public sealed partial class AwayRound(AwayCache cache, ILogger<AwayRound> logger
             if (tried++ == MailboxesTried)
             {
                 break;
+            }
+
+            await using var held = lease is null ? null : await lease(userKey, cancellationToken);
+            if (lease is not null && held is null)
+            {
+                continue;
             }
 
             try

@@ -31,6 +31,11 @@ internal static class ReminderClaims
                   AND sweep_at <= {now.UtcTicks}
                 """, ct);
 
+    /// <summary>Gives a mailbox's claimed rows back untouched (no attempt counted), claimable again at <paramref name="at"/>.</summary>
+    public static Task<int> ReleaseAsync(FollowUpDbContext db, string userKey, string claimId, DateTimeOffset at, CancellationToken ct) =>
+        db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.ClaimId == claimId)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.SweepAt, at).SetProperty(r => r.ClaimId, (string?)null), ct);
+
     /// <summary>The claim's rows, as they are now.</summary>
     public static Task<List<ReminderRow>> ClaimedAsync(FollowUpDbContext db, string claimId, CancellationToken ct) =>
         db.Set<ReminderRow>().AsNoTracking().Where(r => r.ClaimId == claimId).ToListAsync(ct);
