@@ -55,31 +55,53 @@ public sealed class ParallelSweepTests
     }
 
     [PostgresFact]
-    public async Task Two_instances_sweeping_one_mailbox_take_turns_under_its_lease_and_flag_each_reminder_once()
+    public async Task A_mailbox_another_instance_is_working_on_is_left_to_it_and_swept_once_it_is_free()
     {
-        await using var rig = await SweepRig.CreateAsync(StorageProvider.Postgres, new BackgroundOptions { DueBatchSize = 5 });
-        await SeedAsync(rig, mailboxes: 1, perMailbox: 40);
-        rig.Fake.Graph.Latency = TimeSpan.FromMilliseconds(60);
-        // Each instance has its own Graph pipeline, so its own gate: only the lease keeps them from the mailbox at once.
-        await using var otherGraph = FakeGraphRig.Services(new GraphOptions { AccessToken = "test-token", MaxRetries = 0 }, rig.Fake).BuildServiceProvider();
-        var otherMailboxes = new OutlookFollowUp.Local.LocalMailboxes(otherGraph.GetRequiredService<GraphClientFactory>());
+        await using var rig = await SweepRig.CreateAsync(StorageProvider.Postgres);
+        await SeedAsync(rig, mailboxes: 3, perMailbox: 4);
         await using var first = MailboxLeaseTests.Leases(rig.Db);
-        await using var second = MailboxLeaseTests.Leases(rig.Db);
+        await using var other = MailboxLeaseTests.Leases(rig.Db);
+        var busy = await other.TryAcquireAsync("tenant:user-1", Ct); // the other instance is syncing it, say
+        var requests = rig.Graph.GetRequiredService<GraphRequestCounters>().For("tenant:user-1");
 
-        var counts = (await Task.WhenAll(
-            Task.Run(() => rig.Sweep(leases: first).RunOnceAsync(Ct)),
-            Task.Run(() => rig.Sweep(leases: second, mailboxes: otherMailboxes).RunOnceAsync(Ct)))).ToList();
-        for (var round = 0; round < 20 && counts.Sum(c => c.Flagged) < 40; round++)
+        var meanwhile = await rig.Sweep(leases: first).RunOnceAsync(Ct);
+        var sentMeanwhile = requests.Total;
+        await busy!.DisposeAsync();
+        rig.Time.Advance(ReminderSweep.Busy);
+        var after = await rig.Sweep(leases: first).RunOnceAsync(Ct);
+
+        Assert.Equal((12, 8), (meanwhile.Claimed, meanwhile.Flagged));
+        Assert.Equal(0, sentMeanwhile);
+        Assert.Equal((4, 4), (after.Claimed, after.Flagged));
+        Assert.Equal(12, rig.Patches);
+        Assert.Equal(0, await first.HeldAsync());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task A_claim_takes_whole_mailboxes_so_two_instances_never_share_one(StorageProvider provider)
+    {
+        await using var rig = await SweepRig.CreateAsync(provider, new BackgroundOptions { DueBatchSize = 5 });
+        var start = rig.Time.GetUtcNow();
+        for (var r = 0; r < 6; r++)
         {
-            // Reminders of the mailbox while the other instance held it came back a few seconds later.
-            rig.Time.Advance(ReminderSweep.Busy);
-            counts.Add(await rig.Sweep(leases: first).RunOnceAsync(Ct));
+            for (var m = 0; m < 4; m++)
+            {
+                // Mailbox m's reminders come due at minute m + 1, so the earliest five rows are five of mailbox 0's six.
+                rig.Sent($"s{m}-{r}", start);
+                await rig.RemindAsync($"s{m}-{r}", start.AddMinutes(m + 1).AddSeconds(r), user: $"tenant:user-{m}");
+            }
         }
 
-        Assert.Equal(40, counts.Sum(c => c.Flagged));
-        Assert.Equal(40, rig.Patches);
-        Assert.Equal(40, rig.Fake.PatchedPaths.Distinct().Count());
-        Assert.Equal(1, rig.Fake.MaxInFlight); // a batch of five parts takes all four of an instance's slots
+        rig.Time.Advance(TimeSpan.FromMinutes(10));
+        await using var context = rig.Db.CreateContext();
+        var now = rig.Time.GetUtcNow();
+
+        var first = await ReminderClaims.ClaimAsync(context, "a", now, now.AddMinutes(5), 5, Ct);
+        var second = await ReminderClaims.ClaimAsync(context, "b", now, now.AddMinutes(5), 5, Ct);
+        var rows = await RowsAsync(rig, null);
+
+        Assert.Equal((6, 6), (first, second)); // five rows asked for, six taken: the rest of the first row's mailbox
+        Assert.All(rows.Where(r => r.ClaimId is not null).GroupBy(r => r.UserKey), mailbox => Assert.Single(mailbox.Select(r => r.ClaimId).Distinct()));
     }
 
     private static async Task SeedAsync(SweepRig rig, int mailboxes, int perMailbox)
@@ -98,9 +120,9 @@ public sealed class ParallelSweepTests
         rig.Time.Advance(TimeSpan.FromMinutes(5));
     }
 
-    private static async Task<List<ReminderRow>> RowsAsync(SweepRig rig, string user)
+    private static async Task<List<ReminderRow>> RowsAsync(SweepRig rig, string? user)
     {
         await using var context = rig.Db.CreateContext();
-        return [.. Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(context.Set<ReminderRow>()).Where(r => r.UserKey == user)];
+        return [.. Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(context.Set<ReminderRow>()).Where(r => user == null || r.UserKey == user)];
     }
 }
