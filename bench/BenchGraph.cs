@@ -16,9 +16,15 @@ namespace OutlookFollowUp.Bench;
 internal static class BenchGraph
 {
     /// <summary>The product's Graph services (local mode's static token) with <paramref name="transport"/> as the network.</summary>
-    public static ServiceProvider Services(HttpMessageHandler transport)
+    /// <param name="baseUrl">Where Graph is (a simulator on a port); Graph's own address by default.</param>
+    public static ServiceProvider Services(HttpMessageHandler transport, Uri? baseUrl = null)
     {
         var settings = new Dictionary<string, string?> { ["Graph:AccessToken"] = "bench" };
+        if (baseUrl is not null)
+        {
+            settings["Graph:BaseUrl"] = baseUrl.ToString();
+        }
+
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddLogging()
