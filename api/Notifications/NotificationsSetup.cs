@@ -14,7 +14,7 @@ public static class NotificationsSetup
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
             .Validate(o => o.IsValid(),
                 "Notifications: PublicBaseUrl must be an absolute http(s) URL, SubscriptionLifetime between 10 minutes and 10,080 minutes, "
-                + "RenewBefore, InactiveAfter and PollInterval positive, ReconcileInterval at least 1 s.")
+                + "RenewBefore, InactiveAfter and PollInterval positive, Notifications:ReconcileInterval at least 1 s.")
             .ValidateOnStart();
         services.AddScoped<SyncRequestStore>();
         services.AddScoped<SubscriptionStore>();
