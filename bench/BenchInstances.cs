@@ -122,6 +122,9 @@ internal sealed class BenchInstance : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The PostgreSQL application name the instances connect with, so their connections can be counted.</summary>
+    public const string ApplicationName = "followup-bench-instance";
+
     public static BenchInstance Start(StorageOptions storage, Uri graph, IReadOnlyDictionary<string, string> settings)
     {
         var folder = Path.Combine(RepositoryRoot(), "api", "bin", "Release", "net10.0");
@@ -133,7 +136,9 @@ internal sealed class BenchInstance : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Development", // local mode: the pasted token reaches every mailbox key
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["Storage__Provider"] = storage.Provider.ToString(),
-            ["ConnectionStrings__FollowUps"] = storage.ConnectionString!,
+            ["ConnectionStrings__FollowUps"] = storage.Provider == StorageProvider.Postgres
+                ? new Npgsql.NpgsqlConnectionStringBuilder(storage.ConnectionString) { ApplicationName = ApplicationName }.ConnectionString
+                : storage.ConnectionString!,
             ["Graph__BaseUrl"] = graph.ToString(),
             ["Graph__AccessToken"] = "bench",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -245,5 +250,46 @@ internal sealed class BenchInstance : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>The most PostgreSQL connections the instances held at once, sampled every 100 ms while it runs.</summary>
+internal sealed class ConnectionPeak : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _sampling;
+    private int _peak;
+
+    private ConnectionPeak(string connectionString) => _sampling = SampleAsync(connectionString, _stop.Token);
+
+    public int Peak => Volatile.Read(ref _peak);
+
+    /// <summary>Null on SQLite (one file, no server connections to count).</summary>
+    public static ConnectionPeak? Start(StorageOptions storage) =>
+        storage.Provider == StorageProvider.Postgres ? new ConnectionPeak(storage.ConnectionString!) : null;
+
+    private async Task SampleAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @name", connection);
+        command.Parameters.AddWithValue("name", BenchInstance.ApplicationName);
+        while (!ct.IsCancellationRequested)
+        {
+            var now = Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            if (now > _peak)
+            {
+                Volatile.Write(ref _peak, now);
+            }
+
+            await Task.Delay(100, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _sampling.ContinueWith(_ => { }, TaskScheduler.Default);
+        _stop.Dispose();
     }
 }

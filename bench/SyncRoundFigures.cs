@@ -49,6 +49,7 @@ internal static class SyncRoundFigures
         var running = new List<BenchInstance>();
         try
         {
+            await using var connections = ConnectionPeak.Start(database.Options);
             var requestsBefore = counting.Total;
             var launched = TimeProvider.System.GetUtcNow();
             for (var i = 0; i < instances; i++)
@@ -59,7 +60,7 @@ internal static class SyncRoundFigures
             var sinceLaunch = Stopwatch.StartNew();
             while (await RequestedAsync(database) == 0 && await SyncedAsync(database, launched) == 0)
             {
-                Check(sinceLaunch.Elapsed < TimeSpan.FromSeconds(120), "no sync was asked for", running);
+                DueSweepFigures.Check(sinceLaunch.Elapsed < TimeSpan.FromSeconds(120), "no sync was asked for", running);
                 await Task.Delay(20);
             }
 
@@ -67,16 +68,16 @@ internal static class SyncRoundFigures
             var synced = 0;
             while ((synced = await SyncedAsync(database, launched)) < mailboxes)
             {
-                Check(clock.Elapsed < timeout, $"{synced:N0} of {mailboxes:N0} synced after {timeout}", running);
+                DueSweepFigures.Check(clock.Elapsed < timeout, $"{synced:N0} of {mailboxes:N0} synced after {timeout}", running);
                 await Task.Delay(250);
             }
 
             var wall = clock.Elapsed;
             var requests = counting.Total - requestsBefore;
-            output.WriteLine("| database | instances | mailboxes | latency | wall time | Graph HTTP requests | per mailbox | product peak RSS per instance | this process (simulator, seeding) peak RSS |");
-            output.WriteLine("|---|---|---|---|---|---|---|---|---|");
+            output.WriteLine("| database | instances | mailboxes | latency | wall time | Graph HTTP requests | per mailbox | product peak RSS per instance | PostgreSQL connections, peak (all instances) | this process (simulator, seeding) peak RSS |");
+            output.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
             output.WriteLine(FormattableString.Invariant(
-                $"| {provider} | {instances} | {mailboxes:N0} | {latency} ms | {wall.TotalSeconds:F1} s | {requests:N0} | {(double)requests / mailboxes:F2} | {DueSweepFigures.Peaks(running)} | {BenchInstance.PeakMegabytes(Environment.ProcessId):F0} MB |"));
+                $"| {provider} | {instances} | {mailboxes:N0} | {latency} ms | {wall.TotalSeconds:F1} s | {requests:N0} | {(double)requests / mailboxes:F2} | {DueSweepFigures.Peaks(running)} | {connections?.Peak.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} | {BenchInstance.PeakMegabytes(Environment.ProcessId):F0} MB |"));
             output.WriteLine(FormattableString.Invariant(
                 $"sync-round: mailboxes={mailboxes} latency_ms={latency} instances={instances} wall_s={wall.TotalSeconds:F1} graph_requests={requests}"));
         }
@@ -86,14 +87,6 @@ internal static class SyncRoundFigures
             {
                 await instance.DisposeAsync();
             }
-        }
-    }
-
-    private static void Check(bool ok, string what, List<BenchInstance> running)
-    {
-        if (!ok)
-        {
-            throw new TimeoutException($"{what}.\n{running[0].Output}");
         }
     }
 
