@@ -66,11 +66,7 @@ internal static class AwayFigures
             await seed.SaveChangesAsync();
         }
 
-        await using var context = database.CreateContext();
-        var sweep = new ReminderSweep(
-            context, reader, new SettingsStore(context, time), new ThreadIndex(context), new NoSweepProbe(), new FlagPermissionNotices(),
-            time, Options.Create(new BackgroundOptions()), NullLogger<ReminderSweep>.Instance,
-            Step(context, reader, new AwayCache(time), time));
+        var sweep = BenchSweep.Create(database, reader, time, new BackgroundOptions(), new AwayCache(time));
         var counts = await sweep.RunOnceAsync(CancellationToken.None);
         var held = counts.Claimed - counts.Due - counts.Resolved - counts.Retried;
         if (counts.Claimed != Reminders || counts.Retried != 0)
@@ -81,15 +77,6 @@ internal static class AwayFigures
         var added = counting.Count("getMailTips") + counting.Count("mailboxSettings");
         output.WriteLine(FormattableString.Invariant(
             $"| {mailboxes:N0} mailbox{(mailboxes == 1 ? "" : "es")}{(hoursReadToday ? ", working hours read today" : "")} | {counting.Count("getMailTips"):N0} | {counting.Count("mailboxSettings"):N0} | {added * 1_000.0 / Reminders:F0} | {counting.Total:N0} | {100.0 * added / counting.Total:F0}% | {held:N0} | {counts.Due:N0} |"));
-    }
-
-    /// <summary>The sweep's away step as the app's DI makes it, over a cache as cold as a started process's.</summary>
-    private static AwaySweepStep Step(FollowUpDbContext context, LocalMailboxes mailboxes, AwayCache cache, TimeProvider time)
-    {
-        var round = new AwayRound(cache, NullLogger<AwayRound>.Instance);
-        return new AwaySweepStep(
-            context, new ThreadIndex(context), mailboxes, round, new AwayCheck(cache, round, time, NullLogger<AwayCheck>.Instance),
-            new OutlookFollowUp.Digest.DigestHours(context, time, NullLogger<OutlookFollowUp.Digest.DigestHours>.Instance));
     }
 
     private static async Task SeedAsync(BenchDatabase database, InMemoryMailbox mailbox, DateTimeOffset now, int mailboxes)

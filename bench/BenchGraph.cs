@@ -1,6 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OutlookFollowUp.Away;
+using OutlookFollowUp.Background;
+using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
+using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Bench;
 
@@ -8,9 +16,15 @@ namespace OutlookFollowUp.Bench;
 internal static class BenchGraph
 {
     /// <summary>The product's Graph services (local mode's static token) with <paramref name="transport"/> as the network.</summary>
-    public static ServiceProvider Services(HttpMessageHandler transport)
+    /// <param name="baseUrl">Where Graph is (a simulator on a port); Graph's own address by default.</param>
+    public static ServiceProvider Services(HttpMessageHandler transport, Uri? baseUrl = null)
     {
         var settings = new Dictionary<string, string?> { ["Graph:AccessToken"] = "bench" };
+        if (baseUrl is not null)
+        {
+            settings["Graph:BaseUrl"] = baseUrl.ToString();
+        }
+
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddLogging()
@@ -48,5 +62,24 @@ internal sealed class CountingGraphHandler(HttpMessageHandler inner) : Delegatin
         var path = request.RequestUri!.AbsolutePath;
         _byLastSegment.AddOrUpdate(path[(path.LastIndexOf('/') + 1)..], 1, (_, n) => n + 1);
         return base.SendAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>The due sweep as one instance of the app makes it: a context of its own per mailbox, the away step when given a cache.</summary>
+internal static class BenchSweep
+{
+    public static ReminderSweep Create(
+        BenchDatabase database, IMailboxes mailboxes, TimeProvider time, BackgroundOptions options, AwayCache? cache = null, MailboxLeases? leases = null) =>
+        new(() => Parts(database, mailboxes, time, cache, leases), mailboxes, new NoSweepProbe(), new FlagPermissionNotices(), time,
+            Microsoft.Extensions.Options.Options.Create(options), NullLogger<ReminderSweep>.Instance, leases);
+
+    private static SweepParts Parts(BenchDatabase database, IMailboxes mailboxes, TimeProvider time, AwayCache? cache, MailboxLeases? leases)
+    {
+        var context = database.CreateContext(owned: true);
+        var round = cache is null ? null : new AwayRound(cache, NullLogger<AwayRound>.Instance);
+        var away = cache is null ? null : new AwaySweepStep(
+            context, new ThreadIndex(context), mailboxes, round!, new AwayCheck(cache, round!, time, NullLogger<AwayCheck>.Instance),
+            new OutlookFollowUp.Digest.DigestHours(context, time, NullLogger<OutlookFollowUp.Digest.DigestHours>.Instance), leases);
+        return new SweepParts(context, new SettingsStore(context, time), new ThreadIndex(context), away, context);
     }
 }

@@ -1,250 +1,205 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using OutlookFollowUp.Background;
-using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Graph;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Reminders;
-using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Bench;
 
 /// <summary>
-/// The due sweep at scale: 10,000 due reminders across 1,000 mailboxes, swept once by one instance against the
-/// in-process Graph-compatible server through the app's Graph pipeline (whatever the adapter does: one request per
-/// call, or <c>$batch</c>). Figures: wall time, HTTP requests to Graph per reminder (by method), the managed heap's
-/// peak above where it stood before the sweep. SQLite always; PostgreSQL too when FOLLOWUP_TEST_POSTGRES is set.
-/// Run: dotnet run -c Release --project bench -- due-sweep
+/// The due sweep at scale, as deployed: the API's Release build runs as one or more processes (the instances) on one
+/// database, against the in-process Graph server in this process, reached over a socket and answering each request
+/// after a latency (a <c>$batch</c> after one per four parts, as Graph runs four parts at once). Reminders are seeded
+/// due-but-parked; once every instance answers, they are all made due at once and the clock runs until every one is
+/// flagged. Figures: wall time, Graph HTTP requests, each instance's peak memory apart from this process's (simulator
+/// and seeding).
+/// Run: dotnet run -c Release --project bench -- due-sweep --mailboxes 1000 --per-mailbox 10 --latency-ms 100 [--instances 2]
 /// </summary>
 internal static class DueSweepFigures
 {
-    private const int Mailboxes = 1_000;
-    private const int PerMailbox = 10;
-
-    public static async Task RunAsync(TextWriter output)
+    public static async Task RunAsync(string[] args, TextWriter output)
     {
-        output.WriteLine("| database | reminders / mailboxes | wall time | of which in the Graph test server | Graph requests | per reminder | GET / PATCH / POST ($batch) | peak heap above start | allocated |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        await RunOnAsync(output, StorageProvider.Sqlite);
-        if (Environment.GetEnvironmentVariable("FOLLOWUP_TEST_POSTGRES") is { Length: > 0 })
-        {
-            await RunOnAsync(output, StorageProvider.Postgres);
-        }
-    }
+        var a = BenchArgs.Parse(args, "mailboxes", "per-mailbox", "latency-ms", "instances", "database", "concurrency", "timeout-s");
+        var (mailboxes, perMailbox) = (a.Int("mailboxes", 1_000, 1, 100_000), a.Int("per-mailbox", 10, 1, 1_000));
+        var (latency, instances) = (a.Int("latency-ms", 100, 0, 10_000), a.Int("instances", 1, 1, 8));
+        var timeout = TimeSpan.FromSeconds(a.Int("timeout-s", 900, 10, 7_200));
+        var provider = Provider(a.Text("database"), instances);
+        var total = mailboxes * perMailbox;
 
-    private static async Task RunOnAsync(TextWriter output, StorageProvider provider)
-    {
         await using var database = await BenchDatabase.CreateAsync(provider);
-        var time = new ManualClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var mailbox = new InMemoryMailbox("me@contoso.com");
-        using var counting = new CountingHandler(new InMemoryGraphHandler(mailbox));
-        await using var graph = BenchGraph.Services(counting);
-        var mailboxes = new LocalMailboxes(graph.GetRequiredService<GraphClientFactory>());
-        await SeedAsync(database, mailbox, time.GetUtcNow());
-        time.Now = time.Now.AddHours(2);
+        var simulator = new InMemoryGraphHandler(mailbox) { Latency = TimeSpan.FromMilliseconds(latency) };
+        using var counting = new CountingGraphHandler(simulator);
+        await using var server = await BenchGraphServer.StartAsync(counting);
+        var now = TimeProvider.System.GetUtcNow();
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(database, mailbox, now, Measured, mailboxes, perMailbox);
+        await SeedAsync(database, mailbox, now, WarmUp, WarmUpMailboxes, 1);
+        output.WriteLine(FormattableString.Invariant($"seeded {total:N0} reminders in {mailboxes:N0} mailboxes on {provider} in {seeding.Elapsed.TotalSeconds:F0} s"));
 
-        await using var context = database.CreateContext();
-        var sweep = new ReminderSweep(
-            context, mailboxes, new SettingsStore(context, time), new ThreadIndex(context), new NoSweepProbe(), new FlagPermissionNotices(),
-            time, Options.Create(new BackgroundOptions()), NullLogger<ReminderSweep>.Instance);
-
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        using var peak = new HeapPeak();
-        var clock = Stopwatch.StartNew();
-        var counts = await sweep.RunOnceAsync(CancellationToken.None);
-        var wall = clock.Elapsed;
-        var peakHeap = peak.Stop() - heapBefore;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-
-        var total = Mailboxes * PerMailbox;
-        if (counts.Flagged != total)
+        var settings = new Dictionary<string, string>
         {
-            throw new InvalidOperationException($"The sweep flagged {counts.Flagged} of {total} reminders.");
+            ["Sync__DueSweepInterval"] = "00:00:01",
+            ["Logging__LogLevel__OutlookFollowUp.Reminders.ReminderSweep"] = "Information", // "Due sweep: …" tells who swept
+        };
+        if (a.Text("concurrency") is { } concurrency)
+        {
+            settings["Sync__MailboxConcurrency"] = concurrency;
         }
 
-        output.WriteLine(FormattableString.Invariant(
-            $"| {provider} | {total:N0} / {Mailboxes:N0} | {wall.TotalSeconds:F1} s | {counting.ServerTime.TotalSeconds:F1} s | {counting.Total:N0} | {(double)counting.Total / total:F2} | {counting.Gets:N0} / {counting.Patches:N0} / {counting.Posts:N0} | {peakHeap / 1048576.0:F0} MB | {allocated / 1048576.0:F0} MB |"));
+        var running = new List<BenchInstance>();
+        try
+        {
+            for (var i = 0; i < instances; i++)
+            {
+                running.Add(BenchInstance.Start(database.Options, server.BaseAddress, settings));
+            }
+
+            foreach (var instance in running)
+            {
+                await instance.WaitReadyAsync(TimeSpan.FromSeconds(120));
+            }
+
+            // A warm-up: more mailboxes than one claim takes, so every instance has swept (its code compiled) before the clock runs.
+            await DueAsync(database, WarmUp);
+            var warming = Stopwatch.StartNew();
+            while (await FlaggedAsync(database, WarmUp) < WarmUpMailboxes)
+            {
+                Check(warming.Elapsed < timeout, "the warm-up did not finish", running);
+                await Task.Delay(100);
+            }
+
+            foreach (var (instance, i) in running.Select((r, i) => (r, i)).Where(r => !r.r.Output.Contains("Due sweep:", StringComparison.Ordinal)))
+            {
+                output.WriteLine($"note: instance {i + 1} took no part in the warm-up; its first sweep below includes its start-up costs");
+            }
+
+            await using var connections = ConnectionPeak.Start(database.Options);
+            var (requestsBefore, partsBefore, tipsBefore) = (counting.Total, simulator.BatchParts.Count, counting.Count("getMailTips"));
+            var clock = Stopwatch.StartNew();
+            await DueAsync(database, Measured); // every reminder comes due at once: the instances' next sweep (within a second) takes them
+
+            var flagged = 0;
+            while ((flagged = await FlaggedAsync(database, Measured)) < total)
+            {
+                Check(clock.Elapsed < timeout, $"{flagged:N0} of {total:N0} flagged after {timeout}", running);
+                await Task.Delay(100);
+            }
+
+            var wall = clock.Elapsed;
+            var requests = counting.Total - requestsBefore;
+            output.WriteLine("| database | instances | reminders / mailboxes | latency | wall time | Graph HTTP requests | $batch parts | getMailTips | product peak RSS per instance | PostgreSQL connections, peak (all instances) | this process (simulator, seeding) peak RSS |");
+            output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+            output.WriteLine(FormattableString.Invariant(
+                $"| {provider} | {instances} | {total:N0} / {mailboxes:N0} | {latency} ms | {wall.TotalSeconds:F1} s | {requests:N0} | {simulator.BatchParts.Count - partsBefore:N0} | {counting.Count("getMailTips") - tipsBefore:N0} | {Peaks(running)} | {connections?.Peak.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {BenchInstance.PeakMegabytes(Environment.ProcessId):F0} MB |"));
+            output.WriteLine(FormattableString.Invariant(
+                $"due-sweep: reminders={total} mailboxes={mailboxes} latency_ms={latency} instances={instances} wall_s={wall.TotalSeconds:F1} graph_requests={requests} flags={flagged}"));
+        }
+        finally
+        {
+            foreach (var instance in running)
+            {
+                await instance.DisposeAsync();
+            }
+        }
     }
 
-    private static async Task SeedAsync(BenchDatabase database, InMemoryMailbox mailbox, DateTimeOffset now)
+    private const string Measured = "tenant:user-";
+    private const string WarmUp = "tenant:warm-up-";
+
+    /// <summary>More than two claims take (500 rows by default): while one instance sweeps a claim, another takes the next.</summary>
+    private const int WarmUpMailboxes = 1_200;
+
+    internal static void Check(bool ok, string what, List<BenchInstance> running)
     {
-        await using var context = database.CreateContext();
-        var index = new ThreadIndex(context);
-        for (var m = 0; m < Mailboxes; m++)
+        if (!ok)
         {
-            var user = $"tenant:user-{m}";
+            throw new TimeoutException($"{what}.\n{running[0].Output}");
+        }
+    }
+
+    private static async Task DueAsync(BenchDatabase database, string users)
+    {
+        await using var context = database.CreateContext(owned: true);
+        var due = TimeProvider.System.GetUtcNow();
+        await context.Set<ReminderRow>().Where(r => r.UserKey.StartsWith(users)).ExecuteUpdateAsync(u => u.SetProperty(r => r.SweepAt, due));
+    }
+
+    /// <summary>SQLite serves one instance; several share PostgreSQL (FOLLOWUP_TEST_POSTGRES).</summary>
+    internal static StorageProvider Provider(string? asked, int instances)
+    {
+        var provider = asked switch
+        {
+            null => instances > 1 ? StorageProvider.Postgres : StorageProvider.Sqlite,
+            "sqlite" => StorageProvider.Sqlite,
+            "postgres" => StorageProvider.Postgres,
+            _ => throw new BenchUsageException($"--database must be sqlite or postgres, not '{asked}'"),
+        };
+        if (provider == StorageProvider.Sqlite && instances > 1)
+        {
+            throw new BenchUsageException("SQLite serves one instance: use --database postgres for --instances above 1");
+        }
+
+        return provider == StorageProvider.Postgres && Environment.GetEnvironmentVariable("FOLLOWUP_TEST_POSTGRES") is not { Length: > 0 }
+            ? throw new BenchUsageException("PostgreSQL needs FOLLOWUP_TEST_POSTGRES (a connection string to a server the bench may create schemas on)")
+            : provider;
+    }
+
+    internal static string Peaks(IEnumerable<BenchInstance> instances) =>
+        string.Join(" / ", instances.Select(i => i.PeakMegabytes() is { } mb ? mb.ToString("F0", CultureInfo.InvariantCulture) + " MB" : "n/a"));
+
+    /// <summary>
+    /// Per mailbox: its sent messages in Graph and in the index (recipients, so the MailTips round has its counterparts;
+    /// synced just now, so no background sync is due during the run), and a reminder on each, due but parked.
+    /// </summary>
+    private static async Task SeedAsync(BenchDatabase database, InMemoryMailbox mailbox, DateTimeOffset now, string users, int mailboxes, int perMailbox)
+    {
+        await using var context = database.CreateContext(owned: true);
+        await using var indexContext = database.CreateContext(owned: true); // the index's writes clear their context's tracker
+        var index = new ThreadIndex(indexContext);
+        for (var m = 0; m < mailboxes; m++)
+        {
+            var user = $"{users}{m}";
             await index.SetMailboxAsync(user, ["me@contoso.com"], "UTC", CancellationToken.None);
-            for (var r = 0; r < PerMailbox; r++)
+            var sent = new List<MailRecord>();
+            for (var r = 0; r < perMailbox; r++)
             {
-                var id = $"AAMk-{m}-{r}=";
+                var (id, conversation, buyer) = ($"AAMk-{users}{m}-{r}=", $"conv-{users}{m}-{r}", $"buyer{m}@fabrikam.com");
                 mailbox.Put("sentitems", new InMemoryMessage
                 {
-                    Id = id,
-                    InternetMessageId = $"<{m}-{r}@bench>",
-                    ConversationId = $"conv-{m}-{r}",
-                    Subject = $"Quote {m}-{r}",
-                    From = new InMemoryAddress("me@contoso.com"),
-                    To = [new InMemoryAddress($"buyer{m}@fabrikam.com")],
-                    ReceivedDateTime = now.AddDays(-2),
-                    SentDateTime = now.AddDays(-2),
+                    Id = id, InternetMessageId = $"<{users}{m}-{r}@bench>", ConversationId = conversation, Subject = $"Quote {m}-{r}",
+                    From = new InMemoryAddress("me@contoso.com"), To = [new InMemoryAddress(buyer)], ReceivedDateTime = now.AddDays(-2), SentDateTime = now.AddDays(-2),
                     ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
+                });
+                sent.Add(new MailRecord
+                {
+                    Id = id, InternetMessageId = $"<{users}{m}-{r}@bench>", ConversationId = conversation, From = "me@contoso.com",
+                    To = [new MailAddress(buyer)], Date = now.AddDays(-2), Subject = $"Quote {m}-{r}",
                 });
                 context.Set<ReminderRow>().Add(new ReminderRow
                 {
-                    UserKey = user,
-                    Id = $"{m:D4}{r:D4}".PadLeft(32, '0'),
-                    MessageId = id,
-                    InternetMessageId = $"<{m}-{r}@bench>",
-                    ThreadKey = $"conv-{m}-{r}",
-                    Subject = $"Quote {m}-{r}",
-                    CreatedAt = now.AddDays(-2),
-                    RemindAt = now.AddHours(1),
-                    SweepAt = now.AddHours(1),
+                    UserKey = user, Id = $"{m:D6}{r:D4}".PadLeft(32, '0'), MessageId = id, InternetMessageId = $"<{users}{m}-{r}@bench>",
+                    ThreadKey = conversation, Subject = $"Quote {m}-{r}", CreatedAt = now.AddDays(-2), RemindAt = now.AddMinutes(-1),
+                    SweepAt = now.AddDays(1),
                 });
+            }
+
+            await index.ApplyDeltaAsync(user, "sentitems", sent, [], deltaLink: null, now, CancellationToken.None);
+            if (m % 100 == 99)
+            {
+                await context.SaveChangesAsync();
             }
         }
 
         await context.SaveChangesAsync();
     }
 
-    /// <summary>HTTP requests as Graph would receive them (a $batch is one).</summary>
-    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    private static async Task<int> FlaggedAsync(BenchDatabase database, string users)
     {
-        private int _gets, _patches, _posts;
-
-        public int Gets => _gets;
-
-        public int Patches => _patches;
-
-        public int Posts => _posts;
-
-        public int Total => _gets + _patches + _posts;
-
-        /// <summary>Time spent answering inside the in-process server (the sweep handles one mailbox at a time, so it adds up).</summary>
-        public TimeSpan ServerTime => TimeSpan.FromTicks(Interlocked.Read(ref _serverTicks));
-
-        private long _serverTicks;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref request.Method == HttpMethod.Get ? ref _gets : ref request.Method == HttpMethod.Patch ? ref _patches : ref _posts);
-            var started = Stopwatch.GetTimestamp();
-            var response = await base.SendAsync(request, cancellationToken);
-            if (response.Content is not null)
-            {
-                await response.Content.LoadIntoBufferAsync(cancellationToken);
-            }
-
-            Interlocked.Add(ref _serverTicks, Stopwatch.GetElapsedTime(started).Ticks);
-            return response;
-        }
-    }
-
-    /// <summary>Samples the managed heap every 5 ms while the sweep runs.</summary>
-    private sealed class HeapPeak : IDisposable
-    {
-        private readonly Timer _timer;
-        private long _peak;
-
-        public HeapPeak() => _timer = new Timer(_ => Sample(), null, 0, 5);
-
-        public long Stop()
-        {
-            _timer.Change(Timeout.Infinite, Timeout.Infinite);
-            Sample();
-            return Interlocked.Read(ref _peak);
-        }
-
-        private void Sample()
-        {
-            var now = GC.GetTotalMemory(forceFullCollection: false);
-            for (var seen = Interlocked.Read(ref _peak); now > seen; seen = Interlocked.Read(ref _peak))
-            {
-                if (Interlocked.CompareExchange(ref _peak, now, seen) == seen)
-                {
-                    return;
-                }
-            }
-        }
-
-        public void Dispose() => _timer.Dispose();
-    }
-}
-
-/// <summary>An empty, migrated database for one run: a temporary SQLite file, or a fresh PostgreSQL schema.</summary>
-internal sealed class BenchDatabase : IAsyncDisposable
-{
-    private readonly StorageOptions _options;
-    private readonly string? _schema;
-    private readonly List<FollowUpDbContext> _contexts = [];
-
-    private BenchDatabase(StorageOptions options, string? schema) => (_options, _schema) = (options, schema);
-
-    public static async Task<BenchDatabase> CreateAsync(StorageProvider provider)
-    {
-        BenchDatabase database;
-        if (provider == StorageProvider.Sqlite)
-        {
-            var file = Path.Combine(Path.GetTempPath(), $"followups-bench-{Guid.NewGuid():N}.db");
-            database = new BenchDatabase(new StorageOptions { Provider = provider, ConnectionString = $"Data Source={file}" }, null);
-        }
-        else
-        {
-            var server = Environment.GetEnvironmentVariable("FOLLOWUP_TEST_POSTGRES")!;
-            var schema = $"bench_{Guid.NewGuid():N}";
-            await ExecuteAsync(server, $"CREATE SCHEMA {schema}");
-            var connection = new Npgsql.NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString;
-            database = new BenchDatabase(new StorageOptions { Provider = provider, ConnectionString = connection }, schema);
-        }
-
-        await StorageMigrations.MigrateAsync(database.CreateContext(), CancellationToken.None);
-        return database;
-    }
-
-    public FollowUpDbContext CreateContext()
-    {
-        var context = StorageSetup.CreateContext(_options);
-        _contexts.Add(context);
-        return context;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
-
-        if (_schema is not null)
-        {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(Environment.GetEnvironmentVariable("FOLLOWUP_TEST_POSTGRES")!, $"DROP SCHEMA {_schema} CASCADE");
-        }
-        else
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_options.ConnectionString).DataSource;
-            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
-            {
-                File.Delete(file + suffix);
-            }
-        }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        await using var context = database.CreateContext(owned: true);
+        return await context.Set<ReminderRow>().CountAsync(r => r.UserKey.StartsWith(users) && r.FlagWritten == FlagStates.Due);
     }
 }

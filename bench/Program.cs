@@ -44,9 +44,18 @@ internal static class BenchProgram
             return;
         }
 
-        if (args is ["due-sweep", ..])
+        if (args is ["due-sweep" or "sync-round", ..])
         {
-            await DueSweepFigures.RunAsync(Console.Out);
+            try
+            {
+                await (args[0] == "due-sweep" ? DueSweepFigures.RunAsync(args[1..], Console.Out) : SyncRoundFigures.RunAsync(args[1..], Console.Out));
+            }
+            catch (BenchUsageException usage)
+            {
+                await Console.Error.WriteLineAsync($"{args[0]}: {usage.Message}");
+                Environment.ExitCode = 2;
+            }
+
             return;
         }
 

@@ -17,9 +17,10 @@ public enum AwayRoundOutcome
 
 /// <summary>
 /// One MailTips round for one tenant: the addresses not in <see cref="AwayCache"/>, in calls of at most
-/// <see cref="AddressesPerCall"/>, through the first mailbox of the tenant that can ask. A mailbox whose credentials
-/// fail (sign-in needed, 403) hands over to the next, at most <see cref="MailboxesTried"/>; any other failure ends the
-/// round, keeping the answers of the calls that went through. Never throws but for cancellation.
+/// <see cref="AddressesPerCall"/>, up to <see cref="CallsAtOnce"/> at once, through the first mailbox of the tenant that
+/// can ask. A mailbox whose credentials fail (sign-in needed, 403) hands over to the next, at most
+/// <see cref="MailboxesTried"/>; any other failure ends the round, keeping the answers of the calls that went through.
+/// Never throws but for cancellation.
 /// </summary>
 public sealed partial class AwayRound(AwayCache cache, ILogger<AwayRound> logger)
 {
@@ -28,13 +29,21 @@ public sealed partial class AwayRound(AwayCache cache, ILogger<AwayRound> logger
 
     public const int MailboxesTried = 3;
 
+    /// <summary>Calls one mailbox sends at once: Graph runs 4 requests at once per app and mailbox.</summary>
+    public const int CallsAtOnce = 4;
+
     /// <param name="askers">The tenant's mailboxes that may ask, in order; made lazily (a reader costs a token).</param>
+    /// <param name="lease">
+    /// When given, a mailbox asks only under its lease (held for its calls); one another instance is working on is passed
+    /// over, so Graph's limits for that mailbox stay that instance's to keep.
+    /// </param>
     public async Task<AwayRoundOutcome> AskAsync(
-        string tenant, IEnumerable<string> addresses, IEnumerable<(string UserKey, IMailTips Tips)> askers, CancellationToken cancellationToken)
+        string tenant, IEnumerable<string> addresses, IEnumerable<(string UserKey, IMailTips Tips)> askers, CancellationToken cancellationToken,
+        Func<string, CancellationToken, Task<Storage.MailboxLease?>>? lease = null)
     {
-        var missing = new Queue<string[]>(addresses
+        var missing = addresses
             .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal)
-            .Where(a => !cache.TryGet(tenant, a, out _)).Chunk(AddressesPerCall));
+            .Where(a => !cache.TryGet(tenant, a, out _)).Chunk(AddressesPerCall).ToList();
         if (missing.Count == 0)
         {
             return AwayRoundOutcome.Answered;
@@ -48,19 +57,15 @@ public sealed partial class AwayRound(AwayCache cache, ILogger<AwayRound> logger
                 break;
             }
 
+            await using var held = lease is null ? null : await lease(userKey, cancellationToken);
+            if (lease is not null && held is null)
+            {
+                continue;
+            }
+
             try
             {
-                while (missing.TryPeek(out var chunk))
-                {
-                    var answer = await tips.GetAutomaticRepliesAsync(chunk, cancellationToken);
-                    foreach (var address in chunk)
-                    {
-                        cache.Set(tenant, answer.GetValueOrDefault(address) ?? AutomaticReply.Off(address));
-                    }
-
-                    missing.Dequeue();
-                }
-
+                await AskThroughAsync(tenant, tips, missing, cancellationToken);
                 return AwayRoundOutcome.Answered;
             }
             catch (Exception ex) when (ex is MailConsentRequiredException or MailAccessDeniedException)
@@ -77,6 +82,29 @@ public sealed partial class AwayRound(AwayCache cache, ILogger<AwayRound> logger
         }
 
         return AwayRoundOutcome.NoMailbox;
+    }
+
+    /// <summary>The calls through one mailbox, up to <see cref="CallsAtOnce"/> at once; the answered ones leave <paramref name="missing"/>.</summary>
+    private async Task AskThroughAsync(string tenant, IMailTips tips, List<string[]> missing, CancellationToken ct)
+    {
+        var answered = new System.Collections.Concurrent.ConcurrentBag<string[]>();
+        try
+        {
+            await Parallel.ForEachAsync(missing.ToList(), new ParallelOptions { MaxDegreeOfParallelism = CallsAtOnce, CancellationToken = ct }, async (chunk, c) =>
+            {
+                var answer = await tips.GetAutomaticRepliesAsync(chunk, c);
+                foreach (var address in chunk)
+                {
+                    cache.Set(tenant, answer.GetValueOrDefault(address) ?? AutomaticReply.Off(address));
+                }
+
+                answered.Add(chunk);
+            });
+        }
+        finally
+        {
+            missing.RemoveAll(answered.Contains);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MailTips for tenant {Tenant} through {UserKey}: the credentials failed ({Failure}); trying another mailbox")]

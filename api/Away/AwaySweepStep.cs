@@ -16,16 +16,16 @@ namespace OutlookFollowUp.Away;
 /// per mailbox with the conversation Graph gave: what the round did not cover (addresses found only there) is asked
 /// through that mailbox; reminders whose counterparts are all away with a scheduled end move to the first working hour
 /// after it, with a note; an automatic reply with no end leaves a note and the time. MailTips failing changes nothing.
+/// The round's mailboxes ask under their leases (a mailbox another instance is working on is passed over).
 /// </summary>
 internal sealed class AwaySweepStep(
-    FollowUpDbContext db, IThreadIndex index, IMailboxes mailboxes, AwayRound round, AwayCheck check, DigestHours? sharedHours = null)
+    FollowUpDbContext db, IThreadIndex index, IMailboxes mailboxes, AwayRound round, AwayCheck check, DigestHours? sharedHours = null,
+    MailboxLeases? leases = null)
 {
-    /// <summary>Tenants Graph refused in this batch (throttled, down): their mailboxes ask nothing more until the next batch.</summary>
-    private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
-
-    public async Task PrepareAsync(IReadOnlyList<ReminderRow> claimed, CancellationToken ct)
+    /// <returns>Tenants Graph refused in this batch (throttled, down): their mailboxes ask nothing more until the next batch.</returns>
+    public async Task<IReadOnlySet<string>> PrepareAsync(IReadOnlyList<ReminderRow> claimed, CancellationToken ct)
     {
-        _refused.Clear();
+        var refused = new HashSet<string>(StringComparer.Ordinal);
         var tracked = claimed
             // The rows the sweep will check, as it picks them; a reminder never indexed has no counterparts to ask about.
             .Where(r => r.DoneAt is null && r.ResolvedAt is null && r.DueAt is null && r.FlagWanted is null && r.ThreadKey is not null)
@@ -33,27 +33,33 @@ internal sealed class AwaySweepStep(
             .Select(r => new UserMessage(r.UserKey, r.MessageId, r.InternetMessageId)).Distinct().ToList();
         if (tracked.Count == 0)
         {
-            return;
+            return refused;
         }
 
         var recipients = await index.RecipientsAsync(tracked, ct);
-        foreach (var tenant in recipients.GroupBy(r => UserKeys.TenantOf(r.Key.UserKey), StringComparer.Ordinal))
+        // Tenants side by side (each asks through its own mailboxes).
+        await Task.WhenAll(recipients.GroupBy(r => UserKeys.TenantOf(r.Key.UserKey), StringComparer.Ordinal).Select(async tenant =>
         {
             // In key order, so which mailbox asks does not depend on the order the database returned the claim in.
             var users = tenant.Select(r => r.Key.UserKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            var outcome = await round.AskAsync(tenant.Key, tenant.SelectMany(r => r.Value).Select(a => a.Address), Askers(users), ct);
+            var outcome = await round.AskAsync(
+                tenant.Key, tenant.SelectMany(r => r.Value).Select(a => a.Address), Askers(users), ct, leases is null ? null : leases.TryAcquireAsync);
             if (outcome == AwayRoundOutcome.Failed)
             {
-                _refused.Add(tenant.Key);
+                lock (refused)
+                {
+                    refused.Add(tenant.Key);
+                }
             }
-        }
+        }));
+        return refused;
     }
 
     /// <summary>The mailbox's reminders coming due, each with its conversation.</summary>
     /// <returns>The ids of the reminders held (no longer due in this sweep).</returns>
     public async Task<HashSet<string>> HoldAsync(
         string userKey, IMailboxReader reader, IReadOnlyList<(ReminderRow Row, IReadOnlyList<MailRecord> Conversation)> due,
-        IReadOnlyList<string> me, string claimId, CancellationToken ct)
+        IReadOnlyList<string> me, string claimId, IReadOnlySet<string> refusedTenants, CancellationToken ct)
     {
         var held = new HashSet<string>(StringComparer.Ordinal);
         if (reader is not IMailTips tips || due.Count == 0)
@@ -66,7 +72,7 @@ internal sealed class AwaySweepStep(
         // The note is in the user's language (the pane writes its own from the fields; other clients read this one).
         var language = await db.Set<Settings.UserLanguageRow>().AsNoTracking().Where(l => l.UserKey == userKey).Select(l => l.Language).SingleOrDefaultAsync(ct);
         var notes = await check.DecideAsync(
-            userKey, tips, questions, zone, ct, ask: !_refused.Contains(UserKeys.TenantOf(userKey)),
+            userKey, tips, questions, zone, ct, ask: !refusedTenants.Contains(UserKeys.TenantOf(userKey)),
             sharedHours: sharedHours is null ? null : c => SharedHoursAsync(sharedHours, userKey, reader, zone, c), language: language);
         foreach (var (id, note) in notes)
         {

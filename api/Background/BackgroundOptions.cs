@@ -20,10 +20,17 @@ public sealed class BackgroundOptions
     /// <summary>The longest wait between two attempts on a reminder while Graph fails (the wait doubles from the sweep interval).</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Mailboxes this instance works on at once, for each kind of background work (due sweep, syncs, renewals): Graph's
+    /// waits are per mailbox, so mailboxes go side by side while each stays within its own limits.
+    /// </summary>
+    public int MailboxConcurrency { get; set; } = 16;
+
     /// <summary>Off: no worker (a host that only serves requests, or tests that drive the sweep themselves).</summary>
     public bool BackgroundWorker { get; set; } = true;
 
     internal static bool Valid(BackgroundOptions o) =>
         o.BackgroundInterval >= TimeSpan.FromSeconds(1) && o.DueSweepInterval >= TimeSpan.FromSeconds(1)
-        && o.DueBatchSize is >= 1 and <= 5_000 && o.ClaimLease >= TimeSpan.FromSeconds(10) && o.MaxRetryDelay >= o.DueSweepInterval;
+        && o.DueBatchSize is >= 1 and <= 5_000 && o.ClaimLease >= TimeSpan.FromSeconds(10) && o.MaxRetryDelay >= o.DueSweepInterval
+        && o.MailboxConcurrency is >= 1 and <= 256;
 }

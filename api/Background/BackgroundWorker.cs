@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Threads;
@@ -9,22 +10,34 @@ using OutlookFollowUp.Threads;
 namespace OutlookFollowUp.Background;
 
 /// <summary>
-/// The work that happens with the pane closed, every <see cref="BackgroundOptions.DueSweepInterval"/> on the app's
-/// <see cref="TimeProvider"/>: the due sweep (<see cref="ReminderSweep"/>), the morning digests (<see cref="Digest.DigestService"/>), then a sync request for each mailbox with
-/// open reminders that no sync reached for <see cref="BackgroundOptions.BackgroundInterval"/> (a reply then resolves
-/// its reminder and completes its flag without anyone asking). A failed round is logged; the next one runs as usual.
+/// The work that happens with the pane closed, on the app's <see cref="TimeProvider"/>. Every
+/// <see cref="BackgroundOptions.DueSweepInterval"/>: the due sweep (<see cref="ReminderSweep"/>) and the morning digests
+/// (<see cref="Digest.DigestService"/>). On its own timer, so a long sweep never delays it, at least every
+/// <see cref="NotificationOptions.ReconcileInterval"/> (and as often as the sweep): a sync request for each mailbox with
+/// open reminders that no sync reached for <see cref="BackgroundOptions.BackgroundInterval"/> (dropped while change
+/// notifications cover the mailbox) or for <see cref="NotificationOptions.ReconcileInterval"/> (asked even then:
+/// notifications get lost). A reply then resolves its reminder and completes its flag without anyone asking. A failed
+/// round is logged; the next one runs as usual.
 /// </summary>
 internal sealed partial class BackgroundWorker(
-    IServiceScopeFactory scopes, IMailboxSyncRequests syncs, TimeProvider time, IOptions<BackgroundOptions> options, ILogger<BackgroundWorker> logger)
+    IServiceScopeFactory scopes, IMailboxSyncRequests syncs, TimeProvider time, IOptions<BackgroundOptions> options,
+    IOptions<NotificationOptions> notifications, ILogger<BackgroundWorker> logger)
     : BackgroundService
 {
     /// <summary>Per mailbox, when its last sync attempt is next worth reading (keeps the check to one query per interval).</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextCheck = new(StringComparer.Ordinal);
 
-    /// <summary>Rounds completed; tests wait on it.</summary>
+    /// <summary>Sweep rounds completed; tests wait on it.</summary>
     public int Rounds => Volatile.Read(ref _rounds);
 
+    /// <summary>Looks for mailboxes to sync completed; tests wait on it.</summary>
+    public int Looks => Volatile.Read(ref _looks);
+
     private int _rounds;
+    private int _looks;
+
+    /// <summary>How often mailboxes are looked at: as often as the sweep runs, and never less often than either interval.</summary>
+    internal TimeSpan LookInterval => new[] { options.Value.DueSweepInterval, options.Value.BackgroundInterval, notifications.Value.ReconcileInterval }.Min();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,12 +46,20 @@ internal sealed partial class BackgroundWorker(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.DueSweepInterval, time);
+        await Task.WhenAll(
+            EveryAsync(options.Value.DueSweepInterval, RunRoundAsync, stoppingToken),
+            EveryAsync(LookInterval, LookAsync, stoppingToken));
+    }
+
+    private async Task EveryAsync(TimeSpan interval, Func<CancellationToken, Task> round, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using var timer = new PeriodicTimer(interval, time);
         try
         {
             do
             {
-                await RunRoundAsync(stoppingToken);
+                await round(stoppingToken);
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -69,6 +90,11 @@ internal sealed partial class BackgroundWorker(
             LogFailed(logger, "morning digest", ex.GetType().Name);
         }
 
+        Interlocked.Increment(ref _rounds);
+    }
+
+    internal async Task LookAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await RequestSyncsAsync(cancellationToken);
@@ -78,37 +104,40 @@ internal sealed partial class BackgroundWorker(
             LogFailed(logger, "background sync", ex.GetType().Name);
         }
 
-        Interlocked.Increment(ref _rounds);
+        Interlocked.Increment(ref _looks);
     }
 
     private async Task RequestSyncsAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-        var index = scope.ServiceProvider.GetRequiredService<IThreadIndex>();
-        var users = await db.Set<ReminderRow>().AsNoTracking()
-            .Where(r => r.DoneAt == null && r.ResolvedAt == null).Select(r => r.UserKey).Distinct().ToListAsync(ct);
-        var now = time.GetUtcNow();
-        var interval = options.Value.BackgroundInterval;
-        foreach (var user in users)
+        List<string> users;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            if (_nextCheck.TryGetValue(user, out var next) && next > now)
-            {
-                continue;
-            }
+            users = await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Set<ReminderRow>().AsNoTracking()
+                .Where(r => r.DoneAt == null && r.ResolvedAt == null).Select(r => r.UserKey).Distinct().ToListAsync(ct);
+        }
 
-            var state = await index.GetStateAsync(user, ct);
+        var now = time.GetUtcNow();
+        var background = options.Value.BackgroundInterval;
+        var reconcile = notifications.Value.ReconcileInterval;
+        var interval = background < reconcile ? background : reconcile;
+        var due = users.Where(u => !_nextCheck.TryGetValue(u, out var next) || next <= now).ToList();
+        // Side by side: each look is a read and, for a mailbox due, a request (one statement or two).
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MailboxConcurrency, CancellationToken = ct }, async (user, c) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var state = await scope.ServiceProvider.GetRequiredService<IThreadIndex>().GetStateAsync(user, c);
             var last = state?.LastAttemptAt ?? state?.LastSyncedAt;
             if (last is null || now - last >= interval)
             {
-                await syncs.RequestAsync(user, SyncRequestReason.Periodic, ct);
+                // Past the reconcile interval the request stands even while notifications cover the mailbox.
+                await syncs.RequestAsync(user, last is null || now - last >= reconcile ? SyncRequestReason.Reconcile : SyncRequestReason.Periodic, c);
                 _nextCheck[user] = now + interval;
             }
             else
             {
                 _nextCheck[user] = last.Value + interval;
             }
-        }
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The background {Work} failed ({Failure}); the next round runs as usual")]

@@ -7,7 +7,7 @@ namespace OutlookFollowUp.Local;
 /// Local mode's one mailbox, used through the same Graph SDK code as production (the transport decides what answers);
 /// with a pasted token, that token until it expires (<see cref="PastedTokenSource"/>). Given the app's configuration, it
 /// serves that run's user alone: rows of another local user in the same data folder (an earlier token, the sample) never
-/// get this run's token. Without it (test rigs and benchmarks over many users) it serves any key.
+/// get this run's token. Keys outside local mode's own tenant are not local users (a test rig's many mailboxes). Without it (test rigs and benchmarks over many users) it serves any key.
 /// </summary>
 public sealed class LocalMailboxes(GraphClientFactory factory, PastedTokenSource? pasted = null, IConfiguration? configuration = null) : IMailboxes
 {
@@ -19,7 +19,7 @@ public sealed class LocalMailboxes(GraphClientFactory factory, PastedTokenSource
 
     public IMailboxSubscriptions Subscriptions(string userKey) => factory.CreateSubscriptions(Own(userKey), pasted);
 
-    private string Own(string userKey) => _userKey is null || userKey == _userKey
+    private string Own(string userKey) => _userKey is null || userKey == _userKey || !LocalMode.IsLocalUserKey(userKey)
         ? userKey
         : throw new MailException("This local run reads one mailbox; another local user's mailbox is used only when they run it with their own token.");
 }

@@ -158,6 +158,9 @@ public enum SyncRequestReason
 
     /// <summary>No notification came for <c>Sync:BackgroundInterval</c> and the user has open reminders.</summary>
     Periodic,
+
+    /// <summary>No delta round for <c>Notifications:ReconcileInterval</c> and the user has open reminders: asked even while notifications are live (they get lost).</summary>
+    Reconcile,
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ public static class NotificationsSetup
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
             .Validate(o => o.IsValid(),
                 "Notifications: PublicBaseUrl must be an absolute http(s) URL, SubscriptionLifetime between 10 minutes and 10,080 minutes, "
-                + "RenewBefore, InactiveAfter and PollInterval positive, SyncParallelism 1 to 64.")
+                + "RenewBefore, InactiveAfter and PollInterval positive, Notifications:ReconcileInterval at least 1 s.")
             .ValidateOnStart();
         services.AddScoped<SyncRequestStore>();
         services.AddScoped<SubscriptionStore>();
@@ -23,6 +23,7 @@ public static class NotificationsSetup
         services.AddScoped<IMailboxSyncListener, SubscriptionActivation>();
         services.AddSingleton<SyncRequestSignal>();
         services.AddSingleton<SubscriptionSignal>();
+        services.TryAddSingleton<Storage.MailboxLeases>();
         services.Replace(ServiceDescriptor.Singleton<IMailboxSyncRequests, PersistedSyncRequests>());
         services.AddHostedService<SyncRequestWorker>();
         services.AddHostedService<SubscriptionWorker>();

@@ -1,17 +1,22 @@
 using Microsoft.Extensions.Options;
+using OutlookFollowUp.Background;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Notifications;
 
 /// <summary>
 /// Keeps each active user's subscriptions alive: creates the missing ones, renews each before it expires (clamped by
 /// the adapter when Graph refuses the lifetime), recreates one Graph removed, and deletes those of users no longer
-/// active. Rows are claimed with expiring leases, so with several instances each renewal happens once.
+/// active. Rows are claimed with expiring leases, so with several instances each renewal happens once; the claimed rows
+/// are worked on side by side (<see cref="BackgroundOptions.MailboxConcurrency"/>), each under its mailbox lease.
 /// </summary>
 internal sealed partial class SubscriptionWorker(
     IServiceScopeFactory scopes,
     SubscriptionSignal signal,
     IOptions<NotificationOptions> options,
+    IOptions<BackgroundOptions> background,
+    MailboxLeases leases,
     TimeProvider time,
     IConfiguration configuration,
     ILogger<SubscriptionWorker> logger) : BackgroundService
@@ -64,21 +69,34 @@ internal sealed partial class SubscriptionWorker(
     /// <summary>Claims the due rows and acts on each; returns how many it claimed.</summary>
     internal async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<SubscriptionStore>();
-        var rows = await store.ClaimDueAsync(_owner, 16, time.GetUtcNow(), Lease, ct);
-        foreach (var row in rows)
+        var concurrency = background.Value.MailboxConcurrency;
+        IReadOnlyList<SubscriptionRow> rows;
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            await ActAsync(scope.ServiceProvider, store, row, ct);
+            rows = await scope.ServiceProvider.GetRequiredService<SubscriptionStore>().ClaimDueAsync(_owner, concurrency, time.GetUtcNow(), Lease, ct);
         }
 
+        await Parallel.ForEachAsync(rows, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct }, async (row, c) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await ActAsync(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<SubscriptionStore>(), row, c);
+        });
         return rows.Count;
     }
 
     private async Task ActAsync(IServiceProvider services, SubscriptionStore store, SubscriptionRow row, CancellationToken ct)
     {
         var settings = options.Value;
+        await using var lease = await leases.AcquireAsync(row.UserKey, SyncRequestWorker.LeaseWait, ct);
         var now = time.GetUtcNow();
+        if (lease is null)
+        {
+            // Another instance is working on this mailbox now: this row's turn comes a few seconds later, untouched.
+            row.NextActionAt = now + SyncRequestWorker.Busy;
+            await store.SaveAsync(row, _owner, CancellationToken.None);
+            return;
+        }
+
         try
         {
             var graph = services.GetRequiredService<IMailboxes>().Subscriptions(row.UserKey);

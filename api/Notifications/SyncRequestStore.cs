@@ -73,6 +73,11 @@ internal sealed class SyncRequestStore(FollowUpDbContext db)
         return released == 1;
     }
 
+    /// <summary>Given back untried (another instance was working on the mailbox): claimable again at <paramref name="at"/>, no failure counted.</summary>
+    public Task DeferAsync(Claim claim, string owner, DateTimeOffset at, CancellationToken ct) =>
+        db.Set<SyncRequestRow>().Where(r => r.UserKey == claim.UserKey && r.ClaimedBy == owner)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.ClaimedUntil, at), ct);
+
     /// <summary>After a failed sync: tried again after <paramref name="retryAt"/>, or dropped after too many failures.</summary>
     public async Task FailAsync(Claim claim, string owner, DateTimeOffset retryAt, bool giveUp, CancellationToken ct)
     {

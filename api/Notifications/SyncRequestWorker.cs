@@ -1,21 +1,32 @@
 using Microsoft.Extensions.Options;
+using OutlookFollowUp.Background;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Notifications;
 
 /// <summary>
 /// Carries out persisted sync requests: claims requested mailboxes (a lease that expires, so a crashed instance's
-/// claims are taken over), syncs up to <see cref="NotificationOptions.SyncParallelism"/> at once through
-/// <see cref="MailboxRefresher"/>, and clears each request only if no newer one came during its sync.
+/// claims are taken over), syncs up to <see cref="BackgroundOptions.MailboxConcurrency"/> at once through
+/// <see cref="MailboxRefresher"/>, each under its mailbox lease (one instance at a time sends a mailbox's requests), and
+/// clears each request only if no newer one came during its sync. A mailbox another instance is working on is given
+/// back untried for a few seconds; a throttled one waits its Retry-After while the others go on.
 /// </summary>
 internal sealed partial class SyncRequestWorker(
     IServiceScopeFactory scopes,
     MailboxRefresher refresher,
     SyncRequestSignal signal,
     IOptions<NotificationOptions> options,
+    IOptions<BackgroundOptions> background,
+    MailboxLeases leases,
     TimeProvider time,
     ILogger<SyncRequestWorker> logger) : BackgroundService
 {
+    /// <summary>How long a mailbox another instance is working on is waited for, then how long until it is tried again.</summary>
+    internal static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(2);
+
+    internal static readonly TimeSpan Busy = TimeSpan.FromSeconds(5);
+
     internal static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     /// <summary>Failed syncs of one request before it is dropped (the next notification or poll asks again).</summary>
@@ -39,7 +50,7 @@ internal sealed partial class SyncRequestWorker(
                     _running.Remove(done);
                 }
 
-                var free = settings.SyncParallelism - _running.Count;
+                var free = background.Value.MailboxConcurrency - _running.Count;
                 IReadOnlyList<SyncRequestStore.Claim> claims = [];
                 if (free > 0)
                 {
@@ -85,16 +96,24 @@ internal sealed partial class SyncRequestWorker(
         await Task.Yield();
         try
         {
-            var ok = await refresher.RefreshAsync(claim.UserKey);
+            await using var lease = await leases.AcquireAsync(claim.UserKey, LeaseWait, ct);
             await using var scope = scopes.CreateAsyncScope();
             var store = scope.ServiceProvider.GetRequiredService<SyncRequestStore>();
+            if (lease is null)
+            {
+                await store.DeferAsync(claim, _owner, time.GetUtcNow() + Busy, CancellationToken.None);
+                WakeAfter(Busy, ct);
+                return;
+            }
+
+            var ok = await refresher.RefreshAsync(claim.UserKey);
             if (ok)
             {
                 var spacing = options.Value.SyncSpacing;
                 if (await store.CompleteAsync(claim, _owner, time.GetUtcNow() + spacing, CancellationToken.None))
                 {
                     // A request came during the sync: another round once the spacing has passed.
-                    _ = Task.Delay(spacing, time, ct).ContinueWith(_ => signal.Signal.Set(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                    WakeAfter(spacing, ct);
                 }
 
                 return;
@@ -116,6 +135,10 @@ internal sealed partial class SyncRequestWorker(
             LogRunFailed(logger, claim.UserKey, ex.GetType().Name);
         }
     }
+
+    /// <summary>Looks for work again once <paramref name="delay"/> has passed (a request released until then).</summary>
+    private void WakeAfter(TimeSpan delay, CancellationToken ct) =>
+        _ = Task.Delay(delay, time, ct).ContinueWith(_ => signal.Signal.Set(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Requested sync of {UserKey} failed (attempt {Attempts}); retried with back-off")]
     private static partial void LogSyncFailed(ILogger logger, string userKey, int attempts);

@@ -4,12 +4,13 @@ using OutlookFollowUp.Storage;
 namespace OutlookFollowUp.Reminders;
 
 /// <summary>
-/// Claims of the due sweep: one statement marks up to a batch of rows whose <see cref="ReminderRow.SweepAt"/> has
-/// passed with a new claim id and moves their <c>sweep_at</c> to the end of the lease. A sweep that dies leaves them to
-/// be taken again when the lease ends; every later write of the sweep is conditional on its claim id.
-/// PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so instances sweeping at once take disjoint rows without waiting on each
-/// other. SQLite: the same statement without the lock clause; SQLite runs one writer at a time, and a SQLite
-/// database serves one instance.
+/// Claims of the due sweep: one statement takes the earliest due rows, up to a batch, together with every other due row
+/// of their mailboxes, marks them with a new claim id and moves their <see cref="ReminderRow.SweepAt"/> to the end of the
+/// lease. Whole mailboxes, so instances sweeping at once share the work by mailbox and never wait on each other's
+/// mailboxes. A sweep that dies leaves its rows to be taken again when the lease ends; every later write of the sweep is
+/// conditional on its claim id. PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so instances claiming at once take disjoint
+/// rows (a row another claim just took no longer matches once that claim commits). SQLite: the same statement without
+/// the lock clause; SQLite runs one writer at a time, and a SQLite database serves one instance.
 /// </summary>
 internal static class ReminderClaims
 {
@@ -17,19 +18,22 @@ internal static class ReminderClaims
         DatabaseLocks.IsPostgres(db)
             ? db.Database.ExecuteSqlAsync($"""
                 UPDATE reminders SET claim_id = {claimId}, sweep_at = {leaseEnd}
-                WHERE (user_key, id) IN (
-                    SELECT user_key, id FROM reminders WHERE sweep_at <= {now}
+                WHERE sweep_at <= {now} AND user_key IN (
+                    SELECT user_key FROM reminders WHERE sweep_at <= {now}
                     ORDER BY sweep_at LIMIT {batch} FOR UPDATE SKIP LOCKED)
-                  AND sweep_at <= {now}
                 """, ct)
             // SQLite stores instants as UTC ticks (the context's convention): raw SQL passes them the same way.
             : db.Database.ExecuteSqlAsync($"""
                 UPDATE reminders SET claim_id = {claimId}, sweep_at = {leaseEnd.UtcTicks}
-                WHERE (user_key, id) IN (
-                    SELECT user_key, id FROM reminders WHERE sweep_at <= {now.UtcTicks}
+                WHERE sweep_at <= {now.UtcTicks} AND user_key IN (
+                    SELECT user_key FROM reminders WHERE sweep_at <= {now.UtcTicks}
                     ORDER BY sweep_at LIMIT {batch})
-                  AND sweep_at <= {now.UtcTicks}
                 """, ct);
+
+    /// <summary>Gives a mailbox's claimed rows back untouched (no attempt counted), claimable again at <paramref name="at"/>.</summary>
+    public static Task<int> ReleaseAsync(FollowUpDbContext db, string userKey, string claimId, DateTimeOffset at, CancellationToken ct) =>
+        db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.ClaimId == claimId)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.SweepAt, at).SetProperty(r => r.ClaimId, (string?)null), ct);
 
     /// <summary>The claim's rows, as they are now.</summary>
     public static Task<List<ReminderRow>> ClaimedAsync(FollowUpDbContext db, string claimId, CancellationToken ct) =>

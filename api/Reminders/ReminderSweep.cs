@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using OutlookFollowUp.Away;
 using OutlookFollowUp.Background;
-using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Reminders;
 
@@ -44,205 +41,119 @@ internal sealed class NoSweepProbe : ISweepProbe
 }
 
 /// <summary>
-/// The due sweep. Claims reminders whose time passed (<see cref="ReminderClaims"/>), then per mailbox: asks Graph for
-/// their conversations in every folder (batched, <see cref="IMailboxReader.GetConversationsAsync"/>), resolves the
-/// answered ones (rule 7) and marks the rest due, saving each with the flag it wants; then writes those flags
-/// (<see cref="IMailboxWriter.SetFlagsAsync"/>): due → flagged with Outlook's own reminder at the due time, answered →
-/// complete; then saves that they landed. A crash before that last save leaves the flag wanted: the claim's lease
-/// ends, another sweep takes it and writes the same flag again (the PATCH sets the same values), and only then is the
-/// reminder settled. Graph failing leaves the reminder as it was, tried again later with a growing wait. Recipients who
-/// are away (<see cref="AwaySweepStep"/>): one MailTips round per batch and tenant before the mailboxes, then, before a
-/// reminder is marked due, a hold when its counterparts are all away. The flags are in ReminderSweep.Flags.cs.
+/// The due sweep. Claims reminders whose time passed (<see cref="ReminderClaims"/>) in batches and works on their
+/// mailboxes side by side, up to <see cref="BackgroundOptions.MailboxConcurrency"/> at once (<see cref="MailboxSweep"/>:
+/// the "still no reply?" check in every folder, then the flags). The next batch is claimed as the mailboxes of the last
+/// are taken up, so a slow or throttled mailbox holds up only itself. Each mailbox is worked on under its lease
+/// (<see cref="MailboxLeases"/>): with several instances, one at a time sends a mailbox's requests, so Graph's limits per
+/// mailbox hold for the deployment; a mailbox another instance is working on waits a moment, else its reminders come
+/// back a few seconds later. A crash before a flag's landing is saved leaves the flag wanted: the claim's lease ends,
+/// another sweep takes it and writes the same flag again, and only then is the reminder settled. Recipients who are away
+/// (<see cref="AwaySweepStep"/>): one MailTips round per batch and tenant before its mailboxes, then, before a reminder is
+/// marked due, a hold when its counterparts are all away.
 /// </summary>
 internal sealed partial class ReminderSweep(
-    FollowUpDbContext db, IMailboxes mailboxes, ISettingsStore settings, IThreadIndex index, ISweepProbe probe,
-    FlagPermissionNotices notices, TimeProvider time, IOptions<BackgroundOptions> options, ILogger<ReminderSweep> logger,
-    AwaySweepStep? away = null)
+    Func<SweepParts> parts, IMailboxes mailboxes, ISweepProbe probe, FlagPermissionNotices notices, TimeProvider time,
+    IOptions<BackgroundOptions> options, ILogger<ReminderSweep> logger, MailboxLeases? leases = null)
 {
     /// <summary>Far more batches than one run needs: a run always ends, even if rows kept coming back.</summary>
     private const int MaxBatchesPerRun = 1_000;
 
+    /// <summary>How long a mailbox another instance is working on is waited for before its reminders come back later.</summary>
+    internal static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>When reminders of a mailbox another instance holds are claimable again (its work takes seconds).</summary>
+    internal static readonly TimeSpan Busy = TimeSpan.FromSeconds(5);
+
     public async Task<SweepCounts> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var total = SweepCounts.None;
-        for (var i = 0; i < MaxBatchesPerRun; i++)
+        var total = new Tally();
+        await using (var main = parts())
         {
-            var now = time.GetUtcNow();
-            var claimId = Guid.NewGuid().ToString("N");
-            var claimed = await ReminderClaims.ClaimAsync(db, claimId, now, now + options.Value.ClaimLease, options.Value.DueBatchSize, cancellationToken);
-            if (claimed == 0)
-            {
-                break;
-            }
-
-            await probe.AtAsync(SweepPoint.Claimed, cancellationToken);
-            total += new SweepCounts(claimed, 0, 0, 0, 0);
-            var rows = await ReminderClaims.ClaimedAsync(db, claimId, cancellationToken);
-            if (away is not null)
-            {
-                // Recipients who are away: one MailTips round per tenant for the whole batch, before its mailboxes.
-                await away.PrepareAsync(rows, cancellationToken);
-            }
-
-            foreach (var mailbox in rows.GroupBy(r => r.UserKey, StringComparer.Ordinal))
-            {
-                total += await SweepMailboxAsync(mailbox.Key, [.. mailbox], claimId, cancellationToken);
-            }
-
-            if (claimed < options.Value.DueBatchSize)
-            {
-                break;
-            }
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MailboxConcurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(ClaimAsync(main, total, cancellationToken), parallel, async (work, ct) => total.Add(await SweepMailboxAsync(work, ct)));
         }
 
-        if (total.Claimed > 0)
+        var counts = total.Counts;
+        if (counts.Claimed > 0)
         {
-            LogSwept(logger, total.Claimed, total.Due, total.Resolved, total.Flagged, total.Retried);
-        }
-
-        return total;
-    }
-
-    private async Task<SweepCounts> SweepMailboxAsync(string userKey, List<ReminderRow> rows, string claimId, CancellationToken ct)
-    {
-        var flagsOn = (await settings.GetEffectiveAsync(userKey, ct)).SetOutlookFlags;
-        var counts = SweepCounts.None;
-        var toCheck = rows.Where(r => r.FlagWanted is null && r.DoneAt is null && r.ResolvedAt is null && r.DueAt is null).ToList();
-        if (toCheck.Count > 0)
-        {
-            try
-            {
-                counts += await CheckAsync(userKey, toCheck, claimId, flagsOn, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Graph is down or refused, or this mailbox cannot be reached now (its credentials, say): the reminders
-                // stay scheduled and are tried again later, and the other mailboxes of the batch go on.
-                LogGraphFailed(logger, userKey, ex.GetType().Name);
-                await RetryLaterAsync(userKey, rows, claimId, ct);
-                return counts + new SweepCounts(0, 0, 0, 0, rows.Count);
-            }
-
-            await probe.AtAsync(SweepPoint.Checked, ct);
-        }
-
-        counts += await WriteFlagsAsync(userKey, claimId, flagsOn, ct);
-        if (rows.Any(r => r.FlagWanted is null && (r.DoneAt is not null || r.ResolvedAt is not null || r.DueAt is not null)))
-        {
-            // Claimed with nothing left to do (closed or settled meanwhile): the claim ends here, not at its lease.
-            await db.Set<ReminderRow>().Where(r => r.UserKey == userKey && r.ClaimId == claimId && r.FlagWanted == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.SweepAt, (DateTimeOffset?)null).SetProperty(r => r.ClaimId, (string?)null), ct);
+            LogSwept(logger, counts.Claimed, counts.Due, counts.Resolved, counts.Flagged, counts.Retried);
         }
 
         return counts;
     }
 
-    private async Task<SweepCounts> CheckAsync(string userKey, List<ReminderRow> rows, string claimId, bool flagsOn, CancellationToken ct)
+    /// <summary>The claimed mailboxes, batch after batch; a batch is claimed when the last one's mailboxes have all been taken up.</summary>
+    private async IAsyncEnumerable<MailboxWork> ClaimAsync(SweepParts main, Tally total, [EnumeratorCancellation] CancellationToken ct)
     {
-        var reader = mailboxes.Reader(userKey);
-        var threadKeys = rows.Where(r => r.ThreadKey is not null).Select(r => r.ThreadKey!).Distinct(StringComparer.Ordinal).ToList();
-        var conversations = threadKeys.Count == 0 ? new Dictionary<string, IReadOnlyList<MailRecord>>()
-            : await reader.GetConversationsAsync(threadKeys, ct);
-        var me = (await index.GetStateAsync(userKey, ct))?.Addresses is { Count: > 0 } known ? known : (await reader.GetMeAsync(ct)).Addresses;
-        var now = time.GetUtcNow();
-        var rules = new ThreadRules(new DetectionOptions { Me = [.. me], Now = now });
-
-        var due = new List<string>();
-        var waiting = new List<(ReminderRow Row, IReadOnlyList<MailRecord> Conversation)>();
-        var resolved = 0;
-        var failed = new List<ReminderRow>();
-        foreach (var row in rows)
+        for (var i = 0; i < MaxBatchesPerRun; i++)
         {
-            if (row.ThreadKey is null)
+            var now = time.GetUtcNow();
+            var claimId = Guid.NewGuid().ToString("N");
+            var claimed = await ReminderClaims.ClaimAsync(main.Db, claimId, now, now + options.Value.ClaimLease, options.Value.DueBatchSize, ct);
+            if (claimed == 0)
             {
-                // Never indexed, so no conversation to look in: nothing says it was answered.
-                due.Add(row.Id);
+                yield break;
             }
-            else if (!conversations.TryGetValue(row.ThreadKey, out var conversation))
+
+            await probe.AtAsync(SweepPoint.Claimed, ct);
+            total.Add(new SweepCounts(claimed, 0, 0, 0, 0));
+            var rows = await ReminderClaims.ClaimedAsync(main.Db, claimId, ct);
+            // Recipients who are away: one MailTips round per tenant for the whole batch, before its mailboxes.
+            var refused = main.Away is { } away ? await away.PrepareAsync(rows, ct) : new HashSet<string>();
+            foreach (var mailbox in rows.GroupBy(r => r.UserKey, StringComparer.Ordinal))
             {
-                failed.Add(row); // that part of the batch failed
+                yield return new MailboxWork(mailbox.Key, [.. mailbox], claimId, refused);
             }
-            else if (FindReply(rules, row, conversation, me) is { } reply)
+
+            if (claimed < options.Value.DueBatchSize)
             {
-                resolved += await ResolveAsync(userKey, row, reply, claimId, flagsOn, now, ct);
+                yield break;
             }
-            else
-            {
-                due.Add(row.Id);
-                waiting.Add((row, conversation));
-            }
-        }
-
-        if (away is not null)
-        {
-            var held = await away.HoldAsync(userKey, reader, waiting, me, claimId, ct);
-            due.RemoveAll(held.Contains);
-        }
-
-        var dueCount = due.Count == 0 ? 0 : await db.Set<ReminderRow>()
-            .Where(r => r.UserKey == userKey && due.Contains(r.Id) && r.ClaimId == claimId && r.DoneAt == null && r.ResolvedAt == null && r.RemindAt <= now)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.DueAt, now).SetProperty(r => r.SweepAttempts, 0)
-                .SetProperty(r => r.FlagWanted, r => flagsOn && r.MessageId != null ? FlagStates.Due : null)
-                // A flag to write keeps the claim and its lease (no other sweep may take the row meanwhile); else nothing is left.
-                .SetProperty(r => r.SweepAt, r => flagsOn && r.MessageId != null ? r.SweepAt : null)
-                .SetProperty(r => r.ClaimId, r => flagsOn && r.MessageId != null ? claimId : null), ct);
-        await RetryLaterAsync(userKey, failed, claimId, ct);
-        if (dueCount > 0)
-        {
-            Telemetry.FollowUpTelemetry.Reminders("due", dueCount);
-        }
-
-        return new SweepCounts(0, dueCount, resolved, 0, failed.Count);
-    }
-
-    private static MailRecord? FindReply(ThreadRules rules, ReminderRow row, IReadOnlyList<MailRecord> conversation, IReadOnlyList<string> me)
-    {
-        // The tracked message may have left the mailbox: then every message after the reminder was made counts as later.
-        var tracked = conversation.FirstOrDefault(m => m.Id == row.MessageId || (row.InternetMessageId is not null && m.InternetMessageId == row.InternetMessageId))
-            ?? new MailRecord { Id = row.MessageId ?? row.Id, Date = row.CreatedAt, From = me.FirstOrDefault() ?? "" };
-        return rules.FindReply(new MailThread(row.ThreadKey!, conversation), tracked);
-    }
-
-    private async Task<int> ResolveAsync(string userKey, ReminderRow row, MailRecord reply, string claimId, bool flagsOn, DateTimeOffset now, CancellationToken ct)
-    {
-        var flag = flagsOn && row.MessageId is not null;
-        var changed = await db.Set<ReminderRow>()
-            .Where(r => r.UserKey == userKey && r.Id == row.Id && r.ClaimId == claimId && r.DoneAt == null && r.ResolvedAt == null)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply.Id)
-                .SetProperty(r => r.ResolvedByAddress, reply.From).SetProperty(r => r.ResolvedByName, reply.FromName)
-                .SetProperty(r => r.SweepAttempts, 0)
-                .SetProperty(r => r.FlagWanted, flag ? FlagStates.Complete : null)
-                .SetProperty(r => r.SweepAt, r => flag ? r.SweepAt : null)
-                .SetProperty(r => r.ClaimId, flag ? claimId : null), ct);
-        Telemetry.FollowUpTelemetry.Reminders("answered", changed);
-        return changed;
-    }
-
-    /// <summary>Back-off: the row keeps its state and is claimable again after a wait that doubles with each failure.</summary>
-    private async Task RetryLaterAsync(string userKey, List<ReminderRow> rows, string claimId, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        foreach (var attempts in rows.GroupBy(r => r.SweepAttempts + 1))
-        {
-            var ids = attempts.Select(r => r.Id).ToList();
-            var next = now + RetryDelay(attempts.Key);
-            await db.Set<ReminderRow>().Where(r => r.UserKey == userKey && ids.Contains(r.Id) && r.ClaimId == claimId)
-                .ExecuteUpdateAsync(u => u
-                    .SetProperty(r => r.SweepAttempts, attempts.Key).SetProperty(r => r.SweepAt, next).SetProperty(r => r.ClaimId, (string?)null), ct);
         }
     }
 
-    internal TimeSpan RetryDelay(int attempts)
+    private async Task<SweepCounts> SweepMailboxAsync(MailboxWork work, CancellationToken ct)
     {
-        var delay = options.Value.DueSweepInterval * Math.Pow(2, Math.Min(attempts - 1, 20));
-        return delay < options.Value.MaxRetryDelay ? delay : options.Value.MaxRetryDelay;
+        await using var lease = leases is null ? null : await leases.AcquireAsync(work.UserKey, LeaseWait, ct);
+        await using var scope = parts();
+        if (leases is not null && lease is null)
+        {
+            // Another instance is working on this mailbox now: its reminders come back in a few seconds, as they were.
+            await ReminderClaims.ReleaseAsync(scope.Db, work.UserKey, work.ClaimId, time.GetUtcNow() + Busy, ct);
+            return SweepCounts.None;
+        }
+
+        return await new MailboxSweep(scope, mailboxes, probe, notices, time, options, logger, work.RefusedTenants)
+            .RunAsync(work.UserKey, work.Rows, work.ClaimId, ct);
+    }
+
+    /// <summary>The wait after a failure: it doubles from the sweep interval with each attempt, up to the longest allowed.</summary>
+    internal static TimeSpan RetryDelay(BackgroundOptions options, int attempts)
+    {
+        var delay = options.DueSweepInterval * Math.Pow(2, Math.Min(attempts - 1, 20));
+        return delay < options.MaxRetryDelay ? delay : options.MaxRetryDelay;
+    }
+
+    private sealed record MailboxWork(string UserKey, List<ReminderRow> Rows, string ClaimId, IReadOnlySet<string> RefusedTenants);
+
+    /// <summary>Counts added from the mailboxes running side by side.</summary>
+    private sealed class Tally
+    {
+        private readonly Lock _lock = new();
+        private SweepCounts _counts = SweepCounts.None;
+
+        public SweepCounts Counts { get { lock (_lock) { return _counts; } } }
+
+        public void Add(SweepCounts counts)
+        {
+            lock (_lock)
+            {
+                _counts += counts;
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Due sweep: {Claimed} claimed, {Due} due, {Resolved} answered, {Flagged} flags written, {Retried} to retry")]
     private static partial void LogSwept(ILogger logger, int claimed, int due, int resolved, int flagged, int retried);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Due sweep for {UserKey}: Graph failed ({Failure}); the reminders are tried again later")]
-    private static partial void LogGraphFailed(ILogger logger, string userKey, string failure);
 }

@@ -27,9 +27,13 @@ public static class RemindersSetup
 
         services.AddOptions<BackgroundOptions>().BindConfiguration(BackgroundOptions.Section)
             .Validate(BackgroundOptions.Valid,
-                "Sync:BackgroundInterval and Sync:DueSweepInterval must be at least 1 s, Sync:DueBatchSize 1 to 5000, Sync:ClaimLease at least 10 s, Sync:MaxRetryDelay at least the sweep interval.")
+                "Sync:BackgroundInterval and Sync:DueSweepInterval must be at least 1 s, Sync:DueBatchSize 1 to 5000, Sync:ClaimLease at least 10 s, Sync:MaxRetryDelay at least the sweep interval, Sync:MailboxConcurrency 1 to 256.")
             .ValidateOnStart();
-        services.AddScoped<ReminderSweep>();
+        services.TryAddSingleton<Storage.MailboxLeases>();
+        services.AddScoped(sp => new ReminderSweep(
+            SweepParts.FromScopes(sp.GetRequiredService<IServiceScopeFactory>()), sp.GetRequiredService<Mail.IMailboxes>(), sp.GetRequiredService<ISweepProbe>(),
+            sp.GetRequiredService<FlagPermissionNotices>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackgroundOptions>>(),
+            sp.GetRequiredService<ILogger<ReminderSweep>>(), sp.GetRequiredService<Storage.MailboxLeases>()));
         services.AddAway();
         services.AddScoped<Digest.DigestService>();
         services.AddScoped<Digest.DigestHours>();

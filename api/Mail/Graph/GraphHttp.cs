@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions;
@@ -15,9 +14,10 @@ namespace OutlookFollowUp.Mail.Graph;
 /// <summary>
 /// Graph's HTTP pipeline, from <c>IHttpClientFactory</c>, outermost first:
 /// circuit breaker (per mailbox; sees each call's outcome after the retries) → the Graph SDK's default handlers, whose
-/// RetryHandler is the one retry layer (429/503/504, honours Retry-After) → concurrency limit of 4 per mailbox → attempt
-/// timeout → request counter → the primary handler (the network; the sample mailbox or a test's fake in its place).
-/// The limit sits inside the retries, so a request waiting out Retry-After frees its slot.
+/// RetryHandler is the one retry layer (429/503/504, honours Retry-After) → the mailbox's gate (4 at once, a batch taking
+/// a slot per part Graph runs at once; a sliding window of requests, batch parts counted; <see cref="GraphMailboxGates"/>)
+/// → attempt timeout → request counter → the primary handler (the network; the sample mailbox or a test's fake in its
+/// place). The gate sits inside the retries, so a request waiting out Retry-After frees its slots.
 /// </summary>
 public static class GraphHttp
 {
@@ -41,6 +41,7 @@ public static class GraphHttp
                 handlers.Add(handler);
             }
         });
+        builder.AddHttpMessageHandler(services => new MailboxGateHandler(services.GetRequiredService<GraphMailboxGates>()));
         builder.AddResilienceHandler("graph-attempt", (pipeline, context) => AddAttemptLimits(Clocked(pipeline, context), Options(context)))
             .SelectPipelineBy(static _ => MailboxOf);
         builder.AddHttpMessageHandler(services => new RequestCountingHandler(services.GetRequiredService<GraphRequestCounters>()));
@@ -72,15 +73,7 @@ public static class GraphHttp
         });
 
     private static void AddAttemptLimits(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, GraphOptions options) =>
-        pipeline
-            // Outlook allows 4 concurrent requests per app per mailbox; the others wait their turn, in order.
-            .AddConcurrencyLimiter(new ConcurrencyLimiterOptions
-            {
-                PermitLimit = options.MaxConcurrentPerMailbox,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            })
-            .AddTimeout(options.Timeout);
+        pipeline.AddTimeout(options.Timeout);
 
     /// <summary>
     /// Only what says "Graph is unwell" trips it; a 400/401/404/410 is this request's problem. Once its retries are

@@ -14,7 +14,7 @@ public static class GraphMailServices
         services.AddOptions<GraphOptions>()
             .BindConfiguration(GraphOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.HasValidTimes(), "Graph: Timeout, CircuitBreakerSamplingDuration and CircuitBreakDuration must be positive (the last two at least 0.5 s), InteractiveBudget at least 1 s.")
+            .Validate(o => o.HasValidTimes(), "Graph: Timeout, CircuitBreakerSamplingDuration and CircuitBreakDuration must be positive (the last two at least 0.5 s), InteractiveBudget and MailboxRequestWindow at least 1 s.")
             .ValidateOnStart();
         services.AddOptions<AddInOptions>()
             .BindConfiguration(AddInOptions.Section)
@@ -22,6 +22,7 @@ public static class GraphMailServices
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System); // tests register a FakeTimeProvider first
         services.TryAddSingleton<GraphRequestCounters>();
+        services.TryAddSingleton<GraphMailboxGates>();
         services.TryAddSingleton<GraphClientFactory>();
         var http = services.AddGraphHttp();
         if (transport is not null)

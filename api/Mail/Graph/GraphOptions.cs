@@ -37,6 +37,17 @@ public sealed class GraphOptions
     [Range(1, 4)]
     public int MaxConcurrentPerMailbox { get; set; } = 4;
 
+    /// <summary>
+    /// Requests per mailbox in <see cref="MailboxRequestWindow"/>, each part of a <c>$batch</c> counting: Graph allows
+    /// 10,000 per 10 minutes per app and mailbox, so the default leaves a tenth for requests this instance does not
+    /// count (a pane's request answered by another instance).
+    /// </summary>
+    [Range(20, 10_000)]
+    public int MailboxRequestLimit { get; set; } = 9_000;
+
+    /// <summary>The sliding window of <see cref="MailboxRequestLimit"/> (Graph's is 10 minutes).</summary>
+    public TimeSpan MailboxRequestWindow { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Failures (after retries) within the sampling window before the breaker may open.</summary>
     [Range(2, 1000)]
     public int CircuitBreakerMinimumThroughput { get; set; } = 5;
@@ -52,6 +63,7 @@ public sealed class GraphOptions
     internal bool HasValidTimes() =>
         Timeout > TimeSpan.Zero
         && InteractiveBudget >= TimeSpan.FromSeconds(1)
+        && MailboxRequestWindow >= TimeSpan.FromSeconds(1)
         && CircuitBreakerSamplingDuration >= TimeSpan.FromMilliseconds(500)
         && CircuitBreakDuration >= TimeSpan.FromMilliseconds(500);
 }

@@ -30,7 +30,7 @@ public sealed partial class InMemoryGraphHandler
 
         var upTo = cursor.UpTo ?? Mailbox.Version;
         var size = Math.Clamp(request.MaxPageSize ?? DefaultPageSize, 1, 1000);
-        var matching = Mailbox.Changes(folder, cursor.After, upTo, e => Includes(e, cursor), limit: size + 1);
+        var matching = Mailbox.Changes(folder, cursor.After, upTo, e => Includes(e, cursor), limit: size + 1, cursor.Query.ConversationId);
         var page = matching.Take(size).ToList();
         var body = new JsonObject
         {

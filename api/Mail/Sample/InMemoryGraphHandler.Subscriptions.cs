@@ -39,6 +39,9 @@ public sealed partial class InMemoryGraphHandler
     /// <summary>Status codes of every notification post, in order.</summary>
     public ConcurrentQueue<HttpStatusCode> Deliveries { get; } = new();
 
+    /// <summary>The next this many notifications are lost on the way, as Graph loses some (lifecycle events are not).</summary>
+    public int NotificationsToDrop { get; set; }
+
     private async Task<HttpResponseMessage?> RouteSubscriptionsAsync(GraphRequest request, string? body, CancellationToken ct)
     {
         if (request.Path.Equals("subscriptions", StringComparison.OrdinalIgnoreCase) && request.Method == HttpMethod.Post)
@@ -179,6 +182,12 @@ public sealed partial class InMemoryGraphHandler
                     var changeType = change.Deleted ? "deleted" : _seen.ContainsKey(change.Id) ? "updated" : "created";
                     if (!subscription.ChangeType.Split(',').Contains(changeType, StringComparer.Ordinal))
                     {
+                        continue;
+                    }
+
+                    if (NotificationsToDrop > 0)
+                    {
+                        NotificationsToDrop--;
                         continue;
                     }
 

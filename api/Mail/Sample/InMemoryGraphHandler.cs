@@ -32,6 +32,7 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
     {
         cancellationToken.ThrowIfCancellationRequested();
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        await LatencyAsync(request, body, cancellationToken);
         var response = await RouteSubscriptionsAsync(new GraphRequest(request), body, cancellationToken) ?? Route(new GraphRequest(request), body);
         response.RequestMessage = request; // as a real transport does; the SDK's RetryHandler resends it
         return response;

@@ -14,6 +14,9 @@ public sealed partial class InMemoryMailbox(string mail, string? userPrincipalNa
 
     // Every change in version order: a page is a binary search and a short scan, not a sort of the whole mailbox.
     private readonly List<Entry> _log = [];
+
+    // Positions in the log by conversation, in version order: a conversation look-up reads its own changes only.
+    private readonly Dictionary<string, List<int>> _byConversation = new(StringComparer.Ordinal);
     private long _version;
 
     public string Mail { get; } = mail;
@@ -132,14 +135,24 @@ public sealed partial class InMemoryMailbox(string mail, string? userPrincipalNa
     /// Up to <paramref name="limit"/> entries of a folder (or every folder) changed in (after, upTo] and still in that state,
     /// oldest change first: an entry changed again after the round's snapshot shows up in the next round instead.
     /// </summary>
-    internal List<Entry> Changes(string? folder, long after, long upTo, Func<Entry, bool> include, int limit)
+    /// <param name="conversationId">When set, only that conversation's changes are read (from its index).</param>
+    internal List<Entry> Changes(string? folder, long after, long upTo, Func<Entry, bool> include, int limit, string? conversationId = null)
     {
         lock (_lock)
         {
             var result = new List<Entry>();
-            for (var i = FirstAfter(after); i < _log.Count && _log[i].Version <= upTo && result.Count < limit; i++)
+            var first = FirstAfter(after);
+            IEnumerable<int> positions = conversationId is null
+                ? Enumerable.Range(first, _log.Count - first)
+                : _byConversation.TryGetValue(conversationId, out var indexed) ? indexed.Where(i => _log[i].Version > after) : [];
+            foreach (var i in positions)
             {
                 var entry = _log[i];
+                if (entry.Version > upTo || result.Count >= limit)
+                {
+                    break;
+                }
+
                 if ((folder is null || entry.Folder == Key(folder)) && _entries[(entry.Folder, entry.Id)].Version == entry.Version && include(entry))
                 {
                     result.Add(entry);
@@ -153,6 +166,16 @@ public sealed partial class InMemoryMailbox(string mail, string? userPrincipalNa
     private void Record(Entry entry)
     {
         _entries[(entry.Folder, entry.Id)] = entry;
+        if (entry.Json["conversationId"]?.GetValue<string>() is { } conversation)
+        {
+            if (!_byConversation.TryGetValue(conversation, out var positions))
+            {
+                _byConversation[conversation] = positions = [];
+            }
+
+            positions.Add(_log.Count);
+        }
+
         _log.Add(entry);
     }
 

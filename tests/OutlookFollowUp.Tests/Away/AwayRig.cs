@@ -22,23 +22,17 @@ internal static class AwayRig
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SweepRig, AwayCache> Caches = [];
 
     /// <param name="cache">Another process's memory (an instance of its own); the rig's by default.</param>
-    public static ReminderSweep AwaySweep(this SweepRig rig, AwayCache? cache = null)
-    {
-        var context = rig.Db.CreateContext();
-        return new ReminderSweep(
-            context, rig.Mailboxes, new SettingsStore(context, rig.Time), new ThreadIndex(context), new NoSweepProbe(), new FlagPermissionNotices(),
-            rig.Time, Microsoft.Extensions.Options.Options.Create(rig.Options), NullLogger<ReminderSweep>.Instance,
-            Step(rig, context, cache));
-    }
+    public static ReminderSweep AwaySweep(this SweepRig rig, AwayCache? cache = null, MailboxLeases? leases = null) =>
+        rig.Sweep(leases: leases, away: context => Step(rig, context, cache, leases));
 
     /// <summary>The sweep's away step over the rig's cache, as DI makes it per scope (with the working hours every instance shares).</summary>
-    public static AwaySweepStep Step(SweepRig rig, FollowUpDbContext context, AwayCache? cache = null)
+    public static AwaySweepStep Step(SweepRig rig, FollowUpDbContext context, AwayCache? cache = null, MailboxLeases? leases = null)
     {
         cache ??= rig.Cache();
         var round = new AwayRound(cache, NullLogger<AwayRound>.Instance);
         return new AwaySweepStep(
             context, new ThreadIndex(context), rig.Mailboxes, round, new AwayCheck(cache, round, rig.Time, NullLogger<AwayCheck>.Instance),
-            new DigestHours(context, rig.Time, NullLogger<DigestHours>.Instance));
+            new DigestHours(context, rig.Time, NullLogger<DigestHours>.Instance), leases);
     }
 
     /// <summary>A message I sent to these people (its conversation is <c>conv-{id}</c>).</summary>

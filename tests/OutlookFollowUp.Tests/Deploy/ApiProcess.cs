@@ -30,12 +30,13 @@ internal sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    public static ApiProcess Start(string folder, IDictionary<string, string?> environment)
+    /// <param name="atAddress">Settings that name the process's own address (where Graph posts notifications, say).</param>
+    public static ApiProcess Start(string folder, IDictionary<string, string?> environment, Func<Uri, IDictionary<string, string?>>? atAddress = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(System.IO.Path.Combine(folder, "OutlookFollowUp.Api.dll"));
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in environment.Concat(atAddress?.Invoke(new Uri($"http://127.0.0.1:{port}/")) ?? new Dictionary<string, string?>()))
         {
             start.Environment[name] = value;
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
@@ -19,13 +20,20 @@ public sealed class FakeGraphRig : IDisposable
     private readonly ServiceProvider _services;
 
     /// <param name="addInId">The <c>AddIn:Id</c> setting; null keeps the default (the shipped manifest's id).</param>
-    public FakeGraphRig(Action<GraphOptions>? configure = null, string? addInId = null)
+    /// <param name="time">The app's clock (the request window reads it); the system's by default.</param>
+    public FakeGraphRig(Action<GraphOptions>? configure = null, string? addInId = null, TimeProvider? time = null)
     {
         Options = new GraphOptions { AccessToken = "test-token", PageSize = 10, MaxRetries = 2, Timeout = TimeSpan.FromSeconds(10) };
         configure?.Invoke(Options);
         Mailbox = new InMemoryMailbox(Me, timeZone: "W. Europe Standard Time") { ProxyAddresses = ["SMTP:me@contoso.com", "smtp:Alias@Contoso.com", "X500:/o=x"] };
         Fake = new FakeGraph(Mailbox);
-        _services = Services(Options, Fake, addInId).BuildServiceProvider();
+        var services = Services(Options, Fake, addInId);
+        if (time is not null)
+        {
+            services.Replace(ServiceDescriptor.Singleton(time));
+        }
+
+        _services = services.BuildServiceProvider();
         Factory = _services.GetRequiredService<GraphClientFactory>();
         Reader = Factory.CreateReader(MailboxKey);
         Writer = Factory.CreateWriter(MailboxKey);
@@ -66,6 +74,8 @@ public sealed class FakeGraphRig : IDisposable
             ["Graph:CircuitBreakerSamplingDuration"] = $"{options.CircuitBreakerSamplingDuration:c}",
             ["Graph:CircuitBreakDuration"] = $"{options.CircuitBreakDuration:c}",
             ["Graph:InteractiveBudget"] = $"{options.InteractiveBudget:c}",
+            ["Graph:MailboxRequestLimit"] = $"{options.MailboxRequestLimit}",
+            ["Graph:MailboxRequestWindow"] = $"{options.MailboxRequestWindow:c}",
         };
         if (addInId is not null)
         {

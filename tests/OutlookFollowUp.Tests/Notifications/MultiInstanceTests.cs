@@ -10,18 +10,19 @@ using OutlookFollowUp.Tests.Index;
 
 namespace OutlookFollowUp.Tests.Notifications;
 
-/// <summary>Two API hosts on one real PostgreSQL share the renewals: each subscription is renewed once.</summary>
+/// <summary>Two API hosts on one real PostgreSQL share the renewals, each working on several mailboxes at once: each subscription is renewed once.</summary>
 public sealed class MultiInstanceTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     [Theory]
     [OnPostgres]
-    public async Task TwoHosts_RenewEachSubscriptionOnce(StorageProvider provider)
+    public async Task TwoHosts_RenewEachSubscriptionOnce_SeveralMailboxesAtOnce(StorageProvider provider)
     {
         const int users = 60;
         await using var database = await TestDatabase.CreateAsync(provider);
         using var graph = new FakeGraph(SampleMailbox.Create(Now));
+        graph.Graph.Latency = TimeSpan.FromMilliseconds(30); // a renewal takes a round trip: side by side shows
         graph.Graph.SubscriptionClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
         var subscriptionIds = await SeedAsync(database, graph, users);
         var settings = new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:FollowUps"] = database.ConnectionString };
@@ -43,6 +44,7 @@ public sealed class MultiInstanceTests
 
             Assert.Equal(users * 2, patched.Count);
             Assert.Equal(subscriptionIds.Order(), patched.Order());
+            Assert.InRange(graph.MaxInFlight, 3, 32); // up to Sync:MailboxConcurrency (16) per host
             Assert.All(graph.Graph.Subscriptions, s => Assert.Equal(Now.AddDays(6).AddMinutes(1).AddMinutes(10_080), s.Expiration));
         }
         finally

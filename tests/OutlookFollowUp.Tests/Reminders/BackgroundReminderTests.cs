@@ -91,6 +91,9 @@ public sealed class BackgroundReminderTests
     [InlineData("Sync:BackgroundInterval", "-00:01:00")]
     [InlineData("Sync:DueBatchSize", "0")]
     [InlineData("Sync:ClaimLease", "00:00:01")]
+    [InlineData("Sync:MailboxConcurrency", "0")]
+    [InlineData("Sync:MailboxConcurrency", "257")]
+    [InlineData("Notifications:ReconcileInterval", "00:00:00")]
     public void A_bad_background_setting_stops_the_start_naming_it(string setting, string value)
     {
         using var app = new OutlookFollowUp.Tests.Api.ApiApplication { Local = true, Settings = new Dictionary<string, string> { [setting] = value } };

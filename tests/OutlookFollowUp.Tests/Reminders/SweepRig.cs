@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using OutlookFollowUp.Away;
 using OutlookFollowUp.Background;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
@@ -28,14 +30,19 @@ internal sealed class SweepRig : IAsyncDisposable
 
     private readonly ServiceProvider _graph;
 
-    private SweepRig(TestDatabase db, BackgroundOptions options)
+    private SweepRig(TestDatabase db, BackgroundOptions options, bool graphOnRigClock)
     {
         Db = db;
         Options = options;
         Mailbox = new InMemoryMailbox(Me);
         Fake = new FakeGraph(Mailbox);
-        _graph = FakeGraphRig.Services(new GraphOptions { AccessToken = "test-token", PageSize = 50, MaxRetries = 0, Timeout = TimeSpan.FromSeconds(10) }, Fake)
-            .BuildServiceProvider();
+        var graph = FakeGraphRig.Services(new GraphOptions { AccessToken = "test-token", PageSize = 50, MaxRetries = 0, Timeout = TimeSpan.FromSeconds(10) }, Fake);
+        if (graphOnRigClock)
+        {
+            graph.Replace(ServiceDescriptor.Singleton<TimeProvider>(db.Time));
+        }
+
+        _graph = graph.BuildServiceProvider();
         Mailboxes = new LocalMailboxes(_graph.GetRequiredService<GraphClientFactory>());
     }
 
@@ -57,20 +64,28 @@ internal sealed class SweepRig : IAsyncDisposable
     /// <summary>Flag writes that reached the mailbox, alone or inside a <c>$batch</c>.</summary>
     public int Patches => Fake.PatchedPaths.Count;
 
-    public static async Task<SweepRig> CreateAsync(StorageProvider provider, BackgroundOptions? options = null)
+    /// <param name="graphOnRigClock">The Graph pipeline reads <see cref="Time"/> (the mailbox gate's waits); else the system clock.</param>
+    public static async Task<SweepRig> CreateAsync(StorageProvider provider, BackgroundOptions? options = null, bool graphOnRigClock = false)
     {
-        var rig = new SweepRig(await TestDatabase.CreateAsync(provider), options ?? new BackgroundOptions());
+        var rig = new SweepRig(await TestDatabase.CreateAsync(provider), options ?? new BackgroundOptions(), graphOnRigClock);
         await rig.Db.CreateIndex().SetMailboxAsync(User, [Me], "UTC", CancellationToken.None);
         return rig;
     }
 
     /// <summary>A fresh sweep, as a new scope (or a restarted instance) would make it.</summary>
-    public ReminderSweep Sweep(ISweepProbe? probe = null, string user = User)
+    /// <param name="leases">An instance's mailbox leases; none: every mailbox is this sweep's.</param>
+    /// <param name="away">The away step over a mailbox's context; none: no MailTips check.</param>
+    /// <param name="mailboxes">Another instance's Graph pipeline; the rig's by default.</param>
+    public ReminderSweep Sweep(
+        ISweepProbe? probe = null, MailboxLeases? leases = null, Func<FollowUpDbContext, AwaySweepStep>? away = null, IMailboxes? mailboxes = null) =>
+        new(() => Parts(away), mailboxes ?? Mailboxes, probe ?? new NoSweepProbe(), new FlagPermissionNotices(),
+            Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ReminderSweep>.Instance, leases);
+
+    /// <summary>What a mailbox's sweep works with, over a context of its own.</summary>
+    public SweepParts Parts(Func<FollowUpDbContext, AwaySweepStep>? away = null)
     {
         var context = Db.CreateContext();
-        return new ReminderSweep(
-            context, Mailboxes, new SettingsStore(context, Time), new ThreadIndex(context), probe ?? new NoSweepProbe(), new FlagPermissionNotices(),
-            Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ReminderSweep>.Instance);
+        return new SweepParts(context, new SettingsStore(context, Time), new ThreadIndex(context), away?.Invoke(context));
     }
 
     /// <summary>A message I sent in Sent Items (its conversation is <c>conv-{id}</c>).</summary>

@@ -3,8 +3,8 @@ using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Reminders;
 
-/// <summary>The due sweep's second half: the Outlook flags its reminders want, written and then settled.</summary>
-internal sealed partial class ReminderSweep
+/// <summary>One mailbox's sweep, second half: the Outlook flags its reminders want, written and then settled.</summary>
+internal sealed partial class MailboxSweep
 {
     /// <summary>Writes the flags the claim's rows want (this run's and those a crashed sweep left), then saves what landed.</summary>
     private async Task<SweepCounts> WriteFlagsAsync(string userKey, string claimId, bool flagsOn, CancellationToken ct)
@@ -37,7 +37,7 @@ internal sealed partial class ReminderSweep
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogGraphFailed(logger, userKey, ex.GetType().Name);
-            await RetryLaterAsync(userKey, wanted, claimId, ct);
+            await RetryLaterAsync(userKey, wanted, claimId, ct, GraphAskedToWait(ex));
             return new SweepCounts(0, 0, 0, 0, wanted.Count);
         }
 
@@ -61,7 +61,8 @@ internal sealed partial class ReminderSweep
         // A refusal (403: no Mail.ReadWrite) would be refused again: the reminder stays right, without a flag.
         await SettleAsync(userKey, claimId, refused, written: false, ct);
         var failed = wanted.Where(r => !Landed(r) && !Refused(r)).ToList();
-        await RetryLaterAsync(userKey, failed, claimId, ct);
+        var asked = results.Select(r => GraphAskedToWait(r.Failure)).Max();
+        await RetryLaterAsync(userKey, failed, claimId, ct, asked);
         return new SweepCounts(0, 0, 0, landed.Count, failed.Count);
     }
 
