@@ -85,7 +85,7 @@ public static class LabelOutput
     {
         var text = new StringBuilder();
         var judged = result.Splits.FirstOrDefault(s => s.Split == "all")?.Groups[0].Rows ?? result.Splits.Sum(s => s.Groups[0].Rows);
-        text.Append(CultureInfo.InvariantCulture, $"Labels: {result.Labels}\n{judged} rows judged, {result.NotCandidates.Count} not {(result.NotCandidates.Count == 1 ? "a candidate" : "candidates")}.\n");
+        text.Append(CultureInfo.InvariantCulture, $"Labels: {result.Labels}\n{judged} {(judged == 1 ? "row" : "rows")} judged, {result.NotCandidates.Count} not {(result.NotCandidates.Count == 1 ? "a candidate" : "candidates")}.\n");
         foreach (var split in result.Splits)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n{split.Split,-10}  {"rows",5}  {"TP",4}  {"FP",4}  {"FN",4}  {"TN",4}  {"precision",9}  {"recall",6}\n");

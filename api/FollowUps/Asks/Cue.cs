@@ -59,7 +59,7 @@ internal sealed class Cue
             else if (part.StartsWith('!'))
             {
                 var last = steps.Count > 0 ? steps[^1] : throw new FormatException($"'{phrase}': '!' must follow a word.");
-                steps[^1] = last with { Not = [.. part[1..].Split('|').Select(w => Tokenizer.Words(w)[0])] };
+                steps[^1] = last with { Not = [.. part[1..].Split('|').Select(w => Tokenizer.Words(w.Replace('+', ' ')))] };
             }
             else
             {
@@ -98,7 +98,8 @@ internal sealed class Cue
 /// <summary>One position of a phrase: any of its alternatives, perhaps after a gap, perhaps not followed by some words.</summary>
 internal sealed record CueStep(CueWord[] Alternatives, bool Gap)
 {
-    public string[]? Not { get; init; }
+    /// <summary>Word sequences that must not follow ("!excuser|nous+excuser").</summary>
+    public string[][]? Not { get; init; }
 }
 
 /// <summary>One alternative: a word or a few words (folded); the last may be a prefix ("firm*"), or "#time" (3pm, 10am).</summary>

@@ -102,7 +102,7 @@ internal sealed class CueSet
             foreach (var alternative in current.Alternatives)
             {
                 if (MatchesWords(alternative, position + gap, end, tokens, out var next)
-                    && !(current.Not is { } not && next < end && Contains(not, tokens[next]))
+                    && !(current.Not is { } not && Follows(not, next, end, tokens))
                     && Matches(cue, step + 1, next, end, tokens))
                 {
                     return true;
@@ -172,11 +172,17 @@ internal sealed class CueSet
     private static bool IsTimeSuffix(ReadOnlySpan<char> suffix) =>
         suffix is "am" or "pm" or "h" or "uhr" || (suffix.Length > 1 && suffix[0] == 'h' && char.IsAsciiDigit(suffix[1]));
 
-    private static bool Contains(string[] words, ReadOnlySpan<char> word)
+    private static bool Follows(string[][] sequences, int position, int end, TokenList tokens)
     {
-        foreach (var candidate in words)
+        foreach (var sequence in sequences)
         {
-            if (word.SequenceEqual(candidate))
+            var k = 0;
+            while (k < sequence.Length && position + k < end && tokens[position + k].SequenceEqual(sequence[k]))
+            {
+                k++;
+            }
+
+            if (k == sequence.Length)
             {
                 return true;
             }

@@ -11,7 +11,7 @@ internal static class FrenchCues
             "merci de bien vouloir",
             "merci de me|nous|lui|leur|m !avoir",
             "merci de confirmer|répondre|valider|signer|revenir|vérifier|relire|transmettre|envoyer|faire|indiquer|préciser|compléter|retourner|regarder",
-            "veuillez !trouver|agréer|recevoir|accepter|noter|excuser|nous|croire|m",
+            "veuillez !trouver|agréer|recevoir|accepter|noter|excuser|croire|nous+excuser|m+excuser|nous+pardonner",
             "pourriez|pouvez|pourrais|peux|voudriez|voudrais|auriez|aurais|pourrait vous|tu|on",
             "s il te|vous plaît",
             "svp|stp",
@@ -74,7 +74,7 @@ internal static class FrenchCues
             "quoi de neuf",
         ],
         SignatureWords = ["signer|signature|signé|signée|signés|signées|signez|signe|contresigner|parapher"],
-        ReviewWords = ["relire|relecture|revoir|regarder|vérifier|valider|validation|approuver|approbation|avis|retour|retours|commentaires|feedback|œil|oeil"],
+        ReviewWords = ["relire|relecture|revoir|regarder|vérifier|valider|validation|approuver|approbation|avis|commentaires|feedback|œil|oeil"],
         DateWords =
         [
             "^quand", "quand … disponible|disponibles|libre|voir|rencontrer", "à quelle heure", "quel|quelle jour|date|créneau|heure", "créneau*",

@@ -8,7 +8,7 @@ internal static class GermanCues
         Code = "de",
         Requests =
         [
-            "bitte !beachten|beachte|beachtet|entschuldigen|entschuldige|entschuldigt|schön|sehr|gerne|gern|ignorieren|ignoriere|vergessen|nicht",
+            "bitte !beachten|beachte|beachtet|entschuldigen|entschuldige|entschuldigt|schön|sehr|gerne|gern|ignorieren|ignoriere|vergessen|nicht|um+entschuldigung",
             "könnten|können|würden|kannst|könntest|würdest|könnt|könntet|würdet sie|du|ihr … mir|uns",
             "könnten|können|würden|kannst|könntest|würdest|könnt|könntet|würdet sie|du|ihr ?",
             "(wären sie|wärst du|wärt ihr) so nett|freundlich|lieb",
@@ -21,11 +21,11 @@ internal static class GermanCues
             "geben|sagen sie … bescheid",
             "(lass|lasst|lassen sie) mich|uns wissen",
             "(melde dich|melden sie sich|meldet euch)",
-            "(ich warte|wir warten) auf … antwort|rückmeldung|bestätigung|feedback|freigabe|nachricht",
+            "(ich warte|wir warten) … auf ihre|deine|eure|eine … antwort|rückmeldung|bestätigung|feedback|freigabe|nachricht",
             "(ich freue|wir freuen) … auf … antwort|rückmeldung|feedback|nachricht",
             "danke|dank … (im voraus|vorab)",
             "vorab vielen|besten dank",
-            "weiß|kennt|hat|kann|könnte jemand",
+            "kann|könnte jemand",
             "wäre es … schön|toll|super|gut|nett|hilfreich|möglich",
             "wäre schön|toll|super|nett|hilfreich|prima|gut wenn",
             "(ich wäre|wir wären) … dankbar",
@@ -36,6 +36,7 @@ internal static class GermanCues
         Questions =
         [
             "ich frage mich",
+            "weiß|kennt|hat jemand",
             "ich wollte|möchte|würde … fragen|wissen",
             "kurze frage",
             "weißt|wisst du|ihr ob|wie|wann|wo|warum|was|wer",
@@ -75,11 +76,11 @@ internal static class GermanCues
         ],
         SignatureWords =
         [
-            "unterschreiben|unterschrift|unterschrieben|unterzeichnen|unterzeichnet|gegenzeichnen|signieren|signiert|unterschreibe|unterschreibt",
+            "unterschreib*|unterschrieb*|unterschrift*|unterzeichn*|gegenzeichn*|signier*",
         ],
         ReviewWords =
         [
-            "prüfen|überprüfen|durchsehen|durchlesen|anschauen|ansehen|drüberschauen|review|feedback|rückmeldung|freigeben|freigabe",
+            "prüfen|überprüfen|durchsehen|durchlesen|anschauen|ansehen|drüberschauen|review|feedback|freigeben|freigabe",
             "genehmigen|genehmigung|absegnen|meinung|anmerkungen|korrekturlesen|blick",
         ],
         DateWords =

@@ -22,8 +22,8 @@ public static class MessageAskFacts
         return new AskFacts
         {
             ToMe = message.To.Any(r => mine.Contains(r.Address)),
-            MyNames = [.. myNames.Where(n => n.Length > 0).Distinct()],
-            OtherRecipientNames = [.. others.Where(n => n.Length > 0).Distinct()],
+            MyNames = [.. myNames.Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)],
+            OtherRecipientNames = [.. others.Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)],
             InferenceClassification = inferenceClassification,
             Subject = message.Subject,
         };

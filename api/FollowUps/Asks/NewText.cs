@@ -43,7 +43,7 @@ public static class NewText
         }
 
         Signatures.Remove(kept);
-        return string.Join('\n', kept).Trim();
+        return string.Join('\n', kept.Where((line, i) => line.Length > 0 || i == 0 || kept[i - 1].Length > 0)).Trim();
     }
 
     /// <summary>

@@ -77,7 +77,8 @@ internal sealed class SentenceCues
         if (entry.Ask != AskKind.None)
         {
             strong = true;
-            return Max(Max(entry.Ask, entry.Topic), entry.Day && entry.Ask != AskKind.Request ? AskKind.Date : AskKind.None);
+            // A day in a proposal is a date to pick; in a request a deadline, in a question mostly the past ("since Tuesday").
+            return Max(Max(entry.Ask, entry.Topic), entry.Day && entry.Ask == AskKind.Proposal ? AskKind.Date : AskKind.None);
         }
 
         if (!sentence.IsQuestion || entry.Rhetorical || AnsweredNext(sentence, reading))

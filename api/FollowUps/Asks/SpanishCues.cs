@@ -82,7 +82,7 @@ internal static class SpanishCues
             "agenda", "calendario", "te|le viene bien", "reunirnos|vernos",
         ],
         Days = ["lunes|martes|miércoles|jueves|viernes|sábado|domingo", "mañana", "semana que viene", "próxima semana", "#time"],
-        UpdateWords = ["novedad", "novedades", "noticias", "estado", "avance", "avances", "recordatorio", "seguimiento"],
+        UpdateWords = ["novedad", "novedades", "noticias", "estado", "avances", "recordatorio", "seguimiento"],
         ProposalWords = ["propongo", "propuesta", "sugiero", "opción", "opciones", "alternativa", "prefieres", "prefiere", "de acuerdo", "objeción", "objeciones"],
         Offers =
         [
