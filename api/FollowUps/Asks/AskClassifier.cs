@@ -39,6 +39,7 @@ public static class AskClassifier
         IReadOnlyList<string>? message = null;
         IReadOnlyList<string>? paragraph = null;
         var lastParagraph = -1;
+        var firstBody = FirstBodySentence(reading);
         foreach (var sentence in reading.Sentences)
         {
             if (sentence.Paragraph != lastParagraph)
@@ -48,7 +49,7 @@ public static class AskClassifier
 
             if (sentence.Vocative is { } named && !sentence.IsSubject)
             {
-                message ??= sentence.Index == FirstBodySentence(reading) ? named : null;
+                message ??= sentence.Index == firstBody ? named : null;
                 paragraph = named;
             }
 

@@ -23,7 +23,7 @@ internal sealed class MessageReading
         var text = subject.Length > 0 ? subject + "\n\n" + newText : newText;
         var masked = TextMasks.Apply(text);
         var sentences = SentenceSplitter.Split(masked, subject.Length);
-        var tokens = new TokenList(TextFold.Fold(new string(masked)));
+        var tokens = new TokenList(TextFold.Fold(masked));
         foreach (var sentence in sentences)
         {
             sentence.TokenStart = tokens.Count;

@@ -14,7 +14,7 @@ public static class NewText
     {
         ArgumentNullException.ThrowIfNull(body);
         var text = isHtml ? HtmlText.ToText(body) : body;
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var lines = new MailLines(text.ReplaceLineEndings("\n").Split('\n'));
         var end = QuotedHistory.Start(lines);
         var kept = new List<string>(end);
         var run = 0; // unquoted lines kept right before this one, since the last blank or quoted line
@@ -35,7 +35,7 @@ public static class NewText
                 continue;
             }
 
-            if (!IsSentFrom(line))
+            if (!IsSentFrom(lines.Folded(i)))
             {
                 kept.Add(line.TrimEnd());
                 run = line.Trim().Length == 0 ? 0 : run + 1;
@@ -59,9 +59,8 @@ public static class NewText
         }
     }
 
-    private static bool IsSentFrom(string line)
+    private static bool IsSentFrom(string folded)
     {
-        var folded = QuotedHistory.Folded(line);
         return folded.Length <= 80 && SentFrom.Any(s => folded.StartsWith(s, StringComparison.Ordinal));
     }
 }

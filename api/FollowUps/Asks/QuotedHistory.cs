@@ -2,6 +2,18 @@ using System.Text.RegularExpressions;
 
 namespace OutlookFollowUp.FollowUps.Asks;
 
+/// <summary>A message's lines, each folded once when first needed.</summary>
+internal sealed class MailLines(string[] lines)
+{
+    private readonly string?[] _folded = new string?[lines.Length];
+
+    public int Count => lines.Length;
+
+    public string this[int index] => lines[index];
+
+    public string Folded(int index) => _folded[index] ??= QuotedHistory.Folded(lines[index]);
+}
+
 /// <summary>
 /// Where quoted history starts in mail text: attribution lines ("On … wrote:" and the it/de/fr/es forms), Outlook's
 /// "-----Original Message-----" and "From: … Sent: …" blocks, forwarded-message markers, the "-- " signature line and
@@ -19,17 +31,17 @@ internal static partial class QuotedHistory
 
     public static bool IsQuoted(string line) => line.AsSpan().TrimStart().StartsWith(">");
 
-    /// <summary>The index of the first line of quoted history that runs to the end, or <c>lines.Length</c>.</summary>
-    public static int Start(string[] lines)
+    /// <summary>The index of the first line of quoted history that runs to the end, or the number of lines.</summary>
+    public static int Start(MailLines lines)
     {
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
             if (IsQuoted(lines[i]) || lines[i].Length == 0)
             {
                 continue;
             }
 
-            var folded = Folded(lines[i]);
+            var folded = lines.Folded(i);
             if (folded == "--" || IsSeparator(folded) || IsHeaderBlock(lines, i))
             {
                 return i;
@@ -40,7 +52,7 @@ internal static partial class QuotedHistory
                 return PreviousRule(lines, i);
             }
 
-            if (IsRule(folded, '_') && NextNonBlank(lines, i) is { } next && (IsHeaderBlock(lines, next) || Folded(lines[next]).Contains("mailing list")))
+            if (IsRule(folded, '_') && NextNonBlank(lines, i) is { } next && (IsHeaderBlock(lines, next) || lines.Folded(next).Contains("mailing list")))
             {
                 return i;
             }
@@ -52,26 +64,32 @@ internal static partial class QuotedHistory
             }
         }
 
-        return lines.Length;
+        return lines.Count;
     }
 
     /// <summary>How many lines (1–3) the attribution starting at <paramref name="i"/> takes, or 0 when there is none.</summary>
-    public static int AttributionLength(string[] lines, int i)
+    public static int AttributionLength(MailLines lines, int i)
     {
-        var joined = "";
-        for (var k = 0; k < 3 && i + k < lines.Length; k++)
+        var length = 0;
+        for (var k = 0; k < 3 && i + k < lines.Count; k++)
         {
-            var line = lines[i + k].Trim();
-            if (line.Length == 0 || IsQuoted(line) || joined.Length + line.Length > 300)
+            var line = lines.Folded(i + k);
+            length += line.Length + 1;
+            if (line.Length == 0 || IsQuoted(line) || length > 300)
             {
                 return 0;
             }
 
-            joined = k == 0 ? line : joined + " " + line;
-            var folded = Folded(joined);
+            // Every form ends with ':' ("wrote:") or, in Gmail's dated form, with '>': nothing else is worth joining.
+            if (line[^1] is not (':' or '>'))
+            {
+                continue;
+            }
+
+            var folded = string.Join(' ', Enumerable.Range(i, k + 1).Select(lines.Folded));
             if (Wrote.Any(w => folded.EndsWith(w, StringComparison.Ordinal))
                 || (folded.EndsWith(':') && (folded.StartsWith("am ", StringComparison.Ordinal) || folded.Contains(" schrieb am ")) && folded.Contains(" schrieb"))
-                || (k == 0 && GmailAttribution().IsMatch(line)))
+                || (k == 0 && GmailAttribution().IsMatch(lines[i].Trim())))
             {
                 return k + 1;
             }
@@ -87,16 +105,16 @@ internal static partial class QuotedHistory
     }
 
     /// <summary>"From: Ana" and, within five lines, "Sent: Monday …" (or De:/Da:/Von: with Envoyé:/Inviato:/Gesendet:/…).</summary>
-    private static bool IsHeaderBlock(string[] lines, int i)
+    private static bool IsHeaderBlock(MailLines lines, int i)
     {
-        if (!IsHeader(Folded(lines[i]), From))
+        if (!IsHeader(lines.Folded(i), From))
         {
             return false;
         }
 
-        for (var k = i + 1; k < lines.Length && k <= i + 5; k++)
+        for (var k = i + 1; k < lines.Count && k <= i + 5; k++)
         {
-            if (IsHeader(Folded(lines[k]), Sent))
+            if (IsHeader(lines.Folded(k), Sent))
             {
                 return true;
             }
@@ -125,11 +143,11 @@ internal static partial class QuotedHistory
 
     private static bool IsRule(string folded, char c) => folded.Length >= 10 && folded.All(x => x == c);
 
-    private static int PreviousRule(string[] lines, int i)
+    private static int PreviousRule(MailLines lines, int i)
     {
         for (var k = i - 1; k >= 0 && k >= i - 2; k--)
         {
-            var folded = Folded(lines[k]);
+            var folded = lines.Folded(k);
             if (IsRule(folded, '-') || IsRule(folded, '_') || IsRule(folded, '='))
             {
                 return k;
@@ -139,11 +157,11 @@ internal static partial class QuotedHistory
         return i;
     }
 
-    private static int? NextNonBlank(string[] lines, int i)
+    private static int? NextNonBlank(MailLines lines, int i)
     {
-        for (var k = i + 1; k < lines.Length && k <= i + 3; k++)
+        for (var k = i + 1; k < lines.Count && k <= i + 3; k++)
         {
-            if (lines[k].Trim().Length > 0)
+            if (lines.Folded(k).Length > 0)
             {
                 return k;
             }
@@ -152,7 +170,8 @@ internal static partial class QuotedHistory
         return null;
     }
 
-    internal static string Folded(string line) => TextFold.Fold(line.Replace('\u00a0', ' ').Replace('\u202f', ' ').Trim());
+    /// <summary>Trimmed and folded, with no-break spaces as spaces (French puts one before ':').</summary>
+    internal static string Folded(string line) => TextFold.Fold(line.Trim()).Replace('\u00a0', ' ').Replace('\u202f', ' ');
 
     private static string[] Fold(IEnumerable<string> words) => [.. words.Select(w => TextFold.Fold(w)).Distinct()];
 

@@ -3,11 +3,13 @@ namespace OutlookFollowUp.FollowUps.Asks;
 /// <summary>The cues of each sentence, and whether a sentence asks (AskClassifier lists the steps).</summary>
 internal sealed class SentenceCues
 {
-    private static readonly HashSet<string> You = Words(LanguageCues.All.SelectMany(l => l.You));
-    private static readonly HashSet<string> Answers = new(LanguageCues.All.SelectMany(l => l.Answers).Select(a => Tokenizer.Words(a)[0]), StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> You = Words(LanguageCues.All.SelectMany(l => l.You));
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Answers =
+        new HashSet<string>(LanguageCues.All.SelectMany(l => l.Answers).Select(a => Tokenizer.Words(a)[0]), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     // A question that opens with one of these is put to the reader ("Can you", "Do we", "Is there").
-    private static readonly HashSet<string> Auxiliaries = Words(
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Auxiliaries = Words(
     [
         "can", "could", "would", "will", "do", "does", "did", "is", "are", "was", "were", "have", "has", "should", "shall", "may", "might", "any",
         "anyone", "anybody", "puoi", "potresti", "hai", "avete", "kannst", "können", "könnten", "hast", "haben", "gibt", "weißt", "peux", "pouvez",
@@ -106,7 +108,7 @@ internal sealed class SentenceCues
         }
 
         var tokens = reading.Tokens;
-        if (Answers.Contains(tokens[next.TokenStart].ToString()))
+        if (Answers.Contains(tokens[next.TokenStart]))
         {
             return true;
         }
@@ -116,14 +118,14 @@ internal sealed class SentenceCues
 
     private static bool AddressesReader(Sentence sentence, TokenList tokens)
     {
-        if (sentence.ContentToken < sentence.TokenEnd && Auxiliaries.Contains(tokens[sentence.ContentToken].ToString()))
+        if (sentence.ContentToken < sentence.TokenEnd && Auxiliaries.Contains(tokens[sentence.ContentToken]))
         {
             return true;
         }
 
         for (var i = sentence.TokenStart; i < sentence.TokenEnd; i++)
         {
-            if (You.Contains(tokens[i].ToString()))
+            if (You.Contains(tokens[i]))
             {
                 return true;
             }
@@ -134,7 +136,8 @@ internal sealed class SentenceCues
 
     private static AskKind Max(AskKind a, AskKind b) => AskClassifier.Priority(b) > AskClassifier.Priority(a) ? b : a;
 
-    private static HashSet<string> Words(IEnumerable<string> words) => new(words.SelectMany(Tokenizer.Words), StringComparer.Ordinal);
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Words(IEnumerable<string> words) =>
+        new HashSet<string>(words.SelectMany(Tokenizer.Words), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private struct Entry
     {

@@ -22,13 +22,18 @@ internal static class TextFold
         return lower < Map.Length ? Map[lower] : lower;
     }
 
-    public static string Fold(string text) => string.Create(text.Length, text, static (span, source) =>
+    public static string Fold(string text) => Fold(text.AsSpan());
+
+    public static string Fold(ReadOnlySpan<char> text)
     {
-        for (var i = 0; i < source.Length; i++)
+        Span<char> folded = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        for (var i = 0; i < text.Length; i++)
         {
-            span[i] = Fold(source[i]);
+            folded[i] = Fold(text[i]);
         }
-    });
+
+        return new string(folded);
+    }
 
     private static char[] BuildMap()
     {

@@ -12,11 +12,10 @@ internal static partial class TextMasks
     {
         var chars = text.ToCharArray();
         Blank(chars, Links().EnumerateMatches(text));
-        Blank(chars, Addresses().EnumerateMatches(text));
+        BlankAddressesAndPaths(chars);
         Blank(chars, Quoted().EnumerateMatches(text));
         Blank(chars, Code().EnumerateMatches(text));
         Blank(chars, Aside().EnumerateMatches(text));
-        Blank(chars, Paths().EnumerateMatches(text));
         Blank(chars, IssueTitle().EnumerateMatches(text));
         BlankCodeLines(chars);
         return chars;
@@ -29,6 +28,48 @@ internal static partial class TextMasks
             Array.Fill(chars, ' ', match.Index, match.Length);
         }
     }
+
+    /// <summary>
+    /// "ana@example.com" and "/var/lib/data?x", "C:\\temp": the run of non-space characters around an '@' with a dot
+    /// after it, or starting with a path of two segments or more. Found by hand: a regex would try every position.
+    /// </summary>
+    private static void BlankAddressesAndPaths(char[] chars)
+    {
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            var address = c == '@' && i > 0 && (IsPathChar(chars[i - 1]) || chars[i - 1] == '.') && chars.AsSpan(i + 1, Run(chars, i + 1) - i - 1).Contains('.');
+            var path = c == '/' && (i == 0 || char.IsWhiteSpace(chars[i - 1]) || chars[i - 1] is '(' or '"' or '\'')
+                && chars.AsSpan(i + 1, Run(chars, i + 1) - i - 1).Contains('/');
+            var drive = c == ':' && i > 0 && i + 1 < chars.Length && chars[i + 1] == '\\' && char.IsAsciiLetter(chars[i - 1]);
+            if (address || path || drive)
+            {
+                var start = i;
+                while (start > 0 && (IsPathChar(chars[start - 1]) || chars[start - 1] == '.'))
+                {
+                    start--;
+                }
+
+                var end = Run(chars, i + 1);
+                Array.Fill(chars, ' ', start, end - start);
+                i = end;
+            }
+        }
+    }
+
+    /// <summary>Where the run of address or path characters starting at <paramref name="i"/> ends; a '?' or '.' that ends a sentence stays.</summary>
+    private static int Run(char[] chars, int i)
+    {
+        while (i < chars.Length && (chars[i] is '?' or '.' ? i + 1 < chars.Length && IsPathChar(chars[i + 1]) && chars[i + 1] != '.'
+            : IsPathChar(chars[i]) || chars[i] is '/' or '\\' or '=' or '&' or '@' or '#'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool IsPathChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '+' or '%' or '~' or '$';
 
     private static void BlankCodeLines(char[] chars)
     {
@@ -84,8 +125,6 @@ internal static partial class TextMasks
     [GeneratedRegex(@"(?:\b(?:https?|ftp|file)://|\bwww\.)[^\s<>""]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Links();
 
-    [GeneratedRegex(@"[^\s<>()\[\]""',;:]+@[^\s<>()\[\]""',;:]+\.[a-z]{2,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Addresses();
 
     // A title or a phrase someone else wrote, in quotes, on one line: "How do I …?" is not the writer's question.
     [GeneratedRegex(@"""[^""\n]{1,150}""|“[^”\n]{1,150}”|«[^»\n]{1,150}»|„[^“”\n]{1,150}[“”]", RegexOptions.CultureInvariant)]
@@ -98,8 +137,6 @@ internal static partial class TextMasks
     [GeneratedRegex(@"\([^()\n]{0,60}\?\)", RegexOptions.CultureInvariant)]
     private static partial Regex Aside();
 
-    [GeneratedRegex(@"(?<![\w.])(?:/[\w.$~%+-]+){2,}/?|\b[A-Za-z]:\\[^\s]+", RegexOptions.CultureInvariant)]
-    private static partial Regex Paths();
 
     // An issue tracker's title ("[JCR-3102] getFrozenNode confused about root version?") in a list of changes.
     [GeneratedRegex(@"^(?:[ \t]*[-*]?[ \t]*\[[A-Z][A-Z0-9]+-\d+\]|(?:[ \t]+|[ \t]*[-*][ \t]+)[A-Z][A-Z0-9]+-\d+\b).*$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]

@@ -7,35 +7,42 @@ namespace OutlookFollowUp.FollowUps.Asks;
 internal static class Vocatives
 {
     private static readonly HashSet<string> Greetings = Folded(LanguageCues.All.SelectMany(l => l.Greetings));
-    private static readonly HashSet<string> Everyone = Folded(LanguageCues.All.SelectMany(l => l.Everyone));
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "and", "e", "und", "et", "y" };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Everyone =
+        Folded(LanguageCues.All.SelectMany(l => l.Everyone)).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Connectors =
+        new HashSet<string>(["and", "e", "und", "et", "y"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Fillers = new HashSet<string>(StringComparer.Ordinal)
     {
         "please", "pls", "plz", "kindly", "also", "and", "so", "then", "but", "just", "now", "ok", "okay", "oh", "well", "anyway", "btw", "e", "anche",
         "poi", "quindi", "allora", "inoltre", "per", "favore", "und", "dann", "bitte", "auch", "noch", "et", "alors", "puis", "aussi", "y", "entonces",
         "tambien", "pues", "ademas", "por", "favor",
-    };
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static void Read(char[] text, Sentence sentence, TokenList tokens)
     {
         var i = sentence.TokenStart;
         var end = sentence.TokenEnd;
-        if (i < end && Is(tokens, i, "ps", "pps") || (i + 1 < end && Is(tokens, i, "p") && Is(tokens, i + 1, "s")))
+        if (i < end && tokens[i] is "ps" or "pps")
         {
-            i += Is(tokens, i, "p") ? 2 : 1;
+            i++;
+        }
+        else if (i + 1 < end && tokens[i] is "p" && tokens[i + 1] is "s")
+        {
+            i += 2;
         }
 
         var greeting = GreetingLength(tokens, i, end);
         if (greeting > 0)
         {
             i += greeting;
-            if (i < end && Is(tokens, i, "a", "à") && i + 1 < end && Everyone.Contains(tokens[i + 1].ToString()))
+            if (i + 1 < end && tokens[i] is "a" && Everyone.Contains(tokens[i + 1]))
             {
                 i++;
             }
 
-            if (i < end && Everyone.Contains(tokens[i].ToString()))
+            if (i < end && Everyone.Contains(tokens[i]))
             {
                 sentence.Vocative = [];
                 i++;
@@ -56,7 +63,7 @@ internal static class Vocatives
             }
         }
 
-        while (i < end && Fillers.Contains(tokens[i].ToString()))
+        while (i < end && Fillers.Contains(tokens[i]))
         {
             i++;
         }
@@ -86,7 +93,7 @@ internal static class Vocatives
                 return !requirePunctuation || mention || next is ',' or ':' ? i : Reset(names, start);
             }
 
-            if (i < end && Connectors.Contains(tokens[i].ToString()))
+            if (i < end && Connectors.Contains(tokens[i]))
             {
                 i++;
             }
@@ -113,26 +120,17 @@ internal static class Vocatives
 
     private static int GreetingLength(TokenList tokens, int i, int end)
     {
-        if (i + 1 < end && Greetings.Contains(string.Concat(tokens[i], " ", tokens[i + 1])))
+        if (i >= end || !GreetingWords.Contains(tokens[i]))
         {
-            return 2;
+            return 0;
         }
 
-        return i < end && Greetings.Contains(tokens[i].ToString()) ? 1 : 0;
+        return i + 1 < end && Greetings.Contains(string.Concat(tokens[i], " ", tokens[i + 1])) ? 2 : Greetings.Contains(tokens[i].ToString()) ? 1 : 0;
     }
 
-    private static bool Is(TokenList tokens, int i, params string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (tokens[i].SequenceEqual(word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // The first words of the greetings, so most sentences are ruled out without building a string.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GreetingWords =
+        new HashSet<string>(Greetings.Select(g => g.Split(' ')[0]), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static HashSet<string> Folded(IEnumerable<string> words) =>
         new(words.Select(w => string.Join(' ', Tokenizer.Words(w))), StringComparer.Ordinal);
