@@ -38,12 +38,17 @@ internal sealed class Cue
 
     public bool InQuestion { get; init; }
 
+    /// <summary>A soft ask ("let me know", "please call me"): an offer in the same sentence cancels it.</summary>
+    public bool Soft { get; init; }
+
     /// <summary>The phrase as written, for tests and when a person asks why.</summary>
     public required string Text { get; init; }
 
     public static Cue Parse(string phrase, CueGroup group, AskKind kind)
     {
         var text = phrase.Trim();
+        var soft = text.StartsWith('~');
+        text = text.TrimStart('~');
         var atStart = text.StartsWith('^');
         var inQuestion = text.EndsWith(" ?", StringComparison.Ordinal);
         text = text.TrimStart('^');
@@ -71,7 +76,7 @@ internal sealed class Cue
 
         return steps.Count == 0 ? throw new FormatException($"'{phrase}' has no words.") : new Cue
         {
-            Group = group, Kind = kind, Steps = [.. steps], AtStart = atStart, InQuestion = inQuestion, Text = phrase,
+            Group = group, Kind = kind, Steps = [.. steps], AtStart = atStart, InQuestion = inQuestion, Soft = soft, Text = phrase,
         };
     }
 
@@ -100,12 +105,18 @@ internal sealed record CueStep(CueWord[] Alternatives, bool Gap)
 {
     /// <summary>Word sequences that must not follow ("!excuser|nous+excuser").</summary>
     public string[][]? Not { get; init; }
+
+    /// <summary><see cref="Not"/> as the cue set's word numbers.</summary>
+    public int[][]? NotIds { get; set; }
 }
 
 /// <summary>One alternative: a word or a few words (folded); the last may be a prefix ("firm*"), or "#time" (3pm, 10am).</summary>
 internal sealed record CueWord(string[] Words, bool Prefix)
 {
     public const string Time = "#time";
+
+    /// <summary>The words as the cue set numbers them (a prefix keeps its text), so matching compares numbers.</summary>
+    public int[] Ids { get; set; } = [];
 
     public static CueWord Parse(string alternative)
     {

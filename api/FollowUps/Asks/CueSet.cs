@@ -1,7 +1,11 @@
+using System.Collections.Frozen;
+
 namespace OutlookFollowUp.FollowUps.Asks;
 
 /// <summary>A cue found in a sentence.</summary>
-internal readonly record struct CueHit(Cue Cue, int Sentence, int Token);
+/// <param name="Token">The first word of the match.</param>
+/// <param name="End">The word after the match.</param>
+internal readonly record struct CueHit(Cue Cue, int Sentence, int Token, int End);
 
 /// <summary>
 /// Every language's cues, indexed by their first word so a message costs one look-up per word: mail that mixes
@@ -11,18 +15,30 @@ internal sealed class CueSet
 {
     public static readonly CueSet All = new(LanguageCues.All);
 
-    private readonly Dictionary<string, Cue[]> _byWord;
-    private readonly Dictionary<string, Cue[]> _byPrefix;
-    private readonly Dictionary<string, Cue[]>.AlternateLookup<ReadOnlySpan<char>> _words;
-    private readonly Dictionary<string, Cue[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ids;
+    private readonly Cue[][] _byId;
+    private readonly Dictionary<long, Cue[]> _prefixes; // by the first three letters, packed
+    private readonly bool[] _prefixInitials = new bool[128];
     private readonly Cue[] _time;
 
     public CueSet(IEnumerable<LanguageCues> languages)
     {
         var cues = languages.SelectMany(Parse).ToList();
         Cues = cues;
-        var byWord = new Dictionary<string, List<Cue>>(StringComparer.Ordinal);
-        var byPrefix = new Dictionary<string, List<Cue>>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Number(string word) => ids.TryGetValue(word, out var id) ? id : ids[word] = ids.Count;
+        foreach (var step in cues.SelectMany(c => c.Steps))
+        {
+            foreach (var alternative in step.Alternatives)
+            {
+                alternative.Ids = [.. alternative.Words.Select((w, k) => alternative.Prefix && k == alternative.Words.Length - 1 || w == CueWord.Time ? -2 : Number(w))];
+            }
+
+            step.NotIds = step.Not?.Select(sequence => sequence.Select(Number).ToArray()).ToArray();
+        }
+
+        var byId = new List<Cue>[ids.Count];
+        var byPrefix = new Dictionary<long, List<Cue>>();
         var time = new List<Cue>();
         foreach (var cue in cues)
         {
@@ -34,19 +50,19 @@ internal sealed class CueSet
                 }
                 else if (first.Prefix && first.Words.Length == 1)
                 {
-                    Add(byPrefix, Key(first.Words[0]), cue);
+                    Add(byPrefix, Key(first.Words[0].AsSpan()), cue);
+                    _prefixInitials[first.Words[0][0] & 127] = true;
                 }
                 else
                 {
-                    Add(byWord, first.Words[0], cue);
+                    (byId[first.Ids[0]] ??= []).Add(cue);
                 }
             }
         }
 
-        _byWord = byWord.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal);
-        _byPrefix = byPrefix.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray(), StringComparer.Ordinal);
-        _words = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
-        _prefixes = _byPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ids = ids.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _byId = [.. byId.Select(list => list is null ? [] : list.Distinct().ToArray())];
+        _prefixes = byPrefix.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray());
         _time = [.. time];
     }
 
@@ -55,16 +71,18 @@ internal sealed class CueSet
     /// <summary>Every cue that matches, each at the word where it starts, inside one sentence.</summary>
     public void Find(TokenList tokens, IReadOnlyList<Sentence> sentences, List<CueHit> hits)
     {
+        tokens.SetIds(word => _ids.TryGetValue(word, out var id) ? id : -1);
         for (var i = 0; i < tokens.Count; i++)
         {
-            var word = tokens[i];
+            var id = tokens.Id(i);
             var sentence = sentences[tokens.Sentence(i)];
-            if (_words.TryGetValue(word, out var exact))
+            if (id >= 0 && _byId[id].Length > 0)
             {
-                Try(exact, tokens, sentence, i, hits);
+                Try(_byId[id], tokens, sentence, i, hits);
             }
 
-            if (word.Length >= 3 && _prefixes.TryGetValue(word[..3], out var prefixed))
+            var word = tokens[i];
+            if (word.Length >= 3 && word[0] < 128 && _prefixInitials[word[0]] && _prefixes.TryGetValue(Key(word), out var prefixed))
             {
                 Try(prefixed, tokens, sentence, i, hits);
             }
@@ -81,18 +99,19 @@ internal sealed class CueSet
         foreach (var cue in cues)
         {
             if ((!cue.InQuestion || sentence.IsQuestion) && (!cue.AtStart || at == sentence.ContentToken)
-                && Matches(cue, 0, at, sentence.TokenEnd, tokens))
+                && Matches(cue, 0, at, sentence.TokenEnd, tokens) is var matchEnd and >= 0)
             {
-                hits.Add(new CueHit(cue, sentence.Index, at));
+                hits.Add(new CueHit(cue, sentence.Index, at, matchEnd));
             }
         }
     }
 
-    private static bool Matches(Cue cue, int step, int position, int end, TokenList tokens)
+    /// <summary>Where the match of the steps from <paramref name="step"/> on ends (the next word), or -1 when they do not match.</summary>
+    private static int Matches(Cue cue, int step, int position, int end, TokenList tokens)
     {
         if (step == cue.Steps.Length)
         {
-            return true;
+            return position;
         }
 
         var current = cue.Steps[step];
@@ -102,15 +121,15 @@ internal sealed class CueSet
             foreach (var alternative in current.Alternatives)
             {
                 if (MatchesWords(alternative, position + gap, end, tokens, out var next)
-                    && !(current.Not is { } not && Follows(not, next, end, tokens))
-                    && Matches(cue, step + 1, next, end, tokens))
+                    && !(current.NotIds is { } not && Follows(not, next, end, tokens))
+                    && Matches(cue, step + 1, next, end, tokens) is var matched and >= 0)
                 {
-                    return true;
+                    return matched;
                 }
             }
         }
 
-        return false;
+        return -1;
     }
 
     private static bool MatchesWords(CueWord alternative, int position, int end, TokenList tokens, out int next)
@@ -126,12 +145,10 @@ internal sealed class CueSet
             return IsTime(tokens, position, end, ref next);
         }
 
-        for (var k = 0; k < alternative.Words.Length; k++)
+        for (var k = 0; k < alternative.Ids.Length; k++)
         {
-            var word = tokens[position + k];
-            var expected = alternative.Words[k].AsSpan();
-            var prefix = alternative.Prefix && k == alternative.Words.Length - 1;
-            if (prefix ? !word.StartsWith(expected, StringComparison.Ordinal) : !word.SequenceEqual(expected))
+            var id = alternative.Ids[k];
+            if (id >= 0 ? tokens.Id(position + k) != id : !tokens[position + k].StartsWith(alternative.Words[k], StringComparison.Ordinal))
             {
                 return false;
             }
@@ -172,12 +189,12 @@ internal sealed class CueSet
     private static bool IsTimeSuffix(ReadOnlySpan<char> suffix) =>
         suffix is "am" or "pm" or "h" or "uhr" || (suffix.Length > 1 && suffix[0] == 'h' && char.IsAsciiDigit(suffix[1]));
 
-    private static bool Follows(string[][] sequences, int position, int end, TokenList tokens)
+    private static bool Follows(int[][] sequences, int position, int end, TokenList tokens)
     {
         foreach (var sequence in sequences)
         {
             var k = 0;
-            while (k < sequence.Length && position + k < end && tokens[position + k].SequenceEqual(sequence[k]))
+            while (k < sequence.Length && position + k < end && tokens.Id(position + k) == sequence[k])
             {
                 k++;
             }
@@ -191,9 +208,11 @@ internal sealed class CueSet
         return false;
     }
 
-    private static string Key(string prefix) => prefix.Length >= 3 ? prefix[..3] : throw new FormatException($"'{prefix}*': a prefix needs 3 letters.");
+    private static long Key(ReadOnlySpan<char> prefix) =>
+        prefix.Length >= 3 ? ((long)prefix[0] << 32) | ((long)prefix[1] << 16) | prefix[2] : throw new FormatException($"'{prefix}*': a prefix needs 3 letters.");
 
-    private static void Add(Dictionary<string, List<Cue>> index, string key, Cue cue)
+    private static void Add<TKey>(Dictionary<TKey, List<Cue>> index, TKey key, Cue cue)
+        where TKey : notnull
     {
         if (!index.TryGetValue(key, out var list))
         {

@@ -9,12 +9,12 @@ internal static class FrenchCues
         Requests =
         [
             "merci de bien vouloir",
-            "merci de me|nous|lui|leur|m !avoir",
-            "merci de confirmer|répondre|valider|signer|revenir|vérifier|relire|transmettre|envoyer|faire|indiquer|préciser|compléter|retourner|regarder",
-            "veuillez !trouver|agréer|recevoir|accepter|noter|excuser|croire|nous+excuser|m+excuser|nous+pardonner",
+            "~merci de me|nous|lui|leur|m !avoir",
+            "~merci de confirmer|répondre|valider|signer|revenir|vérifier|relire|transmettre|envoyer|faire|indiquer|préciser|compléter|retourner|regarder",
+            "~veuillez !trouver|agréer|recevoir|accepter|noter|excuser|croire|nous+excuser|m+excuser|nous+pardonner",
             "pourriez|pouvez|pourrais|peux|voudriez|voudrais|auriez|aurais|pourrait vous|tu|on",
-            "s il te|vous plaît",
-            "svp|stp",
+            "~s il te|vous plaît",
+            "~svp|stp",
             "je vous|te prie",
             "je vous|te serais … reconnaissant|reconnaissante|gré",
             "je vous saurais gré",
@@ -25,7 +25,7 @@ internal static class FrenchCues
             "en attente de … réponse|retour|confirmation|nouvelles",
             "(j attends|nous attendons) … réponse|retour|confirmation|validation|nouvelles",
             "au plaisir de vous|te lire",
-            "envoie|envoyez|transmets|transmettez|confirme|confirmez|dis|dites|indique|indiquez|fais|faites|renvoie|renvoyez moi|nous",
+            "~envoie|envoyez|transmets|transmettez|confirme|confirmez|dis|dites|indique|indiquez|fais|faites|renvoie|renvoyez moi|nous",
             "(j aurais|nous aurions) besoin",
             "(j ai|nous avons) besoin que",
             "il me|nous faudrait",
@@ -33,7 +33,11 @@ internal static class FrenchCues
             "quelqu un sait|peut|pourrait|a",
             "serait il|ce possible",
             "est il possible ?",
-            "reviens|revenez|revenir vers moi|nous",
+            "~reviens|revenez|revenir vers moi|nous",
+            "je vous|te remercie de bien vouloir",
+            "auriez vous|aurais tu la gentillesse|l amabilité",
+            "je vous|t écris pour … demander|savoir|relancer",
+            "je compte sur toi|vous pour",
         ],
         Questions =
         [
@@ -43,6 +47,8 @@ internal static class FrenchCues
             "(savez vous|sais tu|saurais tu|sauriez vous)",
             "(avez vous|as tu) … idée|piste|suggestion",
             "idées|suggestions|pistes ?",
+            "petite question",
+            "j ai une question",
         ],
         Proposals =
         [

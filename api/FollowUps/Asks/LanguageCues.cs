@@ -6,7 +6,9 @@ namespace OutlookFollowUp.FollowUps.Asks;
 /// <para>A phrase is lower-case words separated by spaces, matched word by word inside one sentence, accents and case
 /// ignored: <c>a|b</c> one of these words (or word groups: <c>don't|do not</c>); <c>word*</c> any word that starts so;
 /// <c>…</c> up to three words in between; <c>!a|b</c> the next word is none of these; a leading <c>^</c> the sentence
-/// starts here (after "please", "also", "and", a name and its comma); a trailing <c>?</c> only in a question.</para>
+/// starts here (after "please", "also", "and", a name and its comma); a trailing <c>?</c> only in a question; a leading
+/// <c>~</c> marks a soft ask ("let me know"), which an offer in the same sentence cancels ("let me know if you have
+/// any questions"); firm asks ("could you", "waiting for your reply") stay.</para>
 /// </summary>
 internal sealed class LanguageCues
 {
@@ -46,7 +48,7 @@ internal sealed class LanguageCues
 
     // ---- what does not ask ----
 
-    /// <summary>Offers: "let me know if you have any questions", "feel free to": nothing asked in that sentence.</summary>
+    /// <summary>Offers: "if you have any questions", "feel free to": they cancel the soft asks and the questions of their sentence.</summary>
     public string[] Offers { get; init; } = [];
 
     /// <summary>"No need to reply": the whole message asks nothing.</summary>
@@ -55,7 +57,7 @@ internal sealed class LanguageCues
     /// <summary>"FYI": only explicit asks count in the message.</summary>
     public string[] Fyi { get; init; } = [];
 
-    /// <summary>Rhetorical turns: "why not?", "who knows": the question asks nothing.</summary>
+    /// <summary>Rhetorical turns: "why not?", "can you believe it": their sentence asks nothing.</summary>
     public string[] Rhetorical { get; init; } = [];
 
     /// <summary>Words that answer a question just asked ("Does it work? Yes, …"): the writer answered it.</summary>

@@ -39,6 +39,9 @@ internal sealed class SentenceCues
             ref var entry = ref entries[hit.Sentence];
             switch (hit.Cue.Group)
             {
+                case CueGroup.Ask when hit.Cue.Soft:
+                    (entry.Soft ??= []).Add(hit);
+                    break;
                 case CueGroup.Ask:
                     entry.Ask = Max(entry.Ask, hit.Cue.Kind);
                     break;
@@ -49,7 +52,7 @@ internal sealed class SentenceCues
                     entry.Day = true;
                     break;
                 case CueGroup.Offer:
-                    entry.Offer = true;
+                    (entry.Offers ??= []).Add(hit.Token);
                     break;
                 case CueGroup.Rhetorical:
                     entry.Rhetorical = true;
@@ -71,9 +74,17 @@ internal sealed class SentenceCues
     {
         var entry = _entries[sentence.Index];
         strong = false;
-        if (entry.Offer || sentence.ContentToken >= sentence.TokenEnd)
+        if (entry.Rhetorical || sentence.ContentToken >= sentence.TokenEnd)
         {
             return AskKind.None;
+        }
+
+        foreach (var soft in entry.Soft ?? [])
+        {
+            if (!CancelledByOffer(soft, entry.Offers))
+            {
+                entry.Ask = Max(entry.Ask, soft.Cue.Kind);
+            }
         }
 
         if (entry.Ask != AskKind.None)
@@ -83,13 +94,31 @@ internal sealed class SentenceCues
             return Max(Max(entry.Ask, entry.Topic), entry.Day && entry.Ask == AskKind.Proposal ? AskKind.Date : AskKind.None);
         }
 
-        if (!sentence.IsQuestion || entry.Rhetorical || AnsweredNext(sentence, reading))
+        if (!sentence.IsQuestion || entry.Offers is not null || AnsweredNext(sentence, reading))
         {
             return AskKind.None;
         }
 
         strong = AddressesReader(sentence, reading.Tokens);
         return Max(Max(AskKind.Question, entry.Topic), entry.Day ? AskKind.Date : AskKind.None);
+    }
+
+    /// <summary>
+    /// An offer cancels a soft ask that follows it ("if you need anything, please call me") or that it conditions
+    /// right away ("let me know if you have any questions"), not one it merely shares a sentence with ("please review
+    /// the draft and let me know if you have any questions": the review is still asked).
+    /// </summary>
+    private static bool CancelledByOffer(CueHit soft, List<int>? offers)
+    {
+        foreach (var offer in offers ?? [])
+        {
+            if (offer <= soft.End + 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"Does it work? Yes, …" and "The result? A 2x speed-up.": the writer answers the question at once.</summary>
@@ -142,8 +171,9 @@ internal sealed class SentenceCues
     private struct Entry
     {
         public AskKind Ask;
+        public List<CueHit>? Soft;
         public AskKind Topic;
-        public bool Offer;
+        public List<int>? Offers;
         public bool Rhetorical;
         public bool Day;
     }

@@ -41,6 +41,7 @@ internal sealed class TokenList
     private int[] _start;
     private int[] _length;
     private int[] _sentence;
+    private int[] _id = [];
 
     public TokenList(string folded)
     {
@@ -60,6 +61,18 @@ internal sealed class TokenList
     public int Start(int index) => _start[index];
 
     public int Sentence(int index) => _sentence[index];
+
+    /// <summary>The word's number in the cue set's vocabulary, -1 when no cue uses it (set by <see cref="CueSet.Find"/>).</summary>
+    public int Id(int index) => _id[index];
+
+    public void SetIds(Func<ReadOnlySpan<char>, int> id)
+    {
+        _id = new int[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            _id[i] = id(this[i]);
+        }
+    }
 
     /// <summary>Adds the words of <c>Folded[start..end)</c> as sentence <paramref name="sentence"/>.</summary>
     public void AddRange(int start, int end, int sentence)

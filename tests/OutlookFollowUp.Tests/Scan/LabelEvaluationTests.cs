@@ -25,7 +25,7 @@ public sealed class LabelEvaluationTests : IDisposable
         Assert.Contains("de            1     0     0     1     0          -    0.00", stdout, StringComparison.Ordinal);
         Assert.Contains("<rechnung-1@fabrikam.de>  heldout mine de: expected asks, got none (none)", stdout, StringComparison.Ordinal);
         Assert.Contains("\"Hallo, die angehängte Rechnung trägt noch die alte Anschrift. Viele Grüße\"", stdout, StringComparison.Ordinal);
-        Assert.Contains("<shipped-1@contoso.com>  heldout theirs en: expected none, got asks (request)", stdout, StringComparison.Ordinal);
+        Assert.Contains("<game-1@contoso.com>  heldout theirs en: expected none, got asks (question)", stdout, StringComparison.Ordinal);
         Assert.Contains("line 10  <plan-1@contoso.com>: not the thread's last message", stdout, StringComparison.Ordinal);
     }
 

@@ -34,6 +34,11 @@ public class EnglishAskTests
     [InlineData("Please vote on releasing this package as Apache Widget 2.3.7.", AskKind.Proposal)]
     [InlineData("What happens? Is there an exception, or does nothing happen at all?", AskKind.Question)]
     [InlineData("Is the value of ${HADOOP_NN_DIR} the issue? I cannot find where it is defined.", AskKind.Question)]
+    [InlineData("Please review the attached SOW and let me know if you have any questions.", AskKind.Review)]
+    [InlineData("Not sure if you saw my last email, but we still need the PO number.", AskKind.Update)]
+    [InlineData("Looking forward to hearing from you.", AskKind.Request)]
+    [InlineData("I need the final numbers by noon tomorrow.", AskKind.Request)]
+    [InlineData("Happy to discuss further. Could you send over your availability?", AskKind.Date)]
     public void Asks(string body, AskKind kind) => Assert.Equal(kind, Classify.Body(body));
 
     [Theory]
@@ -64,6 +69,9 @@ public class EnglishAskTests
     [InlineData("Hope this helps,\nJohn")]
     [InlineData("You can set it in hdfs-site.xml; the default is /tmp, which does not survive a reboot.")]
     [InlineData("Found it: the test uses the wrong locale (can the CI box be set to en_US?) and fails.")]
+    [InlineData("Can you believe it? We shipped on time, for once.")]
+    [InlineData("Happy to help! If you need anything else, please call me.")]
+    [InlineData("Please let me know if you have any questions.")]
     public void DoesNotAsk(string body) => Assert.Equal(AskKind.None, Classify.Body(body));
 
     [Fact]
