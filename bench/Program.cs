@@ -65,6 +65,13 @@ internal static class BenchProgram
             return;
         }
 
+        // Rule 9's classifier per message: `-- asks` (the same as `--filter '*AskClassifier*'`).
+        if (args is ["asks", ..])
+        {
+            BenchmarkRunner.Run<AskClassifierBenchmarks>();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OutlookFollowUp.FollowUps.Asks;
 
 namespace OutlookFollowUp.FollowUps;
 
@@ -15,12 +16,27 @@ public static class ReasonText
     public readonly record struct Ladder(int Nudges, IReadOnlyList<MailAddress> Replied);
 
     /// <param name="notDelivered">Recipients a bounce named: the reason starts with "Not delivered to …".</param>
+    /// <param name="asked">Rule 9: what the user's message asked, said instead of "wrote to"; null (or unreadable) keeps "wrote to".</param>
     public static string WaitingOnThem(
-        IReadOnlyList<MailAddress> recipients, Age age, Ignored ignored, IReadOnlyList<MailAddress>? notDelivered = null, Ladder ladder = default)
+        IReadOnlyList<MailAddress> recipients, Age age, Ignored ignored, IReadOnlyList<MailAddress>? notDelivered = null, Ladder ladder = default,
+        AskKind? asked = null)
     {
         var bounce = notDelivered is { Count: > 0 } failed ? $"Not delivered to {Names(failed)}: a delivery failure report came back. " : "";
-        return $"{bounce}You wrote to {Names(recipients)} {Describe(age)} ago; no reply since.{Describe(ladder, recipients)}{Describe(ignored)}";
+        return $"{bounce}You {Asked(asked, Names(recipients))} {Describe(age)} ago; no reply since.{Describe(ladder, recipients)}{Describe(ignored)}";
     }
+
+    /// <summary>"asked Ana a question", "sent Ana a request", …; "wrote to Ana" when the kind is not known.</summary>
+    private static string Asked(AskKind? kind, string whom) => kind switch
+    {
+        AskKind.Question => $"asked {whom} a question",
+        AskKind.Request => $"sent {whom} a request",
+        AskKind.Proposal => $"made {whom} a proposal",
+        AskKind.Review => $"asked {whom} for a review",
+        AskKind.Signature => $"asked {whom} for a signature",
+        AskKind.Date => $"asked {whom} to pick a date",
+        AskKind.Update => $"asked {whom} for an update",
+        _ => $"wrote to {whom}",
+    };
 
     /// <summary>" That was your 2nd follow-up." and " Bob replied earlier; still waiting on Carla."; empty when neither applies.</summary>
     private static string Describe(Ladder ladder, IReadOnlyList<MailAddress> recipients)
@@ -45,10 +61,11 @@ public static class ReasonText
         return n.ToString(CultureInfo.InvariantCulture) + suffix;
     }
 
-    public static string WaitingOnMe(MailAddress sender, Age age, bool viaList, Ignored ignored)
+    /// <param name="asked">Rule 9: what the message asked the user, said instead of "wrote to you"; null (or unreadable) keeps it.</param>
+    public static string WaitingOnMe(MailAddress sender, Age age, bool viaList, Ignored ignored, AskKind? asked = null)
     {
         var list = viaList ? " It came through a mailing list, but you took part in this thread." : "";
-        return $"{Name(sender)} wrote to you {Describe(age)} ago; you have not replied.{list}{Describe(ignored)}";
+        return $"{Name(sender)} {Asked(asked, "you")} {Describe(age)} ago; you have not replied.{list}{Describe(ignored)}";
     }
 
     public static string Name(MailAddress address) =>

@@ -44,6 +44,32 @@ public static class SubjectRules
         return false;
     }
 
+    // Rule 9 only: replies and forwards in the five languages' mail clients (Italian Outlook "R:", "I:"; Spanish "RV:"; French "TR:").
+    private static readonly string[] ReplyOrForwardPrefixes = ["re:", "aw:", "fw:", "fwd:", "wg:", "r:", "rif:", "i:", "rv:", "tr:", "antw:", "res:", "réf:"];
+
+    /// <summary>
+    /// Rule 9: the subject, after any list tags ("[dev]"), starts with a reply or forward prefix in one of the five
+    /// languages: it repeats the thread's first subject and says nothing about what this message asks.
+    /// </summary>
+    public static bool HasReplyOrForwardPrefix(string subject)
+    {
+        var text = subject.AsSpan().TrimStart();
+        while (text.StartsWith("[") && text.IndexOf(']') is > 0 and var close)
+        {
+            text = text[(close + 1)..].TrimStart();
+        }
+
+        foreach (var prefix in ReplyOrForwardPrefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool ExpectsNoReply(string subject)
     {
         var rest = StripReplyPrefixes(subject);

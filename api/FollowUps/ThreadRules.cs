@@ -1,3 +1,5 @@
+using OutlookFollowUp.FollowUps.Asks;
+
 namespace OutlookFollowUp.FollowUps;
 
 /// <summary>Rules 3a and 4–7 for one thread. Built once per detection run: it holds the user's addresses and the options.</summary>
@@ -155,7 +157,7 @@ public sealed partial class ThreadRules
         var counterparts = new List<MailAddress>();
         AddCounterparts(counterparts, last.To);
         AddCounterparts(counterparts, last.Cc);
-        if (counterparts.Count == 0 || SubjectRules.ExpectsNoReply(last.Subject))
+        if (counterparts.Count == 0 || SubjectRules.ExpectsNoReply(last.Subject) || !IsAsking(last))
         {
             return null;
         }
@@ -171,7 +173,7 @@ public sealed partial class ThreadRules
 
         var nudges = Nudges(thread);
         var replied = counterparts.Count > 1 ? Replied(thread, counterparts) : [];
-        var reason = ReasonText.WaitingOnThem(counterparts, Age(since), ignored, failed, new ReasonText.Ladder(nudges, replied));
+        var reason = ReasonText.WaitingOnThem(counterparts, Age(since), ignored, failed, new ReasonText.Ladder(nudges, replied), AskedKind(last));
         return Result(FollowUpDirection.Theirs, thread, last, since, counterparts, reason) with
         {
             NotDelivered = [.. failed.Select(f => new NotDelivered(f.Address, f.Name))],
@@ -197,7 +199,7 @@ public sealed partial class ThreadRules
 
     private FollowUp? WaitingOnMe(MailThread thread, MailRecord last, DateTimeOffset since)
     {
-        if (!AddressedToMe(last.To) || AutomatedMail.IsNoReplySender(last.From))
+        if (!AddressedToMe(last.To) || AutomatedMail.IsNoReplySender(last.From) || !IsAsking(last))
         {
             return null;
         }
@@ -209,9 +211,15 @@ public sealed partial class ThreadRules
         }
 
         var sender = new MailAddress(last.From, last.FromName);
-        var reason = ReasonText.WaitingOnMe(sender, Age(since), bulk, IgnoredAfter(thread, last));
+        var reason = ReasonText.WaitingOnMe(sender, Age(since), bulk, IgnoredAfter(thread, last), AskedKind(last));
         return Result(FollowUpDirection.Mine, thread, last, since, last.From.Length > 0 ? [sender] : [], reason);
     }
+
+    /// <summary>Rule 9: a candidate is listed when its last message asks, or was not read; every candidate in all-unanswered mode.</summary>
+    private bool IsAsking(MailRecord last) => _options.AllUnanswered || last.Asks is not { Asks: false };
+
+    /// <summary>What the reason says was asked: only in the default mode, so all-unanswered reasons stay as they were.</summary>
+    private AskKind? AskedKind(MailRecord last) => _options.AllUnanswered ? null : last.Asks?.Kind;
 
     /// <summary>Recipients outside <c>me</c>, each address once, in header order.</summary>
     private void AddCounterparts(List<MailAddress> counterparts, IReadOnlyList<MailAddress> recipients)

@@ -57,6 +57,24 @@ public sealed class ScanArguments
         DefaultValueFactory = _ => "UTC",
     };
 
+    public Option<bool> AllUnanswered { get; } = new("--all-unanswered")
+    {
+        Description = "List every unanswered thread (rules 1-8 alone), whether or not its last message asks for something.",
+    };
+
+    public Option<string> Labels { get; } = new("--labels")
+    {
+        Description = "Evaluate rule 9 against a labels file (TSV) instead of listing threads: precision and recall of \"asks\", and the misses.",
+        HelpName = "labels.tsv",
+    };
+
+    public Option<ScanSplit> Split { get; } = new("--split")
+    {
+        Description = "With --labels: the part of the labels to score. Default: all (tune, held-out and both together).",
+        HelpName = "tune|heldout|all",
+        CustomParser = ParseSplit,
+    };
+
     public Option<ScanFormat> Format { get; } = new("--format")
     {
         // No DefaultValueFactory: help would print the enum's name ("Json"); absent means json (the enum's first value).
@@ -69,7 +87,7 @@ public sealed class ScanArguments
     public Command Command()
     {
         var command = new Command("scan", "Lists the threads that went quiet in a mail export, as JSON or a table.") { Path };
-        foreach (var option in new Option[] { Me, Now, WindowHours, LookbackDays, BusinessDays, TimeZone, Format })
+        foreach (var option in new Option[] { Me, Now, WindowHours, LookbackDays, BusinessDays, TimeZone, AllUnanswered, Labels, Split, Format })
         {
             command.Options.Add(option);
         }
@@ -96,7 +114,12 @@ public sealed class ScanArguments
         LookbackDays = result.GetValue(LookbackDays),
         BusinessDays = result.GetValue(BusinessDays),
         TimeZone = result.GetValue(TimeZone) ?? "UTC",
+        AllUnanswered = result.GetValue(AllUnanswered),
+        Labels = result.GetValue(Labels),
+        Split = result.GetValue(Split),
         Format = result.GetValue(Format),
+        FormatGiven = result.GetResult(Format) is not null,
+        NowGiven = result.GetResult(Now) is not null,
     };
 
     /// <summary>ISO-8601 with an offset or Z; a time without one is taken as UTC.</summary>
@@ -135,6 +158,18 @@ public sealed class ScanArguments
 
         result.AddError($"--format must be json or table; got '{OptionRules.Shorten(value)}'.");
         return ScanFormat.Json;
+    }
+
+    private static ScanSplit ParseSplit(ArgumentResult result)
+    {
+        var value = result.Tokens[0].Value;
+        if (Enum.TryParse<ScanSplit>(value, ignoreCase: true, out var split) && !int.TryParse(value, out _))
+        {
+            return split;
+        }
+
+        result.AddError($"--split must be tune, heldout or all; got '{OptionRules.Shorten(value)}'.");
+        return ScanSplit.All;
     }
 
     private static string OptionName(ArgumentResult result) => result.Parent is OptionResult option ? option.Option.Name : "value";

@@ -32,6 +32,11 @@ public static class ScanCommand
             return BadArguments;
         }
 
+        if (request.Labels is not null)
+        {
+            return await EvaluateAsync(request, stdout, stderr, cancellationToken);
+        }
+
         var report = Run(request, time.GetUtcNow(), cancellationToken);
         if (request.Format == ScanFormat.Table)
         {
@@ -52,7 +57,7 @@ public static class ScanCommand
 
     public static ScanReport Run(ScanRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var mail = MimeMailSource.Read(request.Path!, cancellationToken);
+        var mail = MimeMailSource.Read(request.Path!, request.Me, cancellationToken);
         var options = request.ToOptions(now);
         var result = FollowUpEngine.Detect(mail.Messages, options);
         var dates = mail.Messages.Select(m => m.Date).OfType<DateTimeOffset>().ToList();
@@ -75,5 +80,41 @@ public static class ScanCommand
         var at = newest.ToUniversalTime().AddHours(windowHours);
         var hour = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero);
         return hour == at ? hour : hour.AddHours(1);
+    }
+
+    /// <summary>`scan --labels FILE`: rule 9 against labels (a table unless --format json); a bad labels file is exit code 2.</summary>
+    private static async Task<int> EvaluateAsync(ScanRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        LabelResult result;
+        try
+        {
+            result = Evaluate(request.Labels!, request.Split, cancellationToken);
+        }
+        catch (LabelsFileException ex)
+        {
+            await stderr.WriteLineAsync($"scan: {ex.Message}");
+            return BadArguments;
+        }
+
+        await stdout.WriteAsync(request.FormatGiven && request.Format == ScanFormat.Json ? LabelOutput.Json(result) + "\n" : LabelOutput.Table(result));
+        return 0;
+    }
+
+    /// <exception cref="LabelsFileException">The labels file cannot be read as one.</exception>
+    public static LabelResult Evaluate(string labels, ScanSplit split, CancellationToken cancellationToken)
+    {
+        var rows = LabelsFile.Read(labels);
+        var report = LabelEvaluation.Run(labels, rows, cancellationToken);
+        var missed = report.Judged.Where(r => r.Listed != r.Row.Asks && (split == ScanSplit.All || r.Row.Split == split)).ToList();
+        var excerpts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in missed.GroupBy(r => r.Row.Source))
+        {
+            foreach (var (id, text) in NewTexts.Of(source.Key, source.Select(r => r.Row.MessageId).ToHashSet(StringComparer.Ordinal), cancellationToken))
+            {
+                excerpts.TryAdd(id, text);
+            }
+        }
+
+        return LabelOutput.Result(report, split, excerpts);
     }
 }

@@ -6,7 +6,12 @@ namespace OutlookFollowUp.Mail.Mime;
 /// <summary>One file: an mbox (it starts with a "From " line) or a single message. Failures count, never throw.</summary>
 internal static class MessageFile
 {
-    public static IEnumerable<MailRecord> Records(string path, MimeReadCounts counts, CancellationToken cancellationToken)
+    public static IEnumerable<MailRecord> Records(string path, MimeReadCounts counts, IReadOnlyCollection<string> me, CancellationToken cancellationToken) =>
+        Read(path, counts, (message, ordinal, text) => MimeRecordMapper.Map(message, ordinal, text, me), cancellationToken);
+
+    /// <summary>Each message of the file as <paramref name="map"/> makes it from its headers and text part; null counts as unreadable.</summary>
+    public static IEnumerable<T> Read<T>(string path, MimeReadCounts counts, Func<MimeMessage, int, CapturedText?, T?> map, CancellationToken cancellationToken)
+        where T : class
     {
         using var stream = Open(path);
         if (stream is null)
@@ -22,12 +27,12 @@ internal static class MessageFile
         }
 
         var mbox = MboxMarker.StartsWith(stream);
-        var reader = new TopLevelHeaderReader(stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity);
+        var reader = new TopLevelReader(stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity);
         var readerStart = 0L;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var record = TryReadNext(reader, counts, cancellationToken, out var failed);
+            var record = TryReadNext(reader, counts, map, cancellationToken, out var failed);
             if (record is not null)
             {
                 yield return record;
@@ -48,18 +53,21 @@ internal static class MessageFile
                 }
 
                 readerStart = stream.Position;
-                reader = new TopLevelHeaderReader(stream, MimeFormat.Mbox);
+                reader = new TopLevelReader(stream, MimeFormat.Mbox);
             }
         }
     }
 
-    private static MailRecord? TryReadNext(TopLevelHeaderReader reader, MimeReadCounts counts, CancellationToken cancellationToken, out bool failed)
+    private static T? TryReadNext<T>(
+        TopLevelReader reader, MimeReadCounts counts, Func<MimeMessage, int, CapturedText?, T?> map, CancellationToken cancellationToken, out bool failed)
+        where T : class
     {
         var ordinal = counts.Messages + counts.Unreadable + 1;
         failed = false;
         try
         {
-            var record = MimeRecordMapper.Map(new MimeMessage(reader.ReadNext(cancellationToken)), ordinal);
+            var headers = reader.ReadNext(cancellationToken);
+            var record = map(new MimeMessage(headers), ordinal, reader.Text);
             if (record is null)
             {
                 counts.Unreadable++;

@@ -1,6 +1,7 @@
 using MimeKit;
 using MimeKit.Utils;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.FollowUps.Asks;
 
 namespace OutlookFollowUp.Mail.Mime;
 
@@ -13,7 +14,36 @@ internal static class MimeRecordMapper
 
     private static readonly string[] AutoReplyHeaders = ["X-Autoreply", "X-Autorespond", "X-MS-Exchange-Inbox-Rules-Loop"];
 
-    public static MailRecord? Map(MimeMessage message, int ordinal)
+    /// <param name="message">The message (its headers at least).</param>
+    /// <param name="ordinal">Makes the synthetic id of a message without Message-ID unique.</param>
+    /// <param name="text">Its text part, read from the file; null when it has none.</param>
+    /// <param name="me">The user's addresses, for rule 9's facts ("written to me", whose names are whose).</param>
+    public static MailRecord? Map(MimeMessage message, int ordinal, CapturedText? text, IReadOnlyCollection<string> me)
+    {
+        if (MapHeaders(message, ordinal) is not { } record)
+        {
+            return null;
+        }
+
+        // Rule 9: the text is classified here and dropped; only the verdict stays on the record.
+        var body = text?.Decode();
+        return record with { Asks = AskClassifier.ClassifyBody(body, text?.IsHtml == true, MessageAskFacts.For(record, me)) };
+    }
+
+    /// <summary>A message parsed whole (tests, tools): its text body, else its HTML body.</summary>
+    public static MailRecord? Map(MimeMessage message, int ordinal, IReadOnlyCollection<string> me)
+    {
+        if (MapHeaders(message, ordinal) is not { } record)
+        {
+            return null;
+        }
+
+        var plain = message.TextBody;
+        var body = plain ?? message.HtmlBody;
+        return record with { Asks = AskClassifier.ClassifyBody(body, plain is null && body is not null, MessageAskFacts.For(record, me)) };
+    }
+
+    private static MailRecord? MapHeaders(MimeMessage message, int ordinal)
     {
         var headers = message.Headers;
         if (!MailHeaders.Any(headers.Contains))

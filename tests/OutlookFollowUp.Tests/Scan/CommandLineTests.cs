@@ -63,7 +63,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var cur = Directory.CreateDirectory(Path.Combine(_folder, "Maildir", "new")).FullName;
         await File.WriteAllTextAsync(Path.Combine(cur, "1529425590.M1P2.host"),
-            "Message-ID: <a@x>\r\nFrom: ana@fabrikam.com\r\nTo: me@contoso.com\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nSubject: Contract\r\n\r\nHi\r\n");
+            "Message-ID: <a@x>\r\nFrom: ana@fabrikam.com\r\nTo: me@contoso.com\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nSubject: Contract\r\n\r\nCould you sign the contract?\r\n");
 
         var (code, stdout, stderr) = await Run(["scan", cur, "--me", Me, "--format", "table", "--time-zone", "Europe/Berlin"]);
 
@@ -76,7 +76,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task Json_StaysAloneOnStdout_TheCountGoesToStderr()
     {
         await File.WriteAllTextAsync(Path.Combine(_folder, "a.eml"),
-            "Message-ID: <a@x>\r\nFrom: ana@fabrikam.com\r\nTo: me@contoso.com\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nSubject: Contract\r\n\r\nHi\r\n");
+            "Message-ID: <a@x>\r\nFrom: ana@fabrikam.com\r\nTo: me@contoso.com\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nSubject: Contract\r\n\r\nCould you sign the contract?\r\n");
 
         var (code, stdout, stderr) = await Run(["scan", _folder, "--me", Me]);
 
@@ -132,7 +132,7 @@ public sealed class CommandLineTests : IDisposable
         // The README's command as typed, run from the folder that holds the mail: paths resolve there, stdout is JSON only.
         Directory.CreateDirectory(Path.Combine(_folder, "mail"));
         await File.WriteAllTextAsync(Path.Combine(_folder, "mail", "a.eml"),
-            "Message-ID: <a@x>\r\nFrom: ana@fabrikam.com\r\nTo: me@contoso.com\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nSubject: Contract\r\n\r\nHi\r\n");
+            "Message-ID: <a@x>\r\nFrom: ana@fabrikam.com\r\nTo: me@contoso.com\r\nDate: Mon, 16 Nov 2026 09:00:00 +0000\r\nSubject: Contract\r\n\r\nCould you sign the contract?\r\n");
         var project = Path.Combine(RepositoryRoot(), "api");
 
         var (code, stdout, stderr) = await Process(_folder, "run", "--no-build", "--project", project, "--",

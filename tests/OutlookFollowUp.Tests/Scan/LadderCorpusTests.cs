@@ -12,6 +12,7 @@ namespace OutlookFollowUp.Tests.Scan;
 /// `scan`'s <c>nudges</c> on the real mail in ../shared/corpus: present on every thread as an integer, 0 when waiting
 /// on the user, and for waiting on them equal to a recount from the thread's own messages (the user's messages in a row
 /// at the end, by date, rules 3 and 3a skipped, minus the original), with the reason saying so exactly when it is not 0.
+/// All-unanswered mode (rule 9 off): the ladder is counted on every quiet thread, whatever its last message asks.
 /// </summary>
 public sealed class LadderCorpusTests(ITestOutputHelper output)
 {
@@ -33,7 +34,7 @@ public sealed class LadderCorpusTests(ITestOutputHelper output)
     public void Nudges_ArePresentAndMatchARecount(string corpus, string now, string me)
     {
         var path = SharedFolder.Path("corpus", corpus);
-        var request = new ScanRequest { Path = path, Me = [me], WindowHours = 24, LookbackDays = 120 };
+        var request = new ScanRequest { Path = path, Me = [me], WindowHours = 24, LookbackDays = 120, AllUnanswered = true };
         var report = ScanCommand.Run(request, DateTimeOffset.Parse(now, CultureInfo.InvariantCulture), default);
         using var json = JsonDocument.Parse(ScanOutput.Json(report));
         var set = ThreadBuilder.Build(MimeMailSource.Read(path, default).Messages);
@@ -58,7 +59,10 @@ public sealed class LadderCorpusTests(ITestOutputHelper output)
     public void Jackrabbit_JukkaZitting_HisAnswersToTwoBuildMails_AreOneNudge()
     {
         // #1818 and #1821: Jenkins chains its build mails into one thread, and only Jenkins wrote between his two answers.
-        var request = new ScanRequest { Path = SharedFolder.Path("corpus", "apache-mbox", "jackrabbit-dev-201201.mbox"), Me = ["jukka.zitting@gmail.com"], WindowHours = 24 };
+        var request = new ScanRequest
+        {
+            Path = SharedFolder.Path("corpus", "apache-mbox", "jackrabbit-dev-201201.mbox"), Me = ["jukka.zitting@gmail.com"], WindowHours = 24, AllUnanswered = true,
+        };
 
         var report = ScanCommand.Run(request, new DateTimeOffset(2012, 1, 31, 12, 0, 0, TimeSpan.Zero), default);
 

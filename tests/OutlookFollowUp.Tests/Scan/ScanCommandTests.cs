@@ -3,6 +3,7 @@ using System.Text.Json;
 
 namespace OutlookFollowUp.Tests.Scan;
 
+/// <summary>The scan contract (JSON, table, hostile input) in all-unanswered mode: rule 9 off, every quiet thread listed.</summary>
 public sealed class ScanCommandTests : IDisposable
 {
     private const string Now = "2026-11-18T12:00:00Z";
@@ -21,7 +22,7 @@ public sealed class ScanCommandTests : IDisposable
     [Fact]
     public async Task Json_FollowsTheContract()
     {
-        var (code, stdout, _) = await ScanArgumentsTests.Scan([_folder, "--me", "me@contoso.com", "--now", Now]);
+        var (code, stdout, _) = await ScanArgumentsTests.Scan([_folder, "--me", "me@contoso.com", "--now", Now, "--all-unanswered"]);
 
         using var json = JsonDocument.Parse(stdout);
         var threads = json.RootElement.GetProperty("threads");
@@ -39,7 +40,7 @@ public sealed class ScanCommandTests : IDisposable
     [Fact]
     public async Task Json_AutoReplyIsNotAnAnswer_AndTheReasonSaysSo()
     {
-        var (_, stdout, _) = await ScanArgumentsTests.Scan([_folder, "--me", "me@contoso.com", "--now", Now]);
+        var (_, stdout, _) = await ScanArgumentsTests.Scan([_folder, "--me", "me@contoso.com", "--now", Now, "--all-unanswered"]);
 
         var theirs = JsonDocument.Parse(stdout).RootElement.GetProperty("threads")[1];
         Assert.Equal(
@@ -50,7 +51,7 @@ public sealed class ScanCommandTests : IDisposable
     [Fact]
     public async Task Table_ListsBothDirectionsForPeople()
     {
-        var (code, stdout, _) = await ScanArgumentsTests.Scan([_folder, "--me", "me@contoso.com", "--now", Now, "--format", "table"]);
+        var (code, stdout, _) = await ScanArgumentsTests.Scan([_folder, "--me", "me@contoso.com", "--now", Now, "--all-unanswered", "--format", "table"]);
 
         Assert.Equal(0, code);
         Assert.Contains("Waiting on them (1)", stdout, StringComparison.Ordinal);
@@ -79,7 +80,7 @@ public sealed class ScanCommandTests : IDisposable
 
     private async Task<(string Threads, int Skipped)> ThreadsAndSkipped()
     {
-        var (code, stdout, stderr) = await ScanArgumentsTests.Scan([_folder, "--me", "me@contoso.com", "--now", Now]);
+        var (code, stdout, stderr) = await ScanArgumentsTests.Scan([_folder, "--me", "me@contoso.com", "--now", Now, "--all-unanswered"]);
         Assert.True(code == 0, stderr);
         var root = JsonDocument.Parse(stdout).RootElement;
         return (root.GetProperty("threads").GetRawText(), root.GetProperty("skipped").GetInt32());
