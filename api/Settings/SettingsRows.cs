@@ -28,6 +28,9 @@ internal sealed class UserSettingsRow
     /// <summary>The morning digest (api/Digest): null means the tenant policy's default.</summary>
     public bool? Digest { get; set; }
 
+    /// <summary>Rule 9 off: list every unanswered thread. Null means the tenant policy's default (else the server's).</summary>
+    public bool? AllUnanswered { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -64,6 +67,9 @@ internal sealed class TenantPolicyRow
 
     /// <summary>The morning digest for users who did not choose (api/Digest): null means off.</summary>
     public bool? DigestDefault { get; set; }
+
+    /// <summary>Every unanswered thread for users who did not choose: null means the server's <c>Detection:AllUnanswered</c>.</summary>
+    public bool? AllUnansweredDefault { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 }

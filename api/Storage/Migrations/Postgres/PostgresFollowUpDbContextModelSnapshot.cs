@@ -348,6 +348,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("tenant_id");
 
+                    b.Property<bool?>("AllUnansweredDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_unanswered_default");
+
                     b.Property<int>("DefaultWindowHours")
                         .HasColumnType("integer")
                         .HasColumnName("default_window_hours");
@@ -410,6 +414,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
                         .HasColumnName("user_key");
+
+                    b.Property<bool?>("AllUnanswered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_unanswered");
 
                     b.Property<bool>("BusinessDays")
                         .HasColumnType("boolean")
@@ -521,6 +529,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("id");
 
+                    b.Property<string>("Asks")
+                        .HasColumnType("text")
+                        .HasColumnName("asks");
+
                     b.Property<bool>("AutoReplyHeader")
                         .HasColumnType("boolean")
                         .HasColumnName("auto_reply_header");
@@ -620,6 +632,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("addresses");
 
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("text")
+                        .HasColumnName("display_name");
+
                     b.Property<DateTimeOffset?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_attempt_at");
@@ -655,6 +671,14 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.Property<string>("ThreadKey")
                         .HasColumnType("text")
                         .HasColumnName("thread_key");
+
+                    b.Property<string>("AskingReason")
+                        .HasColumnType("text")
+                        .HasColumnName("asking_reason");
+
+                    b.Property<bool>("AsksNothing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("asks_nothing");
 
                     b.Property<string>("Away")
                         .HasColumnType("text")
