@@ -72,6 +72,14 @@ public interface IMailboxReader
         return found;
     }
 
+    /// <summary>
+    /// As <see cref="GetConversationsSinceAsync(IReadOnlyCollection{string}, DateTimeOffset, CancellationToken)"/>, and rule 9
+    /// where the preview decides it (as delta does). This default reads no text.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<MailRecord>>> GetConversationsSinceAsync(
+        IReadOnlyCollection<string> conversationIds, DateTimeOffset since, AskContext asks, CancellationToken cancellationToken) =>
+        GetConversationsSinceAsync(conversationIds, since, cancellationToken);
+
     /// <summary>The user's own addresses (<c>me</c> in the rules).</summary>
     Task<MailboxIdentity> GetMeAsync(CancellationToken cancellationToken);
 

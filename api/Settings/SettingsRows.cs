@@ -28,9 +28,6 @@ internal sealed class UserSettingsRow
     /// <summary>The morning digest (api/Digest): null means the tenant policy's default.</summary>
     public bool? Digest { get; set; }
 
-    /// <summary>Rule 9 off: list every unanswered thread. Null means the tenant policy's default (else the server's).</summary>
-    public bool? AllUnanswered { get; set; }
-
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -45,6 +42,20 @@ internal sealed class UserLanguageRow
 
     /// <summary>en, it, de, fr or es.</summary>
     public required string Language { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// The user's choice of rule 9's mode (every unanswered thread, or only those that ask): apart from
+/// <see cref="UserSettingsRow"/> for the same reason as the language, so flipping the pane's switch does not pin a user
+/// who never chose their detection settings to today's tenant defaults. Absent: the tenant's default, else the server's.
+/// </summary>
+internal sealed class UserModeRow
+{
+    public required string UserKey { get; set; }
+
+    public bool AllUnanswered { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -90,6 +101,15 @@ internal sealed class UserLanguageRowConfiguration : IEntityTypeConfiguration<Us
         e.ToTable("user_languages");
         e.HasKey(l => l.UserKey);
         e.Property(l => l.Language).HasMaxLength(8);
+    }
+}
+
+internal sealed class UserModeRowConfiguration : IEntityTypeConfiguration<UserModeRow>
+{
+    public void Configure(EntityTypeBuilder<UserModeRow> e)
+    {
+        e.ToTable("user_modes");
+        e.HasKey(m => m.UserKey);
     }
 }
 

@@ -8,19 +8,27 @@ namespace OutlookFollowUp.Settings;
 
 /// <summary>
 /// PUT /api/settings. Nullable so that a null is a validation error with a name, not an unreadable body. <c>digest</c>
-/// is optional: absent keeps the user's choice (or the policy's default when they never chose). So is <c>language</c>:
-/// absent or null keeps the stored one.
+/// is optional: absent keeps the user's choice (or the policy's default when they never chose). So are
+/// <c>language</c> and <c>allUnanswered</c>: absent or null keeps the stored one.
 /// </summary>
 public sealed record SettingsRequest(
     int? WindowHours, bool? BusinessDays, string? TimeZone, int? LookbackDays,
-    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null, string? Language = null);
+    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null, string? Language = null,
+    bool? AllUnanswered = null);
 
-/// <summary>PATCH /api/settings: the language alone (required).</summary>
-public sealed record LanguageRequest(string? Language);
+/// <summary>
+/// PATCH /api/settings: the language, rule 9's mode (<c>allUnanswered</c>), or both; at least one. Neither touches the
+/// detection settings, so a user who never chose them keeps following the tenant's defaults.
+/// </summary>
+public sealed record SettingsPatch(string? Language, bool? AllUnanswered = null);
 
-/// <summary>PUT /api/admin/policy. <c>digestDefault</c> is optional: absent keeps the tenant's current default.</summary>
+/// <summary>
+/// PUT /api/admin/policy. <c>digestDefault</c> and <c>allUnansweredDefault</c> are optional: absent keeps the tenant's
+/// current default.
+/// </summary>
 public sealed record PolicyRequest(
-    int? DefaultWindowHours, int? MinWindowHours, int? MaxWindowHours, string[]? ExcludedDomains, int? RetentionDays, bool? DigestDefault = null);
+    int? DefaultWindowHours, int? MinWindowHours, int? MaxWindowHours, string[]? ExcludedDomains, int? RetentionDays, bool? DigestDefault = null,
+    bool? AllUnansweredDefault = null);
 
 internal static partial class ListRules
 {
@@ -61,12 +69,15 @@ internal sealed class SettingsRequestValidator : AbstractValidator<SettingsReque
     }
 }
 
-internal sealed class LanguageRequestValidator : AbstractValidator<LanguageRequest>
+internal sealed class SettingsPatchValidator : AbstractValidator<SettingsPatch>
 {
-    public LanguageRequestValidator()
+    public SettingsPatchValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(r => r.Language).NotNull().WithMessage($"language is required: one of {UserLanguages.Allowed}.").ValidLanguage();
+        RuleFor(r => r.Language)
+            .NotNull().WithMessage($"Send language (one of {UserLanguages.Allowed}), allUnanswered (true or false), or both.")
+            .When(r => r.AllUnanswered is null);
+        RuleFor(r => r.Language).ValidLanguage().When(r => r.Language is not null);
     }
 }
 

@@ -66,6 +66,30 @@ public sealed class GraphAsksTests : IDisposable
         Assert.Equal(whole, GraphAsks.WholeNewText(preview) is not null);
     }
 
+    [Theory]
+    [InlineData("Thanks! On Mon, Nov 16, 2026 at 9:00 AM Alex Wilber wrote: > Can you send the figures?")]
+    [InlineData("Perfetto, grazie. Il giorno lun 16 nov 2026 Alex Wilber ha scritto: Puoi mandarmi i numeri?")]
+    [InlineData("Danke! Von: Alex Wilber Gesendet: Montag, 16. November 2026 09:00 An: Ben Betreff: Zahlen")]
+    [InlineData("Ok. -----Original Message----- Can you send the figures?")]
+    public void A_short_preview_with_signs_of_quoted_history_waits_for_the_unique_body(string preview)
+    {
+        Assert.Null(GraphAsks.WholeNewText(preview));
+    }
+
+    [Theory]
+    [InlineData("Can we meet at 10:30 instead? The room is on https://contoso.sharepoint.com/sites/rooms")]
+    [InlineData("Thanks, that is all I needed.")]
+    public void A_short_preview_with_times_and_links_is_whole(string preview)
+    {
+        Assert.NotNull(GraphAsks.WholeNewText(preview));
+    }
+
+    [Fact]
+    public void An_empty_preview_is_an_empty_body()
+    {
+        Assert.Equal("", GraphAsks.WholeNewText("  "));
+    }
+
     [Fact]
     public async Task Unique_bodies_are_read_as_text_twenty_to_a_batch()
     {

@@ -409,15 +409,31 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("user_languages", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserModeRow", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
                         .HasColumnName("user_key");
 
-                    b.Property<bool?>("AllUnanswered")
+                    b.Property<bool>("AllUnanswered")
                         .HasColumnType("boolean")
                         .HasColumnName("all_unanswered");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_user_modes");
+
+                    b.ToTable("user_modes", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("text")
+                        .HasColumnName("user_key");
 
                     b.Property<bool>("BusinessDays")
                         .HasColumnType("boolean")

@@ -403,15 +403,31 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("user_languages", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserModeRow", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_key");
 
-                    b.Property<bool?>("AllUnanswered")
+                    b.Property<bool>("AllUnanswered")
                         .HasColumnType("INTEGER")
                         .HasColumnName("all_unanswered");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_user_modes");
+
+                    b.ToTable("user_modes", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
 
                     b.Property<bool>("BusinessDays")
                         .HasColumnType("INTEGER")

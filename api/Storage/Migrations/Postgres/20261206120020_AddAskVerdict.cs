@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,12 +11,6 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<bool>(
-                name: "all_unanswered",
-                table: "user_settings",
-                type: "boolean",
-                nullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "asking_reason",
                 table: "thread_summaries",
@@ -46,14 +41,26 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                 table: "indexed_messages",
                 type: "text",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "user_modes",
+                columns: table => new
+                {
+                    user_key = table.Column<string>(type: "text", nullable: false),
+                    all_unanswered = table.Column<bool>(type: "boolean", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_modes", x => x.user_key);
+                });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "all_unanswered",
-                table: "user_settings");
+            migrationBuilder.DropTable(
+                name: "user_modes");
 
             migrationBuilder.DropColumn(
                 name: "asking_reason",

@@ -10,12 +10,6 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<bool>(
-                name: "all_unanswered",
-                table: "user_settings",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "asking_reason",
                 table: "thread_summaries",
@@ -46,14 +40,26 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                 table: "indexed_messages",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "user_modes",
+                columns: table => new
+                {
+                    user_key = table.Column<string>(type: "TEXT", nullable: false),
+                    all_unanswered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_modes", x => x.user_key);
+                });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "all_unanswered",
-                table: "user_settings");
+            migrationBuilder.DropTable(
+                name: "user_modes");
 
             migrationBuilder.DropColumn(
                 name: "asking_reason",

@@ -12,7 +12,7 @@ using OutlookFollowUp.Storage;
 namespace OutlookFollowUp.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFollowUpDbContext))]
-    [Migration("20261206114819_AddAskVerdict")]
+    [Migration("20261206120020_AddAskVerdict")]
     partial class AddAskVerdict
     {
         /// <inheritdoc />
@@ -412,15 +412,31 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("user_languages", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserModeRow", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
                         .HasColumnName("user_key");
 
-                    b.Property<bool?>("AllUnanswered")
+                    b.Property<bool>("AllUnanswered")
                         .HasColumnType("boolean")
                         .HasColumnName("all_unanswered");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_user_modes");
+
+                    b.ToTable("user_modes", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("text")
+                        .HasColumnName("user_key");
 
                     b.Property<bool>("BusinessDays")
                         .HasColumnType("boolean")

@@ -10,7 +10,7 @@ using OutlookFollowUp.Storage;
 namespace OutlookFollowUp.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFollowUpDbContext))]
-    [Migration("20261206114814_AddAskVerdict")]
+    [Migration("20261206120012_AddAskVerdict")]
     partial class AddAskVerdict
     {
         /// <inheritdoc />
@@ -406,15 +406,31 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("user_languages", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserModeRow", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
                         .HasColumnName("user_key");
 
-                    b.Property<bool?>("AllUnanswered")
+                    b.Property<bool>("AllUnanswered")
                         .HasColumnType("INTEGER")
                         .HasColumnName("all_unanswered");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_user_modes");
+
+                    b.ToTable("user_modes", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
 
                     b.Property<bool>("BusinessDays")
                         .HasColumnType("INTEGER")
