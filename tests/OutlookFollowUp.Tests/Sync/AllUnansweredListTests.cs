@@ -62,6 +62,23 @@ public sealed class AllUnansweredListTests
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before), System.Text.Json.JsonSerializer.Serialize(all));
     }
 
+    [Fact]
+    public async Task Reminders_track_whatever_the_classifier_says_and_a_thanks_still_answers()
+    {
+        using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
+        using var client = host.CreateClient();
+        await host.ThreadsAsync();
+        const string notes = "AAMkSample025="; // "Notes from the design review": Lena answered "Thanks Alex, that is everything."
+        const string thanks = "AAMkSample026="; // Lena's thanks itself: it asks nothing, and nobody wrote since
+
+        using var onNotes = await client.PostAsJsonAsync("/api/reminders", new { messageId = notes, afterHours = 24 });
+        using var onThanks = await client.PostAsJsonAsync("/api/reminders", new { messageId = thanks, afterHours = 24 });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (onNotes.StatusCode, onThanks.StatusCode));
+        Assert.Equal("resolved", (await onNotes.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("scheduled", (await onThanks.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("status").GetString());
+    }
+
     private static async Task PatchAsync(HttpClient client, bool allUnanswered)
     {
         using var patch = await client.PatchAsJsonAsync("/api/settings", new { allUnanswered });
