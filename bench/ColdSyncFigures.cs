@@ -14,19 +14,28 @@ using OutlookFollowUp.Mail.Sample;
 namespace OutlookFollowUp.Bench;
 
 /// <summary>
-/// Request counts (exact figures, not timings) for issue 11: a cold sync through the whole app (local mode, the real
-/// MailboxSync, SQLite) of a generated mailbox of 5,000 messages and 300 waiting threads, and what the due sweep's
-/// "still no reply?" checks and flag writes cost through $batch. Run: dotnet run -c Release --project bench -- request-figures
+/// Request counts (exact figures, not timings): a cold sync through the whole app (local mode, the real MailboxSync,
+/// SQLite) of a generated mailbox of 5,000 messages and 300 candidates, with rule 9 reading what the previews did not
+/// decide; a warm sync with one new candidate; and what the due sweep's "still no reply?" checks and flag writes cost
+/// through $batch. Run: dotnet run -c Release --project bench -- request-figures
 /// </summary>
 internal static class ColdSyncFigures
 {
     public static async Task RunAsync(TextWriter output)
     {
-        output.WriteLine("| messages (all folders) | waiting threads | inbox / sent items / other folder | cold sync requests | of which cross-folder check | of which MailTips | waiting found | wall time |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|");
-        foreach (var (messages, waiting) in new[] { (5_000, 300), (5_000, 30), (20_000, 300) })
+        output.WriteLine("| messages (all folders) | candidates (waiting threads) | inbox / sent items / other folder | cold sync requests | of which cross-folder check | of which MailTips | of which uniqueBody ($batch) | decided by the preview | uniqueBody requests per 100 candidates | waiting found | wall time |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (messages, waiting) in new[] { (5_000, 300), (5_000, 30), (5_000, 1_000), (20_000, 300) })
         {
-            output.WriteLine(await ColdSyncAsync(messages, waiting));
+            output.WriteLine(await ColdSyncAsync(messages, waiting, newCandidate: null));
+        }
+
+        output.WriteLine();
+        output.WriteLine("| warm sync of 5,000 messages / 300 candidates, one new candidate | requests | of which uniqueBody ($batch) |");
+        output.WriteLine("|---|---|---|");
+        foreach (var shape in Enum.GetValues<GeneratedBodies.Shape>())
+        {
+            output.WriteLine(await ColdSyncAsync(5_000, 300, shape));
         }
 
         output.WriteLine();
@@ -38,9 +47,11 @@ internal static class ColdSyncFigures
         }
     }
 
-    private static async Task<string> ColdSyncAsync(int messages, int waiting)
+    /// <param name="newCandidate">Null: the cold sync's row; else, after it, a warm sync with one new candidate of that shape.</param>
+    private static async Task<string> ColdSyncAsync(int messages, int waiting, GeneratedBodies.Shape? newCandidate)
     {
-        var (mailbox, shape) = GeneratedMailbox.Create(TimeProvider.System.GetUtcNow(), messages, waiting);
+        var now = TimeProvider.System.GetUtcNow();
+        var (mailbox, shape) = GeneratedMailbox.Create(now, messages, waiting);
         using var graph = new CountingHandler(new InMemoryGraphHandler(mailbox));
         var data = Directory.CreateTempSubdirectory("followups-bench-");
         try
@@ -60,14 +71,37 @@ internal static class ColdSyncFigures
             response.EnsureSuccessStatusCode();
             var wall = clock.Elapsed;
             var found = await CountAllAsync(client, await response.Content.ReadFromJsonAsync<JsonElement>());
+            if (newCandidate is { } kind)
+            {
+                return await WarmSyncAsync(client, mailbox, graph, now, kind);
+            }
+
+            var read = graph.Inner.BatchParts.Count(p => p.Contains("uniqueBody", StringComparison.Ordinal));
             return string.Create(CultureInfo.InvariantCulture,
-                $"| {shape.Messages:N0} | {waiting} | {mailbox.Count("inbox"):N0} / {mailbox.Count("sentitems"):N0} / {mailbox.Count(GeneratedMailbox.RulesFolder)} | **{graph.Total}** | {graph.AcrossFolders} | {graph.MailTips} | {found} | {wall.TotalSeconds:F1} s |");
+                $"| {shape.Messages:N0} | {waiting} | {mailbox.Count("inbox"):N0} / {mailbox.Count("sentitems"):N0} / {mailbox.Count(GeneratedMailbox.RulesFolder)} | **{graph.Total}** | {graph.AcrossFolders} | {graph.MailTips} | {graph.Batches} | {waiting - read} of {waiting} ({(waiting - read) * 100.0 / waiting:F0}%) | {graph.Batches * 100.0 / waiting:F1} | {found} | {wall.TotalSeconds:F1} s |");
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             data.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The user's mail to someone new, past the window, arrives; one sync reads it.</summary>
+    private static async Task<string> WarmSyncAsync(HttpClient client, InMemoryMailbox mailbox, CountingHandler graph, DateTimeOffset now, GeneratedBodies.Shape shape)
+    {
+        var sent = now.AddHours(-50);
+        var (body, unique) = GeneratedBodies.Ask(9_999, "Nadia Petrova", "Me", sent, shape);
+        mailbox.Put("sentitems", new InMemoryMessage
+        {
+            Id = "AAMk-new-0", InternetMessageId = "<new.0@generated.example>", ConversationId = "AAQk-new", Subject = "Proposal 9999",
+            From = new(GeneratedMailbox.Owner, "Me"), To = [new("nadia.petrova@fabrikam.example", "Nadia Petrova")],
+            SentDateTime = sent, ReceivedDateTime = sent, Body = body, UniqueBody = unique,
+        });
+        var (before, batches) = (graph.Total, graph.Batches);
+        using var response = await client.PostAsync(new Uri("/api/threads/sync?direction=theirs&top=1", UriKind.Relative), content: null);
+        response.EnsureSuccessStatusCode();
+        return string.Create(CultureInfo.InvariantCulture, $"| {shape.ToString().ToLowerInvariant()} body | **{graph.Total - before}** | {graph.Batches - batches} |");
     }
 
     /// <summary>The api folder beside the solution file (the app reads its appsettings.json from there).</summary>
@@ -135,16 +169,22 @@ internal static class ColdSyncFigures
 
 
     /// <summary>
-    /// Every request that reached Graph, those of the cross-folder check (/me/messages across folders), and the MailTips
-    /// calls about the counterparts of threads entering "waiting on them".
+    /// Every request that reached Graph, those of the cross-folder check (/me/messages across folders), the MailTips
+    /// calls about the counterparts of threads entering "waiting on them", and the $batch requests (rule 9's uniqueBody
+    /// reads in a sync).
     /// </summary>
-    private sealed class CountingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    private sealed class CountingHandler(InMemoryGraphHandler inner) : DelegatingHandler(inner)
     {
         private int _total;
         private int _acrossFolders;
         private int _mailTips;
+        private int _batches;
+
+        public InMemoryGraphHandler Inner { get; } = inner;
 
         public int MailTips => Volatile.Read(ref _mailTips);
+
+        public int Batches => Volatile.Read(ref _batches);
 
         public int Total => Volatile.Read(ref _total);
 
@@ -160,6 +200,10 @@ internal static class ColdSyncFigures
             else if (request.RequestUri.AbsolutePath.EndsWith("/getMailTips", StringComparison.OrdinalIgnoreCase))
             {
                 Interlocked.Increment(ref _mailTips);
+            }
+            else if (request.RequestUri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _batches);
             }
 
             return base.SendAsync(request, cancellationToken);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Mail.Sample;
 
@@ -9,24 +10,29 @@ namespace OutlookFollowUp.Bench;
 
 /// <summary>
 /// Graph request figures for a mailbox sync against the in-process Graph-compatible server (the same SDK code as
-/// production): requests for cold syncs of 1k and 10k messages and a warm refresh with no change, the most requests in
-/// flight for one mailbox under load, and the wall time of a cold sync of 10k. Run: dotnet run -c Release --project bench -- sync-figures
+/// production): requests for cold syncs of 1k and 10k messages (every one with a body, its bodyPreview judged for rule
+/// 9) and a warm refresh with no change, the most requests in flight for one mailbox under load, and the wall time of a
+/// cold sync of 10k with and without judging the previews. Run: dotnet run -c Release --project bench -- sync-figures
 /// </summary>
 internal static class SyncFigures
 {
     public static async Task RunAsync(TextWriter output)
     {
-        output.WriteLine("| inbox + sent items | page size | cold sync requests | warm refresh requests (no change) | cold sync wall time |");
-        output.WriteLine("|---|---|---|---|---|");
+        output.WriteLine("| inbox + sent items | page size | cold sync requests | warm refresh requests (no change) | cold sync wall time | without judging previews | previews that decided |");
+        output.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var messages in new[] { 1_000, 10_000 })
         {
             foreach (var pageSize in new[] { 100, 1000 })
             {
-                var (cold, warm, wall) = await ColdThenWarmAsync(messages, pageSize);
+                var (cold, warm, wall, decided) = await ColdThenWarmAsync(messages, pageSize, Asks);
+                var (_, _, plain, _) = await ColdThenWarmAsync(messages, pageSize, asks: null);
                 output.WriteLine(FormattableString.Invariant(
-                    $"| {messages:N0} + {messages / 4:N0} | {pageSize} | {cold} | {warm} | {wall.TotalMilliseconds:F0} ms |"));
+                    $"| {messages:N0} + {messages / 4:N0} | {pageSize} | {cold} | {warm} | {wall.TotalMilliseconds:F0} ms | {plain.TotalMilliseconds:F0} ms | {decided:N0} of {messages + messages / 4:N0} |"));
             }
         }
+
+        output.WriteLine();
+        output.WriteLine(JudgePreviews(12_500));
 
         var (maxInFlight, total) = await LoadAsync(parallel: 32);
         output.WriteLine();
@@ -34,7 +40,11 @@ internal static class SyncFigures
             $"Load: 32 concurrent callers on one mailbox (cold syncs and conversation look-ups), {total} requests: at most {maxInFlight} in flight (limit 4)."));
     }
 
-    private static async Task<(int Cold, int Warm, TimeSpan Wall)> ColdThenWarmAsync(int messages, int pageSize)
+    /// <summary>Whose mailbox the previews are judged for (rule 9).</summary>
+    private static readonly AskContext Asks = new(["me@contoso.com"], ["Me"]);
+
+    /// <param name="asks">Null: the previews are read but not judged.</param>
+    private static async Task<(int Cold, int Warm, TimeSpan Wall, int Decided)> ColdThenWarmAsync(int messages, int pageSize, AskContext? asks)
     {
         using var handler = new InMemoryGraphHandler(Mailbox(messages));
         await using var services = Services(pageSize, handler);
@@ -42,11 +52,38 @@ internal static class SyncFigures
         var reader = factory.CreateReader("bench");
         var counter = factory.CounterFor("bench");
         var clock = Stopwatch.StartNew();
-        var cold = await reader.SyncAsync(new Dictionary<string, string>(), lookbackDays: 14, CancellationToken.None);
+        var cold = await reader.SyncAsync(new Dictionary<string, string>(), lookbackDays: 14, asks, CancellationToken.None);
         var wall = clock.Elapsed;
         var coldRequests = counter.Total;
         await reader.SyncAsync(cold.DeltaLinks, lookbackDays: 14, CancellationToken.None);
-        return (coldRequests, counter.Total - coldRequests, wall);
+        var decided = cold.Folders.Values.Sum(f => f.Upserts.Count(m => m.Asks is not null));
+        return (coldRequests, counter.Total - coldRequests, wall, decided);
+    }
+
+    /// <summary>Rule 9 on delta's previews alone, in memory: what a cold sync of that many messages spends judging them.</summary>
+    private static string JudgePreviews(int count)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var previews = Enumerable.Range(0, count)
+            .Select(i => InMemoryBody.Preview(GeneratedBodies.Ask(i, $"Sender {i % 97}", "Me", now, GeneratedBodies.ShapeOf(i)).Body)).ToArray();
+        var record = new FollowUps.MailRecord { Id = "m", From = "sender@fabrikam.com", To = [new("me@contoso.com", "Me")], Subject = "Proposal" };
+        var facts = Asks.FactsOf(record, "focused");
+        var decided = 0;
+        var clock = new Stopwatch();
+        for (var round = 0; round < 2; round++) // the first round warms up
+        {
+            decided = 0;
+            clock.Restart();
+            foreach (var preview in previews)
+            {
+                decided += GraphAsks.WholeNewText(preview) is { } text && FollowUps.Asks.AskClassifier.Classify(text, facts) is not null ? 1 : 0;
+            }
+
+            clock.Stop();
+        }
+
+        return FormattableString.Invariant(
+            $"Judging {count:N0} previews in memory ({decided:N0} decided): {clock.Elapsed.TotalMilliseconds:F0} ms, {clock.Elapsed.TotalMicroseconds / count:F1} µs a preview.");
     }
 
     private static async Task<(int MaxInFlight, long Total)> LoadAsync(int parallel)
@@ -80,6 +117,7 @@ internal static class SyncFigures
         for (var i = 0; i < inbox + inbox / 4; i++)
         {
             var sent = i >= inbox;
+            var (body, unique) = GeneratedBodies.Ask(i, sent ? $"Sender {i % 97}" : "Me", sent ? "Me" : $"Sender {i % 97}", now.AddMinutes(-i), GeneratedBodies.ShapeOf(i));
             mailbox.Put(sent ? "sentitems" : "inbox", new InMemoryMessage
             {
                 Id = $"AAMk{i:D6}=",
@@ -92,6 +130,8 @@ internal static class SyncFigures
                 SentDateTime = now.AddMinutes(-i),
                 Headers = sent ? [] : [new("Precedence", i % 20 == 0 ? "bulk" : "first-class")],
                 ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
+                Body = body,
+                UniqueBody = unique,
             });
         }
 

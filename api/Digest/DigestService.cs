@@ -140,8 +140,8 @@ internal sealed partial class DigestService(
         var all = await reminders.ListAsync(user, ct);
         var due = all.Where(r => r.Status == ReminderStatus.Due).OrderBy(r => r.DueAt ?? r.RemindAt).ThenBy(r => r.Id, StringComparer.Ordinal)
             .Select(r => new DigestLine(r.Subject, r.MessageId, r.DueAt ?? r.RemindAt)).ToList();
-        var indexed = await index.GetThreadsAsync(user, null, ct);
         var effective = await settings.GetEffectiveAsync(user, ct);
+        var indexed = await index.GetThreadsAsync(user, null, effective.AllUnanswered ?? false, ct);
         var page = ThreadPaging.Page(indexed.Threads, all, indexed.DismissedUpTo ?? new Dictionary<string, DateTimeOffset>(), effective,
             Math.Max(1, indexed.Threads.Count), null);
         var waiting = page.Items.Where(i => i.Reminder is not { Status: ReminderStatus.Scheduled or ReminderStatus.Due }).Select(i => i.Thread).ToList();

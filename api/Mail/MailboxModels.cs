@@ -57,4 +57,8 @@ public sealed record MailPartResult(string Key, MailException? Failure)
 }
 
 /// <summary>The user's addresses, lower-case: primary first, then the user principal name and aliases.</summary>
-public sealed record MailboxIdentity(IReadOnlyList<string> Addresses);
+public sealed record MailboxIdentity(IReadOnlyList<string> Addresses)
+{
+    /// <summary>The user's display name, when the mail service gives one (rule 9: "Alex, can you …").</summary>
+    public string? DisplayName { get; init; }
+}

@@ -1,4 +1,5 @@
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.FollowUps.Asks;
 
 namespace OutlookFollowUp.Mail;
 
@@ -13,6 +14,23 @@ public interface IMailboxReader
     /// warm from its link otherwise. Per folder, apply the removals first, then the upserts.
     /// </summary>
     Task<MailboxDelta> SyncAsync(IReadOnlyDictionary<string, string> previousDeltaLinks, int lookbackDays, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SyncAsync(IReadOnlyDictionary{string, string}, int, CancellationToken)"/>, and rule 9 where it costs
+    /// nothing: a message whose preview holds its whole new text carries its verdict (<see cref="MailRecord.Asks"/>).
+    /// This default reads no text.
+    /// </summary>
+    Task<MailboxDelta> SyncAsync(IReadOnlyDictionary<string, string> previousDeltaLinks, int lookbackDays, AskContext asks, CancellationToken cancellationToken) =>
+        SyncAsync(previousDeltaLinks, lookbackDays, cancellationToken);
+
+    /// <summary>
+    /// Rule 9 for messages no preview decided: reads each one's own new text (the Graph adapter: uniqueBody, 20 to a
+    /// <c>$batch</c>), classifies it and drops it. A message whose text cannot be had (refused, encrypted, empty) is
+    /// <see cref="AskVerdict.Unreadable"/>; one whose read failed for now is absent, to be read by a later sync. This
+    /// default reads no text, so every message stays unjudged (listed, as asking).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, AskVerdict>> ReadAsksAsync(IReadOnlyList<MailRecord> messages, AskContext asks, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, AskVerdict>>(new Dictionary<string, AskVerdict>());
 
     /// <summary>Every message of a conversation in any folder (a reply moved by a rule is elsewhere), by date.</summary>
     Task<IReadOnlyList<MailRecord>> GetConversationAsync(string conversationId, CancellationToken cancellationToken);
@@ -53,6 +71,14 @@ public interface IMailboxReader
 
         return found;
     }
+
+    /// <summary>
+    /// As <see cref="GetConversationsSinceAsync(IReadOnlyCollection{string}, DateTimeOffset, CancellationToken)"/>, and rule 9
+    /// where the preview decides it (as delta does). This default reads no text.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<MailRecord>>> GetConversationsSinceAsync(
+        IReadOnlyCollection<string> conversationIds, DateTimeOffset since, AskContext asks, CancellationToken cancellationToken) =>
+        GetConversationsSinceAsync(conversationIds, since, cancellationToken);
 
     /// <summary>The user's own addresses (<c>me</c> in the rules).</summary>
     Task<MailboxIdentity> GetMeAsync(CancellationToken cancellationToken);

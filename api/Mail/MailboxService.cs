@@ -31,9 +31,10 @@ public sealed class MailboxService(
     IThreadIndex index, MailboxRefresher refresher, TimeProvider time, IOptions<SyncOptions> options, IOptions<GraphOptions> graph)
 {
     /// <summary>The warm path is the thread read alone (one query); Graph is asked only when the index is missing or due.</summary>
-    public async Task<ThreadsView> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
+    /// <param name="allUnanswered">Every unanswered thread (rule 9 off), else only those whose last message asks.</param>
+    public async Task<ThreadsView> GetThreadsAsync(string userKey, FollowUpDirection? direction, bool allUnanswered, CancellationToken cancellationToken)
     {
-        var threads = await index.GetThreadsAsync(userKey, direction, cancellationToken);
+        var threads = await index.GetThreadsAsync(userKey, direction, allUnanswered, cancellationToken);
         if (threads.LastSyncedAt is null)
         {
             // The first open waits for the first sync, within the budget: there is nothing to show before it.
@@ -48,7 +49,7 @@ public sealed class MailboxService(
                 throw failure; // consent or a permission: the user or an admin must act, waiting would not help
             }
 
-            threads = await index.GetThreadsAsync(userKey, direction, cancellationToken);
+            threads = await index.GetThreadsAsync(userKey, direction, allUnanswered, cancellationToken);
         }
         else if (time.GetUtcNow() - (threads.LastAttemptAt ?? threads.LastSyncedAt) >= options.Value.RefreshInterval)
         {
@@ -59,10 +60,10 @@ public sealed class MailboxService(
     }
 
     /// <summary>Syncs now (the pane's refresh), then answers like <see cref="GetThreadsAsync"/>; stale when the sync outlasts the budget.</summary>
-    public async Task<ThreadsView> SyncNowAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
+    public async Task<ThreadsView> SyncNowAsync(string userKey, FollowUpDirection? direction, bool allUnanswered, CancellationToken cancellationToken)
     {
         var finished = await WaitForSyncAsync(userKey, cancellationToken);
-        return View(userKey, await index.GetThreadsAsync(userKey, direction, cancellationToken), stillSyncing: !finished);
+        return View(userKey, await index.GetThreadsAsync(userKey, direction, allUnanswered, cancellationToken), stillSyncing: !finished);
     }
 
     /// <summary>True when the sync ended (well or not) within the budget; false when it is still running in the background.</summary>

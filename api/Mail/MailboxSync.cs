@@ -6,7 +6,8 @@ namespace OutlookFollowUp.Mail;
 
 /// <summary>
 /// One sync of a user's mailbox: Graph delta into the index, then the engine over the indexed metadata, then a
-/// cross-folder check of new "waiting on them" threads (a reply that a rule filed elsewhere is not an unanswered thread).
+/// cross-folder check of new "waiting on them" threads (a reply that a rule filed elsewhere is not an unanswered thread),
+/// then rule 9 for candidates no verdict covers yet; the follow-ups of both modes are stored.
 /// </summary>
 public sealed class MailboxSync(
     IThreadIndex index, IMailboxes mailboxes, ISettingsStore settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
@@ -25,7 +26,7 @@ public sealed class MailboxSync(
             // First sync only: who "me" is and the mailbox's time zone (two small requests).
             var identity = await reader.GetMeAsync(cancellationToken);
             var zone = await reader.GetMailboxTimeZoneAsync(cancellationToken);
-            await index.SetMailboxAsync(userKey, identity.Addresses, zone, cancellationToken);
+            await index.SetMailboxAsync(userKey, identity.Addresses, zone, identity.DisplayName, cancellationToken);
             state = await index.GetStateAsync(userKey, cancellationToken);
         }
 
@@ -33,7 +34,8 @@ public sealed class MailboxSync(
         var links = state!.Folders
             .Where(f => f.DeltaLink is not null && f.Folder != ElsewhereFolder)
             .ToDictionary(f => f.Folder, f => f.DeltaLink!, StringComparer.OrdinalIgnoreCase);
-        var delta = await reader.SyncAsync(links, userSettings.LookbackDays, cancellationToken);
+        var asks = new AskContext(state.Addresses, state.DisplayName is { } name ? [name] : []);
+        var delta = await reader.SyncAsync(links, userSettings.LookbackDays, asks, cancellationToken);
         var now = time.GetUtcNow();
         foreach (var folder in delta.FoldersResynced)
         {
@@ -45,7 +47,7 @@ public sealed class MailboxSync(
             await index.ApplyDeltaAsync(userKey, folder, changes.Upserts, changes.RemovedIds, delta.DeltaLinks[folder], now, cancellationToken);
         }
 
-        var threads = await RecomputeAsync(userKey, reader, state, userSettings, cancellationToken);
+        var threads = await RecomputeAsync(userKey, reader, state, userSettings, asks, cancellationToken);
         var marks = delta.Folders.Values.SelectMany(f => f.Marks ?? []).ToList();
         var synced = new SyncedMailbox(userKey, state.Addresses, threads, writer, marks);
         foreach (var listener in listeners)
@@ -56,10 +58,11 @@ public sealed class MailboxSync(
 
     /// <returns>The threads the follow-ups were found in, for the listeners.</returns>
     private async Task<IReadOnlyList<MailThread>> RecomputeAsync(
-        string userKey, IMailboxReader reader, MailboxSnapshot state, UserSettings userSettings, CancellationToken cancellationToken)
+        string userKey, IMailboxReader reader, MailboxSnapshot state, UserSettings userSettings, AskContext asks, CancellationToken cancellationToken)
     {
-        var options = userSettings.ToDetectionOptions(state.Addresses, time.GetUtcNow(), state.TimeZone);
-        var previous = await index.GetThreadsAsync(userKey, direction: null, cancellationToken);
+        // Rules 1–8 give the candidates; the check across folders and rule 9 read only for them.
+        var options = userSettings.ToDetectionOptions(state.Addresses, time.GetUtcNow(), state.TimeZone) with { AllUnanswered = true };
+        var previous = await index.GetThreadsAsync(userKey, direction: null, allUnanswered: true, cancellationToken);
         var known = previous.Threads.Select(t => (t.ThreadKey, t.MessageId)).ToHashSet();
         var messages = await index.GetMessagesAsync(userKey, cancellationToken);
         var threads = ThreadBuilder.Build(messages).Threads;
@@ -72,7 +75,7 @@ public sealed class MailboxSync(
         if (candidates.Count > 0)
         {
             var window = await reader.GetConversationsSinceAsync(
-                [.. candidates.Select(c => c.ThreadKey).Distinct(StringComparer.Ordinal)], candidates.Min(c => c.Since), cancellationToken);
+                [.. candidates.Select(c => c.ThreadKey).Distinct(StringComparer.Ordinal)], candidates.Min(c => c.Since), asks, cancellationToken);
             var indexedThreads = threads.ToDictionary(t => t.Key, StringComparer.Ordinal);
             foreach (var candidate in candidates)
             {
@@ -93,8 +96,35 @@ public sealed class MailboxSync(
             followUps = FollowUpEngine.Evaluate(threads, options);
         }
 
-        await index.ReplaceThreadsAsync(userKey, followUps, time.GetUtcNow(), cancellationToken);
+        threads = await JudgeAsync(userKey, reader, asks, threads, followUps, cancellationToken);
+        var asking = FollowUpEngine.Evaluate(threads, options with { AllUnanswered = false });
+        await index.ReplaceThreadsAsync(userKey, new ComputedThreads(followUps, asking), time.GetUtcNow(), cancellationToken);
         return threads;
+    }
+
+    /// <summary>
+    /// Rule 9 for the candidates' last messages that no verdict covers yet (their preview did not decide): the reader
+    /// reads their text, classifies it and drops it; the verdicts are stored, so each message is read once.
+    /// </summary>
+    /// <returns>The threads, with the new verdicts on their messages.</returns>
+    private async Task<IReadOnlyList<MailThread>> JudgeAsync(
+        string userKey, IMailboxReader reader, AskContext asks, IReadOnlyList<MailThread> threads, IReadOnlyList<FollowUp> candidates, CancellationToken cancellationToken)
+    {
+        var last = candidates.Select(c => c.MessageId).ToHashSet(StringComparer.Ordinal);
+        var unjudged = threads.SelectMany(t => t.Messages).Where(m => m.Asks is null && last.Contains(m.Id)).DistinctBy(m => m.Id, StringComparer.Ordinal).ToList();
+        if (unjudged.Count == 0)
+        {
+            return threads;
+        }
+
+        var verdicts = await reader.ReadAsksAsync(unjudged, asks, cancellationToken);
+        if (verdicts.Count == 0)
+        {
+            return threads;
+        }
+
+        await index.SetAsksAsync(userKey, verdicts, cancellationToken);
+        return [.. threads.Select(t => new MailThread(t.Key, [.. t.Messages.Select(m => verdicts.TryGetValue(m.Id, out var verdict) ? m with { Asks = verdict } : m)]))];
     }
 
     /// <summary>

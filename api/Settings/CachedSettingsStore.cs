@@ -77,6 +77,12 @@ internal sealed class CachedSettingsStore(SettingsStore inner, HybridCache cache
         await cache.RemoveByTagAsync(UserTag(userKey), CancellationToken.None);
     }
 
+    public async Task SetChoicesAsync(string userKey, string? language, bool? allUnanswered, CancellationToken cancellationToken)
+    {
+        await inner.SetChoicesAsync(userKey, language, allUnanswered, cancellationToken);
+        await cache.RemoveByTagAsync(UserTag(userKey), CancellationToken.None);
+    }
+
     public async Task DeleteUserAsync(string userKey, CancellationToken cancellationToken)
     {
         await inner.DeleteUserAsync(userKey, cancellationToken);

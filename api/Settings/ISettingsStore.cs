@@ -25,5 +25,11 @@ public interface ISettingsStore
     /// <summary>Stores the user's language alone: their detection settings (or the tenant's defaults they follow) stay as they are.</summary>
     Task SetLanguageAsync(string userKey, string language, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores the language and rule 9's mode, each when given, in one write: like the language alone, the user's
+    /// detection settings (or the tenant's defaults they follow) stay as they are.
+    /// </summary>
+    Task SetChoicesAsync(string userKey, string? language, bool? allUnanswered, CancellationToken cancellationToken);
+
     Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
 }

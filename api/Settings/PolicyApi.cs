@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Settings;
 
-public sealed record PolicyResponse(int DefaultWindowHours, int MinWindowHours, int MaxWindowHours, IReadOnlyList<string> ExcludedDomains, int RetentionDays, bool DigestDefault);
+/// <param name="AllUnansweredDefault">Every unanswered thread for users who did not choose: the tenant's default, else the server's.</param>
+public sealed record PolicyResponse(
+    int DefaultWindowHours, int MinWindowHours, int MaxWindowHours, IReadOnlyList<string> ExcludedDomains, int RetentionDays, bool DigestDefault,
+    bool AllUnansweredDefault);
 
 /// <summary>GET/PUT /api/admin/policy: the caller's tenant policy; app role FollowUp.Admin only (the local user has it).</summary>
 public static class PolicyApi
@@ -17,18 +21,21 @@ public static class PolicyApi
         return group;
     }
 
-    public static async Task<Ok<PolicyResponse>> GetPolicy(CurrentUser caller, ISettingsStore store, CancellationToken ct) =>
-        TypedResults.Ok(ToResponse(await store.GetPolicyAsync(caller.Tenant, ct)));
+    public static async Task<Ok<PolicyResponse>> GetPolicy(CurrentUser caller, ISettingsStore store, IOptions<DetectionDefaults> server, CancellationToken ct) =>
+        TypedResults.Ok(ToResponse(await store.GetPolicyAsync(caller.Tenant, ct), server.Value));
 
-    public static async Task<Ok<PolicyResponse>> PutPolicy(PolicyRequest request, CurrentUser caller, ISettingsStore store, CancellationToken ct)
+    public static async Task<Ok<PolicyResponse>> PutPolicy(
+        PolicyRequest request, CurrentUser caller, ISettingsStore store, IOptions<DetectionDefaults> server, CancellationToken ct)
     {
-        var digestDefault = request.DigestDefault ?? (await store.GetPolicyAsync(caller.Tenant, ct)).DigestDefault;
+        var current = await store.GetPolicyAsync(caller.Tenant, ct);
         var policy = new TenantPolicy(request.DefaultWindowHours!.Value, request.MinWindowHours!.Value, request.MaxWindowHours!.Value,
-            SettingsApi.Normalize(request.ExcludedDomains ?? []), request.RetentionDays!.Value, digestDefault);
+            SettingsApi.Normalize(request.ExcludedDomains ?? []), request.RetentionDays!.Value, request.DigestDefault ?? current.DigestDefault,
+            request.AllUnansweredDefault ?? current.AllUnansweredDefault);
         await store.SavePolicyAsync(caller.Tenant, policy, ct);
-        return TypedResults.Ok(ToResponse(policy));
+        return TypedResults.Ok(ToResponse(policy, server.Value));
     }
 
-    private static PolicyResponse ToResponse(TenantPolicy p) =>
-        new(p.DefaultWindowHours, p.MinWindowHours, p.MaxWindowHours, p.ExcludedDomains, p.RetentionDays, p.DigestDefault);
+    private static PolicyResponse ToResponse(TenantPolicy p, DetectionDefaults server) =>
+        new(p.DefaultWindowHours, p.MinWindowHours, p.MaxWindowHours, p.ExcludedDomains, p.RetentionDays, p.DigestDefault,
+            p.AllUnansweredDefault ?? server.AllUnanswered);
 }

@@ -9,13 +9,14 @@ namespace OutlookFollowUp.Settings;
 /// <summary>
 /// What GET, PUT and PATCH /api/settings return: the settings in force and the range the tenant allows.
 /// <paramref name="Language"/> is what the server writes to the user in (the morning digest): en, it, de, fr or es;
-/// null when never set, which means English.
+/// null when never set, which means English. <paramref name="AllUnanswered"/>: every unanswered thread is listed (rule 9
+/// off), the user's choice or else the tenant's default or else the server's.
 /// </summary>
 public sealed record SettingsResponse(
     int WindowHours, bool BusinessDays, string? TimeZone, int LookbackDays,
     IReadOnlyList<string> ExcludedSenders, IReadOnlyList<string> ExcludedDomains, bool SetOutlookFlags,
     WindowBounds AllowedWindowHours, IReadOnlyList<string> TenantExcludedDomains, WindowBounds AllowedLookbackDays, bool Digest,
-    string? Language);
+    string? Language, bool AllUnanswered);
 
 /// <summary>An inclusive range the API accepts (the pane's inputs take their bounds from here).</summary>
 public sealed record WindowBounds(int Min, int Max);
@@ -28,8 +29,8 @@ public static class SettingsApi
         var group = routes.MapGroup("/api/settings").WithTags("Settings").RequireAuthorization(ApiPolicies.User).RequireRateLimiting(RateLimiting.PerUser).InvalidatesThreads();
         group.MapGet("/", GetSettings).WithName("GetSettings").WithSummary("The caller's detection settings, within the tenant policy.");
         group.MapPut("/", PutSettings).Validate<SettingsRequest>().WithName("PutSettings").WithSummary("Replace the caller's detection settings.");
-        group.MapPatch("/", PatchSettings).Validate<LanguageRequest>().WithName("PatchSettings")
-            .WithSummary("Set the caller's language alone (the pane does, from Office's display language).");
+        group.MapPatch("/", PatchSettings).Validate<SettingsPatch>().WithName("PatchSettings")
+            .WithSummary("Set the caller's language (the pane does, from Office's display language) or whether every unanswered thread is listed, alone.");
         return group;
     }
 
@@ -52,7 +53,8 @@ public static class SettingsApi
 
         var digest = request.Digest ?? (await store.GetAsync(userKey, ct)).Digest;
         var settings = new UserSettings(window, request.BusinessDays!.Value, request.TimeZone?.Trim(), request.LookbackDays!.Value,
-            Normalize(request.ExcludedSenders ?? []), Normalize(request.ExcludedDomains ?? []), request.SetOutlookFlags!.Value, digest);
+            Normalize(request.ExcludedSenders ?? []), Normalize(request.ExcludedDomains ?? []), request.SetOutlookFlags!.Value, digest,
+            request.AllUnanswered);
         await store.SaveAsync(userKey, settings, ct);
         if (request.Language is { } language)
         {
@@ -62,10 +64,10 @@ public static class SettingsApi
         return TypedResults.Ok(await ReadAsync(userKey, store, ct));
     }
 
-    /// <summary>Only the language: a user who never chose their detection settings keeps following the tenant's defaults.</summary>
-    public static async Task<Ok<SettingsResponse>> PatchSettings(LanguageRequest request, CurrentUser caller, ISettingsStore store, CancellationToken ct)
+    /// <summary>The language or the mode only: a user who never chose their detection settings keeps following the tenant's defaults.</summary>
+    public static async Task<Ok<SettingsResponse>> PatchSettings(SettingsPatch request, CurrentUser caller, ISettingsStore store, CancellationToken ct)
     {
-        await store.SetLanguageAsync(caller.Key, request.Language ?? Localization.UserLanguages.English, ct);
+        await store.SetChoicesAsync(caller.Key, request.LanguageGiven ? request.Language ?? Localization.UserLanguages.English : null, request.AllUnanswered, ct);
         return TypedResults.Ok(await ReadAsync(caller.Key, store, ct));
     }
 
@@ -79,6 +81,6 @@ public static class SettingsApi
         return new SettingsResponse(policy.ClampWindow(mine.WindowHours), mine.BusinessDays, mine.TimeZone, mine.LookbackDays,
             mine.ExcludedSenders, mine.ExcludedDomains, mine.SetOutlookFlags,
             new WindowBounds(policy.MinWindowHours, policy.MaxWindowHours), policy.ExcludedDomains, new WindowBounds(1, OptionRules.MaxLookbackDays),
-            mine.Digest ?? policy.DigestDefault, await store.GetLanguageAsync(userKey, ct));
+            mine.Digest ?? policy.DigestDefault, await store.GetLanguageAsync(userKey, ct), (await store.GetEffectiveAsync(userKey, ct)).AllUnanswered ?? false);
     }
 }

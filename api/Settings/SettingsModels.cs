@@ -4,7 +4,8 @@ namespace OutlookFollowUp.Settings;
 
 /// <summary>
 /// A tenant admin's policy: the default window and the range users may pick inside 24–48 hours; whether users who
-/// did not choose get the morning digest (api/Digest).
+/// did not choose get the morning digest (api/Digest); whether they see every unanswered thread (rule 9 off; null: the
+/// server's <c>Detection:AllUnanswered</c>).
 /// </summary>
 public sealed record TenantPolicy(
     int DefaultWindowHours,
@@ -12,7 +13,8 @@ public sealed record TenantPolicy(
     int MaxWindowHours,
     IReadOnlyList<string> ExcludedDomains,
     int RetentionDays,
-    bool DigestDefault = false)
+    bool DigestDefault = false,
+    bool? AllUnansweredDefault = null)
 {
     public const int DefaultRetentionDays = 180;
     public const int MaxRetentionDays = 3650;
@@ -27,8 +29,9 @@ public sealed record TenantPolicy(
 /// A user's detection settings: as they chose them (<see cref="ISettingsStore.GetAsync"/>), or as detection runs with
 /// them, clamped by the tenant policy with its exclusions merged (<see cref="ISettingsStore.GetEffectiveAsync"/>).
 /// <see cref="TimeZone"/> null means the mailbox's own time zone; <see cref="Digest"/> null means the tenant policy's
-/// default for the morning digest (the effective settings do not carry it: api/Digest reads it). Immutable, so a cache
-/// keeps the instance.
+/// default for the morning digest (the effective settings do not carry it: api/Digest reads it).
+/// <see cref="AllUnanswered"/> is rule 9's mode: null in the user's own settings means the tenant's default (else the
+/// server's); the effective settings always carry the mode in force. Immutable, so a cache keeps the instance.
 /// </summary>
 [System.ComponentModel.ImmutableObject(true)]
 public sealed record UserSettings(
@@ -39,7 +42,8 @@ public sealed record UserSettings(
     IReadOnlyList<string> ExcludedSenders,
     IReadOnlyList<string> ExcludedDomains,
     bool SetOutlookFlags,
-    bool? Digest = null)
+    bool? Digest = null,
+    bool? AllUnanswered = null)
 {
     /// <param name="mailboxTimeZone">Graph's mailbox time zone, used when the user chose none; UTC when neither resolves.</param>
     public DetectionOptions ToDetectionOptions(IReadOnlyCollection<string> me, DateTimeOffset now, string? mailboxTimeZone) => new()
@@ -50,6 +54,7 @@ public sealed record UserSettings(
         LookbackDays = LookbackDays,
         BusinessDays = BusinessDays,
         TimeZone = OptionRules.TryFindTimeZone(TimeZone ?? mailboxTimeZone ?? "UTC", out var zone) ? zone : TimeZoneInfo.Utc,
+        AllUnanswered = AllUnanswered ?? false,
     };
 
     /// <summary>True when every counterpart of the thread is an excluded sender or in an excluded domain.</summary>
@@ -67,4 +72,13 @@ public sealed record UserSettings(
         return ExcludedDomains.Any(d => domain.Equals(d, StringComparison.OrdinalIgnoreCase)
             || domain.EndsWith("." + d, StringComparison.OrdinalIgnoreCase));
     }
+}
+
+/// <summary>Section <c>Detection</c>: the server's defaults for what the tenant policy and the user leave open.</summary>
+public sealed class DetectionDefaults
+{
+    public const string Section = "Detection";
+
+    /// <summary>Rule 9 off for everyone who did not choose (and whose tenant did not): every unanswered thread is listed.</summary>
+    public bool AllUnanswered { get; set; }
 }

@@ -46,6 +46,20 @@ internal sealed class UserLanguageRow
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// The user's choice of rule 9's mode (every unanswered thread, or only those that ask): apart from
+/// <see cref="UserSettingsRow"/> for the same reason as the language, so flipping the pane's switch does not pin a user
+/// who never chose their detection settings to today's tenant defaults. Absent: the tenant's default, else the server's.
+/// </summary>
+internal sealed class UserModeRow
+{
+    public required string UserKey { get; set; }
+
+    public bool AllUnanswered { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// <summary>A tenant admin's policy; absent means the product defaults.</summary>
 internal sealed class TenantPolicyRow
 {
@@ -64,6 +78,9 @@ internal sealed class TenantPolicyRow
 
     /// <summary>The morning digest for users who did not choose (api/Digest): null means off.</summary>
     public bool? DigestDefault { get; set; }
+
+    /// <summary>Every unanswered thread for users who did not choose: null means the server's <c>Detection:AllUnanswered</c>.</summary>
+    public bool? AllUnansweredDefault { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -84,6 +101,15 @@ internal sealed class UserLanguageRowConfiguration : IEntityTypeConfiguration<Us
         e.ToTable("user_languages");
         e.HasKey(l => l.UserKey);
         e.Property(l => l.Language).HasMaxLength(8);
+    }
+}
+
+internal sealed class UserModeRowConfiguration : IEntityTypeConfiguration<UserModeRow>
+{
+    public void Configure(EntityTypeBuilder<UserModeRow> e)
+    {
+        e.ToTable("user_modes");
+        e.HasKey(m => m.UserKey);
     }
 }
 

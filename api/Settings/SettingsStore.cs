@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
@@ -7,12 +8,17 @@ using OutlookFollowUp.Threads;
 namespace OutlookFollowUp.Settings;
 
 /// <summary>EF Core <see cref="ISettingsStore"/>; writes are one transaction under the per-user (or per-tenant) lock.</summary>
-internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : ISettingsStore
+/// <param name="defaults">The server's <c>Detection</c> section; absent, its defaults (rule 9 on).</param>
+internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOptions<DetectionDefaults>? defaults = null) : ISettingsStore
 {
+    private readonly bool _serverAllUnanswered = defaults?.Value.AllUnanswered ?? false;
+
     public async Task<UserSettings> GetAsync(string userKey, CancellationToken cancellationToken)
     {
         var row = await db.Set<UserSettingsRow>().AsNoTracking().SingleOrDefaultAsync(s => s.UserKey == userKey, cancellationToken);
-        return row is not null ? FromRow(row) : Defaults(await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken));
+        var mode = await db.Set<UserModeRow>().AsNoTracking().Where(m => m.UserKey == userKey).Select(m => (bool?)m.AllUnanswered).SingleOrDefaultAsync(cancellationToken);
+        var settings = row is not null ? FromRow(row) : Defaults(await GetPolicyAsync(UserKeys.TenantOf(userKey), cancellationToken));
+        return settings with { AllUnanswered = mode };
     }
 
     private static UserSettings FromRow(UserSettingsRow row) => new(row.WindowHours, row.BusinessDays, row.TimeZone, row.LookbackDays,
@@ -41,10 +47,44 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             row.SetOutlookFlags = settings.SetOutlookFlags;
             row.Digest = settings.Digest;
             row.UpdatedAt = time.GetUtcNow();
+            if (settings.AllUnanswered is { } allUnanswered)
+            {
+                await SetModeAsync(userKey, allUnanswered, ct);
+            }
+
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
 
-    // Compiled: the user's row and the tenant's policy (UNION ALL), read on every uncached thread list.
+    public Task SetChoicesAsync(string userKey, string? language, bool? allUnanswered, CancellationToken cancellationToken) =>
+        WriteAsync(userKey, async ct =>
+        {
+            if (language is not null)
+            {
+                await SetLanguageRowAsync(userKey, language, ct);
+            }
+
+            if (allUnanswered is { } mode)
+            {
+                await SetModeAsync(userKey, mode, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken);
+
+    private async Task SetModeAsync(string userKey, bool allUnanswered, CancellationToken ct)
+    {
+        var mode = await db.Set<UserModeRow>().SingleOrDefaultAsync(m => m.UserKey == userKey, ct);
+        if (mode is null)
+        {
+            mode = new UserModeRow { UserKey = userKey };
+            db.Set<UserModeRow>().Add(mode);
+        }
+
+        mode.AllUnanswered = allUnanswered;
+        mode.UpdatedAt = time.GetUtcNow();
+    }
+
+    // Compiled: the user's row, their mode and the tenant's policy (UNION ALL), read on every uncached thread list.
     private static readonly CompiledPerModel<Func<FollowUpDbContext, string, string, IAsyncEnumerable<SettingsPart>>> EffectiveParts =
         new(() => EF.CompileAsyncQuery((FollowUpDbContext db, string userKey, string tenant) =>
             db.Set<UserSettingsRow>().AsNoTracking().Where(s => s.UserKey == userKey)
@@ -52,29 +92,40 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
                 {
                     IsPolicy = false, Window = s.WindowHours, BusinessDays = s.BusinessDays, TimeZoneOrTenant = s.TimeZone, LookbackOrMin = s.LookbackDays,
                     Senders = s.ExcludedSenders, Domains = s.ExcludedDomains, SetOutlookFlags = s.SetOutlookFlags, MaxWindow = 0, RetentionDays = 0,
+                    IsMode = false, AllUnanswered = null,
                 })
+                .Concat(db.Set<UserModeRow>().AsNoTracking().Where(m => m.UserKey == userKey)
+                    .Select(m => new SettingsPart
+                    {
+                        IsPolicy = false, Window = 0, BusinessDays = false, TimeZoneOrTenant = null, LookbackOrMin = 0,
+                        Senders = null, Domains = "[]", SetOutlookFlags = false, MaxWindow = 0, RetentionDays = 0,
+                        IsMode = true, AllUnanswered = m.AllUnanswered,
+                    }))
                 .Concat(db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.TenantId == tenant)
                     .Select(p => new SettingsPart
                     {
                         IsPolicy = true, Window = p.DefaultWindowHours, BusinessDays = false, TimeZoneOrTenant = p.TenantId, LookbackOrMin = p.MinWindowHours,
                         Senders = p.TenantId, Domains = p.ExcludedDomains, SetOutlookFlags = false, MaxWindow = p.MaxWindowHours, RetentionDays = p.RetentionDays,
+                        IsMode = false, AllUnanswered = p.AllUnansweredDefault,
                     }))));
 
     public async Task<UserSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken)
     {
-        // One statement (UNION ALL of the user's row and the tenant's): this runs on every uncached thread list.
+        // One statement (UNION ALL of the user's row, their mode and the tenant's): this runs on every uncached thread list.
         var tenant = UserKeys.TenantOf(userKey);
         var parts = await EffectiveParts.For(db)(db, userKey, tenant).ToListAsync(cancellationToken);
         var policy = parts.FirstOrDefault(p => p.IsPolicy) is { } pp
-            ? new TenantPolicy(pp.Window, pp.LookbackOrMin, pp.MaxWindow, StoredJson.Strings(pp.Domains), pp.RetentionDays)
+            ? new TenantPolicy(pp.Window, pp.LookbackOrMin, pp.MaxWindow, StoredJson.Strings(pp.Domains), pp.RetentionDays, AllUnansweredDefault: pp.AllUnanswered)
             : TenantPolicy.Default;
-        var settings = parts.FirstOrDefault(p => !p.IsPolicy) is { } sp
+        var mode = parts.FirstOrDefault(p => p.IsMode)?.AllUnanswered;
+        var settings = parts.FirstOrDefault(p => !p.IsPolicy && !p.IsMode) is { } sp
             ? new UserSettings(sp.Window, sp.BusinessDays, sp.TimeZoneOrTenant, sp.LookbackOrMin, StoredJson.Strings(sp.Senders), StoredJson.Strings(sp.Domains), sp.SetOutlookFlags)
             : Defaults(policy);
         return settings with
         {
             WindowHours = policy.ClampWindow(settings.WindowHours),
             ExcludedDomains = [.. settings.ExcludedDomains.Union(policy.ExcludedDomains, StringComparer.OrdinalIgnoreCase)],
+            AllUnanswered = mode ?? policy.AllUnansweredDefault ?? _serverAllUnanswered,
         };
     }
 
@@ -100,6 +151,10 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
         public int MaxWindow { get; init; }
 
         public int RetentionDays { get; init; }
+
+        public bool IsMode { get; init; }
+
+        public bool? AllUnanswered { get; init; }
     }
 
     public async Task<TenantPolicy> GetPolicyAsync(string tenantId, CancellationToken cancellationToken)
@@ -107,7 +162,8 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
         var row = await db.Set<TenantPolicyRow>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
         return row is null
             ? TenantPolicy.Default
-            : new TenantPolicy(row.DefaultWindowHours, row.MinWindowHours, row.MaxWindowHours, StoredJson.Strings(row.ExcludedDomains), row.RetentionDays, row.DigestDefault ?? false);
+            : new TenantPolicy(row.DefaultWindowHours, row.MinWindowHours, row.MaxWindowHours, StoredJson.Strings(row.ExcludedDomains), row.RetentionDays,
+                row.DigestDefault ?? false, row.AllUnansweredDefault);
     }
 
     public Task SavePolicyAsync(string tenantId, TenantPolicy policy, CancellationToken cancellationToken) =>
@@ -126,6 +182,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             row.ExcludedDomains = StoredJson.Strings(policy.ExcludedDomains) ?? "[]";
             row.RetentionDays = policy.RetentionDays;
             row.DigestDefault = policy.DigestDefault;
+            row.AllUnansweredDefault = policy.AllUnansweredDefault;
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
@@ -138,25 +195,27 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
         db.Set<UserLanguageRow>().AsNoTracking().Where(l => l.UserKey == userKey).Select(l => (string?)l.Language).SingleOrDefaultAsync(cancellationToken);
 
     public Task SetLanguageAsync(string userKey, string language, CancellationToken cancellationToken) =>
-        WriteAsync(userKey, async ct =>
-        {
-            var row = await db.Set<UserLanguageRow>().SingleOrDefaultAsync(l => l.UserKey == userKey, ct);
-            if (row is null)
-            {
-                row = new UserLanguageRow { UserKey = userKey, Language = language };
-                db.Set<UserLanguageRow>().Add(row);
-            }
+        SetChoicesAsync(userKey, language, allUnanswered: null, cancellationToken);
 
-            row.Language = language;
-            row.UpdatedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-        }, cancellationToken);
+    private async Task SetLanguageRowAsync(string userKey, string language, CancellationToken ct)
+    {
+        var row = await db.Set<UserLanguageRow>().SingleOrDefaultAsync(l => l.UserKey == userKey, ct);
+        if (row is null)
+        {
+            row = new UserLanguageRow { UserKey = userKey, Language = language };
+            db.Set<UserLanguageRow>().Add(row);
+        }
+
+        row.Language = language;
+        row.UpdatedAt = time.GetUtcNow();
+    }
 
     public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
         WriteAsync(userKey, async ct =>
         {
             await db.Set<UserSettingsRow>().Where(s => s.UserKey == userKey).ExecuteDeleteAsync(ct);
             await db.Set<UserLanguageRow>().Where(l => l.UserKey == userKey).ExecuteDeleteAsync(ct);
+            await db.Set<UserModeRow>().Where(m => m.UserKey == userKey).ExecuteDeleteAsync(ct);
         }, cancellationToken);
 
     private Task WriteAsync(string lockKey, Func<CancellationToken, Task> write, CancellationToken cancellationToken) =>

@@ -8,32 +8,42 @@ namespace OutlookFollowUp.Settings;
 
 /// <summary>
 /// PUT /api/settings. Nullable so that a null is a validation error with a name, not an unreadable body. <c>digest</c>
-/// is optional: absent keeps the user's choice (or the policy's default when they never chose). So is <c>language</c>:
-/// absent or null keeps the stored one.
+/// is optional: absent keeps the user's choice (or the policy's default when they never chose). So are
+/// <c>language</c> and <c>allUnanswered</c>: absent or null keeps the stored one.
 /// </summary>
 public sealed record SettingsRequest(
     int? WindowHours, bool? BusinessDays, string? TimeZone, int? LookbackDays,
-    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null, string? Language = null);
+    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null, string? Language = null,
+    bool? AllUnanswered = null);
 
-/// <summary>PATCH /api/settings: the language alone (required; null means English, as on GET).</summary>
-public sealed record LanguageRequest
+/// <summary>
+/// PATCH /api/settings: the language (null means English), rule 9's mode (<c>allUnanswered</c>), or both; at least one.
+/// Neither touches the detection settings, so a user who never chose them keeps following the tenant's defaults.
+/// </summary>
+public sealed record SettingsPatch
 {
     private readonly string? _language;
 
     public string? Language
     {
         get => _language;
-        init => (_language, Given) = (value, true);
+        init => (_language, LanguageGiven) = (value, true);
     }
 
-    /// <summary>False when the body has no <c>language</c> at all (a 400): null is a choice, a missing field is not.</summary>
+    public bool? AllUnanswered { get; init; }
+
+    /// <summary>False when the body has no <c>language</c> at all: null is a choice (English), a missing field is not.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool Given { get; private init; }
+    public bool LanguageGiven { get; private init; }
 }
 
-/// <summary>PUT /api/admin/policy. <c>digestDefault</c> is optional: absent keeps the tenant's current default.</summary>
+/// <summary>
+/// PUT /api/admin/policy. <c>digestDefault</c> and <c>allUnansweredDefault</c> are optional: absent keeps the tenant's
+/// current default.
+/// </summary>
 public sealed record PolicyRequest(
-    int? DefaultWindowHours, int? MinWindowHours, int? MaxWindowHours, string[]? ExcludedDomains, int? RetentionDays, bool? DigestDefault = null);
+    int? DefaultWindowHours, int? MinWindowHours, int? MaxWindowHours, string[]? ExcludedDomains, int? RetentionDays, bool? DigestDefault = null,
+    bool? AllUnansweredDefault = null);
 
 internal static partial class ListRules
 {
@@ -74,12 +84,15 @@ internal sealed class SettingsRequestValidator : AbstractValidator<SettingsReque
     }
 }
 
-internal sealed class LanguageRequestValidator : AbstractValidator<LanguageRequest>
+internal sealed class SettingsPatchValidator : AbstractValidator<SettingsPatch>
 {
-    public LanguageRequestValidator()
+    public SettingsPatchValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(r => r.Given).Equal(true).WithMessage($"language is required: one of {UserLanguages.Allowed}, or null for English.").OverridePropertyName("language");
+        RuleFor(r => r.LanguageGiven).Equal(true)
+            .WithMessage($"Send language (one of {UserLanguages.Allowed}, or null for English), allUnanswered (true or false), or both.")
+            .OverridePropertyName("language")
+            .When(r => r.AllUnanswered is null);
         RuleFor(r => r.Language).ValidLanguage().When(r => r.Language is not null);
     }
 }

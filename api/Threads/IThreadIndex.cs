@@ -1,4 +1,5 @@
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.FollowUps.Asks;
 using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Threads;
@@ -14,6 +15,9 @@ public interface IThreadIndex
 
     /// <summary>Stores the user's addresses and mailbox time zone (rule inputs that come from Graph).</summary>
     Task SetMailboxAsync(string userKey, IReadOnlyList<string> addresses, string? timeZone, CancellationToken cancellationToken);
+
+    /// <summary>As above, with the user's display name (rule 9 reads it); null when the mail service gave none.</summary>
+    Task SetMailboxAsync(string userKey, IReadOnlyList<string> addresses, string? timeZone, string? displayName, CancellationToken cancellationToken);
 
     /// <summary>
     /// Applies one folder's delta page set: upserts <paramref name="upserts"/>, deletes <paramref name="removedIds"/>
@@ -37,8 +41,20 @@ public interface IThreadIndex
     /// <summary>All the user's messages, ordered by date then id (ordinal), so the engine reads them the same way every time.</summary>
     Task<IReadOnlyList<MailRecord>> GetMessagesAsync(string userKey, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the user's computed follow-ups in one swap; readers see the old set or the new, never a mix.</summary>
+    /// <summary>
+    /// Rule 9's verdicts on messages read since (by message id): stored with the message, kind only, so each message's
+    /// text is read once. Ids the index does not hold are ignored.
+    /// </summary>
+    Task SetAsksAsync(string userKey, IReadOnlyDictionary<string, AskVerdict> verdicts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the user's computed follow-ups in one swap; readers see the old set or the new, never a mix. The same
+    /// list serves both modes of rule 9 (as computed before it, or where nothing was judged).
+    /// </summary>
     Task ReplaceThreadsAsync(string userKey, IReadOnlyList<FollowUp> threads, DateTimeOffset computedAt, CancellationToken cancellationToken);
+
+    /// <summary>As above, for both modes of rule 9 at once: a user switching modes sees the other list without a new computation.</summary>
+    Task ReplaceThreadsAsync(string userKey, ComputedThreads threads, DateTimeOffset computedAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// The user's "waiting on them" threads to ask MailTips about: those not asked yet (entered anew), and those that say
@@ -53,8 +69,15 @@ public interface IThreadIndex
     /// </summary>
     Task SetAwayAsync(string userKey, IReadOnlyDictionary<string, IReadOnlyList<AwayMark>> away, CancellationToken cancellationToken);
 
-    /// <summary>The user's follow-ups, oldest first, optionally one direction only, with their dismissals: one query.</summary>
+    /// <summary>Every unanswered thread of the user (rule 9 off), as <see cref="GetThreadsAsync(string, FollowUpDirection?, bool, CancellationToken)"/>.</summary>
     Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The user's follow-ups, oldest first, optionally one direction only, with their dismissals: one query. By default
+    /// only threads whose last message asks (rule 9), their reasons naming what; <paramref name="allUnanswered"/>: every
+    /// unanswered thread, with the reasons of rules 1–8.
+    /// </summary>
+    Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, bool allUnanswered, CancellationToken cancellationToken);
 
     /// <summary>Erases everything stored for the user.</summary>
     Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
@@ -85,6 +108,7 @@ public sealed record UserMessage(string UserKey, string? MessageId, string? Inte
 public sealed record IndexedMessageRef(string Id, string? InternetMessageId, string? ConversationId, string Subject);
 
 /// <summary>A user's sync state. <paramref name="LastSyncedAt"/> is the last good sync; the error code belongs to the last attempt.</summary>
+/// <param name="DisplayName">The user's display name, when the mail service gave one.</param>
 public sealed record MailboxSnapshot(
     string UserKey,
     IReadOnlyList<string> Addresses,
@@ -92,7 +116,15 @@ public sealed record MailboxSnapshot(
     DateTimeOffset? LastSyncedAt,
     DateTimeOffset? LastAttemptAt,
     string? LastErrorCode,
-    IReadOnlyList<FolderSnapshot> Folders);
+    IReadOnlyList<FolderSnapshot> Folders,
+    string? DisplayName = null);
+
+/// <summary>
+/// One computation in both modes of rule 9: <paramref name="All"/>, every unanswered thread (rules 1–8), and
+/// <paramref name="Asking"/>, those the default mode lists (the threads of <paramref name="All"/> whose last message
+/// asks, with the reasons that say what).
+/// </summary>
+public sealed record ComputedThreads(IReadOnlyList<FollowUp> All, IReadOnlyList<FollowUp> Asking);
 
 public sealed record FolderSnapshot(string Folder, string? DeltaLink, DateTimeOffset? SyncedAt);
 

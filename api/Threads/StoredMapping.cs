@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.FollowUps.Asks;
 using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Threads;
@@ -29,7 +30,18 @@ internal static class StoredMapping
         m.MessageClass = r.Facts.MessageClass;
         m.ListUnsubscribe = r.Facts.ListUnsubscribe;
         m.Precedence = r.Facts.Precedence;
+        // A message's text does not change: a verdict read once stays when delta sends the message again without one.
+        m.Asks = r.Asks is { } verdict ? AskName(verdict.Kind) : m.Asks;
     }
+
+    /// <summary>The stored name of a verdict's kind, as the JSON spells it ("question", "none", "unreadable").</summary>
+    public static string AskName(AskKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>The stored verdict; null when not judged, or for a kind this version does not know (judged again, as asking).</summary>
+    public static AskVerdict? AskVerdictOf(string? stored) =>
+        stored is not null && Enum.TryParse<AskKind>(stored, ignoreCase: true, out var kind) && Enum.IsDefined(kind) && !int.TryParse(stored, out _)
+            ? new AskVerdict(kind)
+            : null;
 
     public static MailRecord ToRecord(this IndexedMessage m) => new()
     {
@@ -54,6 +66,7 @@ internal static class StoredMapping
             ListUnsubscribe = m.ListUnsubscribe,
             Precedence = m.Precedence,
         },
+        Asks = AskVerdictOf(m.Asks),
     };
 
     public static ThreadSummary ToSummary(this FollowUp f, string userKey, DateTimeOffset computedAt) => new()
@@ -73,7 +86,8 @@ internal static class StoredMapping
         Nudges = f.Nudges,
     };
 
-    public static FollowUp ToFollowUp(this ThreadSummary t)
+    /// <param name="allUnanswered">The reason of rules 1–8; otherwise the default mode's, which names what was asked.</param>
+    public static FollowUp ToFollowUp(this ThreadSummary t, bool allUnanswered = true)
     {
         var stored = t.Counterparts.StartsWith("[{", StringComparison.Ordinal)
             ? JsonSerializer.Deserialize(t.Counterparts, StoredCounterpartContext.Default.StoredCounterpartArray) ?? []
@@ -87,7 +101,7 @@ internal static class StoredMapping
             t.Since,
             t.Subject,
             people.Length > 0 ? people.Select(p => p.Address).ToArray() : StoredJson.Strings(t.Counterparts),
-            t.Reason)
+            allUnanswered ? t.Reason : t.AskingReason ?? t.Reason)
         {
             People = people,
             NotDelivered = stored.Where(c => c.X == true).Select(c => new NotDelivered(c.A, c.N, c.R)).ToArray(),

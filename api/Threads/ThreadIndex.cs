@@ -26,15 +26,17 @@ internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
                 state.LastAttemptAt,
                 state.LastErrorCode,
                 state.Folders.OrderBy(f => f.Folder, StringComparer.Ordinal)
-                    .Select(f => new FolderSnapshot(f.Folder, f.DeltaLink, f.SyncedAt)).ToArray());
+                    .Select(f => new FolderSnapshot(f.Folder, f.DeltaLink, f.SyncedAt)).ToArray(),
+                state.DisplayName);
     }
 
-    public Task SetMailboxAsync(string userKey, IReadOnlyList<string> addresses, string? timeZone, CancellationToken cancellationToken) =>
+    public Task SetMailboxAsync(string userKey, IReadOnlyList<string> addresses, string? timeZone, string? displayName, CancellationToken cancellationToken) =>
         WriteAsync(userKey, async ct =>
         {
             var state = await MailboxAsync(userKey, ct);
             state.Addresses = StoredJson.Strings(addresses) ?? "[]";
             state.TimeZone = timeZone;
+            state.DisplayName = displayName ?? state.DisplayName;
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
 
@@ -116,21 +118,16 @@ internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
             .Select(m => m.ToRecord()).ToArray();
     }
 
-    public Task ReplaceThreadsAsync(string userKey, IReadOnlyList<FollowUp> threads, DateTimeOffset computedAt, CancellationToken cancellationToken)
+    public Task ReplaceThreadsAsync(string userKey, ComputedThreads threads, DateTimeOffset computedAt, CancellationToken cancellationToken)
     {
-        var duplicate = threads.GroupBy(t => t.ThreadKey, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new ArgumentException($"Thread key '{duplicate.Key}' appears more than once.", nameof(threads));
-        }
-
+        var rows = SummaryRows(userKey, threads, computedAt);
         return WriteAsync(userKey, async ct =>
         {
             // What MailTips said when a thread entered "waiting on them" stays while it stays there; a thread entering it anew is asked.
             var asked = await db.Set<ThreadSummary>().AsNoTracking().Where(t => t.UserKey == userKey && t.Direction == Theirs && t.Away != null)
                 .Select(t => new { t.ThreadKey, t.Away }).ToDictionaryAsync(t => t.ThreadKey, t => t.Away, StringComparer.Ordinal, ct);
             await db.Set<ThreadSummary>().Where(t => t.UserKey == userKey).ExecuteDeleteAsync(ct);
-            foreach (var row in threads.Select(t => t.ToSummary(userKey, computedAt)))
+            foreach (var row in rows)
             {
                 row.Away = row.Direction == Theirs ? asked.GetValueOrDefault(row.ThreadKey) : null;
                 db.Set<ThreadSummary>().Add(row);
@@ -141,11 +138,11 @@ internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
         }, cancellationToken);
     }
 
-    public async Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, CancellationToken cancellationToken)
+    public async Task<IndexedThreads> GetThreadsAsync(string userKey, FollowUpDirection? direction, bool allUnanswered, CancellationToken cancellationToken)
     {
         var name = direction is { } d ? StoredMapping.DirectionName(d) : null;
         var rows = new List<ThreadListRow>();
-        await foreach (var row in ThreadListQuery.Read(db, userKey, name).WithCancellation(cancellationToken))
+        await foreach (var row in ThreadListQuery.Read(db, userKey, name, allUnanswered).WithCancellation(cancellationToken))
         {
             rows.Add(row);
         }
@@ -164,7 +161,7 @@ internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
         var times = rows[0];
         return new IndexedThreads(
             rows.Where(r => r.Thread is not null).Select(r => r.Thread!)
-                .OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp()).ToArray(),
+                .OrderBy(t => t.Since).ThenBy(t => t.ThreadKey, StringComparer.Ordinal).Select(t => t.ToFollowUp(allUnanswered)).ToArray(),
             times.LastSyncedAt,
             times.ThreadsComputedAt,
             times.LastAttemptAt,
@@ -215,16 +212,18 @@ internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
 }
 
 /// <summary>
-/// The thread list in one statement: the mailbox's times joined to its threads (one direction or all) and each
-/// thread's dismissal, as flat rows (left joins: a mailbox with no thread is one row with no thread), compiled.
+/// The thread list in one statement: the mailbox's times joined to its threads (one direction or all; rule 9's default
+/// mode leaves out threads that ask nothing) and each thread's dismissal, as flat rows (left joins: a mailbox with no
+/// thread is one row with no thread), compiled.
 /// </summary>
 internal static class ThreadListQuery
 {
-    private static readonly CompiledPerModel<Func<FollowUpDbContext, string, string?, IAsyncEnumerable<ThreadListRow>>> Compiled =
-        new(() => EF.CompileAsyncQuery((FollowUpDbContext db, string userKey, string? direction) =>
+    private static readonly CompiledPerModel<Func<FollowUpDbContext, string, string?, bool, IAsyncEnumerable<ThreadListRow>>> Compiled =
+        new(() => EF.CompileAsyncQuery((FollowUpDbContext db, string userKey, string? direction, bool allUnanswered) =>
             from m in db.Set<MailboxState>().AsNoTracking()
             where m.UserKey == userKey
-            from t in db.Set<ThreadSummary>().Where(t => t.UserKey == m.UserKey && (direction == null || t.Direction == direction)).DefaultIfEmpty()
+            from t in db.Set<ThreadSummary>()
+                .Where(t => t.UserKey == m.UserKey && (direction == null || t.Direction == direction) && (allUnanswered || !t.AsksNothing)).DefaultIfEmpty()
             join d in db.Set<DismissalRow>() on new { t.UserKey, t.ThreadKey } equals new { d.UserKey, d.ThreadKey } into dismissals
             from d in dismissals.DefaultIfEmpty()
             select new ThreadListRow
@@ -237,8 +236,8 @@ internal static class ThreadListQuery
                 DismissedUpTo = d == null ? null : d.LastMessageAt,
             }));
 
-    public static IAsyncEnumerable<ThreadListRow> Read(FollowUpDbContext db, string userKey, string? direction) =>
-        Compiled.For(db)(db, userKey, direction);
+    public static IAsyncEnumerable<ThreadListRow> Read(FollowUpDbContext db, string userKey, string? direction, bool allUnanswered) =>
+        Compiled.For(db)(db, userKey, direction, allUnanswered);
 }
 
 internal sealed class ThreadListRow

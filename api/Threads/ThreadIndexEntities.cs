@@ -25,6 +25,9 @@ internal sealed class MailboxState
     /// <summary>When the engine last replaced the user's threads; kept here so an empty result still has a time.</summary>
     public DateTimeOffset? ThreadsComputedAt { get; set; }
 
+    /// <summary>The user's display name as the mail service gave it (rule 9 reads "Alex, can you …"); null when not known.</summary>
+    public string? DisplayName { get; set; }
+
     public List<FolderSyncState> Folders { get; set; } = [];
 }
 
@@ -90,6 +93,12 @@ internal sealed class IndexedMessage
     public bool ListUnsubscribe { get; set; }
 
     public string? Precedence { get; set; }
+
+    /// <summary>
+    /// Rule 9's verdict on the message's own new text, its kind only ("question", "none", "unreadable", …); null when not
+    /// judged yet. The text itself is never stored.
+    /// </summary>
+    public string? Asks { get; set; }
 }
 
 /// <summary>One unanswered thread as the engine last computed it.</summary>
@@ -126,6 +135,15 @@ internal sealed class ThreadSummary
     /// Kept while the thread stays "theirs" from one computation to the next.
     /// </summary>
     public string? Away { get; set; }
+
+    /// <summary>
+    /// Rule 9: the default mode leaves this thread out (its last message asks nothing); the row serves the
+    /// "every unanswered thread" mode only. False for rows computed before rule 9.
+    /// </summary>
+    public bool AsksNothing { get; set; }
+
+    /// <summary>The reason in the default mode when it differs from <see cref="Reason"/> (it names what was asked); null otherwise.</summary>
+    public string? AskingReason { get; set; }
 }
 
 /// <summary>A thread the user hid; it shows again once a message newer than <see cref="LastMessageAt"/> arrives (rule 8).</summary>

@@ -127,7 +127,8 @@ public static partial class ThreadsApi
 
         var user = caller.Key;
         var inputs = await extras.Cache.GetOrLoadAsync(user, direction,
-            async ct => await ComposeAsync(await mailbox.GetThreadsAsync(user, direction, ct), user, extras, ct), cancellationToken);
+            async ct => await ComposeAsync(await mailbox.GetThreadsAsync(user, direction, await AllUnansweredAsync(user, extras, ct), ct), user, extras, ct),
+            cancellationToken);
         return Respond(inputs, query, cursor, response, extras.Time.GetUtcNow());
     }
 
@@ -141,7 +142,8 @@ public static partial class ThreadsApi
 
         var user = caller.Key;
         await extras.Cache.InvalidateAsync(user, cancellationToken);
-        var inputs = await ComposeAsync(await mailbox.SyncNowAsync(user, direction, cancellationToken), user, extras, cancellationToken);
+        var inputs = await ComposeAsync(
+            await mailbox.SyncNowAsync(user, direction, await AllUnansweredAsync(user, extras, cancellationToken), cancellationToken), user, extras, cancellationToken);
         await extras.Cache.StoreAsync(user, direction, inputs, cancellationToken);
         return Respond(inputs, query, cursor, response, extras.Time.GetUtcNow());
     }
@@ -163,6 +165,10 @@ public static partial class ThreadsApi
             ? null
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this API returned."] });
     }
+
+    /// <summary>Rule 9's mode in force for the user (their choice, the tenant's default, the server's), from the settings cache.</summary>
+    private static async Task<bool> AllUnansweredAsync(string user, ThreadExtras extras, CancellationToken ct) =>
+        (await extras.Settings.GetEffectiveAsync(user, ct)).AllUnanswered ?? false;
 
     private static async Task<ThreadInputs> ComposeAsync(ThreadsView view, string user, ThreadExtras extras, CancellationToken ct)
     {

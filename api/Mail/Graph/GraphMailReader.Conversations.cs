@@ -53,8 +53,13 @@ public sealed partial class GraphMailReader
     /// One query over every folder for the window (<c>receivedDateTime ge</c>, paged by <see cref="GraphOptions.PageSize"/>),
     /// kept only for the wanted conversations: ⌈messages in the window / page size⌉ requests, whatever their number.
     /// </summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<MailRecord>>> GetConversationsSinceAsync(
+        IReadOnlyCollection<string> conversationIds, DateTimeOffset since, CancellationToken cancellationToken) =>
+        GetConversationsSinceAsync(conversationIds, since, asks: null, cancellationToken);
+
+    /// <param name="asks">Whose mailbox it is, to judge rule 9 from each preview that holds a whole new text (as delta does); null reads none.</param>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<MailRecord>>> GetConversationsSinceAsync(
-        IReadOnlyCollection<string> conversationIds, DateTimeOffset since, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> conversationIds, DateTimeOffset since, AskContext? asks, CancellationToken cancellationToken)
     {
         var wanted = conversationIds.ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, List<MailRecord>>(StringComparer.Ordinal);
@@ -67,7 +72,7 @@ public sealed partial class GraphMailReader
             c =>
             {
                 c.QueryParameters.Filter = GraphQuery.ReceivedSince(since);
-                c.QueryParameters.Select = GraphQuery.ConversationSelect;
+                c.QueryParameters.Select = asks is null ? GraphQuery.ConversationSelect : [.. GraphQuery.ConversationSelect, "bodyPreview", "inferenceClassification"];
                 c.QueryParameters.Expand = Expand;
                 AddPreferences(c.Headers);
             },
@@ -79,7 +84,9 @@ public sealed partial class GraphMailReader
                 // An unsent draft is no reply (as in a conversation look-up).
                 if (message.IsDraft != true && message.ConversationId is { } conversation && wanted.Contains(conversation))
                 {
-                    (found.TryGetValue(conversation, out var list) ? list : found[conversation] = []).Add(GraphMessageMapper.Map(message, sentByMe: false));
+                    var record = GraphMessageMapper.Map(message, sentByMe: false);
+                    (found.TryGetValue(conversation, out var list) ? list : found[conversation] = [])
+                        .Add(asks is null ? record : record with { Asks = GraphAsks.FromPreview(message, record, asks) });
                 }
             }
 

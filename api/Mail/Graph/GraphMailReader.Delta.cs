@@ -14,7 +14,7 @@ public sealed partial class GraphMailReader
             ? await GetPageAsync(round, () => delta.GetAsDeltaGetResponseAsync(
                 c =>
                 {
-                    c.QueryParameters.Select = GraphQuery.MessageSelect;
+                    c.QueryParameters.Select = GraphQuery.DeltaSelect;
                     c.QueryParameters.Expand = Expand;
                     c.QueryParameters.Filter = GraphQuery.ReceivedSince(since);
                     AddPreferences(c.Headers);
@@ -45,7 +45,8 @@ public sealed partial class GraphMailReader
         await CallAsync(get, cancellationToken) ?? throw new MailResponseException($"A delta page of '{round.Folder}' was empty.");
 
     /// <summary>One folder's pages in order: a later page's change or removal replaces an earlier one.</summary>
-    private sealed class FolderRound(string folder, string customPropertiesProperty)
+    /// <param name="asks">Whose mailbox it is, to judge rule 9 from each preview that holds a whole new text; null reads none.</param>
+    private sealed class FolderRound(string folder, string customPropertiesProperty, AskContext? asks)
     {
         public string Folder { get; } = folder;
 
@@ -72,7 +73,8 @@ public sealed partial class GraphMailReader
 
             Removed.Remove(message.Id);
             var sent = Folder == GraphQuery.SentItems;
-            Upserts[message.Id] = GraphMessageMapper.Map(message, sentByMe: sent);
+            var record = GraphMessageMapper.Map(message, sentByMe: sent);
+            Upserts[message.Id] = asks is null ? record : record with { Asks = GraphAsks.FromPreview(message, record, asks) };
             Marks[message.Id] = GraphMessageMarks.Of(message, customPropertiesProperty, readComposeMark: sent);
         }
     }

@@ -14,8 +14,13 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
     /// <summary>What reading needs; named in the 403 the API answers when the token lacks it.</summary>
     private const string ReadPermission = "Mail.Read";
 
+    public Task<MailboxDelta> SyncAsync(
+        IReadOnlyDictionary<string, string> previousDeltaLinks, int lookbackDays, CancellationToken cancellationToken) =>
+        SyncAsync(previousDeltaLinks, lookbackDays, asks: null, cancellationToken);
+
+    /// <param name="asks">Null: no rule 9 verdict from the previews.</param>
     public async Task<MailboxDelta> SyncAsync(
-        IReadOnlyDictionary<string, string> previousDeltaLinks, int lookbackDays, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> previousDeltaLinks, int lookbackDays, AskContext? asks, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lookbackDays);
         var since = time.GetUtcNow().AddDays(-lookbackDays);
@@ -24,7 +29,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         var folders = new Dictionary<string, FolderChanges>(StringComparer.OrdinalIgnoreCase);
         foreach (var folder in GraphQuery.Folders)
         {
-            var round = new FolderRound(folder, customPropertiesProperty);
+            var round = new FolderRound(folder, customPropertiesProperty, asks);
             previousDeltaLinks.TryGetValue(folder, out var link);
             try
             {
@@ -34,7 +39,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
             {
                 // The sync state expired or was reset: the stored link is worthless, read the folder again.
                 resynced.Add(folder);
-                round = new FolderRound(folder, customPropertiesProperty);
+                round = new FolderRound(folder, customPropertiesProperty, asks);
                 links[folder] = await ReadFolderAsync(round, null, since, cancellationToken);
             }
 
@@ -50,7 +55,7 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
             c =>
             {
                 // proxyAddresses (aliases) comes back for /me with User.Read; for /users it needs more, so it is optional.
-                c.QueryParameters.Select = ["mail", "userPrincipalName", "proxyAddresses"];
+                c.QueryParameters.Select = ["mail", "userPrincipalName", "proxyAddresses", "displayName"];
                 AddPreferences(c.Headers);
             },
             cancellationToken), cancellationToken, "User.Read");
@@ -61,7 +66,10 @@ public sealed partial class GraphMailReader(GraphServiceClient client, TimeProvi
         return new MailboxIdentity([.. all
             .Where(a => !string.IsNullOrWhiteSpace(a))
             .Select(a => a!.Trim().ToLowerInvariant())
-            .Distinct(StringComparer.Ordinal)]);
+            .Distinct(StringComparer.Ordinal)])
+        {
+            DisplayName = string.IsNullOrWhiteSpace(user?.DisplayName) ? null : user.DisplayName.Trim(),
+        };
     }
 
     public async Task<string?> GetMailboxTimeZoneAsync(CancellationToken cancellationToken)

@@ -26,6 +26,18 @@ public static class GraphQuery
         "receivedDateTime", "sentDateTime", "subject", "internetMessageHeaders", "flag",
     ];
 
+    /// <summary>
+    /// Delta also carries what rule 9 reads for free: bodyPreview (the body's first 255 characters, text) and Focused
+    /// Inbox's inferenceClassification. Delta takes any message property in <c>$select</c> (Graph's message: delta).
+    /// </summary>
+    public static readonly string[] DeltaSelect = [.. MessageSelect, "bodyPreview", "inferenceClassification"];
+
+    /// <summary>One message's new text for rule 9, with the Focused Inbox signal beside it.</summary>
+    public static readonly string[] UniqueBodySelect = ["uniqueBody", "inferenceClassification"];
+
+    /// <summary>Bodies as text rather than HTML (uniqueBody included).</summary>
+    public const string TextBodyPreference = "outlook.body-content-type=\"text\"";
+
     /// <summary>A conversation spans every folder, Drafts too: isDraft tells an unsent reply from a sent one.</summary>
     public static readonly string[] ConversationSelect = [.. MessageSelect, "isDraft"];
 
@@ -61,6 +73,10 @@ public static class GraphQuery
     /// </summary>
     public static void AddBatchPartPreferences(RequestHeaders headers, int? pageSize = null) =>
         headers.Add("Prefer", pageSize is { } size ? $"{ImmutableIdPreference}, {MaxPageSizePreference(size)}" : ImmutableIdPreference);
+
+    /// <summary>A <c>$batch</c> part that reads a body: immutable ids and text bodies, as one header value.</summary>
+    public static void AddTextBodyPartPreferences(RequestHeaders headers) =>
+        headers.Add("Prefer", $"{ImmutableIdPreference}, {TextBodyPreference}");
 
     /// <summary>The only filter delta accepts; it bounds the first sync to the lookback.</summary>
     public static string ReceivedSince(DateTimeOffset since) =>

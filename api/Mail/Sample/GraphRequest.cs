@@ -19,6 +19,7 @@ internal sealed partial class GraphRequest
             ? values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)).ToList()
             : [];
         ImmutableIds = preferences.Any(p => p.Equals("IdType=\"ImmutableId\"", StringComparison.OrdinalIgnoreCase));
+        PrefersText = preferences.Any(p => BodyTextPattern().IsMatch(p));
         MaxPageSize = preferences.Select(p => MaxPageSizePattern().Match(p)).FirstOrDefault(m => m.Success) is { } m
             ? int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)
             : null;
@@ -40,6 +41,9 @@ internal sealed partial class GraphRequest
 
     public int? MaxPageSize { get; }
 
+    /// <summary><c>Prefer: outlook.body-content-type="text"</c>: bodies come as text, else as HTML.</summary>
+    public bool PrefersText { get; }
+
     public string? QueryValue(string name) => Query.TryGetValue(name, out var v) ? v.ToString() : null;
 
     public string Link(string relativePath, string tokenName, string token) =>
@@ -47,4 +51,7 @@ internal sealed partial class GraphRequest
 
     [GeneratedRegex(@"^odata\.maxpagesize=(\d+)$", RegexOptions.IgnoreCase)]
     private static partial Regex MaxPageSizePattern();
+
+    [GeneratedRegex(@"^outlook\.body-content-type=""?text""?$", RegexOptions.IgnoreCase)]
+    private static partial Regex BodyTextPattern();
 }

@@ -35,7 +35,7 @@ public sealed partial class InMemoryGraphHandler
         var body = new JsonObject
         {
             ["@odata.context"] = $"{request.Uri.GetLeftPart(UriPartial.Authority)}{request.BasePath}/$metadata#Collection(message)",
-            ["value"] = new JsonArray([.. page.Select(e => e.Deleted ? Removed(e.Id) : Project(e.Json, cursor.Query))]),
+            ["value"] = new JsonArray([.. page.Select(e => e.Deleted ? Removed(e.Id) : Project(e.Json, cursor.Query, request.PrefersText))]),
         };
         var path = folder is null ? "me/messages" : $"me/mailFolders('{folder}')/messages/delta";
         if (matching.Count > size)
@@ -92,12 +92,25 @@ public sealed partial class InMemoryGraphHandler
         ["@removed"] = new JsonObject { ["reason"] = "deleted" },
     };
 
-    /// <summary>Only selected properties (id always); extended properties only when expanded, with Graph's own id spelling.</summary>
-    private static JsonObject Project(JsonObject message, ODataQuery query)
+    /// <summary>
+    /// Only selected properties (id always); extended properties only when expanded, with Graph's own id spelling;
+    /// bodies in the form the request prefers, uniqueBody only when selected (as Graph does).
+    /// </summary>
+    private static JsonObject Project(JsonObject message, ODataQuery query, bool preferText)
     {
         var result = new JsonObject();
         foreach (var (key, value) in message)
         {
+            if (key is "body" or "uniqueBody")
+            {
+                if (query.Select?.Contains(key, StringComparer.OrdinalIgnoreCase) ?? key == "body")
+                {
+                    result[key] = InMemoryBody.Served(value, preferText);
+                }
+
+                continue;
+            }
+
             var wanted = key is "id" or "@odata.type" or "@odata.etag"
                 || (key != "singleValueExtendedProperties" && (query.Select is null || query.Select.Contains(key, StringComparer.OrdinalIgnoreCase)));
             if (wanted)

@@ -117,6 +117,7 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
             ["mail"] = Mailbox.Mail,
             ["userPrincipalName"] = Mailbox.UserPrincipalName,
             ["proxyAddresses"] = new JsonArray([.. Mailbox.ProxyAddresses.Select(p => JsonValue.Create(p))]),
+            ["displayName"] = Mailbox.DisplayName,
         };
         var select = request.QueryValue("$select")?.Split(',', StringSplitOptions.TrimEntries);
         if (select is not null)

@@ -25,6 +25,9 @@ public sealed partial class InMemoryMailbox(string mail, string? userPrincipalNa
 
     public IReadOnlyList<string> ProxyAddresses { get; init; } = [];
 
+    /// <summary>The owner's name as /me gives it; null when the account has none.</summary>
+    public string? DisplayName { get; init; }
+
     public string? TimeZone { get; set; } = timeZone;
 
     /// <summary>The owner's working hours (mailboxSettings.workingHours); null when the mailbox has none set.</summary>

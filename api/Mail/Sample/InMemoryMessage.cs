@@ -32,6 +32,15 @@ public sealed record InMemoryMessage
     /// <summary>The follow-up flag's status as Graph spells it ("flagged", "complete"); null means none was ever set.</summary>
     public string? FlagStatus { get; init; }
 
+    /// <summary>The whole body as plain text, quoted history included; null is an empty body, as a message with none answers.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The part of the body that is new in its conversation (Graph's uniqueBody); null means the whole body.</summary>
+    public string? UniqueBody { get; init; }
+
+    /// <summary>Focused Inbox's verdict as Graph spells it: "focused" or "other".</summary>
+    public string InferenceClassification { get; init; } = "focused";
+
     public JsonObject ToJson()
     {
         var json = new JsonObject
@@ -46,6 +55,10 @@ public sealed record InMemoryMessage
             ["isRead"] = false,
             ["toRecipients"] = Recipients(To),
             ["ccRecipients"] = Recipients(Cc),
+            ["bodyPreview"] = InMemoryBody.Preview(Body),
+            ["body"] = InMemoryBody.Stored(Body),
+            ["uniqueBody"] = InMemoryBody.Stored(UniqueBody ?? Body),
+            ["inferenceClassification"] = InferenceClassification,
         };
         if (From is not null)
         {
@@ -75,6 +88,15 @@ public sealed record InMemoryAddress(string Address, string? Name = null)
 {
     /// <summary>The follow-up flag's status as Graph spells it ("flagged", "complete"); null means none was ever set.</summary>
     public string? FlagStatus { get; init; }
+
+    /// <summary>The whole body as plain text, quoted history included; null is an empty body, as a message with none answers.</summary>
+    public string? Body { get; init; }
+
+    /// <summary>The part of the body that is new in its conversation (Graph's uniqueBody); null means the whole body.</summary>
+    public string? UniqueBody { get; init; }
+
+    /// <summary>Focused Inbox's verdict as Graph spells it: "focused" or "other".</summary>
+    public string InferenceClassification { get; init; } = "focused";
 
     public JsonObject ToJson() => new() { ["emailAddress"] = new JsonObject { ["name"] = Name ?? Address, ["address"] = Address } };
 }

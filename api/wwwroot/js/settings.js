@@ -1,4 +1,4 @@
-// Settings: the window slider inside the tenant's bounds, business days, time zone, lookback, exclusions.
+// Settings: which threads to list, the window slider inside the tenant's bounds, business days, time zone, lookback, exclusions.
 import { h, fill, announce } from './dom.js';
 import { t } from './i18n.js';
 
@@ -15,7 +15,8 @@ function field(id, label, control, hint) {
 /** ctx: { api, onClose(saved) } */
 export async function renderSettings(section, ctx) {
   const title = h('h2', { id: 'settings-title', tabindex: '-1', text: t('settings') });
-  const back = h('button', { type: 'button', class: 'btn btn-subtle', text: t('settings.back'), onclick: () => ctx.onClose(false) });
+  let listChanged = false; // the switch below saves at once: going back then shows the other list
+  const back = h('button', { type: 'button', class: 'btn btn-subtle', text: t('settings.back'), onclick: () => ctx.onClose(listChanged) });
   fill(section, title, h('p', { class: 'muted', text: t('settings.loading') }));
   title.focus();
   let s;
@@ -40,6 +41,24 @@ export async function renderSettings(section, ctx) {
   const flags = h('input', { type: 'checkbox', id: 'outlook-flags', checked: !!s.setOutlookFlags });
   // The morning digest is offered when the API has it (its value is the user's choice or the admin's default).
   const digest = 'digest' in s ? h('input', { type: 'checkbox', id: 'digest', checked: !!s.digest, 'aria-describedby': 'digest-hint' }) : null;
+  const status = h('p', { role: 'status', class: 'muted' });
+  // Every unanswered thread, or only those whose last message asks: offered when the API has it, saved as it flips.
+  const everyThread = 'allUnanswered' in s
+    ? h('input', { type: 'checkbox', role: 'switch', id: 'all-unanswered', checked: !!s.allUnanswered, 'aria-describedby': 'all-unanswered-hint' }) : null;
+  everyThread?.addEventListener('change', async () => {
+    everyThread.disabled = true;
+    try {
+      await ctx.api.patch('/api/settings', { allUnanswered: everyThread.checked });
+      listChanged = !listChanged;
+      status.textContent = t('settings.saved');
+      announce(t('settings.savedAnnounce'));
+    } catch (error) {
+      everyThread.checked = !everyThread.checked;
+      status.textContent = t('settings.notSaved', { reason: error.title });
+    } finally {
+      everyThread.disabled = false;
+    }
+  });
   const zone = h('input', { type: 'text', id: 'time-zone', value: s.timeZone ?? '', placeholder: t('settings.zonePlaceholder'), autocomplete: 'off', spellcheck: 'false' });
   const lookback = h('input', { type: 'number', id: 'lookback', min: s.allowedLookbackDays?.min ?? 1, max: s.allowedLookbackDays?.max, value: s.lookbackDays ?? 14 });
   const senders = h('textarea', { id: 'excluded-senders', rows: 3 });
@@ -48,9 +67,10 @@ export async function renderSettings(section, ctx) {
   domains.value = (s.excludedDomains ?? []).join('\n');
   const tenant = s.tenantExcludedDomains?.length
     ? t('settings.tenantExcludes', { domains: s.tenantExcludedDomains.join(', ') }) : t('settings.oneDomain');
-  const status = h('p', { role: 'status', class: 'muted' });
 
   const form = h('form', { class: 'form', novalidate: true },
+    everyThread && h('div', { class: 'field' }, h('label', { class: 'check' }, everyThread, t('settings.allUnanswered')),
+      h('p', { class: 'hint', id: 'all-unanswered-hint', text: t('settings.allUnansweredHint') })),
     h('div', { class: 'field' },
       h('label', { for: 'window', text: t('settings.window') }), window, windowValue,
       h('p', { class: 'hint', text: t('settings.windowRange', { min, max }) }), h('p', { class: 'error', id: 'window-error' })),
@@ -73,6 +93,7 @@ export async function renderSettings(section, ctx) {
       lookbackDays: Number(lookback.value), excludedSenders: lines(senders.value), excludedDomains: lines(domains.value),
       setOutlookFlags: flags.checked,
       ...(digest ? { digest: digest.checked } : {}),
+      ...(everyThread ? { allUnanswered: everyThread.checked } : {}),
     };
     try {
       await ctx.api.put('/api/settings', body);

@@ -72,5 +72,6 @@ public static class Mail
         Assert.Equal(expected.Date?.Offset, actual.Date?.Offset);
         Assert.Equal(expected.Subject, actual.Subject);
         Assert.Equal(expected.Facts, actual.Facts);
+        Assert.Equal(expected.Asks, actual.Asks);
     }
 }

@@ -12,7 +12,10 @@ internal sealed class ConversationWriter(InMemoryMailbox mailbox, DateTimeOffset
 {
     private int _count;
 
-    public void Put(string folder, string conversation, double hoursAgo, InMemoryAddress from, InMemoryAddress[] to, string subject, InMemoryAddress[]? cc = null)
+    /// <param name="body">The message's text (null: an empty body); <paramref name="uniqueBody"/> its new part, when it quotes history.</param>
+    public void Put(
+        string folder, string conversation, double hoursAgo, InMemoryAddress from, InMemoryAddress[] to, string subject, InMemoryAddress[]? cc = null,
+        string? body = null, string? uniqueBody = null)
     {
         var n = ++_count;
         var at = now.AddHours(-hoursAgo);
@@ -28,6 +31,8 @@ internal sealed class ConversationWriter(InMemoryMailbox mailbox, DateTimeOffset
             SentDateTime = at,
             ReceivedDateTime = at,
             ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
+            Body = body,
+            UniqueBody = uniqueBody,
         });
     }
 }

@@ -29,6 +29,9 @@ public abstract class LocalAppFactory : WebApplicationFactory<Program>
 
     public FakeGraph Graph { get; }
 
+    /// <summary>Where the app keeps its SQLite file (and its WAL).</summary>
+    public string DataFolder => _dataFolder;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

@@ -1,3 +1,4 @@
+using MimeKit;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Mail.Mime;
@@ -6,7 +7,8 @@ namespace OutlookFollowUp.Tests.Sync;
 
 /// <summary>
 /// Serves a real mail export as one person's Exchange mailbox: their own mail in Sent Items without internet headers
-/// (as Graph usually returns it), everything else in the Inbox with its header facts, and the MIME thread as conversationId.
+/// (as Graph usually returns it), everything else in the Inbox with its header facts, the MIME thread as conversationId,
+/// and each message's text part as its body (quoted history included: Exchange's uniqueBody does not always drop it).
 /// </summary>
 public static class ApacheMailbox
 {
@@ -14,6 +16,7 @@ public static class ApacheMailbox
     {
         var records = MimeMailSource.Read(path, default).Messages;
         var threads = ThreadBuilder.Build(records).Threads;
+        var texts = Texts(path);
         var mailbox = new InMemoryMailbox(me, timeZone: "UTC");
         var n = 0;
         foreach (var thread in threads)
@@ -34,11 +37,30 @@ public static class ApacheMailbox
                     ReceivedDateTime = record.Date,
                     Headers = mine ? [] : Headers(record.Facts),
                     ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
+                    Body = record.InternetMessageId is { } id ? texts.GetValueOrDefault(id) : null,
                 });
             }
         }
 
         return mailbox;
+    }
+
+    /// <summary>Each message's plain text part by Message-ID (the first copy wins, as rule 1 keeps it).</summary>
+    private static Dictionary<string, string> Texts(string path)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var stream = File.OpenRead(path);
+        var parser = new MimeParser(stream, MimeFormat.Mbox);
+        while (!parser.IsEndOfStream)
+        {
+            using var message = parser.ParseMessage();
+            if (message.MessageId is { } id && message.TextBody is { } text)
+            {
+                texts.TryAdd($"<{id}>", text);
+            }
+        }
+
+        return texts;
     }
 
     private static KeyValuePair<string, string>[] Headers(HeaderFacts facts)

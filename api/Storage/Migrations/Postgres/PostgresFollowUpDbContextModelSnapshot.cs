@@ -348,6 +348,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("tenant_id");
 
+                    b.Property<bool?>("AllUnansweredDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_unanswered_default");
+
                     b.Property<int>("DefaultWindowHours")
                         .HasColumnType("integer")
                         .HasColumnName("default_window_hours");
@@ -403,6 +407,26 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasName("pk_user_languages");
 
                     b.ToTable("user_languages", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserModeRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("text")
+                        .HasColumnName("user_key");
+
+                    b.Property<bool>("AllUnanswered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("all_unanswered");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_user_modes");
+
+                    b.ToTable("user_modes", (string)null);
                 });
 
             modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>
@@ -521,6 +545,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("id");
 
+                    b.Property<string>("Asks")
+                        .HasColumnType("text")
+                        .HasColumnName("asks");
+
                     b.Property<bool>("AutoReplyHeader")
                         .HasColumnType("boolean")
                         .HasColumnName("auto_reply_header");
@@ -620,6 +648,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("addresses");
 
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("text")
+                        .HasColumnName("display_name");
+
                     b.Property<DateTimeOffset?>("LastAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_attempt_at");
@@ -655,6 +687,14 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.Property<string>("ThreadKey")
                         .HasColumnType("text")
                         .HasColumnName("thread_key");
+
+                    b.Property<string>("AskingReason")
+                        .HasColumnType("text")
+                        .HasColumnName("asking_reason");
+
+                    b.Property<bool>("AsksNothing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("asks_nothing");
 
                     b.Property<string>("Away")
                         .HasColumnType("text")

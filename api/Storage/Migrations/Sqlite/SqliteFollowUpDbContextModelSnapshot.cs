@@ -342,6 +342,10 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("tenant_id");
 
+                    b.Property<bool?>("AllUnansweredDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("all_unanswered_default");
+
                     b.Property<int>("DefaultWindowHours")
                         .HasColumnType("INTEGER")
                         .HasColumnName("default_window_hours");
@@ -397,6 +401,26 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasName("pk_user_languages");
 
                     b.ToTable("user_languages", (string)null);
+                });
+
+            modelBuilder.Entity("OutlookFollowUp.Settings.UserModeRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
+
+                    b.Property<bool>("AllUnanswered")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("all_unanswered");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_user_modes");
+
+                    b.ToTable("user_modes", (string)null);
                 });
 
             modelBuilder.Entity("OutlookFollowUp.Settings.UserSettingsRow", b =>
@@ -515,6 +539,10 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("Asks")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asks");
+
                     b.Property<bool>("AutoReplyHeader")
                         .HasColumnType("INTEGER")
                         .HasColumnName("auto_reply_header");
@@ -614,6 +642,10 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("addresses");
 
+                    b.Property<string>("DisplayName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
                     b.Property<long?>("LastAttemptAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_attempt_at");
@@ -649,6 +681,14 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.Property<string>("ThreadKey")
                         .HasColumnType("TEXT")
                         .HasColumnName("thread_key");
+
+                    b.Property<string>("AskingReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asking_reason");
+
+                    b.Property<bool>("AsksNothing")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("asks_nothing");
 
                     b.Property<string>("Away")
                         .HasColumnType("TEXT")

@@ -139,6 +139,8 @@ export default {
   'settings.flags': 'Die Nachrichten auch in Outlook kennzeichnen',
   'settings.digest': 'Morgens eine Zusammenfassung senden',
   'settings.digestHint': 'Eine kurze Mail an Sie selbst zu Beginn Ihrer Arbeitszeit, an Arbeitstagen, mit fälligen Erinnerungen und unbeantworteten Unterhaltungen; keine, wenn nichts ansteht.',
+  'settings.allUnanswered': 'Alle unbeantworteten Unterhaltungen anzeigen',
+  'settings.allUnansweredHint': 'Aus: Die Listen zeigen eine Unterhaltung nur, wenn ihre letzte Nachricht um etwas bittet – eine Frage, eine Bitte, einen Termin. Ein: jede Unterhaltung, auf die niemand mehr geantwortet hat.',
   save: 'Speichern',
   'settings.saved': 'Gespeichert.',
   'settings.savedAnnounce': 'Einstellungen gespeichert.',

@@ -139,6 +139,8 @@ export default {
   'settings.flags': 'Also flag the messages in Outlook',
   'settings.digest': 'Send me a morning digest',
   'settings.digestHint': 'One short mail to yourself at the start of your working hours, on working days, listing your due reminders and unanswered threads; none when there is nothing.',
+  'settings.allUnanswered': 'Show every unanswered thread',
+  'settings.allUnansweredHint': 'Off, the lists show a thread only when its last message asks for something: a question, a request, a date. On, every thread that went quiet.',
   save: 'Save',
   'settings.saved': 'Saved.',
   'settings.savedAnnounce': 'Settings saved.',

@@ -139,6 +139,8 @@ export default {
   'settings.flags': 'Marcar también los mensajes en Outlook',
   'settings.digest': 'Enviarme un resumen por la mañana',
   'settings.digestHint': 'Un breve correo a ti mismo al empezar tu jornada, en días laborables, con los recordatorios vencidos y las conversaciones sin respuesta; ninguno si no hay nada.',
+  'settings.allUnanswered': 'Mostrar todas las conversaciones sin respuesta',
+  'settings.allUnansweredHint': 'Desactivado, las listas muestran una conversación solo cuando su último mensaje pide algo: una pregunta, una solicitud, una fecha. Activado, todas las conversaciones que quedaron sin respuesta.',
   save: 'Guardar',
   'settings.saved': 'Guardado.',
   'settings.savedAnnounce': 'Configuración guardada.',

@@ -139,6 +139,8 @@ export default {
   'settings.flags': 'Marquer aussi les messages d’un indicateur dans Outlook',
   'settings.digest': 'M’envoyer un récapitulatif le matin',
   'settings.digestHint': 'Un court e-mail à vous-même au début de vos heures de travail, les jours ouvrés, avec les rappels dus et les conversations sans réponse ; aucun s’il n’y a rien.',
+  'settings.allUnanswered': 'Afficher toutes les conversations sans réponse',
+  'settings.allUnansweredHint': 'Désactivé, les listes n’affichent une conversation que si son dernier message demande quelque chose : une question, une demande, une date. Activé, toutes les conversations restées sans suite.',
   save: 'Enregistrer',
   'settings.saved': 'Enregistré.',
   'settings.savedAnnounce': 'Paramètres enregistrés.',

@@ -139,6 +139,8 @@ export default {
   'settings.flags': 'Contrassegna anche i messaggi in Outlook',
   'settings.digest': 'Inviami un riepilogo al mattino',
   'settings.digestHint': 'Una breve email a te stesso all’inizio del tuo orario di lavoro, nei giorni lavorativi, con i promemoria scaduti e le conversazioni senza risposta; nessuna se non c’è nulla.',
+  'settings.allUnanswered': 'Mostra tutte le conversazioni senza risposta',
+  'settings.allUnansweredHint': 'Se disattivato, le liste mostrano una conversazione solo quando l’ultimo messaggio chiede qualcosa: una domanda, una richiesta, una data. Se attivato, ogni conversazione rimasta in silenzio.',
   save: 'Salva',
   'settings.saved': 'Salvato.',
   'settings.savedAnnounce': 'Impostazioni salvate.',
