@@ -12,12 +12,20 @@ internal sealed partial class LocalSubscriptions(IServiceScopeFactory scopes, IC
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var mine = LocalMode.UserKeyFor(configuration);
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<SubscriptionStore>();
-        foreach (var other in (await store.UserKeysAsync(cancellationToken)).Where(k => k != mine && LocalMode.IsLocalUserKey(k)))
+        try
         {
-            await store.DeleteUserAsync(other, cancellationToken);
-            LogRemoved(logger, other);
+            await using var scope = scopes.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<SubscriptionStore>();
+            foreach (var other in (await store.UserKeysAsync(cancellationToken)).Where(k => k != mine && LocalMode.IsLocalUserKey(k)))
+            {
+                await store.DeleteUserAsync(other, cancellationToken);
+                LogRemoved(logger, other);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A database out of reach is answered 503 by every route; this clean-up runs again at the next start.
+            LogSkipped(logger, ex.GetType().Name);
         }
     }
 
@@ -25,6 +33,9 @@ internal sealed partial class LocalSubscriptions(IServiceScopeFactory scopes, IC
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Removed the subscriptions of {UserKey}, another local user than this run's")]
     private static partial void LogRemoved(ILogger logger, string userKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove other local users' subscriptions at start ({Failure}); notifications of theirs are still refused")]
+    private static partial void LogSkipped(ILogger logger, string failure);
 }
 
 /// <summary>Local mode's services besides its mailbox (api/Mail registers that).</summary>

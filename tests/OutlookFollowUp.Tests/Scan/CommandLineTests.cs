@@ -111,7 +111,7 @@ public sealed class CommandLineTests : IDisposable
     {
         await WriteOldArchiveAsync();
 
-        var (code, stdout, stderr) = await Run(["scan", _folder, "--me", Me, "--now", "2012-03-22T09:00:00Z"]);
+        var (code, stdout, stderr) = await Run(["scan", _folder, "--me", Me, "--now", "2012-03-22T09:00:00Z", "--all-unanswered"]);
 
         Assert.Equal(0, code);
         Assert.Equal(2, JsonDocument.Parse(stdout).RootElement.GetProperty("threads").GetArrayLength());
