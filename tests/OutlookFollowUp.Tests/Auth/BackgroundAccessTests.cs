@@ -146,6 +146,29 @@ public sealed class BackgroundAccessTests
     }
 
     [Fact]
+    public async Task Delete_me_deletes_the_subscriptions_at_graph_with_the_callers_token_and_leaves_no_session_behind()
+    {
+        var (identity, graph) = Fakes();
+        using var app = App(identity, graph);
+        await SyncInRequestAsync(app, TestTokens.UserA);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+            db.Add(new OutlookFollowUp.Notifications.SubscriptionRow { UserKey = ApiTestKit.UserAKey, Folder = "inbox", SubscriptionId = "subscription-a" });
+            await db.SaveChangesAsync();
+        }
+
+        using var client = app.CreateClient(TestTokens.UserA);
+        using var deleted = await client.DeleteAsync(new Uri("/api/me", UriKind.Relative));
+
+        // Graph answered at once, so the delete was done inside the request, with a token on behalf of the caller.
+        var delete = Assert.Single(graph.Calls, c => c.Method == "DELETE");
+        Assert.Equal(("/v1.0/subscriptions/subscription-a", true), (delete.Path, delete.Bearer is not null));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Null(await SessionKeyAsync(app, ApiTestKit.UserAKey));
+    }
+
+    [Fact]
     public async Task App_only_mode_gets_a_client_credentials_token_signed_with_the_certificate_and_reads_users_id()
     {
         using var certificate = TestCertificate();

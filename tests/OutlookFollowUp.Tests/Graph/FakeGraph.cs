@@ -17,6 +17,7 @@ public sealed class FakeGraph : DelegatingHandler
     private readonly Lock _lock = new();
     private readonly List<ScriptedAnswer> _scripts = [];
     private readonly List<RecordedRequest> _requests = [];
+    private readonly List<(Func<HttpRequestMessage, bool> Match, Func<CancellationToken, Task> Until)> _holds = [];
     private int _inFlight;
     private int _maxInFlight;
 
@@ -54,6 +55,18 @@ public sealed class FakeGraph : DelegatingHandler
         }
     }
 
+    /// <summary>
+    /// Matching requests wait for <paramref name="until"/> (which the caller's cancellation cuts short, as a real
+    /// transport's would), then the mailbox answers them: a request "in flight" for as long as a test needs.
+    /// </summary>
+    public void Hold(Func<HttpRequestMessage, bool> match, Func<CancellationToken, Task> until)
+    {
+        lock (_lock)
+        {
+            _holds.Add((match, until));
+        }
+    }
+
     public void Fail(Func<HttpRequestMessage, bool> match, HttpStatusCode status, int? retryAfterSeconds = null, int times = 1) =>
         Script(match, _ => Task.FromResult(ErrorResponse(status, retryAfterSeconds)), times);
 
@@ -72,9 +85,11 @@ public sealed class FakeGraph : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ScriptedAnswer? script;
+        Func<CancellationToken, Task>[] holds;
         lock (_lock)
         {
             _requests.Add(Record(request));
+            holds = [.. _holds.Where(h => h.Match(request)).Select(h => h.Until)];
             script = _scripts.FirstOrDefault(s => s.Remaining > 0 && s.Match(request));
             if (script is not null)
             {
@@ -88,6 +103,11 @@ public sealed class FakeGraph : DelegatingHandler
         {
             // A real server takes time: without it, concurrency could never be observed.
             await Task.Yield();
+            foreach (var until in holds)
+            {
+                await until(cancellationToken);
+            }
+
             var response = script is null ? await base.SendAsync(request, cancellationToken) : await script.Respond(cancellationToken);
             response.RequestMessage = request; // as a real transport does; the SDK's RetryHandler resends it
             return response;

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OutlookFollowUp.Local;
+using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Mail.Sample;
 
 namespace OutlookFollowUp.Tests.Notifications;
@@ -109,9 +111,37 @@ public sealed class SubscriptionTests
         using var response = await client.DeleteAsync(new Uri("/api/me", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Empty(host.GraphServer.Subscriptions);
-        Assert.Equal(2, host.SubscriptionRequests(HttpMethod.Delete));
         Assert.Empty(await host.SubscriptionRowsAsync());
+        await NotificationHost.WaitUntilAsync(() => host.GraphServer.Subscriptions.Count == 0, "the subscriptions are deleted at Graph");
+        Assert.Equal(2, host.SubscriptionRequests(HttpMethod.Delete));
+    }
+
+    [Fact]
+    public async Task DeleteMe_AnswersWithinTheInteractiveBudget_WhileGraphHangs_AndRemovesTheSubscriptionsInTheBackground()
+    {
+        using var host = new NotificationHost(SampleMailbox.Create(Now), Now);
+        await host.ActivateAsync();
+        var graphAnswers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.GraphFake.Hold(r => r.Method == HttpMethod.Delete, ct => graphAnswers.Task.WaitAsync(ct));
+        using var client = host.CreateClient();
+        var budget = host.Services.GetRequiredService<IOptions<GraphOptions>>().Value.InteractiveBudget;
+
+        var erase = client.DeleteAsync(new Uri("/api/me", UriKind.Relative));
+        await NotificationHost.WaitUntilAsync(() => host.SubscriptionRequests(HttpMethod.Delete) > 0, "Graph is asked to delete");
+        for (var step = 0; step < 10 && !erase.IsCompleted; step++)
+        {
+            host.Clock.Advance(budget / 10); // the budget passes, no more
+            await Task.WhenAny(erase, Task.Delay(200));
+        }
+
+        var answered = await Task.WhenAny(erase, Task.Delay(TimeSpan.FromSeconds(2))) == erase;
+        graphAnswers.SetResult();
+        using var response = await erase;
+
+        Assert.True(answered, "DELETE /api/me waited on Graph past the interactive budget");
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await host.SubscriptionRowsAsync());
+        await NotificationHost.WaitUntilAsync(() => host.GraphServer.Subscriptions.Count == 0, "the subscriptions are deleted at Graph");
     }
 
     [Fact]
