@@ -9,10 +9,13 @@ namespace OutlookFollowUp.Mail;
 /// cross-folder check of new "waiting on them" threads (a reply that a rule filed elsewhere is not an unanswered thread).
 /// </summary>
 public sealed class MailboxSync(
-    IThreadIndex index, IMailboxes mailboxes, ISettingsStore settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
+    IThreadIndex threadIndex, IMailboxes mailboxes, ISettingsStore settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
 {
     /// <summary>Messages found by the cross-folder check live under this folder name in the index.</summary>
     public const string ElsewhereFolder = "elsewhere";
+
+    /// <summary>An erase of the user meanwhile stops the sync's writes (<see cref="MailboxErasedException"/>) instead of being undone by them.</summary>
+    private readonly IThreadIndex index = threadIndex.ForSync();
 
     public async Task SyncAsync(string userKey, CancellationToken cancellationToken)
     {
