@@ -6,7 +6,8 @@ namespace OutlookFollowUp.Mail;
 
 /// <summary>
 /// Runs syncs, at most one at a time per user (a second caller joins the running one), each in its own DI scope so a
-/// background refresh outlives the request that started it. Graph being unavailable is recorded, never thrown.
+/// background refresh outlives the request that started it. Graph being unavailable is recorded, never thrown. An erase
+/// of the user (<see cref="EraseAsync"/>) wins over the user's sync: it is cancelled and awaited first.
 /// </summary>
 public sealed partial class MailboxRefresher(
     IServiceScopeFactory scopes, TimeProvider time, IHostApplicationLifetime lifetime, MailboxAccess access, ILogger<MailboxRefresher> logger)
@@ -14,14 +15,19 @@ public sealed partial class MailboxRefresher(
     /// <summary>The failure code of a sync that Graph refused with a 401 (the token was rejected or has expired).</summary>
     public const string TokenRejected = "graph_token_rejected";
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SyncRun> _running = new(StringComparer.Ordinal);
 
     /// <summary>Per user, when Graph said to come back (its Retry-After): no sync asks Graph before then.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _notBefore = new(StringComparer.Ordinal);
 
     private readonly ConcurrentDictionary<string, MailException> _actionable = new(StringComparer.Ordinal);
 
-    /// <summary>Syncs now (or joins a running sync); true when it succeeded, false at once while Graph asked to wait.</summary>
+    /// <summary>Users being erased (how many erases each), under <see cref="_gate"/> with the runs they stop.</summary>
+    private readonly Dictionary<string, int> _erasing = new(StringComparer.Ordinal);
+
+    private readonly Lock _gate = new();
+
+    /// <summary>Syncs now (or joins a running sync); true when it succeeded, false at once while Graph asked to wait or the user is being erased.</summary>
     public Task<bool> RefreshAsync(string userKey)
     {
         if (RetryAfter(userKey) is not null)
@@ -29,8 +35,56 @@ public sealed partial class MailboxRefresher(
             return Task.FromResult(false);
         }
 
-        var run = _running.GetOrAdd(userKey, key => new Lazy<Task<bool>>(() => RunAsync(key)));
-        return run.Value;
+        SyncRun run;
+        lock (_gate)
+        {
+            if (_erasing.ContainsKey(userKey))
+            {
+                return Task.FromResult(false);
+            }
+
+            run = _running.GetOrAdd(userKey, key => new SyncRun(key, this, lifetime.ApplicationStopping));
+        }
+
+        return run.Completion;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="erase"/> with no sync of the user running in this process: one in flight is cancelled and
+    /// awaited first (its writes would bring back part of what the erase removes), and none starts until the erase is
+    /// over. Graph's hold (Retry-After) is forgotten with the rest, so the next read syncs at once, as for a new user.
+    /// Another instance's sync is stopped by the index itself (<see cref="IThreadIndex.ForSync"/>).
+    /// </summary>
+    public async Task EraseAsync(string userKey, Func<CancellationToken, Task> erase, CancellationToken cancellationToken)
+    {
+        SyncRun? running;
+        lock (_gate)
+        {
+            _erasing[userKey] = _erasing.GetValueOrDefault(userKey) + 1;
+            running = _running.GetValueOrDefault(userKey);
+        }
+
+        try
+        {
+            if (running is not null)
+            {
+                await running.StopAsync().WaitAsync(cancellationToken);
+            }
+
+            await erase(cancellationToken);
+            _notBefore.TryRemove(userKey, out _);
+            _actionable.TryRemove(userKey, out _);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (--_erasing[userKey] == 0)
+                {
+                    _erasing.Remove(userKey);
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -46,13 +100,13 @@ public sealed partial class MailboxRefresher(
         return left > TimeSpan.Zero ? left : null;
     }
 
-    private async Task<bool> RunAsync(string userKey)
+    private async Task<bool> RunAsync(string userKey, SyncRun run)
     {
         try
         {
-            // The app's stopping token, not a request's: a refresh the pane started keeps going if the pane closes.
+            // The app's stopping token (and the erase's), not a request's: a refresh the pane started keeps going if the pane closes.
+            var ct = run.Token;
             await using var scope = scopes.CreateAsyncScope();
-            var ct = lifetime.ApplicationStopping;
             try
             {
                 await scope.ServiceProvider.GetRequiredService<MailboxSync>().SyncAsync(userKey, ct);
@@ -60,6 +114,12 @@ public sealed partial class MailboxRefresher(
                 _actionable.TryRemove(userKey, out _);
                 access.Succeeded(userKey);
                 return true;
+            }
+            catch (Exception ex) when (run.Erased || ex is MailboxErasedException)
+            {
+                // The user was erased meanwhile (here, or on another instance): nothing of this sync is kept, nothing to record.
+                LogErased(logger, userKey);
+                return false;
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
@@ -92,7 +152,8 @@ public sealed partial class MailboxRefresher(
         }
         finally
         {
-            _running.TryRemove(userKey, out _);
+            _running.TryRemove(KeyValuePair.Create(userKey, run));
+            run.Finished();
         }
     }
 
@@ -109,4 +170,45 @@ public sealed partial class MailboxRefresher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox sync for {UserKey} failed: {Code} ({Failure}); serving the last index")]
     private static partial void LogSyncFailed(ILogger logger, string userKey, string code, string failure);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox sync for {UserKey} stopped: the user's data was erased meanwhile")]
+    private static partial void LogErased(ILogger logger, string userKey);
+
+    /// <summary>One sync of one user: started by its first caller, stopped by an erase.</summary>
+    private sealed class SyncRun
+    {
+        private readonly CancellationTokenSource _stop;
+        private readonly Lazy<Task<bool>> _completion;
+        private volatile bool _erased;
+
+        public SyncRun(string userKey, MailboxRefresher refresher, CancellationToken stopping)
+        {
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            _completion = new Lazy<Task<bool>>(() => refresher.RunAsync(userKey, this));
+        }
+
+        public Task<bool> Completion => _completion.Value;
+
+        public CancellationToken Token => _stop.Token;
+
+        public bool Erased => _erased;
+
+        /// <summary>Cancels the sync for an erase; its task ends with false once the sync has let go of everything.</summary>
+        public Task<bool> StopAsync()
+        {
+            _erased = true;
+            try
+            {
+                _stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // It finished meanwhile.
+            }
+
+            return Completion;
+        }
+
+        public void Finished() => _stop.Dispose();
+    }
 }

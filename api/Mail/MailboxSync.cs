@@ -10,10 +10,13 @@ namespace OutlookFollowUp.Mail;
 /// then rule 9 for candidates no verdict covers yet; the follow-ups of both modes are stored.
 /// </summary>
 public sealed class MailboxSync(
-    IThreadIndex index, IMailboxes mailboxes, ISettingsStore settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
+    IThreadIndex threadIndex, IMailboxes mailboxes, ISettingsStore settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
 {
     /// <summary>Messages found by the cross-folder check live under this folder name in the index.</summary>
     public const string ElsewhereFolder = "elsewhere";
+
+    /// <summary>An erase of the user meanwhile stops the sync's writes (<see cref="MailboxErasedException"/>) instead of being undone by them.</summary>
+    private readonly IThreadIndex index = threadIndex.ForSync();
 
     public async Task SyncAsync(string userKey, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ internal sealed partial class SubscriptionRemoval(
             return;
         }
 
-        // All at once, so that each gets its token while the request is there; the app's token, not the request's, so they may outlive it.
+        // All at once, so that each gets its Graph token while the request is there; cancelled only when the app stops, so they may outlive it.
         var port = mailboxes.Subscriptions(userKey);
         var deletes = Task.WhenAll(ids.Select(id => DeleteAtGraphAsync(port, userKey, id, lifetime.ApplicationStopping)));
         try

@@ -97,9 +97,11 @@ internal sealed partial class SubscriptionWorker(
             return;
         }
 
+        IMailboxSubscriptions? graph = null;
+        string? createdId = null;
         try
         {
-            var graph = services.GetRequiredService<IMailboxes>().Subscriptions(row.UserKey);
+            graph = services.GetRequiredService<IMailboxes>().Subscriptions(row.UserKey);
             if (row.LastActiveAt < now - settings.InactiveAfter)
             {
                 if (row.SubscriptionId is { } stale)
@@ -122,7 +124,7 @@ internal sealed partial class SubscriptionWorker(
                 var clientState = ClientStates.Create();
                 var created = await graph.CreateAsync(new MailSubscriptionRequest(
                     Resource(row.Folder), ChangeTypes, settings.NotificationUrl, settings.LifecycleUrl, clientState, now + settings.SubscriptionLifetime), ct);
-                row.SubscriptionId = created.Id;
+                row.SubscriptionId = createdId = created.Id;
                 row.ClientStateHash = ClientStates.Hash(clientState);
                 row.ExpiresAt = created.Expiration;
             }
@@ -139,7 +141,23 @@ internal sealed partial class SubscriptionWorker(
             LogFailed(logger, row.UserKey, row.Folder, row.LastError, row.FailedAttempts);
         }
 
-        await store.SaveAsync(row, _owner, CancellationToken.None);
+        if (!await store.SaveAsync(row, _owner, CancellationToken.None) && graph is not null && createdId is not null)
+        {
+            // The row went meanwhile (the user was erased): the subscription just made would outlive it.
+            await DeleteOrphanAsync(graph, row, createdId, ct);
+        }
+    }
+
+    private async Task DeleteOrphanAsync(IMailboxSubscriptions graph, SubscriptionRow row, string subscriptionId, CancellationToken ct)
+    {
+        try
+        {
+            await graph.DeleteAsync(subscriptionId, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            LogOrphanKept(logger, row.UserKey, row.Folder, ex.GetType().Name);
+        }
     }
 
     /// <summary>The new expiration, or null when Graph no longer knows the subscription (then it is created anew).</summary>
@@ -174,6 +192,9 @@ internal sealed partial class SubscriptionWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription of {UserKey} on {Folder} failed: {Code} (attempt {Attempts}); retried with back-off")]
     private static partial void LogFailed(ILogger logger, string userKey, string folder, string code, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription of {UserKey} on {Folder} was made as the user was erased and could not be deleted ({Failure}); it expires on its own")]
+    private static partial void LogOrphanKept(ILogger logger, string userKey, string folder, string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The subscription worker failed ({Failure}); retrying after the poll interval")]
     private static partial void LogLoopFailed(ILogger logger, string failure);

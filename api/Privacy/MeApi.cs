@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Digest;
+using OutlookFollowUp.Mail;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
@@ -20,17 +21,21 @@ public static class MeApi
     }
 
     // Idempotent rather than one transaction: each feature's store runs its own, and a retry finishes what a failure left.
+    // The user's sync in flight is stopped first: its writes would bring back a mailbox state with no messages.
     internal static async Task<NoContent> DeleteMe(
         CurrentUser caller, IReminderStore reminders, IDismissalStore dismissals, ISettingsStore settings, IThreadIndex index, IGraphSessionStore sessions,
-        ISubscriptionRemoval subscriptions, IDigestStateStore digest, CancellationToken ct)
+        ISubscriptionRemoval subscriptions, IDigestStateStore digest, MailboxRefresher refresher, CancellationToken ct)
     {
-        await reminders.DeleteUserAsync(caller.Key, ct);
-        await dismissals.DeleteUserAsync(caller.Key, ct);
-        await settings.DeleteUserAsync(caller.Key, ct);
-        await index.DeleteUserAsync(caller.Key, ct);
-        await digest.DeleteUserAsync(caller.Key, ct);
-        await subscriptions.DeleteUserAsync(caller.Key, ct);
-        await sessions.DeleteUserAsync(caller.Key, ct);
+        await refresher.EraseAsync(caller.Key, async c =>
+        {
+            await reminders.DeleteUserAsync(caller.Key, c);
+            await dismissals.DeleteUserAsync(caller.Key, c);
+            await settings.DeleteUserAsync(caller.Key, c);
+            await index.DeleteUserAsync(caller.Key, c);
+            await digest.DeleteUserAsync(caller.Key, c);
+            await subscriptions.DeleteUserAsync(caller.Key, c);
+            await sessions.DeleteUserAsync(caller.Key, c);
+        }, ct);
         return TypedResults.NoContent();
     }
 }

@@ -82,6 +82,13 @@ public interface IThreadIndex
     /// <summary>Erases everything stored for the user.</summary>
     Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// This index as one sync writes it: <see cref="ApplyDeltaAsync"/> and <see cref="ReplaceThreadsAsync"/> find the
+    /// user's mailbox state inside their transaction or throw <see cref="MailboxErasedException"/>, writing nothing, so
+    /// an erase that ran meanwhile (here or on another instance) is not undone by the sync that was in flight.
+    /// </summary>
+    IThreadIndex ForSync();
+
     /// <summary>The indexed message with either id, or null; what a reminder learns about the message it tracks.</summary>
     Task<IndexedMessageRef?> FindMessageAsync(string userKey, string? messageId, string? internetMessageId, CancellationToken cancellationToken);
 
@@ -138,3 +145,6 @@ public sealed record IndexedThreads(
     DateTimeOffset? LastAttemptAt = null,
     string? LastErrorCode = null,
     IReadOnlyDictionary<string, DateTimeOffset>? DismissedUpTo = null);
+
+/// <summary>The user's index was erased while a sync of it was in flight: that sync stops, keeping nothing.</summary>
+public sealed class MailboxErasedException(string userKey) : Exception($"The mailbox index of {userKey} was erased during the sync.");

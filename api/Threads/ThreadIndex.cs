@@ -12,6 +12,11 @@ internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
     // Keeps IN lists well under every provider's parameter limit.
     private const int Chunk = 500;
 
+    /// <summary>A sync's writes need the mailbox state that the sync began with (or created): see <see cref="ForSync"/>.</summary>
+    private bool Fenced { get; init; }
+
+    public IThreadIndex ForSync() => new ThreadIndex(db) { Fenced = true };
+
     public async Task<MailboxSnapshot?> GetStateAsync(string userKey, CancellationToken cancellationToken)
     {
         var state = await db.Set<MailboxState>().AsNoTracking().Include(m => m.Folders)
@@ -33,7 +38,7 @@ internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
     public Task SetMailboxAsync(string userKey, IReadOnlyList<string> addresses, string? timeZone, string? displayName, CancellationToken cancellationToken) =>
         WriteAsync(userKey, async ct =>
         {
-            var state = await MailboxAsync(userKey, ct);
+            var state = await MailboxAsync(userKey, ct, startsState: true); // a sync's first write, so never fenced
             state.Addresses = StoredJson.Strings(addresses) ?? "[]";
             state.TimeZone = timeZone;
             state.DisplayName = displayName ?? state.DisplayName;
@@ -194,11 +199,16 @@ internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
         await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey && m.Date < cutoff).ExecuteDeleteAsync(cancellationToken)
         + await db.Set<ThreadSummary>().Where(t => t.UserKey == userKey && t.Since < cutoff).ExecuteDeleteAsync(cancellationToken);
 
-    private async Task<MailboxState> MailboxAsync(string userKey, CancellationToken ct)
+    private async Task<MailboxState> MailboxAsync(string userKey, CancellationToken ct, bool startsState = false)
     {
         var state = await db.Set<MailboxState>().Include(m => m.Folders).SingleOrDefaultAsync(m => m.UserKey == userKey, ct);
         if (state is null)
         {
+            if (Fenced && !startsState)
+            {
+                throw new MailboxErasedException(userKey);
+            }
+
             state = new MailboxState { UserKey = userKey };
             db.Set<MailboxState>().Add(state);
         }
