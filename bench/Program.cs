@@ -65,6 +65,12 @@ internal static class BenchProgram
             return;
         }
 
+        if (args is ["asks-bursts", ..])
+        {
+            AskClassifierBenchmarks.Bursts(Console.Out);
+            return;
+        }
+
         // Rule 9's classifier per message: `-- asks` (the same as `--filter '*AskClassifier*'`).
         if (args is ["asks", ..])
         {
