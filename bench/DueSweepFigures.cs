@@ -167,7 +167,7 @@ internal static class DueSweepFigures
             var sent = new List<MailRecord>();
             for (var r = 0; r < perMailbox; r++)
             {
-                var (id, conversation, buyer) = ($"AAMk-{users}{m}-{r}=", $"conv-{users}{m}-{r}", $"buyer{m}@fabrikam.com");
+                var (id, conversation, buyer) = ($"AAMk-{users}{m}-{r}=", $"conv-{users}{m}-{r}", users == Measured ? $"buyer{m}@fabrikam.com" : $"warm-up{m}@fabrikam.com");
                 mailbox.Put("sentitems", new InMemoryMessage
                 {
                     Id = id, InternetMessageId = $"<{users}{m}-{r}@bench>", ConversationId = conversation, Subject = $"Quote {m}-{r}",
