@@ -37,9 +37,11 @@ function setBusy(busy) { $('content').setAttribute('aria-busy', String(busy)); }
 function showError(error, retry) {
   setBusy(false);
   for (const d of DIRECTIONS) $(`count-${d}`).textContent = '';
+  // Local mode has no sign-in: its 401 is the pasted token, which only a new token and a restart fix (the detail says how).
+  const retryHelps = !(state.localMode && error.status === 401);
   fill($('panel'), h('div', { class: 'message message-error', role: 'alert' },
     h('p', {}, h('strong', { text: error.title || t('error.title') }), error.detail || t('error.detail')),
-    h('button', { type: 'button', class: 'btn btn-small', text: t('tryAgain'), onclick: retry })));
+    retryHelps && h('button', { type: 'button', class: 'btn btn-small', text: t('tryAgain'), onclick: retry })));
 }
 
 function renderBanner() {
@@ -55,7 +57,7 @@ function renderBanner() {
   const detail = problem?.detail ?? since;
   fill(banner, h('p', {}, h('strong', { text: title }), detail),
     problem?.code && h('p', { class: 'muted problem-code', text: t('problem.code', { code: problem.code }) }),
-    h('button', { type: 'button', class: 'btn btn-small', text: problem?.action ?? t('tryAgain'), onclick: () => load(true) }));
+    problem?.action !== null && h('button', { type: 'button', class: 'btn btn-small', text: problem?.action ?? t('tryAgain'), onclick: () => load(true) }));
 }
 
 function renderFooter() {
