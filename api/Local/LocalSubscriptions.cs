@@ -12,12 +12,20 @@ internal sealed partial class LocalSubscriptions(IServiceScopeFactory scopes, IC
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var mine = LocalMode.UserKeyFor(configuration);
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<SubscriptionStore>();
-        foreach (var other in (await store.UserKeysAsync(cancellationToken)).Where(k => k != mine && LocalMode.IsLocalUserKey(k)))
+        try
         {
-            await store.DeleteUserAsync(other, cancellationToken);
-            LogRemoved(logger, other);
+            await using var scope = scopes.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<SubscriptionStore>();
+            foreach (var other in (await store.UserKeysAsync(cancellationToken)).Where(k => k != mine && LocalMode.IsLocalUserKey(k)))
+            {
+                await store.DeleteUserAsync(other, cancellationToken);
+                LogRemoved(logger, other);
+            }
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The database out of reach (Storage:MigrateOnStart=false allows that at start): LocalMailboxes refuses them anyway.
+            LogNotRemoved(logger, ex.GetType().Name);
         }
     }
 
@@ -25,6 +33,9 @@ internal sealed partial class LocalSubscriptions(IServiceScopeFactory scopes, IC
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Removed the subscriptions of {UserKey}, another local user than this run's")]
     private static partial void LogRemoved(ILogger logger, string userKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look for other local users' subscriptions ({Failure}); their notifications are refused anyway")]
+    private static partial void LogNotRemoved(ILogger logger, string failure);
 }
 
 /// <summary>Local mode's services besides its mailbox (api/Mail registers that).</summary>
