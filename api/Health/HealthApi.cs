@@ -7,7 +7,10 @@ namespace OutlookFollowUp.Health;
 
 public sealed record LiveResponse(string Status);
 
-/// <param name="LastGraphSuccessAt">The latest good sync of any mailbox: informative only, since a Graph outage is served from the index.</param>
+/// <param name="LastGraphSuccessAt">
+/// The latest good sync of any mailbox (in local mode, of this run's mailbox): informative only, since a Graph outage is
+/// served from the index.
+/// </param>
 /// <param name="Credential">Whether the on-behalf-of credential is configured, and of which kind (never its value).</param>
 public sealed record ReadyResponse(string Status, string Database, DateTimeOffset? LastGraphSuccessAt, string? Credential = null);
 
@@ -26,6 +29,8 @@ public static class HealthApi
             .AddCheck<StorageWriteCheck>(StorageWriteCheck.Name, tags: [Ready])
             .AddCheck<LastSyncCheck>("last-sync", tags: [Ready])
             .AddCheck<Hosting.CredentialHealthCheck>(Hosting.CredentialHealthCheck.Name, tags: [Ready]);
+        services.AddSingleton<ReadinessLog>();
+        services.Configure<LoggerFilterOptions>(o => o.AddFilter(ReadinessLog.ServiceCategory, LogLevel.Critical));
         return services;
     }
 
@@ -46,6 +51,7 @@ public static class HealthApi
 
     private static async Task WriteReadyAsync(HttpContext context, HealthReport report)
     {
+        context.RequestServices.GetRequiredService<ReadinessLog>().Record(report);
         if (report.Status == HealthStatus.Healthy)
         {
             var last = report.Entries.TryGetValue("last-sync", out var sync) && sync.Data.TryGetValue(LastSyncCheck.DataKey, out var at)
@@ -79,13 +85,16 @@ public static class HealthApi
             Hosting.CredentialHealthCheck.Name => $"The credential: {e.Value.Description}.",
             "database" => "The database cannot be reached.",
             StorageWriteCheck.Name => $"The database takes no writes: {e.Value.Description}.",
-            Local.PastedToken.HealthName => $"{Local.PastedToken.Title} {Local.PastedToken.Detail}",
+            Local.PastedToken.HealthName => e.Value.Data.TryGetValue(Local.PastedTokenHealthCheck.DetailKey, out var detail) ? $"{detail}" : e.Value.Description,
             _ => "The thread index cannot be read.",
         }));
 }
 
-/// <summary>Informative: when any mailbox last synced well. Unhealthy only when the index cannot be read.</summary>
-internal sealed class LastSyncCheck(IThreadIndex index) : IHealthCheck
+/// <summary>
+/// Informative: when any mailbox last synced well; in local mode, this run's mailbox (the sample's or an earlier token's
+/// sync in the same data folder says nothing of this one). Unhealthy only when the index cannot be read.
+/// </summary>
+internal sealed class LastSyncCheck(IThreadIndex index, IConfiguration configuration) : IHealthCheck
 {
     public const string DataKey = "lastGraphSuccessAt";
 
@@ -93,7 +102,9 @@ internal sealed class LastSyncCheck(IThreadIndex index) : IHealthCheck
     {
         try
         {
-            var last = await index.LastGoodSyncAsync(cancellationToken);
+            var last = Local.LocalMode.IsEnabled(configuration)
+                ? (await index.GetStateAsync(Local.LocalMode.UserKeyFor(configuration), cancellationToken))?.LastSyncedAt
+                : await index.LastGoodSyncAsync(cancellationToken);
             return HealthCheckResult.Healthy(data: last is { } at ? new Dictionary<string, object> { [DataKey] = at } : null);
         }
         catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)

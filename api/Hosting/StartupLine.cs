@@ -26,6 +26,12 @@ public static class StartupLine
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            // A pasted token that cannot work is said now, not at the first request.
+            if (app.Services.GetService<PastedTokenSource>()?.StartProblem() is { } problem)
+            {
+                Console.Error.WriteLine(problem);
+            }
+
             Console.Out.WriteLine(Text(app.Configuration, [.. addresses]));
         });
         return app;

@@ -22,10 +22,10 @@ internal sealed partial class LocalSubscriptions(IServiceScopeFactory scopes, IC
                 LogRemoved(logger, other);
             }
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
-            // A database out of reach is answered 503 by every route; this clean-up runs again at the next start.
-            LogSkipped(logger, ex.GetType().Name);
+            // The database out of reach (Storage:MigrateOnStart=false allows that at start): LocalMailboxes refuses them anyway.
+            LogNotRemoved(logger, ex.GetType().Name);
         }
     }
 
@@ -34,8 +34,8 @@ internal sealed partial class LocalSubscriptions(IServiceScopeFactory scopes, IC
     [LoggerMessage(Level = LogLevel.Debug, Message = "Removed the subscriptions of {UserKey}, another local user than this run's")]
     private static partial void LogRemoved(ILogger logger, string userKey);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove other local users' subscriptions at start ({Failure}); notifications of theirs are still refused")]
-    private static partial void LogSkipped(ILogger logger, string failure);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look for other local users' subscriptions ({Failure}); their notifications are refused anyway")]
+    private static partial void LogNotRemoved(ILogger logger, string failure);
 }
 
 /// <summary>Local mode's services besides its mailbox (api/Mail registers that).</summary>

@@ -5,17 +5,29 @@ using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
 
 namespace OutlookFollowUp.Local;
 
-/// <summary>What to say when Graph refuses the token pasted into <c>Graph:AccessToken</c>: retrying cannot fix it.</summary>
+/// <summary>
+/// What to say when the token pasted into <c>Graph:AccessToken</c> cannot be used: past its <c>exp</c> (Graph is not
+/// called), or refused by Graph. Retrying cannot fix either; a new token can.
+/// </summary>
 public static class PastedToken
 {
     public const string HealthName = "graph";
 
-    public const string Title = "The pasted Graph token was rejected or has expired.";
+    public const string ExpiredTitle = "The pasted Graph token has expired.";
 
-    public const string Detail =
-        "Microsoft Graph refused the token in Graph:AccessToken (tokens from Graph Explorer last about an hour). Get a new one " +
-        "(Graph Explorer → Access token, signed in with Mail.Read, MailboxSettings.Read and, for flags and drafts, Mail.ReadWrite) " +
-        "and restart with --Graph:AccessToken \"<the new token>\" or the Graph__AccessToken environment variable.";
+    public const string RejectedTitle = "Microsoft Graph rejected the pasted token.";
+
+    /// <summary>How to get going again, whatever was wrong with the token.</summary>
+    public const string NewToken =
+        "Get a new one (Graph Explorer → Access token, signed in with Mail.Read, MailboxSettings.Read and, for flags and drafts, " +
+        "Mail.ReadWrite) and restart with --Graph:AccessToken \"<the new token>\" or the Graph__AccessToken environment variable.";
+
+    public const string RejectedDetail =
+        "Microsoft Graph refused the token in Graph:AccessToken (revoked, expired, or not a token for Graph). " + NewToken;
+
+    public static string ExpiredDetail(DateTimeOffset? expiresAt) =>
+        $"The token in Graph:AccessToken expired at {PastedTokenSource.Format(expiresAt)} (tokens from Graph Explorer last about an hour), "
+        + $"so Microsoft Graph is not called with it. {NewToken}";
 
     /// <summary>
     /// Local mode with a pasted token: a 401 from Graph is this answer (a 401 ProblemDetails saying what to do), not the
@@ -35,7 +47,7 @@ public static class PastedToken
     }
 }
 
-internal sealed class PastedTokenFailureHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class PastedTokenFailureHandler(IProblemDetailsService problems, PastedTokenSource pasted) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -44,6 +56,7 @@ internal sealed class PastedTokenFailureHandler(IProblemDetailsService problems)
             return false;
         }
 
+        var expired = rejected.FailureCode == PastedTokenSource.Expired;
         httpContext.Response.StatusCode = StatusCodes.Status401Unauthorized;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -52,9 +65,9 @@ internal sealed class PastedTokenFailureHandler(IProblemDetailsService problems)
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status401Unauthorized,
-                Title = PastedToken.Title,
-                Detail = PastedToken.Detail,
-                Extensions = { ["graph"] = rejected.FailureCode == PastedTokenSource.Expired ? "token expired" : "token rejected" },
+                Title = expired ? PastedToken.ExpiredTitle : PastedToken.RejectedTitle,
+                Detail = expired ? PastedToken.ExpiredDetail(pasted.ExpiresAt) : PastedToken.RejectedDetail,
+                Extensions = { ["graph"] = expired ? "token expired" : "token rejected" },
             },
         });
     }
@@ -70,9 +83,15 @@ internal sealed class PastedTokenFailureHandler(IProblemDetailsService problems)
 /// <summary>Not ready while Graph refuses the pasted token: the product cannot read the mailbox until a new one is pasted.</summary>
 internal sealed class PastedTokenHealthCheck(MailboxAccess access, IConfiguration configuration, PastedTokenSource pasted) : IHealthCheck
 {
+    /// <summary>The key of the sentence <c>/health/ready</c> says, besides the short description it puts in <c>graph</c>.</summary>
+    public const string DetailKey = "detail";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(
-            pasted.IsExpired ? HealthCheckResult.Unhealthy("token expired")
-            : access.IsRejected(LocalMode.UserKeyFor(configuration)) ? HealthCheckResult.Unhealthy("token rejected")
+            pasted.IsExpired ? Unhealthy("token expired", $"{PastedToken.ExpiredTitle} {PastedToken.ExpiredDetail(pasted.ExpiresAt)}")
+            : access.IsRejected(LocalMode.UserKeyFor(configuration)) ? Unhealthy("token rejected", $"{PastedToken.RejectedTitle} {PastedToken.RejectedDetail}")
             : HealthCheckResult.Healthy("token accepted or not used yet"));
+
+    private static HealthCheckResult Unhealthy(string state, string detail) =>
+        HealthCheckResult.Unhealthy(state, data: new Dictionary<string, object> { [DetailKey] = detail });
 }

@@ -37,10 +37,12 @@ function setBusy(busy) { $('content').setAttribute('aria-busy', String(busy)); }
 function showError(error, retry) {
   setBusy(false);
   for (const d of DIRECTIONS) $(`count-${d}`).textContent = '';
-  // No "Try again" where it cannot help (the pane opened outside Outlook with Entra ID, a server without its sign-in library).
+  // No "Try again" where it cannot help: the pane opened outside Outlook with Entra ID, a server without its sign-in
+  // library, or local mode's 401 (the pasted token: only a new token and a restart fix it, and the detail says how).
+  const retryHelps = error.retry !== false && !(state.localMode && error.status === 401);
   fill($('panel'), h('div', { class: 'message message-error', role: 'alert' },
     h('p', {}, h('strong', { text: error.title || t('error.title') }), error.detail || t('error.detail')),
-    error.retry !== false && h('button', { type: 'button', class: 'btn btn-small', text: t('tryAgain'), onclick: retry })));
+    retryHelps && h('button', { type: 'button', class: 'btn btn-small', text: t('tryAgain'), onclick: retry })));
 }
 
 function renderBanner() {
@@ -56,7 +58,7 @@ function renderBanner() {
   const detail = problem?.detail ?? since;
   fill(banner, h('p', {}, h('strong', { text: title }), detail),
     problem?.code && h('p', { class: 'muted problem-code', text: t('problem.code', { code: problem.code }) }),
-    h('button', { type: 'button', class: 'btn btn-small', text: problem?.action ?? t('tryAgain'), onclick: () => load(true) }));
+    problem?.action !== null && h('button', { type: 'button', class: 'btn btn-small', text: problem?.action ?? t('tryAgain'), onclick: () => load(true) }));
 }
 
 function renderFooter() {

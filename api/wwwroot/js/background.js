@@ -13,7 +13,7 @@ export function backgroundProblem(problem, localMode) {
   const code = String(problem.code ?? '');
   if (SIGN_IN.test(code)) {
     return localMode
-      ? { title: t('problem.tokenTitle'), detail: t('problem.tokenLocal'), action: t('tryAgain'), severity: 'error' }
+      ? { title: t('problem.tokenTitle'), detail: t('problem.tokenLocal'), action: null, severity: 'error' } // retrying cannot help
       : { title: t('problem.signInTitle'), detail: t('problem.signIn'), action: t('problem.signInAction'), severity: 'error' };
   }
   if (PERMISSION.test(code)) return { title: t('problem.permissionTitle'), detail: t('problem.permission'), action: t('tryAgain'), severity: 'error', code };

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
@@ -63,8 +64,61 @@ public sealed class PastedTokenExpiryTests : IDisposable
         var problem = await threads.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.Unauthorized, threads.StatusCode);
-        Assert.Equal((PastedToken.Title, "token expired"), (problem.GetProperty("title").GetString(), problem.GetProperty("graph").GetString()));
+        Assert.Equal((PastedToken.ExpiredTitle, "token expired"), (problem.GetProperty("title").GetString(), problem.GetProperty("graph").GetString()));
         Assert.Empty(host.Graph.Requests);
+    }
+
+    [Fact]
+    public async Task An_expired_tokens_401_says_it_expired_and_never_that_Graph_refused_it()
+    {
+        using var host = new Host(_dataFolder, Jwt(expires: Now.AddMinutes(-1)));
+        using var client = host.CreateClient();
+
+        using var threads = await client.GetAsync(new Uri("/api/threads", UriKind.Relative));
+        var problem = await threads.Content.ReadFromJsonAsync<JsonElement>();
+
+        var (title, detail) = (problem.GetProperty("title").GetString()!, problem.GetProperty("detail").GetString()!);
+        Assert.Equal("The pasted Graph token has expired.", title);
+        Assert.Contains("expired at 2026-11-23 08:59 UTC", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("refused", title + detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(host.Graph.Requests);
+    }
+
+    [Fact]
+    public async Task Readiness_under_a_pasted_token_names_that_mailboxs_last_sync_not_the_samples()
+    {
+        using (var sample = new Host(_dataFolder, token: null))
+        {
+            using var sampleClient = sample.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await sampleClient.GetAsync(new Uri("/api/threads", UriKind.Relative))).StatusCode);
+        }
+
+        using var host = new Host(_dataFolder, Jwt(expires: Now.AddHours(1)));
+        using var client = host.CreateClient();
+        var before = await client.GetFromJsonAsync<JsonElement>(new Uri("/health/ready", UriKind.Relative));
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/threads", UriKind.Relative))).StatusCode);
+        var after = await client.GetFromJsonAsync<JsonElement>(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("lastGraphSuccessAt").ValueKind);
+        Assert.Equal(Now.AddMinutes(5), after.GetProperty("lastGraphSuccessAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Readiness_while_the_token_is_expired_logs_it_once()
+    {
+        var logs = new LogCollector();
+        using var host = new Host(_dataFolder, Jwt(expires: Now.AddMinutes(-1)), logs);
+        using var client = host.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+        }
+
+        var said = logs.Entries.Where(e => e.Level >= LogLevel.Warning
+            && (e.Category.Contains("Health", StringComparison.Ordinal) || e.Message.Contains("expired", StringComparison.Ordinal))).ToList();
+        Assert.True(said is [var once] && once.Message.Contains("token expired", StringComparison.Ordinal), string.Join("\n", said));
     }
 
     [Theory]
@@ -84,7 +138,31 @@ public sealed class PastedTokenExpiryTests : IDisposable
 
     private static string Part(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private sealed class Host(string dataFolder, string token) : WebApplicationFactory<Program>
+    /// <summary>Every log entry of the app, as the console would print them.</summary>
+    private sealed class LogCollector : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(LogCollector owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                owner.Entries.Enqueue((logLevel, category, $"{category}: {formatter(state, exception)}"));
+        }
+    }
+
+    /// <param name="token">Null runs the sample mailbox (in the same data folder).</param>
+    private sealed class Host(string dataFolder, string? token, ILoggerProvider? logs = null) : WebApplicationFactory<Program>
     {
         public FakeTimeProvider Time { get; } = new(Now);
 
@@ -94,9 +172,18 @@ public sealed class PastedTokenExpiryTests : IDisposable
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Storage:DataFolder", dataFolder);
-            builder.UseSetting("Graph:AccessToken", token);
+            if (token is not null)
+            {
+                builder.UseSetting("Graph:AccessToken", token);
+            }
+
             builder.ConfigureTestServices(services =>
             {
+                if (logs is not null)
+                {
+                    services.AddSingleton(logs);
+                }
+
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(Time);
                 services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => Graph);

@@ -63,7 +63,7 @@ public sealed class PastedTokenTests : IDisposable
         using var threads = await client.GetAsync(new Uri("/api/threads", UriKind.Relative));
         var problem = await threads.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.Unauthorized, threads.StatusCode);
-        Assert.Equal(PastedToken.Title, problem.GetProperty("title").GetString());
+        Assert.Equal(PastedToken.RejectedTitle, problem.GetProperty("title").GetString());
         Assert.Contains("Graph__AccessToken", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(threads.Headers.Contains("Retry-After"));
 

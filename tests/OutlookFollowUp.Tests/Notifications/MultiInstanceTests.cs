@@ -28,8 +28,8 @@ public sealed class MultiInstanceTests
         var settings = new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:FollowUps"] = database.ConnectionString };
         try
         {
-            using var first = new NotificationHost(SampleMailbox.Create(Now), Now, settings: settings, sharedGraph: graph);
-            using var second = new NotificationHost(SampleMailbox.Create(Now), Now, settings: settings, sharedGraph: graph);
+            using var first = new NotificationHost(SampleMailbox.Create(Now), Now, settings: settings, sharedGraph: graph, anyUser: true);
+            using var second = new NotificationHost(SampleMailbox.Create(Now), Now, settings: settings, sharedGraph: graph, anyUser: true);
             _ = (first.Services, second.Services); // both started, their workers waiting on their clocks
             graph.Graph.SubscriptionClock = first.Clock;
 

@@ -24,13 +24,19 @@ public sealed class NotificationHost : LocalAppFactory
     private readonly string? _publicBaseUrl;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly FakeGraph? _sharedGraph;
+    private readonly bool _anyUser;
     private HttpClient? _graphClient;
 
+    /// <param name="anyUser">
+    /// Local mode acts for its own user alone; a host standing in for a deployment of many users (rows of made-up user
+    /// keys) is given a mailbox port that serves any key, as the test rigs' own.
+    /// </param>
     public NotificationHost(
         InMemoryMailbox mailbox, DateTimeOffset now, string? publicBaseUrl = "http://localhost",
-        IReadOnlyDictionary<string, string>? settings = null, FakeGraph? sharedGraph = null)
+        IReadOnlyDictionary<string, string>? settings = null, FakeGraph? sharedGraph = null, bool anyUser = false)
         : base(mailbox, now, "followups-notify-")
     {
+        _anyUser = anyUser;
         _publicBaseUrl = publicBaseUrl;
         _settings = settings ?? new Dictionary<string, string>();
         _sharedGraph = sharedGraph;
@@ -54,6 +60,12 @@ public sealed class NotificationHost : LocalAppFactory
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_anyUser)
+        {
+            builder.ConfigureTestServices(services =>
+                services.AddSingleton<OutlookFollowUp.Mail.IMailboxes>(sp => new OutlookFollowUp.Local.LocalMailboxes(sp.GetRequiredService<GraphClientFactory>())));
         }
 
         if (_sharedGraph is not null)

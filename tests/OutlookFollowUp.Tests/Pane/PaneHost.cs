@@ -16,9 +16,13 @@ namespace OutlookFollowUp.Tests.Pane;
 /// </summary>
 public sealed class PaneHost : LocalAppFactory
 {
-    public PaneHost(InMemoryMailbox mailbox, DateTimeOffset now)
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    /// <param name="settings">Extra configuration (a pasted Graph token, say).</param>
+    public PaneHost(InMemoryMailbox mailbox, DateTimeOffset now, IReadOnlyDictionary<string, string>? settings = null)
         : base(mailbox, now, "followups-pane-")
     {
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseUrl = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -46,6 +50,15 @@ public sealed class PaneHost : LocalAppFactory
 
     public async Task<JsonArray> ThreadsAsync(string direction = "all") =>
         (await GetJsonAsync($"/api/threads?direction={direction}"))["threads"]!.AsArray();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
 
     protected override void DisposeOwned() => Http.Dispose();
 
