@@ -25,3 +25,9 @@ public sealed class MailBudget(IOptions<GraphOptions> options, TimeProvider time
         }
     }
 }
+
+/// <summary>Graph's long waits held per mailbox by the adapter; an erase forgets them, so the next read syncs at once.</summary>
+public interface IMailboxThrottleHolds
+{
+    void Forget(string userKey);
+}

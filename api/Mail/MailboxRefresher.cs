@@ -73,6 +73,7 @@ public sealed partial class MailboxRefresher(
 
             await erase(cancellationToken);
             _notBefore.TryRemove(userKey, out _);
+            scopes.CreateScope().ServiceProvider.GetService<IMailboxThrottleHolds>()?.Forget(userKey);
             _actionable.TryRemove(userKey, out _);
         }
         finally

@@ -8,6 +8,10 @@ internal static class EnglishCues
         Code = "en",
         Requests =
         [
+            "i|we still need",
+            "i|we need your",
+            "(i'm|i am|we're|we are) still missing",
+            "~^pick|choose|select",
             "~please !find|see|note|feel|disregard|ignore|excuse|forgive|accept|be|let|refer|keep|bear|don't|do|allow|pardon|rest|enjoy|use",
             "~pls|plz !find|see|note|feel|ignore|let",
             "~kindly !note|find|be|ignore|disregard",

@@ -8,6 +8,11 @@ internal static class FrenchCues
         Code = "fr",
         Requests =
         [
+            "~merci de le|la|les|l|saisir|remplir|renseigner|choisir|prendre|prévoir",
+            "il me|nous manque",
+            "~^choisis|choisissez",
+            "accepterais|accepteriez tu|vous",
+            "(j ai|nous avons) besoin de|du|des|d",
             "merci de bien vouloir",
             "~merci de me|nous|lui|leur|m !avoir",
             "~merci de confirmer|répondre|valider|signer|revenir|vérifier|relire|transmettre|envoyer|faire|indiquer|préciser|compléter|retourner|regarder",

@@ -8,6 +8,11 @@ internal static class GermanCues
         Code = "de",
         Requests =
         [
+            "könnten|können|kannst|könntest|würden|würdest sie|du|ihr … ansehen|anschauen|prüfen|schicken|senden|sagen|bestätigen|unterschreiben|übernehmen|geben|zusenden",
+            "(wärst du|wären sie|wärt ihr) bereit",
+            "~^wähle|wählt|wählen",
+            "ich|wir benötige|benötigen|brauche|brauchen noch",
+            "mir|uns fehlt|fehlen noch",
             "~bitte !beachten|beachte|beachtet|entschuldigen|entschuldige|entschuldigt|schön|sehr|gerne|gern|ignorieren|ignoriere|vergessen|nicht|um+entschuldigung",
             "könnten|können|würden|kannst|könntest|würdest|könnt|könntet|würdet sie|du|ihr … mir|uns",
             "könnten|können|würden|kannst|könntest|würdest|könnt|könntet|würdet sie|du|ihr ?",
@@ -37,6 +42,8 @@ internal static class GermanCues
         ],
         Questions =
         [
+            "würde|würden mich interessieren",
+            "interessiert mich ob|wie|wann|was",
             "ich frage mich",
             "weiß|kennt|hat jemand",
             "ich wollte|möchte|würde … fragen|wissen",

@@ -8,6 +8,11 @@ internal static class ItalianCues
         Code = "it",
         Requests =
         [
+            "mi|ci servono|serve ancora",
+            "mi|ci mancano|manca ancora",
+            "ho|abbiamo bisogno del|della|dei|delle|di|dello|degli",
+            "~^scegli|scegliete|scelga|indicami",
+            "saresti|sareste|sarebbe disposto|disposta|disposti|disponibile",
             "~(per favore|per piacere|per cortesia|cortesemente) !trova|trovi|trovate|scusa|scusate|scusi|ignora|ignorate|non",
             "~gentilmente !trova|trovi",
             "potresti|potreste",

@@ -8,6 +8,11 @@ internal static class SpanishCues
         Code = "es",
         Requests =
         [
+            "me|nos faltan|falta todavía|aún",
+            "te|le|os|les pido|pedimos|ruego|rogamos que",
+            "~^elige|elija|elegid|escoge|escoja",
+            "necesito|necesitamos el|la|los|las|tu|su|vuestro|vuestra",
+            "estarías|estaría|estaríais dispuesto|dispuesta|dispuestos",
             "~por favor !encuentra|encuentre|disculpa|disculpe|ignora|ignore|no",
             "~porfa|porfavor",
             "podrías|podríais|podrían",

@@ -23,6 +23,7 @@ public static class GraphMailServices
         services.TryAddSingleton(TimeProvider.System); // tests register a FakeTimeProvider first
         services.TryAddSingleton<GraphRequestCounters>();
         services.TryAddSingleton<GraphMailboxGates>();
+        services.TryAddSingleton<IMailboxThrottleHolds>(sp => sp.GetRequiredService<GraphMailboxGates>());
         services.TryAddSingleton<GraphClientFactory>();
         var http = services.AddGraphHttp();
         if (transport is not null)

@@ -21,9 +21,12 @@ namespace OutlookFollowUp.Mail.Graph;
 /// before then. One instance owns a mailbox's background work at a time (Storage's mailbox leases), so these counts
 /// hold for the deployment.
 /// </summary>
-public sealed class GraphMailboxGates(IOptions<GraphOptions> options, TimeProvider time)
+public sealed class GraphMailboxGates(IOptions<GraphOptions> options, TimeProvider time) : IMailboxThrottleHolds
 {
     private readonly ConcurrentDictionary<string, MailboxGate> _gates = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Drops the mailbox's gate (its long wait and its window): an erased user starts again as a new one.</summary>
+    public void Forget(string userKey) => _gates.TryRemove(userKey, out _);
 
     internal MailboxGate For(string mailboxKey) => _gates.GetOrAdd(mailboxKey, _ => new MailboxGate(options.Value));
 
