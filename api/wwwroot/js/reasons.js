@@ -4,9 +4,20 @@
 import { t, list, language } from './i18n.js';
 import { ago } from './time.js';
 
-const AGE = String.raw`(\d+) (hours?|days?)(?: \((\d+) working hours\))? ago`;
-const THEIRS = new RegExp(String.raw`^(?:Not delivered to .+?: a delivery failure report came back\. )?You wrote to .+? ${AGE}; no reply since\.`);
-const MINE = new RegExp(String.raw`^.+? wrote to you ${AGE}; you have not replied\.`);
+const AGE = String.raw`(?<count>\d+) (?<unit>hours?|days?)(?: \((?<hours>\d+) working hours\))? ago`;
+// What the message asked (rule 9's kinds), as ReasonText says it instead of "wrote to"; "wrote" when it does not say.
+const KINDS = ['question', 'request', 'proposal', 'review', 'signature', 'date', 'update'];
+const THEIRS_VERBS = {
+  wrote: 'wrote to .+?', question: 'asked .+? a question', request: 'sent .+? a request', proposal: 'made .+? a proposal',
+  review: 'asked .+? for a review', signature: 'asked .+? for a signature', date: 'asked .+? to pick a date', update: 'asked .+? for an update',
+};
+const MINE_VERBS = {
+  wrote: 'wrote to you', question: 'asked you a question', request: 'sent you a request', proposal: 'made you a proposal',
+  review: 'asked you for a review', signature: 'asked you for a signature', date: 'asked you to pick a date', update: 'asked you for an update',
+};
+const either = verbs => Object.entries(verbs).map(([kind, words]) => `(?<${kind}>${words})`).join('|');
+const THEIRS = new RegExp(String.raw`^(?:Not delivered to .+?: a delivery failure report came back\. )?You (?:${either(THEIRS_VERBS)}) ${AGE}; no reply since\.`);
+const MINE = new RegExp(String.raw`^.+? (?:${either(MINE_VERBS)}) ${AGE}; you have not replied\.`);
 const VIA_LIST = ' It came through a mailing list, but you took part in this thread.';
 const NUDGES = /^ That was your (\d+)(?:st|nd|rd|th) follow-up\./;
 const EVERYONE = ' Everyone replied earlier in the thread.';
@@ -73,8 +84,10 @@ function sentencesOf(thread, people) {
   const direction = thread.direction === 'mine' ? 'mine' : 'theirs';
   const match = (direction === 'mine' ? MINE : THEIRS).exec(thread.reason);
   if (!match) return null;
-  const [head, count, unit, workingHours] = match;
-  let rest = thread.reason.slice(head.length);
+  const { count, unit, hours: workingHours } = match.groups;
+  const kind = KINDS.find(k => match.groups[k]);
+  const key = kind ? `reason.${direction}.${kind}` : `reason.${direction}`;
+  let rest = thread.reason.slice(match[0].length);
   const sentences = [];
   const bounced = thread.notDelivered ?? [];
   if (direction === 'theirs' && bounced.length) sentences.push({ kind: 'notDelivered', text: t('reason.notDelivered', { names: names(bounced) }) });
@@ -82,8 +95,8 @@ function sentencesOf(thread, people) {
   sentences.push({
     kind: 'head',
     text: direction === 'mine'
-      ? t('reason.mine', { name: names(people.slice(0, 1)), ago: when })
-      : t('reason.theirs', { names: names(people), ago: when }),
+      ? t(key, { name: names(people.slice(0, 1)), ago: when })
+      : t(key, { names: names(people), ago: when }),
   });
   if (workingHours) sentences.push({ kind: 'workingHours', text: t('reason.workingHours', { count: Number(workingHours) }) });
   if (direction === 'mine' && rest.startsWith(VIA_LIST)) {
