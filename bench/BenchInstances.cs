@@ -192,6 +192,23 @@ internal sealed class BenchInstance : IAsyncDisposable
     /// <summary>The process's peak resident memory (Linux VmHWM), in MB; null elsewhere.</summary>
     public double? PeakMegabytes() => PeakMegabytes(_process.Id);
 
+    /// <summary>CPU time the process has used so far (user and system), from /proc; null elsewhere.</summary>
+    public double? CpuSeconds() => CpuSeconds(_process.Id);
+
+    public static double? CpuSeconds(int pid)
+    {
+        var stat = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat";
+        if (!File.Exists(stat))
+        {
+            return null;
+        }
+
+        // Fields after the command's closing parenthesis; utime and stime are the 14th and 15th, in clock ticks (100 a second).
+        var text = File.ReadAllText(stat);
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     public static double? PeakMegabytes(int pid)
     {
         var status = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status";

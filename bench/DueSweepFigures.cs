@@ -79,6 +79,7 @@ internal static class DueSweepFigures
 
             await using var connections = ConnectionPeak.Start(database.Options);
             var (requestsBefore, partsBefore, tipsBefore) = (counting.Total, simulator.BatchParts.Count, counting.Count("getMailTips"));
+            var cpuBefore = running.Select(r => r.CpuSeconds() ?? 0).ToList();
             var clock = Stopwatch.StartNew();
             await DueAsync(database, Measured); // every reminder comes due at once: the instances' next sweep (within a second) takes them
 
@@ -91,10 +92,10 @@ internal static class DueSweepFigures
 
             var wall = clock.Elapsed;
             var requests = counting.Total - requestsBefore;
-            output.WriteLine("| database | instances | reminders / mailboxes | latency | wall time | Graph HTTP requests | $batch parts | getMailTips | product peak RSS per instance | PostgreSQL connections, peak (all instances) | this process (simulator, seeding) peak RSS |");
-            output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+            output.WriteLine("| database | instances | reminders / mailboxes | latency | wall time | Graph HTTP requests | $batch parts | getMailTips | product peak RSS per instance | product CPU per instance | PostgreSQL connections, peak (all instances) | this process (simulator, seeding) peak RSS |");
+            output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
             output.WriteLine(FormattableString.Invariant(
-                $"| {provider} | {instances} | {total:N0} / {mailboxes:N0} | {latency} ms | {wall.TotalSeconds:F1} s | {requests:N0} | {simulator.BatchParts.Count - partsBefore:N0} | {counting.Count("getMailTips") - tipsBefore:N0} | {Peaks(running)} | {connections?.Peak.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {BenchInstance.PeakMegabytes(Environment.ProcessId):F0} MB |"));
+                $"| {provider} | {instances} | {total:N0} / {mailboxes:N0} | {latency} ms | {wall.TotalSeconds:F1} s | {requests:N0} | {simulator.BatchParts.Count - partsBefore:N0} | {counting.Count("getMailTips") - tipsBefore:N0} | {Peaks(running)} | {Cpu(running, cpuBefore)} | {connections?.Peak.ToString(CultureInfo.InvariantCulture) ?? "n/a"} | {BenchInstance.PeakMegabytes(Environment.ProcessId):F0} MB |"));
             output.WriteLine(FormattableString.Invariant(
                 $"due-sweep: reminders={total} mailboxes={mailboxes} latency_ms={latency} instances={instances} wall_s={wall.TotalSeconds:F1} graph_requests={requests} flags={flagged}"));
         }
@@ -147,6 +148,10 @@ internal static class DueSweepFigures
             ? throw new BenchUsageException("PostgreSQL needs FOLLOWUP_TEST_POSTGRES (a connection string to a server the bench may create schemas on)")
             : provider;
     }
+
+    /// <summary>CPU seconds each instance used since <paramref name="before"/> was read.</summary>
+    internal static string Cpu(List<BenchInstance> instances, List<double> before) =>
+        string.Join(" / ", instances.Select((i, n) => i.CpuSeconds() is { } s ? (s - before[n]).ToString("F1", CultureInfo.InvariantCulture) + " s" : "n/a"));
 
     internal static string Peaks(IEnumerable<BenchInstance> instances) =>
         string.Join(" / ", instances.Select(i => i.PeakMegabytes() is { } mb ? mb.ToString("F0", CultureInfo.InvariantCulture) + " MB" : "n/a"));

@@ -65,6 +65,7 @@ internal static class SyncRoundFigures
             }
 
             var clock = Stopwatch.StartNew();
+            var cpuBefore = running.Select(r => r.CpuSeconds() ?? 0).ToList();
             var synced = 0;
             while ((synced = await SyncedAsync(database, launched)) < mailboxes)
             {
@@ -74,10 +75,10 @@ internal static class SyncRoundFigures
 
             var wall = clock.Elapsed;
             var requests = counting.Total - requestsBefore;
-            output.WriteLine("| database | instances | mailboxes | latency | wall time | Graph HTTP requests | per mailbox | product peak RSS per instance | PostgreSQL connections, peak (all instances) | this process (simulator, seeding) peak RSS |");
-            output.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+            output.WriteLine("| database | instances | mailboxes | latency | wall time | Graph HTTP requests | per mailbox | product peak RSS per instance | product CPU per instance | PostgreSQL connections, peak (all instances) | this process (simulator, seeding) peak RSS |");
+            output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
             output.WriteLine(FormattableString.Invariant(
-                $"| {provider} | {instances} | {mailboxes:N0} | {latency} ms | {wall.TotalSeconds:F1} s | {requests:N0} | {(double)requests / mailboxes:F2} | {DueSweepFigures.Peaks(running)} | {connections?.Peak.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} | {BenchInstance.PeakMegabytes(Environment.ProcessId):F0} MB |"));
+                $"| {provider} | {instances} | {mailboxes:N0} | {latency} ms | {wall.TotalSeconds:F1} s | {requests:N0} | {(double)requests / mailboxes:F2} | {DueSweepFigures.Peaks(running)} | {DueSweepFigures.Cpu(running, cpuBefore)} | {connections?.Peak.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} | {BenchInstance.PeakMegabytes(Environment.ProcessId):F0} MB |"));
             output.WriteLine(FormattableString.Invariant(
                 $"sync-round: mailboxes={mailboxes} latency_ms={latency} instances={instances} wall_s={wall.TotalSeconds:F1} graph_requests={requests}"));
         }

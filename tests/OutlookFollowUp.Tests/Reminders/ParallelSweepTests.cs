@@ -104,6 +104,29 @@ public sealed class ParallelSweepTests
         Assert.All(rows.Where(r => r.ClaimId is not null).GroupBy(r => r.UserKey), mailbox => Assert.Single(mailbox.Select(r => r.ClaimId).Distinct()));
     }
 
+    [PostgresFact]
+    public async Task Claims_made_at_once_by_many_instances_never_wait_on_each_other_and_take_each_row_once()
+    {
+        await using var rig = await SweepRig.CreateAsync(StorageProvider.Postgres);
+        await SeedAsync(rig, mailboxes: 30, perMailbox: 5); // one due time for all: a batch of 3 rows cuts through mailboxes
+        var now = rig.Time.GetUtcNow();
+        var claimed = 0;
+
+        for (var round = 0; round < 100 && claimed < 150; round++)
+        {
+            var counts = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+            {
+                await using var context = rig.Db.CreateContext();
+                return await ReminderClaims.ClaimAsync(context, $"claim-{round}-{i}", now, now.AddMinutes(5), 3, Ct);
+            })));
+            claimed += counts.Sum();
+        }
+
+        var rows = await RowsAsync(rig, null);
+        Assert.Equal(150, claimed);
+        Assert.All(rows, r => Assert.NotNull(r.ClaimId));
+    }
+
     private static async Task SeedAsync(SweepRig rig, int mailboxes, int perMailbox)
     {
         var now = rig.Time.GetUtcNow();
