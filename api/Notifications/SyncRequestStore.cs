@@ -10,11 +10,24 @@ internal sealed class SyncRequestStore(FollowUpDbContext db)
     /// <summary>A claimed request: the generation the worker saw, so a request that comes during the sync is kept.</summary>
     public sealed record Claim(string UserKey, long Generation, int Reason, int FailedAttempts);
 
-    /// <summary>Inserts the mailbox's row, or bumps its generation: concurrent requests coalesce on the key.</summary>
+    /// <summary>
+    /// Inserts the mailbox's row, or bumps its generation: concurrent requests coalesce on the key. A poller's request
+    /// (periodic, reconcile) leaves an existing row as it is: a sync pending or running reads every change up to its
+    /// own delta round, so no second sync is owed to it (two instances' pollers then cost one sync).
+    /// </summary>
     public Task RequestAsync(string userKey, SyncRequestReason reason, DateTimeOffset now, CancellationToken ct)
     {
         var postgres = DatabaseLocks.IsPostgres(db);
         object at = postgres ? now.ToUniversalTime() : now.UtcTicks; // raw SQL skips the SQLite context's ticks converter
+        if (Strength(reason) == 0)
+        {
+            return db.Database.ExecuteSqlAsync($"""
+                INSERT INTO mailbox_sync_requests (user_key, requested_at, reason, generation, claimed_by, claimed_until, failed_attempts)
+                VALUES ({userKey}, {at}, 0, 1, NULL, NULL, 0)
+                ON CONFLICT (user_key) DO NOTHING
+                """, ct);
+        }
+
         return db.Database.ExecuteSqlAsync($"""
             INSERT INTO mailbox_sync_requests (user_key, requested_at, reason, generation, claimed_by, claimed_until, failed_attempts)
             VALUES ({userKey}, {at}, {Strength(reason)}, 1, NULL, NULL, 0)

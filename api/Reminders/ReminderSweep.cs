@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using OutlookFollowUp.Away;
 using OutlookFollowUp.Background;
@@ -43,8 +43,8 @@ internal sealed class NoSweepProbe : ISweepProbe
 /// <summary>
 /// The due sweep. Claims reminders whose time passed (<see cref="ReminderClaims"/>) in batches and works on their
 /// mailboxes side by side, up to <see cref="BackgroundOptions.MailboxConcurrency"/> at once (<see cref="MailboxSweep"/>:
-/// the "still no reply?" check in every folder, then the flags). The next batch is claimed as the mailboxes of the last
-/// are taken up, so a slow or throttled mailbox holds up only itself. Each mailbox is worked on under its lease
+/// the "still no reply?" check in every folder, then the flags). The next batch is claimed while the last one's mailboxes
+/// are being swept, so a slow or throttled mailbox holds up only itself. Each mailbox is worked on under its lease
 /// (<see cref="MailboxLeases"/>): with several instances, one at a time sends a mailbox's requests, so Graph's limits per
 /// mailbox hold for the deployment; a mailbox another instance is working on waits a moment, else its reminders come
 /// back a few seconds later. A crash before a flag's landing is saved leaves the flag wanted: the claim's lease ends,
@@ -68,10 +68,28 @@ internal sealed partial class ReminderSweep(
     public async Task<SweepCounts> RunOnceAsync(CancellationToken cancellationToken)
     {
         var total = new Tally();
+        var concurrency = options.Value.MailboxConcurrency;
+        // A short queue between the claims and the mailboxes: the next batch is claimed (and its MailTips round asked)
+        // while the last one's mailboxes are still being swept, never long before (the claim's lease runs meanwhile).
+        var queue = Channel.CreateBounded<MailboxWork>(new BoundedChannelOptions(concurrency) { SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using (var main = parts())
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MailboxConcurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(ClaimAsync(main, total, cancellationToken), parallel, async (work, ct) => total.Add(await SweepMailboxAsync(work, ct)));
+            var claiming = ClaimAsync(main, total, queue.Writer, stop.Token);
+            try
+            {
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(queue.Reader.ReadAllAsync(cancellationToken), parallel, async (work, ct) => total.Add(await SweepMailboxAsync(work, ct)));
+            }
+            catch
+            {
+                // A mailbox's failure (or a crash a test simulates) ends the run: the claims stop too.
+                await stop.CancelAsync();
+                await claiming.ContinueWith(_ => { }, TaskScheduler.Default);
+                throw;
+            }
+
+            await claiming;
         }
 
         var counts = total.Counts;
@@ -83,33 +101,44 @@ internal sealed partial class ReminderSweep(
         return counts;
     }
 
-    /// <summary>The claimed mailboxes, batch after batch; a batch is claimed when the last one's mailboxes have all been taken up.</summary>
-    private async IAsyncEnumerable<MailboxWork> ClaimAsync(SweepParts main, Tally total, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Claims batch after batch into <paramref name="queue"/>, as fast as the mailboxes take them up; completes it at the end.</summary>
+    private async Task ClaimAsync(SweepParts main, Tally total, ChannelWriter<MailboxWork> queue, CancellationToken ct)
     {
-        for (var i = 0; i < MaxBatchesPerRun; i++)
+        await Task.Yield();
+        try
         {
-            var now = time.GetUtcNow();
-            var claimId = Guid.NewGuid().ToString("N");
-            var claimed = await ReminderClaims.ClaimAsync(main.Db, claimId, now, now + options.Value.ClaimLease, options.Value.DueBatchSize, ct);
-            if (claimed == 0)
+            for (var i = 0; i < MaxBatchesPerRun; i++)
             {
-                yield break;
+                var now = time.GetUtcNow();
+                var claimId = Guid.NewGuid().ToString("N");
+                var claimed = await ReminderClaims.ClaimAsync(main.Db, claimId, now, now + options.Value.ClaimLease, options.Value.DueBatchSize, ct);
+                if (claimed == 0)
+                {
+                    break;
+                }
+
+                await probe.AtAsync(SweepPoint.Claimed, ct);
+                total.Add(new SweepCounts(claimed, 0, 0, 0, 0));
+                var rows = await ReminderClaims.ClaimedAsync(main.Db, claimId, ct);
+                // Recipients who are away: one MailTips round per tenant for the whole batch, before its mailboxes.
+                var refused = main.Away is { } away ? await away.PrepareAsync(rows, ct) : new HashSet<string>();
+                foreach (var mailbox in rows.GroupBy(r => r.UserKey, StringComparer.Ordinal))
+                {
+                    await queue.WriteAsync(new MailboxWork(mailbox.Key, [.. mailbox], claimId, refused), ct);
+                }
+
+                if (claimed < options.Value.DueBatchSize)
+                {
+                    break;
+                }
             }
 
-            await probe.AtAsync(SweepPoint.Claimed, ct);
-            total.Add(new SweepCounts(claimed, 0, 0, 0, 0));
-            var rows = await ReminderClaims.ClaimedAsync(main.Db, claimId, ct);
-            // Recipients who are away: one MailTips round per tenant for the whole batch, before its mailboxes.
-            var refused = main.Away is { } away ? await away.PrepareAsync(rows, ct) : new HashSet<string>();
-            foreach (var mailbox in rows.GroupBy(r => r.UserKey, StringComparer.Ordinal))
-            {
-                yield return new MailboxWork(mailbox.Key, [.. mailbox], claimId, refused);
-            }
-
-            if (claimed < options.Value.DueBatchSize)
-            {
-                yield break;
-            }
+            queue.Complete();
+        }
+        catch (Exception ex)
+        {
+            queue.Complete(ex);
+            throw;
         }
     }
 
