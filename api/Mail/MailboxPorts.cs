@@ -128,6 +128,9 @@ public interface IMailboxes
 
     /// <summary>The mailbox's change-notification subscriptions (api/Notifications).</summary>
     IMailboxSubscriptions Subscriptions(string userKey);
+
+    /// <summary>The other routes of an answer (Teams chats, meetings); null when this mailbox has none to read.</summary>
+    IAnswerRoutes? Routes(string userKey) => null;
 }
 
 /// <summary>What a sync leaves to the work that follows it.</summary>
