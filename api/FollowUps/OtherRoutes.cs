@@ -5,7 +5,7 @@ namespace OutlookFollowUp.FollowUps;
 /// meeting, a colleague in a group thread. Pure: chats and meetings come in as facts, like messages. Runs over the
 /// follow-ups rules 1–9 found, so the `scan` command (mail only) never sees it.
 /// </summary>
-public static class OtherRoutes
+public static partial class OtherRoutes
 {
     /// <summary>A meeting of more people (the user included) is not a conversation with one of them.</summary>
     public const int MaxMeetingSize = 6;

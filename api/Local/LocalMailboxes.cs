@@ -14,4 +14,7 @@ public sealed class LocalMailboxes(GraphClientFactory factory, PastedTokenSource
     public IMailboxWriter Writer(string userKey) => factory.CreateWriter(userKey, pasted);
 
     public IMailboxSubscriptions Subscriptions(string userKey) => factory.CreateSubscriptions(userKey, pasted);
+
+    /// <summary>Teams chats and meetings with the same token: the sample's, or the pasted one (which has the permissions it has).</summary>
+    public IAnswerRoutes? Routes(string userKey) => factory.CreateRoutes(userKey, pasted, pasted);
 }

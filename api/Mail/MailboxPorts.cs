@@ -142,7 +142,11 @@ public interface IMailboxes
 /// </param>
 /// <param name="Marks">The flags and compose marks of the messages this sync saw change (<see cref="MessageMarks"/>).</param>
 public sealed record SyncedMailbox(
-    string UserKey, IReadOnlyList<string> Me, IReadOnlyList<MailThread> Threads, IMailboxWriter Writer, IReadOnlyList<MessageMarks>? Marks = null);
+    string UserKey, IReadOnlyList<string> Me, IReadOnlyList<MailThread> Threads, IMailboxWriter Writer, IReadOnlyList<MessageMarks>? Marks = null)
+{
+    /// <summary>What the other routes of an answer said at this sync (Teams chats, meetings); none without a route check.</summary>
+    public RouteFacts Facts { get; init; } = RouteFacts.None;
+}
 
 /// <summary>Work that follows each successful sync of a user's mailbox (rule 7: replies resolve reminders).</summary>
 public interface IMailboxSyncListener

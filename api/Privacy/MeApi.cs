@@ -22,8 +22,9 @@ public static class MeApi
     // Idempotent rather than one transaction: each feature's store runs its own, and a retry finishes what a failure left.
     internal static async Task<NoContent> DeleteMe(
         CurrentUser caller, IReminderStore reminders, IDismissalStore dismissals, ISettingsStore settings, IThreadIndex index, IGraphSessionStore sessions,
-        ISubscriptionRemoval subscriptions, IDigestStateStore digest, CancellationToken ct)
+        ISubscriptionRemoval subscriptions, IDigestStateStore digest, Routes.IRouteStore routes, CancellationToken ct)
     {
+        await routes.DeleteUserAsync(caller.Key, ct);
         await reminders.DeleteUserAsync(caller.Key, ct);
         await dismissals.DeleteUserAsync(caller.Key, ct);
         await settings.DeleteUserAsync(caller.Key, ct);

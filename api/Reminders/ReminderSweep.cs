@@ -57,7 +57,7 @@ internal sealed class NoSweepProbe : ISweepProbe
 internal sealed partial class ReminderSweep(
     FollowUpDbContext db, IMailboxes mailboxes, ISettingsStore settings, IThreadIndex index, ISweepProbe probe,
     FlagPermissionNotices notices, TimeProvider time, IOptions<BackgroundOptions> options, ILogger<ReminderSweep> logger,
-    AwaySweepStep? away = null)
+    AwaySweepStep? away = null, Routes.IRouteStore? routes = null)
 {
     /// <summary>Far more batches than one run needs: a run always ends, even if rows kept coming back.</summary>
     private const int MaxBatchesPerRun = 1_000;
@@ -145,7 +145,10 @@ internal sealed partial class ReminderSweep(
             : await reader.GetConversationsAsync(threadKeys, ct);
         var me = (await index.GetStateAsync(userKey, ct))?.Addresses is { Count: > 0 } known ? known : (await reader.GetMeAsync(ct)).Addresses;
         var now = time.GetUtcNow();
-        var rules = new ThreadRules(new DetectionOptions { Me = [.. me], Now = now });
+        var options = new DetectionOptions { Me = [.. me], Now = now };
+        var rules = new ThreadRules(options);
+        var facts = routes is null ? RouteFacts.None : (await routes.GetAsync(userKey, ct))?.Facts ?? RouteFacts.None;
+        var notes = new RouteNoteTexts(db, index, userKey);
 
         var due = new List<string>();
         var waiting = new List<(ReminderRow Row, IReadOnlyList<MailRecord> Conversation)>();
@@ -164,7 +167,13 @@ internal sealed partial class ReminderSweep(
             }
             else if (FindReply(rules, row, conversation, me) is { } reply)
             {
-                resolved += await ResolveAsync(userKey, row, reply, claimId, flagsOn, now, ct);
+                var colleague = Tracked(row, conversation) is { } tracked ? OtherRoutes.ColleagueReply(tracked, reply, me) : null;
+                resolved += await ResolveAsync(userKey, row, new MailAddress(reply.From, reply.FromName), reply.Id,
+                    await notes.ResolutionAsync(colleague, now, ct), claimId, flagsOn, now, ct);
+            }
+            else if (RouteAnswer(row, conversation, me, facts, options) is { } answer)
+            {
+                resolved += await ResolveAsync(userKey, row, answer.For, null, await notes.ResolutionAsync(answer, now, ct), claimId, flagsOn, now, ct);
             }
             else
             {
@@ -173,6 +182,9 @@ internal sealed partial class ReminderSweep(
             }
         }
 
+        var forMeetings = await HoldForMeetingsAsync(userKey, waiting, me, facts, options, notes, claimId, ct);
+        due.RemoveAll(forMeetings.Contains);
+        waiting.RemoveAll(w => forMeetings.Contains(w.Row.Id));
         if (away is not null)
         {
             var held = await away.HoldAsync(userKey, reader, waiting, me, claimId, ct);
@@ -204,14 +216,18 @@ internal sealed partial class ReminderSweep(
         return rules.FindReply(new MailThread(row.ThreadKey!, conversation), tracked);
     }
 
-    private async Task<int> ResolveAsync(string userKey, ReminderRow row, MailRecord reply, string claimId, bool flagsOn, DateTimeOffset now, CancellationToken ct)
+    /// <param name="messageId">The reply's id; null for an answer by another route.</param>
+    /// <param name="route">How it was answered when not by the person's own mail (<see cref="RouteResolution"/>).</param>
+    private async Task<int> ResolveAsync(
+        string userKey, ReminderRow row, MailAddress by, string? messageId, string? route, string claimId, bool flagsOn, DateTimeOffset now, CancellationToken ct)
     {
         var flag = flagsOn && row.MessageId is not null;
         var changed = await db.Set<ReminderRow>()
             .Where(r => r.UserKey == userKey && r.Id == row.Id && r.ClaimId == claimId && r.DoneAt == null && r.ResolvedAt == null)
             .ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply.Id)
-                .SetProperty(r => r.ResolvedByAddress, reply.From).SetProperty(r => r.ResolvedByName, reply.FromName)
+                .SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, messageId)
+                .SetProperty(r => r.ResolvedByAddress, by.Address).SetProperty(r => r.ResolvedByName, by.Name)
+                .SetProperty(r => r.ResolvedRoute, route).SetProperty(r => r.RouteHold, (string?)null)
                 .SetProperty(r => r.SweepAttempts, 0)
                 .SetProperty(r => r.FlagWanted, flag ? FlagStates.Complete : null)
                 .SetProperty(r => r.SweepAt, r => flag ? r.SweepAt : null)

@@ -4,7 +4,9 @@ using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Settings;
 
-public sealed record PolicyResponse(int DefaultWindowHours, int MinWindowHours, int MaxWindowHours, IReadOnlyList<string> ExcludedDomains, int RetentionDays, bool DigestDefault);
+public sealed record PolicyResponse(
+    int DefaultWindowHours, int MinWindowHours, int MaxWindowHours, IReadOnlyList<string> ExcludedDomains, int RetentionDays, bool DigestDefault,
+    bool ColleagueAnswersDefault = true);
 
 /// <summary>GET/PUT /api/admin/policy: the caller's tenant policy; app role FollowUp.Admin only (the local user has it).</summary>
 public static class PolicyApi
@@ -22,13 +24,14 @@ public static class PolicyApi
 
     public static async Task<Ok<PolicyResponse>> PutPolicy(PolicyRequest request, CurrentUser caller, ISettingsStore store, CancellationToken ct)
     {
-        var digestDefault = request.DigestDefault ?? (await store.GetPolicyAsync(caller.Tenant, ct)).DigestDefault;
+        var current = await store.GetPolicyAsync(caller.Tenant, ct);
         var policy = new TenantPolicy(request.DefaultWindowHours!.Value, request.MinWindowHours!.Value, request.MaxWindowHours!.Value,
-            SettingsApi.Normalize(request.ExcludedDomains ?? []), request.RetentionDays!.Value, digestDefault);
+            SettingsApi.Normalize(request.ExcludedDomains ?? []), request.RetentionDays!.Value, request.DigestDefault ?? current.DigestDefault,
+            request.ColleagueAnswersDefault ?? current.ColleagueAnswersDefault);
         await store.SavePolicyAsync(caller.Tenant, policy, ct);
         return TypedResults.Ok(ToResponse(policy));
     }
 
     private static PolicyResponse ToResponse(TenantPolicy p) =>
-        new(p.DefaultWindowHours, p.MinWindowHours, p.MaxWindowHours, p.ExcludedDomains, p.RetentionDays, p.DigestDefault);
+        new(p.DefaultWindowHours, p.MinWindowHours, p.MaxWindowHours, p.ExcludedDomains, p.RetentionDays, p.DigestDefault, p.ColleagueAnswersDefault);
 }

@@ -12,7 +12,8 @@ public sealed record TenantPolicy(
     int MaxWindowHours,
     IReadOnlyList<string> ExcludedDomains,
     int RetentionDays,
-    bool DigestDefault = false)
+    bool DigestDefault = false,
+    bool ColleagueAnswersDefault = true)
 {
     public const int DefaultRetentionDays = 180;
     public const int MaxRetentionDays = 3650;
@@ -39,8 +40,12 @@ public sealed record UserSettings(
     IReadOnlyList<string> ExcludedSenders,
     IReadOnlyList<string> ExcludedDomains,
     bool SetOutlookFlags,
-    bool? Digest = null)
+    bool? Digest = null,
+    bool? ColleagueAnswers = null)
 {
+    /// <summary>In a group thread a colleague's reply answers for a waited-on person (docs/detection-rules.md); on unless turned off.</summary>
+    public bool ColleagueAnswersOn => ColleagueAnswers ?? true;
+
     /// <param name="mailboxTimeZone">Graph's mailbox time zone, used when the user chose none; UTC when neither resolves.</param>
     public DetectionOptions ToDetectionOptions(IReadOnlyCollection<string> me, DateTimeOffset now, string? mailboxTimeZone) => new()
     {

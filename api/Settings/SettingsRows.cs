@@ -28,6 +28,9 @@ internal sealed class UserSettingsRow
     /// <summary>The morning digest (api/Digest): null means the tenant policy's default.</summary>
     public bool? Digest { get; set; }
 
+    /// <summary>In a group thread a colleague's reply answers for a waited-on person: null means the tenant policy's default.</summary>
+    public bool? ColleagueAnswers { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -64,6 +67,9 @@ internal sealed class TenantPolicyRow
 
     /// <summary>The morning digest for users who did not choose (api/Digest): null means off.</summary>
     public bool? DigestDefault { get; set; }
+
+    /// <summary>Colleague answers for users who did not choose: null means on.</summary>
+    public bool? ColleagueAnswersDefault { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -16,7 +16,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
     }
 
     private static UserSettings FromRow(UserSettingsRow row) => new(row.WindowHours, row.BusinessDays, row.TimeZone, row.LookbackDays,
-        StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags, row.Digest);
+        StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags, row.Digest, row.ColleagueAnswers);
 
     /// <summary>A user who never saved settings: the tenant's default window, DESIGN.md's defaults, Outlook flags on.</summary>
     private static UserSettings Defaults(TenantPolicy policy) =>
@@ -40,6 +40,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             row.ExcludedDomains = StoredJson.Strings(settings.ExcludedDomains) ?? "[]";
             row.SetOutlookFlags = settings.SetOutlookFlags;
             row.Digest = settings.Digest;
+            row.ColleagueAnswers = settings.ColleagueAnswers;
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }, cancellationToken);
@@ -52,12 +53,14 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
                 {
                     IsPolicy = false, Window = s.WindowHours, BusinessDays = s.BusinessDays, TimeZoneOrTenant = s.TimeZone, LookbackOrMin = s.LookbackDays,
                     Senders = s.ExcludedSenders, Domains = s.ExcludedDomains, SetOutlookFlags = s.SetOutlookFlags, MaxWindow = 0, RetentionDays = 0,
+                    Colleague = s.ColleagueAnswers,
                 })
                 .Concat(db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.TenantId == tenant)
                     .Select(p => new SettingsPart
                     {
                         IsPolicy = true, Window = p.DefaultWindowHours, BusinessDays = false, TimeZoneOrTenant = p.TenantId, LookbackOrMin = p.MinWindowHours,
                         Senders = p.TenantId, Domains = p.ExcludedDomains, SetOutlookFlags = false, MaxWindow = p.MaxWindowHours, RetentionDays = p.RetentionDays,
+                        Colleague = p.ColleagueAnswersDefault,
                     }))));
 
     public async Task<UserSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken)
@@ -73,6 +76,8 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             : Defaults(policy);
         return settings with
         {
+            // The user's choice, else the tenant's default, else on.
+            ColleagueAnswers = parts.FirstOrDefault(p => !p.IsPolicy)?.Colleague ?? parts.FirstOrDefault(p => p.IsPolicy)?.Colleague ?? true,
             WindowHours = policy.ClampWindow(settings.WindowHours),
             ExcludedDomains = [.. settings.ExcludedDomains.Union(policy.ExcludedDomains, StringComparer.OrdinalIgnoreCase)],
         };
@@ -100,6 +105,8 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
         public int MaxWindow { get; init; }
 
         public int RetentionDays { get; init; }
+
+        public bool? Colleague { get; init; }
     }
 
     public async Task<TenantPolicy> GetPolicyAsync(string tenantId, CancellationToken cancellationToken)
@@ -107,7 +114,8 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
         var row = await db.Set<TenantPolicyRow>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
         return row is null
             ? TenantPolicy.Default
-            : new TenantPolicy(row.DefaultWindowHours, row.MinWindowHours, row.MaxWindowHours, StoredJson.Strings(row.ExcludedDomains), row.RetentionDays, row.DigestDefault ?? false);
+            : new TenantPolicy(row.DefaultWindowHours, row.MinWindowHours, row.MaxWindowHours, StoredJson.Strings(row.ExcludedDomains), row.RetentionDays, row.DigestDefault ?? false,
+                row.ColleagueAnswersDefault ?? true);
     }
 
     public Task SavePolicyAsync(string tenantId, TenantPolicy policy, CancellationToken cancellationToken) =>
@@ -126,6 +134,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time) : I
             row.ExcludedDomains = StoredJson.Strings(policy.ExcludedDomains) ?? "[]";
             row.RetentionDays = policy.RetentionDays;
             row.DigestDefault = policy.DigestDefault;
+            row.ColleagueAnswersDefault = policy.ColleagueAnswersDefault;
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }, cancellationToken);

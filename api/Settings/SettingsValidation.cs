@@ -9,18 +9,23 @@ namespace OutlookFollowUp.Settings;
 /// <summary>
 /// PUT /api/settings. Nullable so that a null is a validation error with a name, not an unreadable body. <c>digest</c>
 /// is optional: absent keeps the user's choice (or the policy's default when they never chose). So is <c>language</c>:
-/// absent or null keeps the stored one.
+/// absent or null keeps the stored one. So is <c>colleagueAnswers</c>: absent keeps the user's choice.
 /// </summary>
 public sealed record SettingsRequest(
     int? WindowHours, bool? BusinessDays, string? TimeZone, int? LookbackDays,
-    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null, string? Language = null);
+    string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null, string? Language = null,
+    bool? ColleagueAnswers = null);
 
 /// <summary>PATCH /api/settings: the language alone (required).</summary>
 public sealed record LanguageRequest(string? Language);
 
-/// <summary>PUT /api/admin/policy. <c>digestDefault</c> is optional: absent keeps the tenant's current default.</summary>
+/// <summary>
+/// PUT /api/admin/policy. <c>digestDefault</c> and <c>colleagueAnswersDefault</c> are optional: absent keeps the tenant's
+/// current default.
+/// </summary>
 public sealed record PolicyRequest(
-    int? DefaultWindowHours, int? MinWindowHours, int? MaxWindowHours, string[]? ExcludedDomains, int? RetentionDays, bool? DigestDefault = null);
+    int? DefaultWindowHours, int? MinWindowHours, int? MaxWindowHours, string[]? ExcludedDomains, int? RetentionDays, bool? DigestDefault = null,
+    bool? ColleagueAnswersDefault = null);
 
 internal static partial class ListRules
 {

@@ -71,6 +71,7 @@ internal static class StoredMapping
         Reason = f.Reason,
         ComputedAt = computedAt,
         Nudges = f.Nudges,
+        Routes = StoredRoutes.Write(f),
     };
 
     public static FollowUp ToFollowUp(this ThreadSummary t)
@@ -79,6 +80,7 @@ internal static class StoredMapping
             ? JsonSerializer.Deserialize(t.Counterparts, StoredCounterpartContext.Default.StoredCounterpartArray) ?? []
             : [];
         var people = stored.Select(c => new MailAddress(c.A, c.N)).ToArray();
+        var routes = StoredRoutes.Read(t.Routes);
         return new(
             t.Direction == "mine" ? FollowUpDirection.Mine : FollowUpDirection.Theirs,
             t.InternetMessageId,
@@ -94,6 +96,8 @@ internal static class StoredMapping
             Nudges = t.Nudges,
             Replied = stored.Where(c => c.P == true).Select(c => new MailAddress(c.A, c.N)).ToArray(),
             Away = AwayMarks(t.Away),
+            Answered = routes?.Answered ?? [],
+            Hold = routes?.Hold,
         };
     }
 

@@ -126,6 +126,12 @@ internal sealed class ThreadSummary
     /// Kept while the thread stays "theirs" from one computation to the next.
     /// </summary>
     public string? Away { get; set; }
+
+    /// <summary>
+    /// Answers that came another way and the meeting ahead that holds the thread (<see cref="FollowUp.Answered"/>,
+    /// <see cref="FollowUp.Hold"/>) as JSON; null when neither.
+    /// </summary>
+    public string? Routes { get; set; }
 }
 
 /// <summary>A thread the user hid; it shows again once a message newer than <see cref="LastMessageAt"/> arrives (rule 8).</summary>
