@@ -12,7 +12,9 @@ namespace OutlookFollowUp.Background;
 /// The work that happens with the pane closed, every <see cref="BackgroundOptions.DueSweepInterval"/> on the app's
 /// <see cref="TimeProvider"/>: the due sweep (<see cref="ReminderSweep"/>), the morning digests (<see cref="Digest.DigestService"/>), then a sync request for each mailbox with
 /// open reminders that no sync reached for <see cref="BackgroundOptions.BackgroundInterval"/> (a reply then resolves
-/// its reminder and completes its flag without anyone asking). A failed round is logged; the next one runs as usual.
+/// its reminder and completes its flag without anyone asking), and for each mailbox with waiting threads whose other
+/// routes of an answer are not all off (a Teams answer comes with no new mail: each sync checks the routes). A failed
+/// round is logged; the next one runs as usual.
 /// </summary>
 internal sealed partial class BackgroundWorker(
     IServiceScopeFactory scopes, IMailboxSyncRequests syncs, TimeProvider time, IOptions<BackgroundOptions> options, ILogger<BackgroundWorker> logger)
@@ -88,6 +90,8 @@ internal sealed partial class BackgroundWorker(
         var index = scope.ServiceProvider.GetRequiredService<IThreadIndex>();
         var users = await db.Set<ReminderRow>().AsNoTracking()
             .Where(r => r.DoneAt == null && r.ResolvedAt == null).Select(r => r.UserKey).Distinct().ToListAsync(ct);
+        var routeUsers = (await Routes.RouteChecks.WaitingUsersAsync(db, ct)).ToHashSet(StringComparer.Ordinal);
+        users = [.. users.Union(routeUsers, StringComparer.Ordinal)];
         var now = time.GetUtcNow();
         var interval = options.Value.BackgroundInterval;
         foreach (var user in users)
@@ -101,7 +105,7 @@ internal sealed partial class BackgroundWorker(
             var last = state?.LastAttemptAt ?? state?.LastSyncedAt;
             if (last is null || now - last >= interval)
             {
-                await syncs.RequestAsync(user, SyncRequestReason.Periodic, ct);
+                await syncs.RequestAsync(user, routeUsers.Contains(user) ? SyncRequestReason.Routes : SyncRequestReason.Periodic, ct);
                 _nextCheck[user] = now + interval;
             }
             else

@@ -165,6 +165,12 @@ public enum SyncRequestReason
 
     /// <summary>No notification came for <c>Sync:BackgroundInterval</c> and the user has open reminders.</summary>
     Periodic,
+
+    /// <summary>
+    /// The other routes of an answer are due a check (a Teams chat or a meeting brings no mail, so no notification):
+    /// asked even while change notifications cover the mailbox.
+    /// </summary>
+    Routes,
 }
 
 /// <summary>
