@@ -5,7 +5,8 @@ namespace OutlookFollowUp.Local;
 /// <summary>
 /// The built-in sample mailbox for local mode: a realistic work week in both directions, dated relative to now,
 /// with an out-of-office reply (and the automatic reply still on), a thread nudged twice, a newsletter, a no-reply notice, a bounce, a meeting request, a mailing-list thread,
-/// and a reply that a rule filed in another folder. Served to the real Graph SDK code by <see cref="InMemoryGraphHandler"/>.
+/// and a reply that a rule filed in another folder; and answers that came another way (<see cref="SampleRoutes"/>: Teams
+/// chats, meetings, a colleague). Served to the real Graph SDK code by <see cref="InMemoryGraphHandler"/>.
 /// </summary>
 public static class SampleMailbox
 {
@@ -95,6 +96,7 @@ public static class SampleMailbox
         sample.Sent("nda", 170, Me, [Bob], "Signed NDA for the pilot");
         sample.Sent("nda", 120, Me, [Bob], "RE: Signed NDA for the pilot");
         sample.Sent("nda", 60, Me, [Bob], "RE: Signed NDA for the pilot");
+        SampleRoutes.Add(mailbox, now);
         return mailbox;
     }
 

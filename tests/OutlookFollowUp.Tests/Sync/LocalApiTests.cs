@@ -26,6 +26,8 @@ public class LocalApiTests
                 ("theirs", "Partnership introduction"),
                 ("theirs", "RE: Signed NDA for the pilot"),
                 ("mine", "Can you review the onboarding doc?"),
+                ("theirs", "Q1 roadmap priorities"),
+                ("theirs", "RE: Logistics for the partner summit"),
                 ("mine", "Re: [dev] API versioning proposal"),
                 ("theirs", "Budget numbers for the offsite"),
                 ("mine", "RE: Q4 forecast"),
