@@ -4,7 +4,7 @@ namespace OutlookFollowUp.Local;
 
 /// <summary>
 /// The sample mailbox's answers that come another way, so local mode shows each route with no tenant: a thread Lena
-/// answered in Teams (gone from the list), Carla's Teams answer in a group thread, a thread a meeting with George
+/// answered in Teams (gone from the list), Fatima's Teams answer in a group thread, a thread a meeting with George
 /// answered, one held for a meeting with Dana tomorrow, and a group thread Bob answered for his colleague Ana.
 /// </summary>
 internal static class SampleRoutes
@@ -14,7 +14,9 @@ internal static class SampleRoutes
     private static readonly InMemoryAddress Bob = new("bob.nguyen@fabrikam.com", "Bob Nguyen");
     private static readonly InMemoryAddress Dana = new("dana.kim@contoso.com", "Dana Kim");
     private static readonly InMemoryAddress Erik = new("erik.lund@northwind.example", "Erik Lund");
+    private static readonly InMemoryAddress Fatima = new("fatima.haddad@contoso.com", "Fatima Haddad");
     private static readonly InMemoryAddress George = new("george.osei@contoso.com", "George Osei");
+    private static readonly InMemoryAddress Kenji = new("kenji.sato@contoso.com", "Kenji Sato");
     private static readonly InMemoryAddress Lena = new("lena.fischer@contoso.com", "Lena Fischer");
 
     public static void Add(InMemoryMailbox mailbox, DateTimeOffset now)
@@ -51,8 +53,9 @@ internal static class SampleRoutes
         Put("sentitems", "design", 76, Me, [Lena], "Design review notes");
         Chat(Lena, "10000000-0000-0000-0000-00000000001e", (true, 200), (false, 20));
 
-        // A group thread: Carla answered in Teams (the pane says so); Bob is still waited on.
-        Chat(new("carla.jones@contoso.com", "Carla Jones"), "10000000-0000-0000-0000-00000000000c", (false, 30));
+        // A group thread: Fatima answered in Teams (the pane says so); Kenji is still waited on.
+        Put("sentitems", "agenda", 49, Me, [Fatima, Kenji], "Agenda for the all-hands");
+        Chat(Fatima, "10000000-0000-0000-0000-00000000000f", (false, 30));
 
         // Answered by a meeting: a one-on-one with George took place after your mail (before his own later mail).
         Put("sentitems", "hiring", 80, Me, [George], "Hiring plan for the spring");

@@ -31,6 +31,7 @@ public class LocalApiTests
                 ("mine", "Re: [dev] API versioning proposal"),
                 ("theirs", "Budget numbers for the offsite"),
                 ("mine", "RE: Q4 forecast"),
+                ("theirs", "Agenda for the all-hands"),
             ],
             body.Threads.Select(t => (t.Direction, t.Subject)));
         Assert.Equal((false, "2026-11-23T09:00:00Z"), (body.Stale, body.LastSyncedAt));
