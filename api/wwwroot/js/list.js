@@ -67,6 +67,10 @@ function problems(thread) {
     const text = away.until ? t('notice.awayUntil', { name: nameOf(away), when: untilWhen(away.until) }) : t('notice.away', { name: nameOf(away) });
     lines.push(h('div', { class: 'notice' }, h('p', { text })));
   }
+  for (const meeting of thread.hold?.meetings ?? []) {
+    const who = new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format((meeting.with ?? []).map(nameOf));
+    lines.push(h('div', { class: 'notice notice-hold' }, h('p', { text: t('notice.meetingAhead', { names: who, when: when(meeting.start) }) })));
+  }
   return lines;
 }
 
@@ -80,7 +84,8 @@ function ladderLine(thread) {
 function groupLine(thread) {
   if (!thread.recipients || !Array.isArray(thread.replied)) return null;
   const waiting = (thread.waitingOn ?? []).map(p => ({ address: p.address, name: p.name?.trim() || null }));
-  const params = { count: thread.replied.length, total: thread.recipients };
+  // Those who answered another way (a colleague, Teams, a meeting) have answered too.
+  const params = { count: thread.replied.length + (thread.answered?.length ?? 0), total: thread.recipients };
   if (!waiting.length) return h('p', { class: 'group', text: t('group.allReplied', params) });
   // The whole message is translated once; the names go where its {names} placeholder stands.
   const [before, after = ''] = t('group.replied', { ...params, names: '\u0000' }).split('\u0000');
