@@ -90,7 +90,8 @@ internal sealed partial class BackgroundWorker(
         var index = scope.ServiceProvider.GetRequiredService<IThreadIndex>();
         var users = await db.Set<ReminderRow>().AsNoTracking()
             .Where(r => r.DoneAt == null && r.ResolvedAt == null).Select(r => r.UserKey).Distinct().ToListAsync(ct);
-        var routeUsers = (await Routes.RouteChecks.WaitingUsersAsync(db, ct)).ToHashSet(StringComparer.Ordinal);
+        var routesOff = (await scope.ServiceProvider.GetRequiredService<Routes.IRouteStore>().UsersWithRoutesOffAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var routeUsers = (await index.UserKeysWithThreadsAsync(ct)).Where(u => !routesOff.Contains(u)).ToHashSet(StringComparer.Ordinal);
         users = [.. users.Union(routeUsers, StringComparer.Ordinal)];
         var now = time.GetUtcNow();
         var interval = options.Value.BackgroundInterval;

@@ -16,7 +16,8 @@ public interface IReminderResolver
     Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken);
 }
 
-internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index, ReminderFlags flags, TimeProvider time, IRouteStore? routes = null)
+internal sealed class ReminderResolver(
+    FollowUpDbContext db, IThreadIndex index, ReminderFlags flags, TimeProvider time, IRouteStore? routes = null, Settings.ISettingsStore? settings = null)
     : IReminderResolver, Mail.IMailboxSyncListener
 {
     /// <summary>Rule 7 runs once per sync (new mail is the only thing that can resolve a reminder), not on every read.</summary>
@@ -42,7 +43,7 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
         var rules = new ThreadRules(options, MessagesById.Of(threads));
         var facts = synced?.Facts is { } given && (given.Chats.Count > 0 || given.Meetings.Count > 0) ? given
             : routes is null ? RouteFacts.None : (await routes.GetAsync(userKey, cancellationToken))?.Facts ?? RouteFacts.None;
-        var notes = new RouteNoteTexts(db, index, userKey);
+        var notes = new RouteNoteTexts(settings, index, userKey);
         var byId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
         var byInternetId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
         foreach (var thread in threads)

@@ -148,7 +148,7 @@ internal sealed partial class ReminderSweep(
         var options = new DetectionOptions { Me = [.. me], Now = now };
         var rules = new ThreadRules(options);
         var facts = routes is null ? RouteFacts.None : (await routes.GetAsync(userKey, ct))?.Facts ?? RouteFacts.None;
-        var notes = new RouteNoteTexts(db, index, userKey);
+        var notes = new RouteNoteTexts(settings, index, userKey);
 
         var due = new List<string>();
         var waiting = new List<(ReminderRow Row, IReadOnlyList<MailRecord> Conversation)>();

@@ -1,16 +1,15 @@
-using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Localization;
-using OutlookFollowUp.Storage;
+using OutlookFollowUp.Settings;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Reminders;
 
 /// <summary>
-/// What a reminder's route notes are written in: the user's language (<c>user_languages</c>; English when none) and the
-/// mailbox's time zone as the index stored it (UTC when none). Read once per user, only when a note is written.
+/// What a reminder's route notes are written in: the user's language (English when none, or without a settings store)
+/// and the mailbox's time zone as the index stored it (UTC when none). Read once per user, only when a note is written.
 /// </summary>
-internal sealed class RouteNoteTexts(FollowUpDbContext db, IThreadIndex index, string userKey)
+internal sealed class RouteNoteTexts(ISettingsStore? settings, IThreadIndex index, string userKey)
 {
     private (ServerTexts Texts, TimeZoneInfo Zone)? _loaded;
 
@@ -21,7 +20,7 @@ internal sealed class RouteNoteTexts(FollowUpDbContext db, IThreadIndex index, s
             return loaded;
         }
 
-        var language = await db.Set<Settings.UserLanguageRow>().AsNoTracking().Where(l => l.UserKey == userKey).Select(l => l.Language).SingleOrDefaultAsync(ct);
+        var language = settings is null ? null : await settings.GetLanguageAsync(userKey, ct);
         var zoneName = (await index.GetStateAsync(userKey, ct))?.TimeZone;
         var zone = OptionRules.TryFindTimeZone(zoneName ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
         _loaded = (ServerTexts.For(language), zone);

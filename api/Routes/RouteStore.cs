@@ -43,6 +43,9 @@ public interface IRouteStore
     Task SaveAsync(RouteSnapshot snapshot, CancellationToken cancellationToken);
 
     Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
+
+    /// <summary>Users both of whose routes are off (each refused): no background sync for the routes helps them.</summary>
+    Task<IReadOnlyList<string>> UsersWithRoutesOffAsync(CancellationToken cancellationToken);
 }
 
 internal sealed class RouteStore(FollowUpDbContext db) : IRouteStore
@@ -79,6 +82,9 @@ internal sealed class RouteStore(FollowUpDbContext db) : IRouteStore
 
     public Task DeleteUserAsync(string userKey, CancellationToken cancellationToken) =>
         db.Set<RouteFactsRow>().Where(r => r.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<string>> UsersWithRoutesOffAsync(CancellationToken cancellationToken) =>
+        await db.Set<RouteFactsRow>().AsNoTracking().Where(r => r.TeamsState != null && r.CalendarState != null).Select(r => r.UserKey).ToListAsync(cancellationToken);
 
     /// <summary>A column that cannot be read counts as empty: the next check fills it again.</summary>
     private static IReadOnlyList<T> Read<T>(string? json)
