@@ -9,6 +9,7 @@ using OutlookFollowUp.Mail;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Privacy;
 using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Routes;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Threads;
@@ -40,6 +41,7 @@ try
     builder.Services.AddNotifications(); // before AddMailSync: its persisted sync requests win
     builder.Services.AddLocalMode(builder.Configuration);
     builder.Services.AddMailSync(builder.Configuration, builder.Environment);
+    builder.Services.AddAnswerRoutes();
     builder.Services.AddRetention();
     builder.Services.AddHealth();
     builder.Services.AddFollowUpTelemetry(builder.Configuration);

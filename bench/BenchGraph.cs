@@ -80,6 +80,6 @@ internal static class BenchSweep
         var away = cache is null ? null : new AwaySweepStep(
             context, new ThreadIndex(context), mailboxes, round!, new AwayCheck(cache, round!, time, NullLogger<AwayCheck>.Instance),
             new OutlookFollowUp.Digest.DigestHours(context, time, NullLogger<OutlookFollowUp.Digest.DigestHours>.Instance), leases);
-        return new SweepParts(context, new SettingsStore(context, time), new ThreadIndex(context), away, context);
+        return new SweepParts(context, new SettingsStore(context, time), new ThreadIndex(context), away, context, new OutlookFollowUp.Routes.RouteStore(context));
     }
 }

@@ -38,6 +38,12 @@ internal static class BenchProgram
             return;
         }
 
+        if (args is ["route-figures", ..])
+        {
+            await RouteFigures.RunAsync(Console.Out);
+            return;
+        }
+
         if (args is ["digest-figures", ..])
         {
             await DigestFigures.RunAsync(Console.Out);

@@ -29,6 +29,7 @@ public static class AuthSetup
             services.AddSingleton<GraphCredentials>();
             services.AddHttpContextAccessor();
             services.AddScoped<IMailboxes, OnBehalfOfMailboxes>();
+            services.AddScoped<RouteCredentials>();
         }
 
         return services.AddApiPolicies();

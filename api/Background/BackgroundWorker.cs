@@ -16,7 +16,10 @@ namespace OutlookFollowUp.Background;
 /// <see cref="NotificationOptions.ReconcileInterval"/> (and as often as the sweep): a sync request for each mailbox with
 /// open reminders that no sync reached for <see cref="BackgroundOptions.BackgroundInterval"/> (dropped while change
 /// notifications cover the mailbox) or for <see cref="NotificationOptions.ReconcileInterval"/> (asked even then:
-/// notifications get lost). A reply then resolves its reminder and completes its flag without anyone asking. A failed
+/// notifications get lost). A reply then resolves its reminder and completes its flag without anyone asking. Mailboxes
+/// with waiting threads whose other routes of an answer are not all off are asked every
+/// <see cref="BackgroundOptions.BackgroundInterval"/> too, even while notifications cover the mail (a Teams answer
+/// comes with no new mail: each sync checks the routes). A failed
 /// round is logged; the next one runs as usual.
 /// </summary>
 internal sealed partial class BackgroundWorker(
@@ -110,10 +113,15 @@ internal sealed partial class BackgroundWorker(
     private async Task RequestSyncsAsync(CancellationToken ct)
     {
         List<string> users;
+        HashSet<string> routeUsers;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            users = await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Set<ReminderRow>().AsNoTracking()
+            var reminderUsers = await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Set<ReminderRow>().AsNoTracking()
                 .Where(r => r.DoneAt == null && r.ResolvedAt == null).Select(r => r.UserKey).Distinct().ToListAsync(ct);
+            var routesOff = (await scope.ServiceProvider.GetRequiredService<Routes.IRouteStore>().UsersWithRoutesOffAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            routeUsers = (await scope.ServiceProvider.GetRequiredService<IThreadIndex>().UserKeysWithThreadsAsync(ct))
+                .Where(u => !routesOff.Contains(u)).ToHashSet(StringComparer.Ordinal);
+            users = [.. reminderUsers.Union(routeUsers, StringComparer.Ordinal)];
         }
 
         var now = time.GetUtcNow();
@@ -129,8 +137,11 @@ internal sealed partial class BackgroundWorker(
             var last = state?.LastAttemptAt ?? state?.LastSyncedAt;
             if (last is null || now - last >= interval)
             {
-                // Past the reconcile interval the request stands even while notifications cover the mailbox.
-                await syncs.RequestAsync(user, last is null || now - last >= reconcile ? SyncRequestReason.Reconcile : SyncRequestReason.Periodic, c);
+                // Past the reconcile interval, or for the other routes, the request stands even while notifications cover the mailbox.
+                var reason = last is null || now - last >= reconcile ? SyncRequestReason.Reconcile
+                    : routeUsers.Contains(user) ? SyncRequestReason.Routes
+                    : SyncRequestReason.Periodic;
+                await syncs.RequestAsync(user, reason, c);
                 _nextCheck[user] = now + interval;
             }
             else

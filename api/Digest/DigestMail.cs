@@ -12,7 +12,14 @@ internal sealed record DigestLine(string Subject, string? MessageId, DateTimeOff
 /// <summary>What a digest lists, each section oldest first.</summary>
 internal sealed record DigestContent(IReadOnlyList<DigestLine> Due, IReadOnlyList<DigestLine> Theirs, IReadOnlyList<DigestLine> Mine)
 {
+    /// <summary>What there is to act on: these decide whether a digest goes out at all.</summary>
     public int Total => Due.Count + Theirs.Count + Mine.Count;
+
+    /// <summary>
+    /// Reminders answered another way than by mail since the day before (a Teams chat, a meeting, a colleague): said
+    /// in the digest that goes out, never a reason to send one. <see cref="DigestLine.Name"/> holds how, in the user's words.
+    /// </summary>
+    public IReadOnlyList<DigestLine> Answered { get; init; } = [];
 }
 
 /// <summary>
@@ -34,7 +41,8 @@ internal static class DigestMail
 
     /// <summary>The lines the mail shows (at most <see cref="MaxPerSection"/> of each section).</summary>
     public static IEnumerable<DigestLine> Listed(DigestContent content) =>
-        content.Due.Take(MaxPerSection).Concat(content.Theirs.Take(MaxPerSection)).Concat(content.Mine.Take(MaxPerSection));
+        content.Due.Take(MaxPerSection).Concat(content.Theirs.Take(MaxPerSection)).Concat(content.Mine.Take(MaxPerSection))
+            .Concat(content.Answered.Take(MaxPerSection));
 
     /// <param name="webLinks">Graph's <c>webLink</c> by message id; a line whose message is not in it gets the deep link.</param>
     public static string Html(DigestContent content, ServerTexts texts, TimeZoneInfo zone, IReadOnlyDictionary<string, string>? webLinks = null)
@@ -48,6 +56,8 @@ internal static class DigestMail
             ? texts.Html(TextKey.DigestTheirsGroupLine, line.Others, Thread(line, texts, zone, webLinks))
             : texts.Html(TextKey.DigestTheirsLine, null, Thread(line, texts, zone, webLinks)));
         Section(html, texts, TextKey.DigestMineHeading, content.Mine, line => texts.Html(TextKey.DigestMineLine, null, Thread(line, texts, zone, webLinks)));
+        Section(html, texts, TextKey.DigestAnsweredHeading, content.Answered, line =>
+            texts.Html(TextKey.DigestAnsweredLine, null, ("subject", Linked(line, texts, webLinks)), ("how", Encode(line.Name))));
         html.Append("<p style=\"color:#605e5c\">").Append(texts.Html(TextKey.DigestFooter)).Append("</p>");
         return html.Append("</body></html>").ToString();
     }

@@ -147,8 +147,32 @@ internal sealed partial class DigestService(
         var waiting = page.Items.Where(i => i.Reminder is not { Status: ReminderStatus.Scheduled or ReminderStatus.Due }).Select(i => i.Thread).ToList();
         return new DigestContent(due,
             [.. waiting.Where(t => t.Direction == FollowUpDirection.Theirs).Select(Line)],
-            [.. waiting.Where(t => t.Direction == FollowUpDirection.Mine).Select(Line)]);
+            [.. waiting.Where(t => t.Direction == FollowUpDirection.Mine).Select(Line)])
+        {
+            Answered = await AnsweredAsync(user, all, ct),
+        };
     }
+
+    /// <summary>Reminders a chat, a meeting or a colleague answered in the last day, said in the user's language and zone.</summary>
+    private async Task<IReadOnlyList<DigestLine>> AnsweredAsync(string user, IReadOnlyList<Reminder> all, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var answered = all.Where(r => r is { Status: ReminderStatus.Resolved, ResolvedAt: { } at, ResolvedBy.Route: not AnswerRoute.Mail } && at > now.AddDays(-1))
+            .OrderBy(r => r.ResolvedAt).ToList();
+        if (answered.Count == 0)
+        {
+            return [];
+        }
+
+        var texts = ServerTexts.For(await settings.GetLanguageAsync(user, ct));
+        var zoneName = (await index.GetStateAsync(user, ct))?.TimeZone;
+        var zone = OptionRules.TryFindTimeZone(zoneName ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
+        return [.. answered.Select(r => new DigestLine(r.Subject, r.MessageId, r.ResolvedAt!.Value, texts.Answered(Answer(r.ResolvedBy!, r.ResolvedAt.Value), zone, now)))];
+    }
+
+    private static RouteAnswer Answer(ReminderPerson by, DateTimeOffset resolvedAt) => by.For is { } forWhom
+        ? new RouteAnswer(new MailAddress(forWhom.Address, forWhom.Name), by.Route, by.At ?? resolvedAt, new MailAddress(by.Address, by.Name))
+        : new RouteAnswer(new MailAddress(by.Address, by.Name), by.Route, by.At ?? resolvedAt);
 
     private static DigestLine Line(FollowUp thread)
     {

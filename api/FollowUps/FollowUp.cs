@@ -30,6 +30,15 @@ public sealed record FollowUp(
     public IReadOnlyList<MailAddress> People { get; init; } = [];
 
     /// <summary>
+    /// Waited-on people who answered another way (<see cref="OtherRoutes"/>): a colleague in the thread, a Teams chat or
+    /// a meeting; empty when none. Not part of the scan JSON.
+    /// </summary>
+    public IReadOnlyList<RouteAnswer> Answered { get; init; } = [];
+
+    /// <summary>A small meeting ahead with the people waited on: the thread waits for it to end. Not part of the scan JSON.</summary>
+    public RouteHold? Hold { get; init; }
+
+    /// <summary>
     /// Waiting on them: recipients a delivery failure report (a bounce) named after the user's message; empty when none.
     /// Not part of the scan JSON; the API's thread JSON carries it as <c>notDelivered</c>.
     /// </summary>

@@ -4,7 +4,7 @@ using OutlookFollowUp.FollowUps.Asks;
 namespace OutlookFollowUp.FollowUps;
 
 /// <summary>The human-readable reason every result carries, built only from the facts the rules used.</summary>
-public static class ReasonText
+public static partial class ReasonText
 {
     /// <summary>How long the thread has waited; business hours when that mode is on.</summary>
     public readonly record struct Age(TimeSpan Elapsed, TimeSpan? BusinessHours);

@@ -19,6 +19,9 @@ public sealed class LocalMailboxes(GraphClientFactory factory, PastedTokenSource
 
     public IMailboxSubscriptions Subscriptions(string userKey) => factory.CreateSubscriptions(Own(userKey), pasted);
 
+    /// <summary>Teams chats and meetings with the same token: the sample's, or the pasted one (which has the permissions it has).</summary>
+    public IAnswerRoutes? Routes(string userKey) => factory.CreateRoutes(Own(userKey), pasted, pasted);
+
     private string Own(string userKey) => _userKey is null || userKey == _userKey || !LocalMode.IsLocalUserKey(userKey)
         ? userKey
         : throw new MailException("This local run reads one mailbox; another local user's mailbox is used only when they run it with their own token.");

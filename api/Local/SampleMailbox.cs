@@ -7,7 +7,8 @@ namespace OutlookFollowUp.Local;
 /// message with a body (replies quote the message before), with an out-of-office reply (and the automatic reply still
 /// on), a thread nudged twice, a newsletter, a no-reply notice, a bounce, a meeting request, a mailing-list thread, a
 /// reply that a rule filed in another folder, and an unanswered thanks that asks nothing (listed only with "Show every
-/// unanswered thread"). Served to the real Graph SDK code by <see cref="InMemoryGraphHandler"/>.
+/// unanswered thread"); and answers that came another way (<see cref="SampleRoutes"/>: Teams chats, meetings, a
+/// colleague). Served to the real Graph SDK code by <see cref="InMemoryGraphHandler"/>.
 /// </summary>
 public static class SampleMailbox
 {
@@ -114,7 +115,7 @@ public static class SampleMailbox
             "Carla, shall we book the Italian place for the team lunch on Friday? Alex is in Cc for the headcount.\n\nKenji", cc: [Me]);
 
         // Waiting on them after two follow-ups with no answer: the escalation ladder offers a Teams chat and a call.
-        // (Last but one, so the messages above keep their ids.)
+        // (Before the other routes' threads, so the messages above keep their ids.)
         sample.Sent("nda", 170, Me, [Bob], "Signed NDA for the pilot",
             "Hi Bob,\n\nCould you send me the signed NDA for the pilot? We need it before the kickoff.\n\nThanks,\nAlex");
         sample.Sent("nda", 120, Me, [Bob], "RE: Signed NDA for the pilot",
@@ -127,6 +128,7 @@ public static class SampleMailbox
             "Lena,\n\nHere are my notes from today's design review: we keep the current schema and add the audit table in January.\n\nAlex");
         sample.Received("notes", 58, Lena, [Me], "RE: Notes from the design review",
             "Thanks Alex, that is everything. Great meeting!\n\nLena");
+        SampleRoutes.Add(mailbox, now);
         return mailbox;
     }
 }

@@ -9,11 +9,11 @@ internal static partial class Catalogs
 {
     public static readonly IReadOnlyDictionary<string, LanguageTexts> All = new Dictionary<string, LanguageTexts>(StringComparer.Ordinal)
     {
-        ["en"] = English(),
-        ["it"] = Italian(),
-        ["de"] = German(),
-        ["fr"] = French(),
-        ["es"] = Spanish(),
+        ["en"] = English().With(EnglishRoutes()),
+        ["it"] = Italian().With(ItalianRoutes()),
+        ["de"] = German().With(GermanRoutes()),
+        ["fr"] = French().With(FrenchRoutes()),
+        ["es"] = Spanish().With(SpanishRoutes()),
     };
 }
 

@@ -31,6 +31,24 @@ public enum TextKey
     /// <summary>A reminder kept at its time: an automatic reply with no end date is on (counted by names).</summary>
     AwayReplyOn,
 
+    /// <summary>Answered in a Teams one-on-one chat ({name}, {when}: weekday and time).</summary>
+    RouteTeams,
+
+    /// <summary>Answered by a meeting that took place ({name}, {when}).</summary>
+    RouteMet,
+
+    /// <summary>A colleague answered for the person waited on ({name} the colleague, {names} those answered for).</summary>
+    RouteColleague,
+
+    /// <summary>A reminder held for a meeting ahead ({names}, {day}: the meeting's weekday, {movedTo}: the new time).</summary>
+    RouteMeetingHeld,
+
+    /// <summary>The digest's section of reminders answered another way than by mail.</summary>
+    DigestAnsweredHeading,
+
+    /// <summary>One of them: {subject} and {how}, one of the Route sentences.</summary>
+    DigestAnsweredLine,
+
     /// <summary>The last two items of a list of names: "{first} and {last}" (the others before them, by commas).</summary>
     ListAnd,
 }

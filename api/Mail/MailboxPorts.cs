@@ -154,6 +154,9 @@ public interface IMailboxes
 
     /// <summary>The mailbox's change-notification subscriptions (api/Notifications).</summary>
     IMailboxSubscriptions Subscriptions(string userKey);
+
+    /// <summary>The other routes of an answer (Teams chats, meetings); null when this mailbox has none to read.</summary>
+    IAnswerRoutes? Routes(string userKey) => null;
 }
 
 /// <summary>What a sync leaves to the work that follows it.</summary>
@@ -165,7 +168,11 @@ public interface IMailboxes
 /// </param>
 /// <param name="Marks">The flags and compose marks of the messages this sync saw change (<see cref="MessageMarks"/>).</param>
 public sealed record SyncedMailbox(
-    string UserKey, IReadOnlyList<string> Me, IReadOnlyList<MailThread> Threads, IMailboxWriter Writer, IReadOnlyList<MessageMarks>? Marks = null);
+    string UserKey, IReadOnlyList<string> Me, IReadOnlyList<MailThread> Threads, IMailboxWriter Writer, IReadOnlyList<MessageMarks>? Marks = null)
+{
+    /// <summary>What the other routes of an answer said at this sync (Teams chats, meetings); none without a route check.</summary>
+    public RouteFacts Facts { get; init; } = RouteFacts.None;
+}
 
 /// <summary>Work that follows each successful sync of a user's mailbox (rule 7: replies resolve reminders).</summary>
 public interface IMailboxSyncListener
@@ -187,6 +194,11 @@ public enum SyncRequestReason
 
     /// <summary>No delta round for <c>Notifications:ReconcileInterval</c> and the user has open reminders: asked even while notifications are live (they get lost).</summary>
     Reconcile,
+    /// <summary>
+    /// The other routes of an answer are due a check (a Teams chat or a meeting brings no mail, so no notification):
+    /// asked even while change notifications cover the mailbox.
+    /// </summary>
+    Routes,
 }
 
 /// <summary>

@@ -9,8 +9,13 @@ namespace OutlookFollowUp.Mail;
 /// cross-folder check of new "waiting on them" threads (a reply that a rule filed elsewhere is not an unanswered thread),
 /// then rule 9 for candidates no verdict covers yet; the follow-ups of both modes are stored.
 /// </summary>
+/// <remarks>
+/// With a route check (api/Routes), the sync also asks the other routes of an answer (Teams chats, meetings) and the
+/// follow-ups leave out what they answered (<see cref="OtherRoutes"/>).
+/// </remarks>
 public sealed class MailboxSync(
-    IThreadIndex threadIndex, IMailboxes mailboxes, ISettingsStore settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time)
+    IThreadIndex threadIndex, IMailboxes mailboxes, ISettingsStore settings, IEnumerable<IMailboxSyncListener> listeners, TimeProvider time,
+    IAnswerRouteCheck? routeCheck = null)
 {
     /// <summary>Messages found by the cross-folder check live under this folder name in the index.</summary>
     public const string ElsewhereFolder = "elsewhere";
@@ -23,6 +28,7 @@ public sealed class MailboxSync(
         var reader = mailboxes.Reader(userKey);
         // Made now, inside the request that started the sync: with Entra ID the listeners' writes act for its user.
         var writer = mailboxes.Writer(userKey);
+        var routes = routeCheck is null ? null : mailboxes.Routes(userKey);
         var state = await index.GetStateAsync(userKey, cancellationToken);
         if (state is null || state.Addresses.Count == 0)
         {
@@ -50,18 +56,18 @@ public sealed class MailboxSync(
             await index.ApplyDeltaAsync(userKey, folder, changes.Upserts, changes.RemovedIds, delta.DeltaLinks[folder], now, cancellationToken);
         }
 
-        var threads = await RecomputeAsync(userKey, reader, state, userSettings, asks, cancellationToken);
+        var (threads, facts) = await RecomputeAsync(userKey, reader, routes, state, userSettings, asks, cancellationToken);
         var marks = delta.Folders.Values.SelectMany(f => f.Marks ?? []).ToList();
-        var synced = new SyncedMailbox(userKey, state.Addresses, threads, writer, marks);
+        var synced = new SyncedMailbox(userKey, state.Addresses, threads, writer, marks) { Facts = facts };
         foreach (var listener in listeners)
         {
             await listener.OnSyncedAsync(synced, cancellationToken);
         }
     }
 
-    /// <returns>The threads the follow-ups were found in, for the listeners.</returns>
-    private async Task<IReadOnlyList<MailThread>> RecomputeAsync(
-        string userKey, IMailboxReader reader, MailboxSnapshot state, UserSettings userSettings, AskContext asks, CancellationToken cancellationToken)
+    /// <returns>The threads the follow-ups were found in, and the other routes' facts, for the listeners.</returns>
+    private async Task<(IReadOnlyList<MailThread> Threads, RouteFacts Facts)> RecomputeAsync(
+        string userKey, IMailboxReader reader, IAnswerRoutes? routes, MailboxSnapshot state, UserSettings userSettings, AskContext asks, CancellationToken cancellationToken)
     {
         // Rules 1–8 give the candidates; the check across folders and rule 9 read only for them.
         var options = userSettings.ToDetectionOptions(state.Addresses, time.GetUtcNow(), state.TimeZone) with { AllUnanswered = true };
@@ -69,7 +75,10 @@ public sealed class MailboxSync(
         var known = previous.Threads.Select(t => (t.ThreadKey, t.MessageId)).ToHashSet();
         var messages = await index.GetMessagesAsync(userKey, cancellationToken);
         var threads = ThreadBuilder.Build(messages).Threads;
-        var followUps = FollowUpEngine.Evaluate(threads, options);
+        var facts = routeCheck is null ? RouteFacts.None : await routeCheck.CheckAsync(userKey, routes, threads, options, cancellationToken);
+        IReadOnlyList<FollowUp> Evaluate(IReadOnlyList<MailThread> all, DetectionOptions detection) =>
+            OtherRoutes.Apply(FollowUpEngine.Evaluate(all, detection), all, facts, detection, userSettings.ColleagueAnswersOn);
+        var followUps = Evaluate(threads, options);
 
         // Only threads that are new since the last run are checked, so a warm refresh with no change costs no extra request;
         // all of them with one windowed query across folders (from the oldest one's date), whatever their number.
@@ -96,13 +105,13 @@ public sealed class MailboxSync(
         {
             await index.ApplyDeltaAsync(userKey, ElsewhereFolder, found, [], deltaLink: null, time.GetUtcNow(), cancellationToken);
             threads = ThreadBuilder.Build(await index.GetMessagesAsync(userKey, cancellationToken)).Threads;
-            followUps = FollowUpEngine.Evaluate(threads, options);
+            followUps = Evaluate(threads, options);
         }
 
         threads = await JudgeAsync(userKey, reader, asks, threads, followUps, cancellationToken);
-        var asking = FollowUpEngine.Evaluate(threads, options with { AllUnanswered = false });
+        var asking = Evaluate(threads, options with { AllUnanswered = false });
         await index.ReplaceThreadsAsync(userKey, new ComputedThreads(followUps, asking), time.GetUtcNow(), cancellationToken);
-        return threads;
+        return (threads, facts);
     }
 
     /// <summary>

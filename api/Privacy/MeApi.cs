@@ -24,10 +24,11 @@ public static class MeApi
     // The user's sync in flight is stopped first: its writes would bring back a mailbox state with no messages.
     internal static async Task<NoContent> DeleteMe(
         CurrentUser caller, IReminderStore reminders, IDismissalStore dismissals, ISettingsStore settings, IThreadIndex index, IGraphSessionStore sessions,
-        ISubscriptionRemoval subscriptions, IDigestStateStore digest, MailboxRefresher refresher, CancellationToken ct)
+        ISubscriptionRemoval subscriptions, IDigestStateStore digest, Routes.IRouteStore routes, MailboxRefresher refresher, CancellationToken ct)
     {
         await refresher.EraseAsync(caller.Key, async c =>
         {
+            await routes.DeleteUserAsync(caller.Key, c);
             await reminders.DeleteUserAsync(caller.Key, c);
             await dismissals.DeleteUserAsync(caller.Key, c);
             await settings.DeleteUserAsync(caller.Key, c);

@@ -61,6 +61,7 @@ public sealed class AppRegistrar(DirectoryClient directory, TextWriter output)
             : "No change: the registration already has everything.");
         await output.WriteLineAsync($"AzureAd:ClientId={appId}  AzureAd:TenantId={tenant}  AzureAd:Audience=api://{request.Authority}/{appId}");
         await output.WriteLineAsync($"Grant admin consent (again after any permission change): {consent}");
+        await output.WriteLineAsync(OptionalPermissions.Line);
         return new RegistrationResult(id, appId, changed, consent);
     }
 

@@ -20,6 +20,8 @@ public static class ApplicationShape
         ["MailboxSettings.Read"] = "87f447af-9fa4-4c32-9dfa-4a57a73d18ce",
         ["Mail.Send"] = "e383f46e-2787-4529-855e-0e479a3ffac0", // the morning digest, a mail to oneself
         ["People.Read"] = "ba47897c-39ec-4d83-8086-ee8256fa737d", // phone numbers on the escalation ladder (optional)
+        ["Chat.Read"] = "f501c180-9344-439a-bca0-6cbf209fd270", // answers in Teams one-on-one chats (optional)
+        ["Calendars.ReadBasic"] = "662d75ba-a364-42ad-adee-f5f880ea4878", // answers in meetings (optional)
         ["offline_access"] = "7427e0e9-2fba-42fe-b0c0-848c9e6a8182",
         ["openid"] = "37f7f235-527c-4136-accd-4a02d197296e",
         ["profile"] = "14dad69e-099b-42c9-810b-d002981feec1",
@@ -31,6 +33,7 @@ public static class ApplicationShape
         ["Mail.ReadWrite"] = "e2a3a72e-5f79-4c64-b1b1-878b674786c9",
         ["MailboxSettings.Read"] = "40f97065-369a-49f4-947c-6a255697ae91",
         ["Mail.Send"] = "b633e1c5-b582-4048-a93e-9f11b44c7e96",
+        ["Calendars.Read"] = "798ee544-9d2d-430c-a058-570e29e34338", // meetings while the user is away (optional; Exchange's role "Application Calendars.Read")
     };
 
     /// <summary>Office clients allowed to get a token for the API without a consent prompt (legacy Office SSO).</summary>

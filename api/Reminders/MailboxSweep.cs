@@ -12,9 +12,10 @@ namespace OutlookFollowUp.Reminders;
 
 /// <summary>
 /// What one mailbox's part of a sweep works with: a database context of its own (mailboxes run side by side, and a
-/// context serves one at a time), the stores over it and the away step.
+/// context serves one at a time), the stores over it, the away step and the other routes' facts.
 /// </summary>
-internal sealed class SweepParts(FollowUpDbContext db, ISettingsStore settings, IThreadIndex index, AwaySweepStep? away, IAsyncDisposable? owner = null)
+internal sealed class SweepParts(
+    FollowUpDbContext db, ISettingsStore settings, IThreadIndex index, AwaySweepStep? away, IAsyncDisposable? owner = null, Routes.IRouteStore? routes = null)
     : IAsyncDisposable
 {
     public FollowUpDbContext Db => db;
@@ -25,6 +26,9 @@ internal sealed class SweepParts(FollowUpDbContext db, ISettingsStore settings, 
 
     public AwaySweepStep? Away => away;
 
+    /// <summary>The last route check's facts (Teams chats, meetings); none: mail alone answers.</summary>
+    public Routes.IRouteStore? Routes => routes;
+
     /// <summary>Parts from a new DI scope each time (the app's way), the scope ending with them.</summary>
     public static Func<SweepParts> FromScopes(IServiceScopeFactory scopes) => () =>
     {
@@ -32,7 +36,7 @@ internal sealed class SweepParts(FollowUpDbContext db, ISettingsStore settings, 
         var services = scope.ServiceProvider;
         return new SweepParts(
             services.GetRequiredService<FollowUpDbContext>(), services.GetRequiredService<ISettingsStore>(), services.GetRequiredService<IThreadIndex>(),
-            services.GetService<AwaySweepStep>(), scope);
+            services.GetService<AwaySweepStep>(), scope, services.GetService<Routes.IRouteStore>());
     };
 
     public ValueTask DisposeAsync() => owner?.DisposeAsync() ?? ValueTask.CompletedTask;
@@ -92,7 +96,10 @@ internal sealed partial class MailboxSweep(
             : await reader.GetConversationsAsync(threadKeys, ct);
         var me = (await parts.Index.GetStateAsync(userKey, ct))?.Addresses is { Count: > 0 } known ? known : (await reader.GetMeAsync(ct)).Addresses;
         var now = time.GetUtcNow();
-        var rules = new ThreadRules(new DetectionOptions { Me = [.. me], Now = now });
+        var options = new DetectionOptions { Me = [.. me], Now = now };
+        var rules = new ThreadRules(options);
+        var facts = parts.Routes is null ? RouteFacts.None : (await parts.Routes.GetAsync(userKey, ct))?.Facts ?? RouteFacts.None;
+        var notes = new RouteNoteTexts(parts.Settings, parts.Index, userKey);
 
         var due = new List<string>();
         var waiting = new List<(ReminderRow Row, IReadOnlyList<MailRecord> Conversation)>();
@@ -111,7 +118,13 @@ internal sealed partial class MailboxSweep(
             }
             else if (FindReply(rules, row, conversation, me) is { } reply)
             {
-                resolved += await ResolveAsync(userKey, row, reply, claimId, flagsOn, now, ct);
+                var colleague = Tracked(row, conversation) is { } tracked ? OtherRoutes.ColleagueReply(tracked, reply, me) : null;
+                resolved += await ResolveAsync(userKey, row, new MailAddress(reply.From, reply.FromName), reply.Id,
+                    await notes.ResolutionAsync(colleague, now, ct), claimId, flagsOn, now, ct);
+            }
+            else if (RouteAnswer(row, conversation, me, facts, options) is { } answer)
+            {
+                resolved += await ResolveAsync(userKey, row, answer.For, null, await notes.ResolutionAsync(answer, now, ct), claimId, flagsOn, now, ct);
             }
             else
             {
@@ -120,6 +133,9 @@ internal sealed partial class MailboxSweep(
             }
         }
 
+        var forMeetings = await HoldForMeetingsAsync(userKey, waiting, me, facts, options, notes, claimId, ct);
+        due.RemoveAll(forMeetings.Contains);
+        waiting.RemoveAll(w => forMeetings.Contains(w.Row.Id));
         if (parts.Away is { } away)
         {
             var held = await away.HoldAsync(userKey, reader, waiting, me, claimId, refusedTenants, ct);
@@ -151,14 +167,18 @@ internal sealed partial class MailboxSweep(
         return rules.FindReply(new MailThread(row.ThreadKey!, conversation), tracked);
     }
 
-    private async Task<int> ResolveAsync(string userKey, ReminderRow row, MailRecord reply, string claimId, bool flagsOn, DateTimeOffset now, CancellationToken ct)
+    /// <param name="messageId">The reply's id; null for an answer by another route.</param>
+    /// <param name="route">How it was answered when not by the person's own mail (<see cref="RouteResolution"/>).</param>
+    private async Task<int> ResolveAsync(
+        string userKey, ReminderRow row, MailAddress by, string? messageId, string? route, string claimId, bool flagsOn, DateTimeOffset now, CancellationToken ct)
     {
         var flag = flagsOn && row.MessageId is not null;
         var changed = await db.Set<ReminderRow>()
             .Where(r => r.UserKey == userKey && r.Id == row.Id && r.ClaimId == claimId && r.DoneAt == null && r.ResolvedAt == null)
             .ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply.Id)
-                .SetProperty(r => r.ResolvedByAddress, reply.From).SetProperty(r => r.ResolvedByName, reply.FromName)
+                .SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, messageId)
+                .SetProperty(r => r.ResolvedByAddress, by.Address).SetProperty(r => r.ResolvedByName, by.Name)
+                .SetProperty(r => r.ResolvedRoute, route).SetProperty(r => r.RouteHold, (string?)null)
                 .SetProperty(r => r.SweepAttempts, 0)
                 .SetProperty(r => r.FlagWanted, flag ? FlagStates.Complete : null)
                 .SetProperty(r => r.SweepAt, r => flag ? r.SweepAt : null)

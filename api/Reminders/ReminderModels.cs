@@ -53,11 +53,31 @@ public sealed record Reminder(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public global::OutlookFollowUp.Away.AwayNote? Away { get; init; }
 
+    /// <summary>The small meeting ahead the due sweep held the reminder for (<see cref="MeetingHoldNote"/>); absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public MeetingHoldNote? Hold { get; init; }
+
     public Reminder WithWarning(string? warning) => warning is null ? this : this with { Warnings = [.. Warnings ?? [], warning] };
 }
 
-/// <summary>Who wrote the reply that resolved a reminder.</summary>
-public sealed record ReminderPerson(string? Name, string Address);
+/// <summary>
+/// Who answered: the person whose reply (or chat, or meeting) resolved a reminder, and how (<c>route</c>: <c>mail</c>,
+/// <c>teams</c>, <c>meeting</c>, <c>colleague</c>). For a colleague, <c>for</c> is who they answered for; <c>at</c> is the
+/// chat message's time or the meeting's start; <c>note</c> says it in the user's language ("You met Ben on Wed 10:00").
+/// </summary>
+public sealed record ReminderPerson(string? Name, string Address)
+{
+    public global::OutlookFollowUp.FollowUps.AnswerRoute Route { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? At { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReminderPerson? For { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note { get; init; }
+}
 
 /// <summary>How a closed reminder was closed (<see cref="Reminder.ClosedBy"/>).</summary>
 public static class ReminderClosedBy

@@ -1,18 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Routes;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Reminders;
 
-/// <summary>Rule 7 over the index: open reminders whose thread got a later non-automated message from someone else are resolved.</summary>
+/// <summary>
+/// Rule 7 over the index: open reminders whose thread got a later non-automated message from someone else are resolved;
+/// so are those a counterpart answered another way after the message (a Teams chat, a meeting: the sync's route facts).
+/// </summary>
 public interface IReminderResolver
 {
     /// <summary>Call after each sync of the user's mailbox; returns how many reminders it resolved.</summary>
     Task<int> ResolveAsync(string userKey, CancellationToken cancellationToken);
 }
 
-internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index, ReminderFlags flags, TimeProvider time)
+internal sealed class ReminderResolver(
+    FollowUpDbContext db, IThreadIndex index, ReminderFlags flags, TimeProvider time, IRouteStore? routes = null, Settings.ISettingsStore? settings = null)
     : IReminderResolver, Mail.IMailboxSyncListener
 {
     /// <summary>Rule 7 runs once per sync (new mail is the only thing that can resolve a reminder), not on every read.</summary>
@@ -34,7 +39,11 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
 
         var now = time.GetUtcNow();
         var threads = synced?.Threads ?? ThreadBuilder.Build(await index.GetMessagesAsync(userKey, cancellationToken)).Threads;
-        var rules = new ThreadRules(new DetectionOptions { Me = [.. me], Now = now }, MessagesById.Of(threads));
+        var options = new DetectionOptions { Me = [.. me], Now = now };
+        var rules = new ThreadRules(options, MessagesById.Of(threads));
+        var facts = synced?.Facts is { } given && (given.Chats.Count > 0 || given.Meetings.Count > 0) ? given
+            : routes is null ? RouteFacts.None : (await routes.GetAsync(userKey, cancellationToken))?.Facts ?? RouteFacts.None;
+        var notes = new RouteNoteTexts(settings, index, userKey);
         var byId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
         var byInternetId = new Dictionary<string, (MailThread Thread, MailRecord Message)>(StringComparer.Ordinal);
         foreach (var thread in threads)
@@ -66,17 +75,29 @@ internal sealed class ReminderResolver(FollowUpDbContext db, IThreadIndex index,
                         .SetProperty(r => r.InternetMessageId, reminder.InternetMessageId ?? found.Message.InternetMessageId), cancellationToken);
             }
 
-            if (found.Thread is null || rules.FindReply(found.Thread, found.Message) is not { } reply)
+            if (found.Thread is null)
             {
                 continue;
             }
 
+            var reply = rules.FindReply(found.Thread, found.Message);
+            var (people, direction) = OtherRoutes.Counterparts(found.Message, me);
+            var answer = reply is not null ? OtherRoutes.ColleagueReply(found.Message, reply, me)
+                : found.Message.Date is { } sent ? OtherRoutes.AnswerOfAny(people, direction, sent, facts, options) : null;
+            if (reply is null && answer is null)
+            {
+                continue;
+            }
+
+            var route = await notes.ResolutionAsync(answer, now, cancellationToken);
+            var by = reply is not null ? new MailAddress(reply.From, reply.FromName) : answer!.For;
             // Conditional, so a reminder marked done meanwhile stays done.
             var changed = await db.Set<ReminderRow>()
                 .Where(r => r.UserKey == userKey && r.Id == reminder.Id && r.DoneAt == null && r.ResolvedAt == null)
                 .ExecuteUpdateAsync(u => u
-                    .SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply.Id)
-                    .SetProperty(r => r.ResolvedByAddress, reply.From).SetProperty(r => r.ResolvedByName, reply.FromName)
+                    .SetProperty(r => r.ResolvedAt, now).SetProperty(r => r.ResolvedByMessageId, reply == null ? null : reply.Id)
+                    .SetProperty(r => r.ResolvedByAddress, by.Address).SetProperty(r => r.ResolvedByName, by.Name)
+                    .SetProperty(r => r.ResolvedRoute, route).SetProperty(r => r.RouteHold, (string?)null)
                     .SetProperty(r => r.SweepAt, (DateTimeOffset?)null).SetProperty(r => r.ClaimId, (string?)null)
                     .SetProperty(r => r.FlagWanted, (string?)null), cancellationToken);
             if (changed > 0)

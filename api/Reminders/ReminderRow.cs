@@ -69,6 +69,15 @@ internal sealed class ReminderRow
 
     /// <summary>Failed sweep attempts in a row (the back-off grows with them); zero after a success.</summary>
     public int SweepAttempts { get; set; }
+
+    /// <summary>
+    /// How it was answered when not by the person's own mail (<see cref="RouteResolution"/> as JSON): a Teams chat, a
+    /// meeting, a colleague. Null for a reply by mail, and while open.
+    /// </summary>
+    public string? ResolvedRoute { get; set; }
+
+    /// <summary>The meeting ahead the due sweep held it for (<see cref="MeetingHoldNote"/> as JSON); null when none.</summary>
+    public string? RouteHold { get; set; }
 }
 
 /// <summary>A Sent Items message whose compose mark was taken: the mark makes one reminder, ever, even after that reminder is deleted.</summary>
@@ -117,6 +126,8 @@ internal sealed class ReminderRowConfiguration : IEntityTypeConfiguration<Remind
         e.Property(r => r.FlagWritten).HasMaxLength(16);
         e.Property(r => r.ClaimId).HasMaxLength(32);
         e.Property(r => r.Away).HasMaxLength(2000);
+        e.Property(r => r.ResolvedRoute).HasMaxLength(1000);
+        e.Property(r => r.RouteHold).HasMaxLength(2000);
     }
 }
 

@@ -110,6 +110,7 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
         row.RemindAt = remindAt.ToUniversalTime();
         row.DueAt = null;
         row.Away = null; // the user chose the time: an earlier hold's note no longer explains it
+        row.RouteHold = null;
         (row.SweepAt, row.ClaimId, row.SweepAttempts, row.FlagWanted) = (row.RemindAt, null, 0, null);
     }
 
@@ -163,11 +164,21 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
     internal static Reminder ToReminder(ReminderRow r) => new(
         r.Id, r.MessageId, r.InternetMessageId, r.ThreadKey, r.Subject, r.RemindAt, r.CreatedAt, StatusOf(r), r.DoneAt, r.ResolvedAt,
         r.DueAt,
-        r.ResolvedAt is not null && r.ResolvedByAddress is { } address ? new ReminderPerson(r.ResolvedByName, address) : null,
+        r.ResolvedAt is not null && r.ResolvedByAddress is { } address ? ResolvedBy(r.ResolvedByName, address, RouteResolution.FromStored(r.ResolvedRoute)) : null,
         r.DoneAt is not null ? r.DoneBy ?? ReminderClosedBy.User : r.ResolvedAt is not null ? ReminderClosedBy.Reply : null,
         r.Source)
     {
         Away = r.DoneAt is null && r.ResolvedAt is null ? global::OutlookFollowUp.Away.AwayNote.FromStored(r.Away) : null,
+        Hold = r.DoneAt is null && r.ResolvedAt is null ? MeetingHoldNote.FromStored(r.RouteHold) : null,
+    };
+
+    /// <summary>Who answered, and how: by mail unless the stored route says otherwise.</summary>
+    private static ReminderPerson ResolvedBy(string? name, string address, RouteResolution? route) => new(name, address)
+    {
+        Route = route?.Route ?? global::OutlookFollowUp.FollowUps.AnswerRoute.Mail,
+        At = route?.At,
+        For = route?.For is { } who ? new ReminderPerson(who.Name, who.Address) : null,
+        Note = route?.Note,
     };
 
     /// <summary>Stored, never derived from the clock: "due" is what the sweep confirmed in Graph, not just a time that passed.</summary>

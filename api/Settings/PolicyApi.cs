@@ -6,9 +6,10 @@ using OutlookFollowUp.Web;
 namespace OutlookFollowUp.Settings;
 
 /// <param name="AllUnansweredDefault">Every unanswered thread for users who did not choose: the tenant's default, else the server's.</param>
+/// <param name="ColleagueAnswersDefault">In a group thread a colleague's reply answers for the person asked, for users who did not choose.</param>
 public sealed record PolicyResponse(
     int DefaultWindowHours, int MinWindowHours, int MaxWindowHours, IReadOnlyList<string> ExcludedDomains, int RetentionDays, bool DigestDefault,
-    bool AllUnansweredDefault);
+    bool AllUnansweredDefault, bool ColleagueAnswersDefault = true);
 
 /// <summary>GET/PUT /api/admin/policy: the caller's tenant policy; app role FollowUp.Admin only (the local user has it).</summary>
 public static class PolicyApi
@@ -30,12 +31,12 @@ public static class PolicyApi
         var current = await store.GetPolicyAsync(caller.Tenant, ct);
         var policy = new TenantPolicy(request.DefaultWindowHours!.Value, request.MinWindowHours!.Value, request.MaxWindowHours!.Value,
             SettingsApi.Normalize(request.ExcludedDomains ?? []), request.RetentionDays!.Value, request.DigestDefault ?? current.DigestDefault,
-            request.AllUnansweredDefault ?? current.AllUnansweredDefault);
+            request.AllUnansweredDefault ?? current.AllUnansweredDefault, request.ColleagueAnswersDefault ?? current.ColleagueAnswersDefault);
         await store.SavePolicyAsync(caller.Tenant, policy, ct);
         return TypedResults.Ok(ToResponse(policy, server.Value));
     }
 
     private static PolicyResponse ToResponse(TenantPolicy p, DetectionDefaults server) =>
         new(p.DefaultWindowHours, p.MinWindowHours, p.MaxWindowHours, p.ExcludedDomains, p.RetentionDays, p.DigestDefault,
-            p.AllUnansweredDefault ?? server.AllUnanswered);
+            p.AllUnansweredDefault ?? server.AllUnanswered, p.ColleagueAnswersDefault);
 }

@@ -14,7 +14,8 @@ public sealed record TenantPolicy(
     IReadOnlyList<string> ExcludedDomains,
     int RetentionDays,
     bool DigestDefault = false,
-    bool? AllUnansweredDefault = null)
+    bool? AllUnansweredDefault = null,
+    bool ColleagueAnswersDefault = true)
 {
     public const int DefaultRetentionDays = 180;
     public const int MaxRetentionDays = 3650;
@@ -43,8 +44,12 @@ public sealed record UserSettings(
     IReadOnlyList<string> ExcludedDomains,
     bool SetOutlookFlags,
     bool? Digest = null,
-    bool? AllUnanswered = null)
+    bool? AllUnanswered = null,
+    bool? ColleagueAnswers = null)
 {
+    /// <summary>In a group thread a colleague's reply answers for a waited-on person (docs/detection-rules.md); on unless turned off.</summary>
+    public bool ColleagueAnswersOn => ColleagueAnswers ?? true;
+
     /// <param name="mailboxTimeZone">Graph's mailbox time zone, used when the user chose none; UTC when neither resolves.</param>
     public DetectionOptions ToDetectionOptions(IReadOnlyCollection<string> me, DateTimeOffset now, string? mailboxTimeZone) => new()
     {

@@ -28,6 +28,9 @@ internal sealed class UserSettingsRow
     /// <summary>The morning digest (api/Digest): null means the tenant policy's default.</summary>
     public bool? Digest { get; set; }
 
+    /// <summary>In a group thread a colleague's reply answers for a waited-on person: null means the tenant policy's default.</summary>
+    public bool? ColleagueAnswers { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -81,6 +84,9 @@ internal sealed class TenantPolicyRow
 
     /// <summary>Every unanswered thread for users who did not choose: null means the server's <c>Detection:AllUnanswered</c>.</summary>
     public bool? AllUnansweredDefault { get; set; }
+
+    /// <summary>Colleague answers for users who did not choose: null means on.</summary>
+    public bool? ColleagueAnswersDefault { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -22,7 +22,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOp
     }
 
     private static UserSettings FromRow(UserSettingsRow row) => new(row.WindowHours, row.BusinessDays, row.TimeZone, row.LookbackDays,
-        StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags, row.Digest);
+        StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags, row.Digest, row.ColleagueAnswers);
 
     /// <summary>A user who never saved settings: the tenant's default window, DESIGN.md's defaults, Outlook flags on.</summary>
     private static UserSettings Defaults(TenantPolicy policy) =>
@@ -46,6 +46,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOp
             row.ExcludedDomains = StoredJson.Strings(settings.ExcludedDomains) ?? "[]";
             row.SetOutlookFlags = settings.SetOutlookFlags;
             row.Digest = settings.Digest;
+            row.ColleagueAnswers = settings.ColleagueAnswers;
             row.UpdatedAt = time.GetUtcNow();
             if (settings.AllUnanswered is { } allUnanswered)
             {
@@ -92,21 +93,21 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOp
                 {
                     IsPolicy = false, Window = s.WindowHours, BusinessDays = s.BusinessDays, TimeZoneOrTenant = s.TimeZone, LookbackOrMin = s.LookbackDays,
                     Senders = s.ExcludedSenders, Domains = s.ExcludedDomains, SetOutlookFlags = s.SetOutlookFlags, MaxWindow = 0, RetentionDays = 0,
-                    IsMode = false, AllUnanswered = null,
+                    IsMode = false, AllUnanswered = null, Colleague = s.ColleagueAnswers,
                 })
                 .Concat(db.Set<UserModeRow>().AsNoTracking().Where(m => m.UserKey == userKey)
                     .Select(m => new SettingsPart
                     {
                         IsPolicy = false, Window = 0, BusinessDays = false, TimeZoneOrTenant = null, LookbackOrMin = 0,
                         Senders = null, Domains = "[]", SetOutlookFlags = false, MaxWindow = 0, RetentionDays = 0,
-                        IsMode = true, AllUnanswered = m.AllUnanswered,
+                        IsMode = true, AllUnanswered = m.AllUnanswered, Colleague = null,
                     }))
                 .Concat(db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.TenantId == tenant)
                     .Select(p => new SettingsPart
                     {
                         IsPolicy = true, Window = p.DefaultWindowHours, BusinessDays = false, TimeZoneOrTenant = p.TenantId, LookbackOrMin = p.MinWindowHours,
                         Senders = p.TenantId, Domains = p.ExcludedDomains, SetOutlookFlags = false, MaxWindow = p.MaxWindowHours, RetentionDays = p.RetentionDays,
-                        IsMode = false, AllUnanswered = p.AllUnansweredDefault,
+                        IsMode = false, AllUnanswered = p.AllUnansweredDefault, Colleague = p.ColleagueAnswersDefault,
                     }))));
 
     public async Task<UserSettings> GetEffectiveAsync(string userKey, CancellationToken cancellationToken)
@@ -123,6 +124,8 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOp
             : Defaults(policy);
         return settings with
         {
+            // The user's choice, else the tenant's default, else on.
+            ColleagueAnswers = parts.FirstOrDefault(p => !p.IsPolicy && !p.IsMode)?.Colleague ?? parts.FirstOrDefault(p => p.IsPolicy)?.Colleague ?? true,
             WindowHours = policy.ClampWindow(settings.WindowHours),
             ExcludedDomains = [.. settings.ExcludedDomains.Union(policy.ExcludedDomains, StringComparer.OrdinalIgnoreCase)],
             AllUnanswered = mode ?? policy.AllUnansweredDefault ?? _serverAllUnanswered,
@@ -155,6 +158,8 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOp
         public bool IsMode { get; init; }
 
         public bool? AllUnanswered { get; init; }
+
+        public bool? Colleague { get; init; }
     }
 
     public async Task<TenantPolicy> GetPolicyAsync(string tenantId, CancellationToken cancellationToken)
@@ -163,7 +168,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOp
         return row is null
             ? TenantPolicy.Default
             : new TenantPolicy(row.DefaultWindowHours, row.MinWindowHours, row.MaxWindowHours, StoredJson.Strings(row.ExcludedDomains), row.RetentionDays,
-                row.DigestDefault ?? false, row.AllUnansweredDefault);
+                row.DigestDefault ?? false, row.AllUnansweredDefault, row.ColleagueAnswersDefault ?? true);
     }
 
     public Task SavePolicyAsync(string tenantId, TenantPolicy policy, CancellationToken cancellationToken) =>
@@ -183,6 +188,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOp
             row.RetentionDays = policy.RetentionDays;
             row.DigestDefault = policy.DigestDefault;
             row.AllUnansweredDefault = policy.AllUnansweredDefault;
+            row.ColleagueAnswersDefault = policy.ColleagueAnswersDefault;
             row.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }, cancellationToken);

@@ -9,12 +9,13 @@ namespace OutlookFollowUp.Settings;
 /// <summary>
 /// PUT /api/settings. Nullable so that a null is a validation error with a name, not an unreadable body. <c>digest</c>
 /// is optional: absent keeps the user's choice (or the policy's default when they never chose). So are
-/// <c>language</c> and <c>allUnanswered</c>: absent or null keeps the stored one.
+/// <c>language</c> and <c>allUnanswered</c>: absent or null keeps the stored one. So is <c>colleagueAnswers</c>: absent
+/// keeps the user's choice.
 /// </summary>
 public sealed record SettingsRequest(
     int? WindowHours, bool? BusinessDays, string? TimeZone, int? LookbackDays,
     string[]? ExcludedSenders, string[]? ExcludedDomains, bool? SetOutlookFlags, bool? Digest = null, string? Language = null,
-    bool? AllUnanswered = null);
+    bool? AllUnanswered = null, bool? ColleagueAnswers = null);
 
 /// <summary>
 /// PATCH /api/settings: the language (null means English), rule 9's mode (<c>allUnanswered</c>), or both; at least one.
@@ -38,12 +39,13 @@ public sealed record SettingsPatch
 }
 
 /// <summary>
-/// PUT /api/admin/policy. <c>digestDefault</c> and <c>allUnansweredDefault</c> are optional: absent keeps the tenant's
+/// PUT /api/admin/policy. <c>digestDefault</c>, <c>allUnansweredDefault</c> and <c>colleagueAnswersDefault</c> are
+/// optional: absent keeps the tenant's
 /// current default.
 /// </summary>
 public sealed record PolicyRequest(
     int? DefaultWindowHours, int? MinWindowHours, int? MaxWindowHours, string[]? ExcludedDomains, int? RetentionDays, bool? DigestDefault = null,
-    bool? AllUnansweredDefault = null);
+    bool? AllUnansweredDefault = null, bool? ColleagueAnswersDefault = null);
 
 internal static partial class ListRules
 {

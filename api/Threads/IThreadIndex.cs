@@ -104,6 +104,9 @@ public interface IThreadIndex
     /// <summary>Every user with a mailbox state.</summary>
     Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every user with at least one waiting thread (the background rounds check their other routes of an answer).</summary>
+    Task<IReadOnlyList<string>> UserKeysWithThreadsAsync(CancellationToken cancellationToken);
+
     /// <summary>Retention: deletes the user's messages dated and threads waiting since before <paramref name="cutoff"/>; returns rows deleted.</summary>
     Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

@@ -84,6 +84,7 @@ internal static class StoredMapping
         Reason = f.Reason,
         ComputedAt = computedAt,
         Nudges = f.Nudges,
+        Routes = StoredRoutes.Write(f),
     };
 
     /// <param name="allUnanswered">The reason of rules 1–8; otherwise the default mode's, which names what was asked.</param>
@@ -93,6 +94,7 @@ internal static class StoredMapping
             ? JsonSerializer.Deserialize(t.Counterparts, StoredCounterpartContext.Default.StoredCounterpartArray) ?? []
             : [];
         var people = stored.Select(c => new MailAddress(c.A, c.N)).ToArray();
+        var routes = StoredRoutes.Read(t.Routes);
         return new(
             t.Direction == "mine" ? FollowUpDirection.Mine : FollowUpDirection.Theirs,
             t.InternetMessageId,
@@ -108,6 +110,8 @@ internal static class StoredMapping
             Nudges = t.Nudges,
             Replied = stored.Where(c => c.P == true).Select(c => new MailAddress(c.A, c.N)).ToArray(),
             Away = AwayMarks(t.Away),
+            Answered = routes?.Answered ?? [],
+            Hold = routes?.Hold,
         };
     }
 

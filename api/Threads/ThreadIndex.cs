@@ -195,6 +195,9 @@ internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex
     public async Task<IReadOnlyList<string>> UserKeysAsync(CancellationToken cancellationToken) =>
         await db.Set<MailboxState>().AsNoTracking().Select(m => m.UserKey).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<string>> UserKeysWithThreadsAsync(CancellationToken cancellationToken) =>
+        await db.Set<ThreadSummary>().AsNoTracking().Select(t => t.UserKey).Distinct().ToListAsync(cancellationToken);
+
     public async Task<int> PurgeBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         await db.Set<IndexedMessage>().Where(m => m.UserKey == userKey && m.Date < cutoff).ExecuteDeleteAsync(cancellationToken)
         + await db.Set<ThreadSummary>().Where(t => t.UserKey == userKey && t.Since < cutoff).ExecuteDeleteAsync(cancellationToken);

@@ -144,6 +144,12 @@ internal sealed class ThreadSummary
 
     /// <summary>The reason in the default mode when it differs from <see cref="Reason"/> (it names what was asked); null otherwise.</summary>
     public string? AskingReason { get; set; }
+
+    /// <summary>
+    /// Answers that came another way and the meeting ahead that holds the thread (<see cref="FollowUp.Answered"/>,
+    /// <see cref="FollowUp.Hold"/>) as JSON; null when neither.
+    /// </summary>
+    public string? Routes { get; set; }
 }
 
 /// <summary>A thread the user hid; it shows again once a message newer than <see cref="LastMessageAt"/> arrives (rule 8).</summary>

@@ -31,7 +31,9 @@ public sealed record ThreadItem(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Recipients = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadPerson>? Replied = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadPerson>? WaitingOn = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadAway>? Away = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadAway>? Away = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ThreadAnswer>? Answered = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ThreadHold? Hold = null)
 {
     /// <param name="now">When the list is read: an absence that ended by then is no longer said.</param>
     /// <param name="language">The user's language, for what the server writes in a row (the Teams chat's message).</param>
@@ -48,7 +50,9 @@ public sealed record ThreadItem(
             group ? f.Counterparts.Count : null,
             group ? Persons(f, [.. f.Replied.Select(r => r.Address)]) : null,
             group ? Persons(f, waitingOn) : null,
-            now is { } at ? AwayNow(f, waitingOn, at) : null);
+            now is { } at ? AwayNow(f, waitingOn, at) : null,
+            ThreadAnswer.Of(f),
+            ThreadHold.Of(f));
     }
 
     /// <summary>The stored absences of everyone still waited on, when each is still away at <paramref name="now"/>; else null.</summary>

@@ -32,6 +32,13 @@ public sealed class GraphClientFactory(
     public GraphSubscriptions CreateSubscriptions(string mailboxKey, IMailboxTokenSource? tokens = null, string? userId = null) =>
         new(CreateClient(mailboxKey, tokens, userId), time, userId);
 
+    /// <summary>The other routes of an answer, each route with its own token source (an optional permission each).</summary>
+    /// <param name="chatTokens">Null with <paramref name="canReadChats"/> means the configured static token (local mode).</param>
+    /// <param name="canReadChats">False for the application's own token: reading chats then needs Teams' protected APIs.</param>
+    public GraphAnswerRoutes CreateRoutes(
+        string mailboxKey, IMailboxTokenSource? chatTokens, IMailboxTokenSource? calendarTokens, string? userId = null, bool canReadChats = true) =>
+        new(canReadChats ? CreateClient(mailboxKey, chatTokens, userId) : null, CreateClient(mailboxKey, calendarTokens, userId), time, _options);
+
     private GraphServiceClient CreateClient(string mailboxKey, IMailboxTokenSource? tokens, string? userId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mailboxKey);

@@ -23,6 +23,7 @@ internal sealed partial class GraphRequest
         MaxPageSize = preferences.Select(p => MaxPageSizePattern().Match(p)).FirstOrDefault(m => m.Success) is { } m
             ? int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)
             : null;
+        Preferences = preferences;
     }
 
     public HttpMethod Method { get; }
@@ -38,6 +39,9 @@ internal sealed partial class GraphRequest
     public Dictionary<string, Microsoft.Extensions.Primitives.StringValues> Query { get; }
 
     public bool ImmutableIds { get; }
+
+    /// <summary>Every <c>Prefer</c> value, one per entry ("outlook.timezone=\"UTC\"").</summary>
+    public IReadOnlyList<string> Preferences { get; }
 
     public int? MaxPageSize { get; }
 

@@ -75,6 +75,11 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
             return Refuse(request, HttpStatusCode.MethodNotAllowed, "Request_BadRequest", $"{request.Method} is not served by the in-memory mailbox.");
         }
 
+        if (RouteAnswerRoutes(request) is { } answerRoutes)
+        {
+            return answerRoutes;
+        }
+
         if (request.Path.Equals("me", StringComparison.OrdinalIgnoreCase))
         {
             return Me(request);

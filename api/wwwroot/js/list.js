@@ -67,6 +67,10 @@ function problems(thread) {
     const text = away.until ? t('notice.awayUntil', { name: nameOf(away), when: untilWhen(away.until) }) : t('notice.away', { name: nameOf(away) });
     lines.push(h('div', { class: 'notice' }, h('p', { text })));
   }
+  for (const meeting of thread.hold?.meetings ?? []) {
+    const who = new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format((meeting.with ?? []).map(nameOf));
+    lines.push(h('div', { class: 'notice notice-hold' }, h('p', { text: t('notice.meetingAhead', { names: who, when: when(meeting.start) }) })));
+  }
   return lines;
 }
 
@@ -80,7 +84,8 @@ function ladderLine(thread) {
 function groupLine(thread) {
   if (!thread.recipients || !Array.isArray(thread.replied)) return null;
   const waiting = (thread.waitingOn ?? []).map(p => ({ address: p.address, name: p.name?.trim() || null }));
-  const params = { count: thread.replied.length, total: thread.recipients };
+  // Those who answered another way (a colleague, Teams, a meeting) have answered too.
+  const params = { count: thread.replied.length + (thread.answered?.length ?? 0), total: thread.recipients };
   if (!waiting.length) return h('p', { class: 'group', text: t('group.allReplied', params) });
   // The whole message is translated once; the names go where its {names} placeholder stands.
   const [before, after = ''] = t('group.replied', { ...params, names: '\u0000' }).split('\u0000');
@@ -182,13 +187,15 @@ export function renderRows(panel, threads, actions, now = new Date()) {
 
 /**
  * The reason's sentences the row does not say already: the names and age are on the meta line, a bounce in its
- * notice, the follow-ups sent on the ladder line, who answered on the group line. Null when nothing is left.
+ * notice, the follow-ups sent on the ladder line, who answered on the group line, a meeting ahead in its notice. Null
+ * when nothing is left.
  */
 function reasonLine(thread, people) {
   const shown = new Set(['head']);
   if (thread.notDelivered?.length) shown.add('notDelivered');
   if (Number(thread.nudges ?? 0) >= 1) shown.add('nudges');
   if (thread.recipients && Array.isArray(thread.replied)) shown.add('group');
+  if (thread.hold?.meetings?.length) shown.add('hold');
   const { text, lang } = reasonText(thread, people, shown);
   return text ? h('p', { class: 'reason', text, lang: lang ?? undefined }) : null;
 }

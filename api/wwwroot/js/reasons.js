@@ -2,7 +2,7 @@
 // (api/FollowUps/ReasonText.cs); the pane reads those facts back from its fixed sentences and says them again with
 // whole translated messages. A reason with a sentence this file does not know is shown as the API wrote it.
 import { t, list, language } from './i18n.js';
-import { ago } from './time.js';
+import { ago, when as dateTime } from './time.js';
 
 const AGE = String.raw`(?<count>\d+) (?<unit>hours?|days?)(?: \((?<hours>\d+) working hours\))? ago`;
 // What the message asked (rule 9's kinds), as ReasonText says it instead of "wrote to"; "wrote" when it does not say.
@@ -22,6 +22,8 @@ const VIA_LIST = ' It came through a mailing list, but you took part in this thr
 const NUDGES = /^ That was your (\d+)(?:st|nd|rd|th) follow-up\./;
 const EVERYONE = ' Everyone replied earlier in the thread.';
 const GROUP = /^ (.+?) replied earlier; still waiting on (.+?)\.(?= |$)/;
+const ROUTED = /^ (.+?)\.(?= |$)/;
+const HOLD = /^ You meet .+\.$/;
 const TAIL = [
   [/^ (\d+) automatic repl(?:y|ies) \(such as out-of-office\) did not count as an answer\./, 'reason.autoReplies'],
   [/^ (\d+) delivery reports? ignored\./, 'reason.deliveryReports'],
@@ -52,12 +54,44 @@ function countFromText(text) {
   return / and /.test(text) ? 2 : 1;
 }
 
+/** Group by a key, keeping the order of first appearance. */
+function groupBy(items, key) {
+  const groups = new Map();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups.values()];
+}
+
+/**
+ * Who answered how in a group thread where some answered another way (the row's `answered`: a colleague, Teams, a
+ * meeting), said from the row's facts: the English sentence joins them with semicolons, the pane says each alone.
+ */
+function routeSentences(thread) {
+  const answered = thread.answered ?? [];
+  const sentences = [];
+  if (thread.replied?.length) sentences.push({ kind: 'group', text: t('reason.repliedEarlier', { names: names(thread.replied) }) });
+  for (const group of groupBy(answered.filter(a => a.route === 'colleague' && a.by), a => a.by.address)) {
+    sentences.push({ kind: 'routes', text: t('reason.answeredColleague', { name: nameOf(group[0].by), names: names(group) }) });
+  }
+  const teams = answered.filter(a => a.route === 'teams');
+  if (teams.length) sentences.push({ kind: 'routes', text: t('reason.answeredTeams', { names: names(teams) }) });
+  for (const group of groupBy(answered.filter(a => a.route === 'meeting'), a => a.at)) {
+    sentences.push({ kind: 'routes', text: t('reason.answeredMeeting', { names: names(group), when: dateTime(group[0].at) }) });
+  }
+  if (thread.waitingOn?.length) sentences.push({ kind: 'group', text: t('reason.stillWaiting', { names: names(thread.waitingOn) }) });
+  return sentences;
+}
+
 /** The ladder's sentences ("That was your 2nd follow-up.", who answered in a group) from the start of rest. */
 function ladder(rest, thread, sentences) {
   const nudges = NUDGES.exec(rest);
   if (nudges) {
     sentences.push({ kind: 'nudges', text: t('reason.nudges', { ordinal: Number(nudges[1]) }) });
     rest = rest.slice(nudges[0].length);
+  }
+  const routed = thread.answered?.length ? ROUTED.exec(rest) : null;
+  if (routed && /answered (?:in Teams|for )|[Yy]ou met /.test(routed[1])) {
+    sentences.push(...routeSentences(thread));
+    return rest.slice(routed[0].length);
   }
   if (rest.startsWith(EVERYONE)) {
     sentences.push({ kind: 'group', text: t('reason.everyoneReplied') });
@@ -77,7 +111,8 @@ function ladder(rest, thread, sentences) {
 
 /**
  * The reason's sentences in the reader's language, each with its kind: notDelivered, head (who and how long),
- * workingHours, viaList, nudges, group, tail (replies and reports that did not count). Null when part of it is not
+ * workingHours, viaList, nudges, group (who replied, who is still waited on), routes (who answered another way), tail
+ * (replies and reports that did not count), hold (a meeting ahead). Null when part of it is not
  * understood here.
  */
 function sentencesOf(thread, people) {
@@ -109,6 +144,13 @@ function sentencesOf(thread, people) {
     if (!tail) continue;
     sentences.push({ kind: 'tail', text: t(key, { count: Number(tail[1]) }) });
     rest = rest.slice(tail[0].length);
+  }
+  if (thread.hold?.meetings?.length && HOLD.test(rest)) {
+    // A meeting ahead holds the thread: said from the row's hold, in the reader's zone.
+    for (const meeting of thread.hold.meetings) {
+      sentences.push({ kind: 'hold', text: t('reason.meetingAhead', { names: names(meeting.with ?? []), when: dateTime(meeting.start) }) });
+    }
+    rest = '';
   }
   return rest.trim() ? null : sentences;
 }

@@ -1,7 +1,7 @@
 // Each reminder's state in words: scheduled (when), due now, answered (by whom, when), done (by you, or in Outlook).
 // Fields the API may add later (dueAt, resolvedBy, closedBy) are used when present and never required.
 import { h, fill } from './dom.js';
-import { t, list as names } from './i18n.js';
+import { t, list as names, locale } from './i18n.js';
 import { when, untilWhen } from './time.js';
 
 const OPEN = new Set(['scheduled', 'due']);
@@ -9,6 +9,9 @@ const RANK = { due: 0, scheduled: 1, answered: 2, done: 3 };
 const RECENT_DAYS = 7;
 
 const personName = p => (p?.name?.trim() || p?.address || '').trim();
+
+/** How an answer came another way than by the person's own mail (the API's resolvedBy.route). */
+const ROUTE_KEYS = { teams: 'reminder.answeredTeams', meeting: 'reminder.answeredMeeting', colleague: 'reminder.answeredColleague' };
 
 /** "you"/"user"/"pane" → you; "outlook"/"flag" → Outlook; anything else unknown (the sentence then names no one). */
 function closedBy(r) {
@@ -29,6 +32,11 @@ export function reminderState(r, now = new Date()) {
   if (status === 'resolved') {
     const by = personName(r.resolvedBy);
     const at = r.resolvedAt ? when(r.resolvedAt) : null;
+    const route = r.resolvedBy?.route;
+    if (by && ROUTE_KEYS[route] && (route !== 'colleague' || r.resolvedBy.for)) {
+      const params = { name: by, for: personName(r.resolvedBy.for), when: when(r.resolvedBy.at ?? r.resolvedAt) };
+      return { kind: 'answered', text: t(ROUTE_KEYS[route], params) };
+    }
     const key = by ? (at ? 'reminder.answeredByAt' : 'reminder.answeredBy') : (at ? 'reminder.answeredAt' : 'reminder.answered');
     return { kind: 'answered', text: t(key, { name: by, when: at }) };
   }
@@ -53,6 +61,14 @@ export function awayText(r) {
   return away.movedTo && away.until
     ? t('reminder.awayMoved', { ...params, until: untilWhen(away.until), movedTo: when(away.movedTo) })
     : t('reminder.awayOn', params);
+}
+
+/** The small meeting ahead the due sweep held the reminder for (the API's `hold`), in the reader's words. Null when none. */
+export function holdText(r) {
+  const hold = r?.hold;
+  if (!hold?.movedTo || !hold.start) return null;
+  const day = new Intl.DateTimeFormat(locale(), { weekday: 'short' }).format(new Date(hold.start));
+  return t('reminder.meetingHeld', { names: names((hold.names ?? []).filter(Boolean)), day, movedTo: when(hold.movedTo) });
 }
 
 export const isOpen = r => !!r && OPEN.has(r.status);
@@ -93,6 +109,7 @@ export function renderReminders(section, reminders, actions = {}, now = new Date
       h('p', { class: 'subject', text: r.subject || t('noSubject') }),
       h('p', { class: 'reminder-state', text: state.text }),
       awayText(r) && h('p', { class: 'reminder-away', text: awayText(r) }),
+      holdText(r) && h('p', { class: 'reminder-hold', text: holdText(r) }),
       deleteButton(r, actions))));
   const toggle = h('button', {
     type: 'button', class: 'reminders-toggle', 'aria-expanded': String(open), 'aria-controls': 'reminder-list',

@@ -59,6 +59,11 @@ export async function renderSettings(section, ctx) {
       everyThread.disabled = false;
     }
   });
+  const colleagues = 'colleagueAnswers' in s
+    ? h('input', { type: 'checkbox', id: 'colleague-answers', checked: !!s.colleagueAnswers, 'aria-describedby': 'colleague-answers-hint' }) : null;
+  // A route that is off says which permission would turn it on (an administrator grants it).
+  const routesOff = (s.routes ?? []).filter(r => !r.on && (r.route === 'teams' || r.route === 'meetings'))
+    .map(r => h('p', { class: 'hint route-off', text: t(`settings.routeOff.${r.route}`, { permission: r.permission }) }));
   const zone = h('input', { type: 'text', id: 'time-zone', value: s.timeZone ?? '', placeholder: t('settings.zonePlaceholder'), autocomplete: 'off', spellcheck: 'false' });
   const lookback = h('input', { type: 'number', id: 'lookback', min: s.allowedLookbackDays?.min ?? 1, max: s.allowedLookbackDays?.max, value: s.lookbackDays ?? 14 });
   const senders = h('textarea', { id: 'excluded-senders', rows: 3 });
@@ -82,6 +87,8 @@ export async function renderSettings(section, ctx) {
     h('div', { class: 'field' }, h('label', { class: 'check' }, flags, t('settings.flags'))),
     digest && h('div', { class: 'field' }, h('label', { class: 'check' }, digest, t('settings.digest')),
       h('p', { class: 'hint', id: 'digest-hint', text: t('settings.digestHint') })),
+    colleagues && h('div', { class: 'field' }, h('label', { class: 'check' }, colleagues, t('settings.colleagues')),
+      h('p', { class: 'hint', id: 'colleague-answers-hint', text: t('settings.colleaguesHint') }), ...routesOff),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'btn btn-primary', text: t('save') }), back),
     status);
 
@@ -94,6 +101,7 @@ export async function renderSettings(section, ctx) {
       setOutlookFlags: flags.checked,
       ...(digest ? { digest: digest.checked } : {}),
       ...(everyThread ? { allUnanswered: everyThread.checked } : {}),
+      ...(colleagues ? { colleagueAnswers: colleagues.checked } : {}),
     };
     try {
       await ctx.api.put('/api/settings', body);

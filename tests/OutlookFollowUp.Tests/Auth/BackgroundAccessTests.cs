@@ -285,7 +285,7 @@ public sealed class BackgroundAccessTests
         return await scope.ServiceProvider.GetRequiredService<IThreadIndex>().GetStateAsync(userKey, CancellationToken.None);
     }
 
-    private static X509Certificate2 TestCertificate()
+    internal static X509Certificate2 TestCertificate()
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=followup-test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -32,6 +32,9 @@ public sealed class FakeIdentityPlatform : HttpMessageHandler, IMsalHttpClientFa
 
     public bool RefuseRefresh { get; set; }
 
+    /// <summary>Scopes nobody consented to: a user token request naming one is refused as Entra refuses it (AADSTS65001).</summary>
+    public HashSet<string> UnconsentedScopes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public IReadOnlyList<TokenRequest> Requests { get { lock (_lock) { return [.. _requests]; } } }
 
     public List<string> Problems { get; } = [];
@@ -86,6 +89,18 @@ public sealed class FakeIdentityPlatform : HttpMessageHandler, IMsalHttpClientFa
                 error_description = "AADSTS700082: The refresh token has expired due to inactivity.",
                 error_codes = new[] { 700082 },
                 suberror = "bad_token",
+            });
+        }
+
+        if (grant is TokenRequest.OnBehalfOf or "refresh_token"
+            && form.GetValueOrDefault("scope", "").Split(' ').Any(UnconsentedScopes.Contains))
+        {
+            return Json(HttpStatusCode.BadRequest, new
+            {
+                error = "invalid_grant",
+                error_description = "AADSTS65001: The user or administrator has not consented to use the application.",
+                error_codes = new[] { 65001 },
+                suberror = "consent_required",
             });
         }
 

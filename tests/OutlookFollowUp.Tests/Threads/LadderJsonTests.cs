@@ -25,7 +25,7 @@ public sealed class LadderJsonTests(LadderHost host) : IClassFixture<LadderHost>
         Assert.Equal(["otherChannel"], escalation.GetProperty("offers").EnumerateArray().Select(o => o.GetString()));
         var link = new Uri(escalation.GetProperty("teamsChatUrl").GetString()!);
         var query = Query(link);
-        Assert.Equal(("https://teams.microsoft.com/l/chat/0/0", "bob@fabrikam.com"), (link.GetLeftPart(UriPartial.Path), query["users"]));
+        Assert.Equal(("https://teams.microsoft.com/l/chat/0/0", "bob@tailspin.example"), (link.GetLeftPart(UriPartial.Path), query["users"]));
         Assert.Contains("\"Twice\"", query["message"], StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public sealed class LadderJsonTests(LadderHost host) : IClassFixture<LadderHost>
 
         Assert.Equal(4, row.GetProperty("recipients").GetInt32());
         Assert.Equal(["Ana Silva <ana@fabrikam.com>"], People(row.GetProperty("replied")));
-        Assert.Equal(["Bob Nguyen <bob@fabrikam.com>", "Carla Jones <carla@contoso.com>", "Dan Park <dan@contoso.com>"], People(row.GetProperty("waitingOn")));
+        Assert.Equal(["Bob Nguyen <bob@tailspin.example>", "Carla Jones <carla@contoso.com>", "Dan Park <dan@contoso.com>"], People(row.GetProperty("waitingOn")));
         Assert.Equal("theirs", row.GetProperty("direction").GetString());
     }
 

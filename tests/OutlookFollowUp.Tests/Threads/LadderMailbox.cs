@@ -9,7 +9,8 @@ namespace OutlookFollowUp.Tests.Threads;
 /// <summary>
 /// A mailbox for the ladder and group-thread API tests: "Ladder" has the original and three follow-ups to Ana, "Twice"
 /// the original and two to Bob, "Offsite" went to four people of whom Ana answered before the user wrote again,
-/// "Single" is one mail to Ana, and Fatima's "Question" waits on the user.
+/// "Single" is one mail to Ana, and Fatima's "Question" waits on the user. Ana and Bob work for different
+/// organizations, so Ana's answer is hers alone (a colleague's would answer for Bob too).
 /// </summary>
 internal static class LadderMailbox
 {
@@ -17,7 +18,7 @@ internal static class LadderMailbox
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     public static readonly InMemoryAddress Ana = new("ana@fabrikam.com", "Ana Silva");
-    public static readonly InMemoryAddress Bob = new("bob@fabrikam.com", "Bob Nguyen");
+    public static readonly InMemoryAddress Bob = new("bob@tailspin.example", "Bob Nguyen");
     public static readonly InMemoryAddress Carla = new("carla@contoso.com", "Carla Jones");
     public static readonly InMemoryAddress Dan = new("dan@contoso.com", "Dan Park");
     private static readonly InMemoryAddress MeAddress = new(Me, "Me");

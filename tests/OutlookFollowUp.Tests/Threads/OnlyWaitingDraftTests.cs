@@ -23,7 +23,7 @@ public sealed class OnlyWaitingDraftTests
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var draft = mailbox.Find((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("draftId").GetString()!)!;
         Assert.Equal(
-            ("bob@fabrikam.com,carla@contoso.com,dan@contoso.com", "", "AAQkLadder-offsite=", "Any news?"),
+            ("bob@tailspin.example,carla@contoso.com,dan@contoso.com", "", "AAQkLadder-offsite=", "Any news?"),
             (Addresses(draft["toRecipients"]), Addresses(draft["ccRecipients"]), (string?)draft["conversationId"], (string?)draft["body"]!["content"]));
     }
 
@@ -40,7 +40,7 @@ public sealed class OnlyWaitingDraftTests
         using var response = await DraftAsync(client, row, new { messageId = row.GetProperty("messageId").GetString(), comment = "Any news?", onlyWaiting });
 
         var draft = mailbox.Find((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("draftId").GetString()!)!;
-        Assert.Equal(("ana@fabrikam.com,bob@fabrikam.com", "carla@contoso.com,dan@contoso.com"), (Addresses(draft["toRecipients"]), Addresses(draft["ccRecipients"])));
+        Assert.Equal(("ana@fabrikam.com,bob@tailspin.example", "carla@contoso.com,dan@contoso.com"), (Addresses(draft["toRecipients"]), Addresses(draft["ccRecipients"])));
     }
 
     internal static Task<HttpResponseMessage> DraftAsync(HttpClient client, JsonElement row, object body) =>

@@ -38,7 +38,7 @@ public sealed class ThreadPhonesTests
         using var response = await PhonesAsync(client, "Twice");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("""{"phones":[{"address":"bob@fabrikam.com","name":"Bob Nguyen","number":"+44 20 7946 0000","type":"business"}]}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("""{"phones":[{"address":"bob@tailspin.example","name":"Bob Nguyen","number":"+44 20 7946 0000","type":"business"}]}""", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

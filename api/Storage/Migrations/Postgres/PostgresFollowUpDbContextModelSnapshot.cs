@@ -302,6 +302,16 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("resolved_by_name");
 
+                    b.Property<string>("ResolvedRoute")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("resolved_route");
+
+                    b.Property<string>("RouteHold")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("route_hold");
+
                     b.Property<string>("Source")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
@@ -342,6 +352,56 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("reminders", (string)null);
                 });
 
+            modelBuilder.Entity("OutlookFollowUp.Routes.RouteFactsRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("text")
+                        .HasColumnName("user_key");
+
+                    b.Property<DateTimeOffset?>("CalendarRetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calendar_retry_at");
+
+                    b.Property<string>("CalendarState")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("calendar_state");
+
+                    b.Property<string>("Chats")
+                        .HasColumnType("text")
+                        .HasColumnName("chats");
+
+                    b.Property<DateTimeOffset?>("ChatsCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chats_checked_at");
+
+                    b.Property<DateTimeOffset?>("ChatsSeenUpTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("chats_seen_up_to");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("Meetings")
+                        .HasColumnType("text")
+                        .HasColumnName("meetings");
+
+                    b.Property<DateTimeOffset?>("TeamsRetryAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("teams_retry_at");
+
+                    b.Property<string>("TeamsState")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("teams_state");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_route_facts");
+
+                    b.ToTable("route_facts", (string)null);
+                });
+
             modelBuilder.Entity("OutlookFollowUp.Settings.TenantPolicyRow", b =>
                 {
                     b.Property<string>("TenantId")
@@ -351,6 +411,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.Property<bool?>("AllUnansweredDefault")
                         .HasColumnType("boolean")
                         .HasColumnName("all_unanswered_default");
+
+                    b.Property<bool?>("ColleagueAnswersDefault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("colleague_answers_default");
 
                     b.Property<int>("DefaultWindowHours")
                         .HasColumnType("integer")
@@ -438,6 +502,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.Property<bool>("BusinessDays")
                         .HasColumnType("boolean")
                         .HasColumnName("business_days");
+
+                    b.Property<bool?>("ColleagueAnswers")
+                        .HasColumnType("boolean")
+                        .HasColumnName("colleague_answers");
 
                     b.Property<bool?>("Digest")
                         .HasColumnType("boolean")
@@ -731,6 +799,10 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("reason");
+
+                    b.Property<string>("Routes")
+                        .HasColumnType("text")
+                        .HasColumnName("routes");
 
                     b.Property<DateTimeOffset>("Since")
                         .HasColumnType("timestamp with time zone")

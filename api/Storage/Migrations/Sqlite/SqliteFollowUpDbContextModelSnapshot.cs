@@ -296,6 +296,16 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("resolved_by_name");
 
+                    b.Property<string>("ResolvedRoute")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_route");
+
+                    b.Property<string>("RouteHold")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("route_hold");
+
                     b.Property<string>("Source")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
@@ -336,6 +346,56 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("reminders", (string)null);
                 });
 
+            modelBuilder.Entity("OutlookFollowUp.Routes.RouteFactsRow", b =>
+                {
+                    b.Property<string>("UserKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_key");
+
+                    b.Property<long?>("CalendarRetryAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("calendar_retry_at");
+
+                    b.Property<string>("CalendarState")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("calendar_state");
+
+                    b.Property<string>("Chats")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chats");
+
+                    b.Property<long?>("ChatsCheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chats_checked_at");
+
+                    b.Property<long?>("ChatsSeenUpTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chats_seen_up_to");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("Meetings")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meetings");
+
+                    b.Property<long?>("TeamsRetryAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("teams_retry_at");
+
+                    b.Property<string>("TeamsState")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("teams_state");
+
+                    b.HasKey("UserKey")
+                        .HasName("pk_route_facts");
+
+                    b.ToTable("route_facts", (string)null);
+                });
+
             modelBuilder.Entity("OutlookFollowUp.Settings.TenantPolicyRow", b =>
                 {
                     b.Property<string>("TenantId")
@@ -345,6 +405,10 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.Property<bool?>("AllUnansweredDefault")
                         .HasColumnType("INTEGER")
                         .HasColumnName("all_unanswered_default");
+
+                    b.Property<bool?>("ColleagueAnswersDefault")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("colleague_answers_default");
 
                     b.Property<int>("DefaultWindowHours")
                         .HasColumnType("INTEGER")
@@ -432,6 +496,10 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.Property<bool>("BusinessDays")
                         .HasColumnType("INTEGER")
                         .HasColumnName("business_days");
+
+                    b.Property<bool?>("ColleagueAnswers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("colleague_answers");
 
                     b.Property<bool?>("Digest")
                         .HasColumnType("INTEGER")
@@ -725,6 +793,10 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
+
+                    b.Property<string>("Routes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("routes");
 
                     b.Property<long>("Since")
                         .HasColumnType("INTEGER")
