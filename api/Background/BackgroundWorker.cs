@@ -16,10 +16,11 @@ namespace OutlookFollowUp.Background;
 /// <see cref="NotificationOptions.ReconcileInterval"/> (and as often as the sweep): a sync request for each mailbox with
 /// open reminders that no sync reached for <see cref="BackgroundOptions.BackgroundInterval"/> (dropped while change
 /// notifications cover the mailbox) or for <see cref="NotificationOptions.ReconcileInterval"/> (asked even then:
-/// notifications get lost). A reply then resolves its reminder and completes its flag without anyone asking. Mailboxes
-/// with waiting threads whose other routes of an answer are not all off are asked every
-/// <see cref="BackgroundOptions.BackgroundInterval"/> too, even while notifications cover the mail (a Teams answer
-/// comes with no new mail: each sync checks the routes). A failed
+/// notifications get lost). A reply then resolves its reminder and completes its flag without anyone asking. While the
+/// other routes of an answer are not both off, the request stands every <see cref="BackgroundOptions.BackgroundInterval"/>
+/// even while notifications cover the mail: a Teams answer or a meeting comes with no mail, and each sync checks the
+/// routes. Mailboxes without open reminders get no background sync (their subscriptions' renewals only): opening the
+/// pane syncs them, routes included. A failed
 /// round is logged; the next one runs as usual.
 /// </summary>
 internal sealed partial class BackgroundWorker(
@@ -113,15 +114,12 @@ internal sealed partial class BackgroundWorker(
     private async Task RequestSyncsAsync(CancellationToken ct)
     {
         List<string> users;
-        HashSet<string> routeUsers;
+        HashSet<string> routesOff;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var reminderUsers = await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Set<ReminderRow>().AsNoTracking()
+            users = await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Set<ReminderRow>().AsNoTracking()
                 .Where(r => r.DoneAt == null && r.ResolvedAt == null).Select(r => r.UserKey).Distinct().ToListAsync(ct);
-            var routesOff = (await scope.ServiceProvider.GetRequiredService<Routes.IRouteStore>().UsersWithRoutesOffAsync(ct)).ToHashSet(StringComparer.Ordinal);
-            routeUsers = (await scope.ServiceProvider.GetRequiredService<IThreadIndex>().UserKeysWithThreadsAsync(ct))
-                .Where(u => !routesOff.Contains(u)).ToHashSet(StringComparer.Ordinal);
-            users = [.. reminderUsers.Union(routeUsers, StringComparer.Ordinal)];
+            routesOff = (await scope.ServiceProvider.GetRequiredService<Routes.IRouteStore>().UsersWithRoutesOffAsync(ct)).ToHashSet(StringComparer.Ordinal);
         }
 
         var now = time.GetUtcNow();
@@ -139,7 +137,7 @@ internal sealed partial class BackgroundWorker(
             {
                 // Past the reconcile interval, or for the other routes, the request stands even while notifications cover the mailbox.
                 var reason = last is null || now - last >= reconcile ? SyncRequestReason.Reconcile
-                    : routeUsers.Contains(user) ? SyncRequestReason.Routes
+                    : !routesOff.Contains(user) ? SyncRequestReason.Routes
                     : SyncRequestReason.Periodic;
                 await syncs.RequestAsync(user, reason, c);
                 _nextCheck[user] = now + interval;

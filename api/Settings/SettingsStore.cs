@@ -22,7 +22,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOp
     }
 
     private static UserSettings FromRow(UserSettingsRow row) => new(row.WindowHours, row.BusinessDays, row.TimeZone, row.LookbackDays,
-        StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags, row.Digest, row.ColleagueAnswers);
+        StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags, row.Digest, ColleagueAnswers: row.ColleagueAnswers);
 
     /// <summary>A user who never saved settings: the tenant's default window, DESIGN.md's defaults, Outlook flags on.</summary>
     private static UserSettings Defaults(TenantPolicy policy) =>

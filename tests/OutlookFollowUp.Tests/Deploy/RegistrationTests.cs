@@ -162,8 +162,8 @@ public sealed partial class RegistrationTests : IDisposable
         var (code, stdout, _) = await InvokeAsync(graph, "--host", "https://followup.contoso.com", "--dry-run", "--app-only", "--graph-base-url", GraphBase);
 
         Assert.Equal(0, code);
-        Assert.Contains("Microsoft Graph permissions: delegated Mail.ReadWrite, MailboxSettings.Read, Mail.Send, People.Read, offline_access, openid, profile; "
-            + "application Mail.ReadWrite, MailboxSettings.Read, Mail.Send", stdout, StringComparison.Ordinal);
+        Assert.Contains("Microsoft Graph permissions: delegated Mail.ReadWrite, MailboxSettings.Read, Mail.Send, People.Read, Chat.Read, Calendars.ReadBasic, "
+            + "offline_access, openid, profile; application Mail.ReadWrite, MailboxSettings.Read, Mail.Send, Calendars.Read", stdout, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public class PaneModeTests(BrowserFixture browser)
         await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
         var everyThread = pane.Page.GetByRole(AriaRole.Switch, new() { Name = "Show every unanswered thread" });
         await everyThread.CheckAsync();
-        await pane.Page.GetByRole(AriaRole.Status).GetByText("Saved.").WaitForAsync();
+        await pane.Page.GetByRole(AriaRole.Status).GetByText("Saved.", new() { Exact = true }).WaitForAsync();
         await pane.ScreenshotAsync("settings-every-thread");
         await pane.AssertAccessibleAsync("settings-every-thread");
         var saved = await host.GetJsonAsync("/api/settings");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Background;
 using OutlookFollowUp.Routes;
@@ -10,8 +11,9 @@ using static OutlookFollowUp.Tests.Routes.RoutesMailbox;
 namespace OutlookFollowUp.Tests.Routes;
 
 /// <summary>
-/// A Teams answer brings no mail: the background rounds sync mailboxes with waiting threads (no reminder needed) so the
-/// routes are checked with the pane closed; and DELETE /api/me erases what the checks stored.
+/// A Teams answer brings no mail: the background rounds sync mailboxes with open reminders every background interval,
+/// notifications or not, so the routes are checked with the pane closed (a mailbox without reminders waits for the
+/// pane: its subscriptions' renewals only); and DELETE /api/me erases what the checks stored.
 /// </summary>
 public sealed class RouteBackgroundTests
 {
@@ -23,6 +25,11 @@ public sealed class RouteBackgroundTests
         var mailbox = Create(Now);
         using var host = new LocalApiHost(mailbox, Now);
         await host.ThreadsAsync();
+        using (var client = host.CreateClient())
+        using (var created = await client.PostAsJsonAsync("/api/reminders", new { messageId = "AAMkRoutes001=", afterHours = 24 }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
 
         mailbox.PostChatMessage(BenChat, BenId, Now.AddMinutes(1));
         var interval = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackgroundOptions>>().Value.BackgroundInterval;
