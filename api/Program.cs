@@ -12,6 +12,7 @@ using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Routes;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using OutlookFollowUp.Telemetry;
 using OutlookFollowUp.Web;

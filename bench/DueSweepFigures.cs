@@ -5,6 +5,7 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Bench;

@@ -7,6 +7,7 @@ using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Reminders;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Bench;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using OutlookFollowUp.Storage;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Mail;

@@ -1,5 +1,6 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Settings;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Mail;

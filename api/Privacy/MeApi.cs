@@ -5,6 +5,7 @@ using OutlookFollowUp.Mail;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 

@@ -6,6 +6,7 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Reminders;

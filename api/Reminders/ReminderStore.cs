@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Storage;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Reminders;

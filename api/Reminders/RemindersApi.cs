@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Routes;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Web;
 
+using OutlookFollowUp.MailIndex;
+
 namespace OutlookFollowUp.Threads;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using OutlookFollowUp.Mail;
 
+using OutlookFollowUp.MailIndex;
+
 namespace OutlookFollowUp.Threads;
 
 /// <summary>

@@ -6,6 +6,8 @@ using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
 
+using OutlookFollowUp.MailIndex;
+
 namespace OutlookFollowUp.Threads;
 
 /// <summary>One page of the pane's list: dismissed and excluded threads dropped, each thread's reminder attached.</summary>

@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Scan;
 
+using OutlookFollowUp.MailIndex;
+
 namespace OutlookFollowUp.Threads;
 
 /// <summary>

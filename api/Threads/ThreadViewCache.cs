@@ -7,6 +7,8 @@ using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
 
+using OutlookFollowUp.MailIndex;
+
 namespace OutlookFollowUp.Threads;
 
 /// <summary>Section <c>ThreadsCache</c>. Zero turns the cache off.</summary>

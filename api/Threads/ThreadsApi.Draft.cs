@@ -6,6 +6,8 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Web;
 
+using OutlookFollowUp.MailIndex;
+
 namespace OutlookFollowUp.Threads;
 
 /// <summary>The body of POST /api/threads/{threadKey}/draft: the thread's last message and the pane's plain-text nudge.</summary>

@@ -9,6 +9,8 @@ using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Web;
 
+using OutlookFollowUp.MailIndex;
+
 namespace OutlookFollowUp.Threads;
 
 /// <summary>One unanswered thread in the API: scan's field names plus Graph's immutable id of the last message and its reminder.</summary>

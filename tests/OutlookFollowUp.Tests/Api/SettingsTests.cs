@@ -108,6 +108,6 @@ public sealed class SettingsTests(ApiApplication app) : IClassFixture<ApiApplica
         using var undo = await client.DeleteAsync("/api/threads/erase-thread/dismiss");
         Assert.Equal(HttpStatusCode.NotFound, undo.StatusCode);
         await using var scope = app.Services.CreateAsyncScope();
-        Assert.Null(await scope.ServiceProvider.GetRequiredService<OutlookFollowUp.Threads.IThreadIndex>().GetStateAsync(key, CancellationToken.None));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<OutlookFollowUp.MailIndex.IThreadIndex>().GetStateAsync(key, CancellationToken.None));
     }
 }

@@ -8,6 +8,7 @@ using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
 using OutlookFollowUp.Tests.Support;
 using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 using IndexMail = OutlookFollowUp.Tests.Index.Mail;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Api;

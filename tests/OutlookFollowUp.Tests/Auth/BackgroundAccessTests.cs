@@ -14,6 +14,7 @@ using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Api;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Auth;

@@ -7,6 +7,7 @@ using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Reminders;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Away;

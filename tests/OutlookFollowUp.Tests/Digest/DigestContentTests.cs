@@ -4,6 +4,7 @@ using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
 using OutlookFollowUp.Tests.Reminders;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using static OutlookFollowUp.Tests.Digest.DigestTests;
 

@@ -1,5 +1,6 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Index;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using OutlookFollowUp.Storage;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using Xunit.Sdk;
 

@@ -13,6 +13,7 @@ using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using OutlookFollowUp.Tests.Graph;
 

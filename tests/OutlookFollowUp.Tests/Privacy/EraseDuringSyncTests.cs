@@ -7,6 +7,7 @@ using OutlookFollowUp.Mail;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
 using OutlookFollowUp.Tests.Notifications;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Privacy;

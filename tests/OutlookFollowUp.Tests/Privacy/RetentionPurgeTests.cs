@@ -5,6 +5,7 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Privacy;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 using IndexMail = OutlookFollowUp.Tests.Index.Mail;

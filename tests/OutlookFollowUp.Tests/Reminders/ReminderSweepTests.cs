@@ -159,7 +159,7 @@ public sealed class ReminderSweepTests
         var snoozer = new SnoozeAt(SweepPoint.Claimed, async () =>
         {
             await using var context = rig.Db.CreateContext();
-            await new ReminderStore(context, new OutlookFollowUp.Threads.ThreadIndex(context), rig.Time).SnoozeAsync(SweepRig.User, id, later, Ct);
+            await new ReminderStore(context, new OutlookFollowUp.MailIndex.ThreadIndex(context), rig.Time).SnoozeAsync(SweepRig.User, id, later, Ct);
         });
 
         await rig.Sweep(snoozer).RunOnceAsync(Ct);
@@ -181,7 +181,7 @@ public sealed class ReminderSweepTests
         rig.Mailboxes = new BeforeFirstFlagWrite(graph, async () =>
         {
             await using var context = rig.Db.CreateContext();
-            await new ReminderStore(context, new OutlookFollowUp.Threads.ThreadIndex(context), rig.Time).MarkDoneAsync(SweepRig.User, id, Ct);
+            await new ReminderStore(context, new OutlookFollowUp.MailIndex.ThreadIndex(context), rig.Time).MarkDoneAsync(SweepRig.User, id, Ct);
             await graph.Writer(SweepRig.User).SetFlagAsync("s1", OutlookFollowUp.Mail.OutlookFlag.Complete, Ct);
         });
 

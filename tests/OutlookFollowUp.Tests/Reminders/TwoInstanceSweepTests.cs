@@ -8,6 +8,7 @@ using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Deploy;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Reminders;

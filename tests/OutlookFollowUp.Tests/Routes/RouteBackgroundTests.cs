@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Background;
 using OutlookFollowUp.Routes;
 using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using static OutlookFollowUp.Tests.Routes.RoutesMailbox;
 

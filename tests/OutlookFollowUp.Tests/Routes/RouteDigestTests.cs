@@ -36,7 +36,7 @@ public sealed class RouteDigestTests
                 await new SettingsStore(context, rig.Time).SetLanguageAsync(User, language, CancellationToken.None);
             }
 
-            await new OutlookFollowUp.Threads.ThreadIndex(context).SetMailboxAsync(User, [SweepRig.Me], "Europe/Berlin", CancellationToken.None);
+            await new OutlookFollowUp.MailIndex.ThreadIndex(context).SetMailboxAsync(User, [SweepRig.Me], "Europe/Berlin", CancellationToken.None);
             context.Set<ReminderRow>().AddRange(
                 Answered("contract", "Contract", "Ben", new RouteResolution(OutlookFollowUp.FollowUps.AnswerRoute.Teams, Tuesday9.AddHours(-17.5), null, null)),
                 Answered("offsite", "Offsite", "Jonas", new RouteResolution(OutlookFollowUp.FollowUps.AnswerRoute.Colleague, null, new("mia@northwind.example", "Mia"), null)),

@@ -8,6 +8,7 @@ using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Index;
 using OutlookFollowUp.Tests.Reminders;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Routes;

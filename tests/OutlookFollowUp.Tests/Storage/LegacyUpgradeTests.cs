@@ -9,6 +9,7 @@ using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 using IndexMail = OutlookFollowUp.Tests.Index.Mail;

@@ -90,7 +90,7 @@ public sealed class StorageWriteFaultTests
         await using var db = database.CreateContext(faults, full);
 
         // A note longer than a page needs new pages, which a database at its page limit cannot have: SQLite's "disk is full".
-        db.Set<OutlookFollowUp.Threads.DismissalRow>().Add(new()
+        db.Set<OutlookFollowUp.MailIndex.DismissalRow>().Add(new()
         {
             UserKey = "u", ThreadKey = "t", LastMessageAt = database.Time.GetUtcNow(), DismissedAt = database.Time.GetUtcNow(), Note = new string('n', 20_000),
         });

@@ -3,6 +3,7 @@ using OutlookFollowUp.FollowUps.Asks;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Tests.Support;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Sync;

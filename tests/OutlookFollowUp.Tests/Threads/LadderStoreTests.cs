@@ -2,6 +2,7 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
 using IndexMail = OutlookFollowUp.Tests.Index.Mail;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Threads;

@@ -297,7 +297,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("user_settings", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.DismissalRow", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.DismissalRow", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
@@ -321,7 +321,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("dismissals", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.FolderSyncState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.FolderSyncState", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
@@ -345,7 +345,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("folder_sync_states", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.IndexedMessage", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.IndexedMessage", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
@@ -443,7 +443,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("indexed_messages", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.MailboxState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.MailboxState", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
@@ -480,7 +480,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("mailbox_states", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.ThreadSummary", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.ThreadSummary", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
@@ -536,9 +536,9 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("thread_summaries", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.FolderSyncState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.FolderSyncState", b =>
                 {
-                    b.HasOne("OutlookFollowUp.Threads.MailboxState", null)
+                    b.HasOne("OutlookFollowUp.MailIndex.MailboxState", null)
                         .WithMany("Folders")
                         .HasForeignKey("UserKey")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -546,7 +546,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasConstraintName("fk_folder_sync_states_mailbox_states_user_key");
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.MailboxState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.MailboxState", b =>
                 {
                     b.Navigation("Folders");
                 });

@@ -547,7 +547,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("user_settings", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.DismissalRow", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.DismissalRow", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
@@ -579,7 +579,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("dismissals", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.FolderSyncState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.FolderSyncState", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
@@ -603,7 +603,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("folder_sync_states", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.IndexedMessage", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.IndexedMessage", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
@@ -705,7 +705,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("indexed_messages", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.MailboxState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.MailboxState", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
@@ -746,7 +746,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("mailbox_states", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.ThreadSummary", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.ThreadSummary", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("text")
@@ -822,9 +822,9 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                     b.ToTable("thread_summaries", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.FolderSyncState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.FolderSyncState", b =>
                 {
-                    b.HasOne("OutlookFollowUp.Threads.MailboxState", null)
+                    b.HasOne("OutlookFollowUp.MailIndex.MailboxState", null)
                         .WithMany("Folders")
                         .HasForeignKey("UserKey")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -832,7 +832,7 @@ namespace OutlookFollowUp.Storage.Migrations.Postgres
                         .HasConstraintName("fk_folder_sync_states_mailbox_states_user_key");
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.MailboxState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.MailboxState", b =>
                 {
                     b.Navigation("Folders");
                 });

@@ -193,7 +193,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("user_settings", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.DismissalRow", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.DismissalRow", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
@@ -217,7 +217,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("dismissals", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.FolderSyncState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.FolderSyncState", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
@@ -241,7 +241,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("folder_sync_states", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.IndexedMessage", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.IndexedMessage", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
@@ -339,7 +339,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("indexed_messages", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.MailboxState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.MailboxState", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
@@ -376,7 +376,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("mailbox_states", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.ThreadSummary", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.ThreadSummary", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
@@ -432,9 +432,9 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("thread_summaries", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.FolderSyncState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.FolderSyncState", b =>
                 {
-                    b.HasOne("OutlookFollowUp.Threads.MailboxState", null)
+                    b.HasOne("OutlookFollowUp.MailIndex.MailboxState", null)
                         .WithMany("Folders")
                         .HasForeignKey("UserKey")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -442,7 +442,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_folder_sync_states_mailbox_states_user_key");
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.MailboxState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.MailboxState", b =>
                 {
                     b.Navigation("Folders");
                 });

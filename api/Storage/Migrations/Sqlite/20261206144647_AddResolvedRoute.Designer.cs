@@ -544,7 +544,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("user_settings", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.DismissalRow", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.DismissalRow", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
@@ -576,7 +576,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("dismissals", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.FolderSyncState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.FolderSyncState", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
@@ -600,7 +600,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("folder_sync_states", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.IndexedMessage", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.IndexedMessage", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
@@ -702,7 +702,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("indexed_messages", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.MailboxState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.MailboxState", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
@@ -743,7 +743,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("mailbox_states", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.ThreadSummary", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.ThreadSummary", b =>
                 {
                     b.Property<string>("UserKey")
                         .HasColumnType("TEXT")
@@ -819,9 +819,9 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                     b.ToTable("thread_summaries", (string)null);
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.FolderSyncState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.FolderSyncState", b =>
                 {
-                    b.HasOne("OutlookFollowUp.Threads.MailboxState", null)
+                    b.HasOne("OutlookFollowUp.MailIndex.MailboxState", null)
                         .WithMany("Folders")
                         .HasForeignKey("UserKey")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -829,7 +829,7 @@ namespace OutlookFollowUp.Storage.Migrations.Sqlite
                         .HasConstraintName("fk_folder_sync_states_mailbox_states_user_key");
                 });
 
-            modelBuilder.Entity("OutlookFollowUp.Threads.MailboxState", b =>
+            modelBuilder.Entity("OutlookFollowUp.MailIndex.MailboxState", b =>
                 {
                     b.Navigation("Folders");
                 });

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.MailIndex;
 
 internal sealed class MailboxStateConfiguration : IEntityTypeConfiguration<MailboxState>
 {

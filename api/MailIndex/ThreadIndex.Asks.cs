@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.FollowUps.Asks;
 
-namespace OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.MailIndex;
 
 /// <summary>Rule 9 in the index: each message's verdict (kind only, never text), and the thread rows of both modes.</summary>
 internal sealed partial class ThreadIndex

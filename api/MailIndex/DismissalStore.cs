@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.MailIndex;
 
 /// <summary>A dismissed thread, as the API shows it.</summary>
 /// <param name="Reason"><c>dismissed</c>, or <c>moved_on</c> when the user gave up asking (the last step of the escalation ladder).</param>

@@ -2,7 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutlookFollowUp.FollowUps;
 
-namespace OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.MailIndex;
 
 /// <summary>A thread row's other-route answers and hold, as the <c>routes</c> column holds them.</summary>
 internal sealed record StoredRoutes(IReadOnlyList<RouteAnswer>? Answered, RouteHold? Hold)

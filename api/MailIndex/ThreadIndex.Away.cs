@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
 
-namespace OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.MailIndex;
 
 internal sealed partial class ThreadIndex
 {

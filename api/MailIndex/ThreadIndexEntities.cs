@@ -1,7 +1,8 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.MailIndex;
 
 // Storage shapes only: never leave this folder (IThreadIndex speaks MailRecord and FollowUp; dismissals are records too).
 

@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.MailIndex;
 
 /// <summary>EF Core implementation of <see cref="IThreadIndex"/> for SQLite and PostgreSQL.</summary>
 internal sealed partial class ThreadIndex(FollowUpDbContext db) : IThreadIndex

@@ -2,7 +2,8 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.FollowUps.Asks;
 using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.MailIndex;
 
 /// <summary>
 /// The per-user thread index: message metadata from delta sync, and the follow-ups the engine last computed.

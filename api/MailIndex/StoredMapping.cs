@@ -4,7 +4,8 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.FollowUps.Asks;
 using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.Threads;
+
+namespace OutlookFollowUp.MailIndex;
 
 /// <summary>MailRecord and FollowUp to and from their stored rows.</summary>
 internal static class StoredMapping
