@@ -17,7 +17,7 @@ internal static class EntraIdSetup
     public static void AddEntraId(this IServiceCollection services, IConfiguration configuration)
     {
         var allowed = AllowedTenants(configuration);
-        Config.AppIdUri.EnsureValid(configuration);
+        AppIdUri.EnsureValid(configuration);
         var instance = (configuration[$"{Section}:Instance"] ?? "https://login.microsoftonline.com/").TrimEnd('/') + "/";
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Local;
 
+using OutlookFollowUp.Auth;
+
 namespace OutlookFollowUp.Config;
 
 /// <summary>What the pane must know before its first API call: whether to sign in at all, and for which scope.</summary>

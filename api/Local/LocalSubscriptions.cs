@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OutlookFollowUp.Mail;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Notifications;
 
 namespace OutlookFollowUp.Local;
@@ -38,17 +42,42 @@ internal sealed partial class LocalSubscriptions(IServiceScopeFactory scopes, IC
     private static partial void LogNotRemoved(ILogger logger, string failure);
 }
 
-/// <summary>Local mode's services besides its mailbox (api/Mail registers that).</summary>
+/// <summary>
+/// Local mode's services: its one mailbox (<see cref="LocalMailboxes"/>), served by the sample mailbox through the Graph
+/// pipeline's transport unless a token was pasted, and the start-up cleanup of other local users' subscriptions.
+/// </summary>
 public static class LocalModeSetup
 {
-    /// <summary>Call after AddStorage: hosted services start in order, and the schema must be there first.</summary>
-    public static IServiceCollection AddLocalMode(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Call after AddStorage (hosted services start in order, and the schema must be there first) and after AddMailSync
+    /// (the sample's transport takes the place of the network in the Graph pipeline it made).
+    /// </summary>
+    public static IServiceCollection AddLocalMode(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        if (LocalMode.IsEnabled(configuration))
+        LocalMode.EnsureAllowed(configuration, environment);
+        if (!LocalMode.IsEnabled(configuration))
         {
-            services.AddHostedService<LocalSubscriptions>();
+            return services;
+        }
+
+        services.TryAddSingleton<IMailboxes, LocalMailboxes>();
+        services.AddHostedService<LocalSubscriptions>();
+        if (!LocalMode.UsesRealGraph(configuration))
+        {
+            services.AddSingleton<SampleTransportHolder>();
+            services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<SampleTransportHolder>().Handler);
         }
 
         return services;
+    }
+
+    /// <summary>The sample mailbox, dated from the app's clock when it is first needed; one for the app's lifetime.</summary>
+    private static HttpMessageHandler SampleTransport(IServiceProvider services) => services.GetRequiredService<SampleTransportHolder>().Handler;
+
+    private sealed class SampleTransportHolder(TimeProvider time)
+    {
+        private readonly Lazy<InMemoryGraphHandler> _handler = new(() => new InMemoryGraphHandler(SampleMailbox.Create(time.GetUtcNow())));
+
+        public HttpMessageHandler Handler => _handler.Value;
     }
 }

@@ -33,8 +33,8 @@ public static class StorageSetup
 
     internal static DbContextOptionsBuilder UseStorage(DbContextOptionsBuilder builder, StorageOptions options) =>
         (options.Provider == StorageProvider.Postgres
-            ? Hosting.PostgresEntraAuthentication.Applies(options.ConnectionString)
-                ? builder.UseNpgsql(Hosting.PostgresEntraAuthentication.DataSource(WithAutoPrepare(options.ConnectionString)!))
+            ? PostgresEntraAuthentication.Applies(options.ConnectionString)
+                ? builder.UseNpgsql(PostgresEntraAuthentication.DataSource(WithAutoPrepare(options.ConnectionString)!))
                 : builder.UseNpgsql(WithAutoPrepare(options.ConnectionString))
             : builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteConnectionSetup.Instance))
         .UseSnakeCaseNamingConvention();

@@ -81,7 +81,6 @@ public static class TelemetrySetup
             telemetry.UseAzureMonitor();
         }
 
-        services.AddScoped<Mail.IMailboxSyncListener, SyncTelemetry>();
         return services;
     }
 
@@ -107,14 +106,4 @@ public static class TelemetrySetup
 
     private static string GraphHost(IConfiguration configuration) =>
         Uri.TryCreate(configuration["Graph:BaseUrl"], UriKind.Absolute, out var url) ? url.Host : "graph.microsoft.com";
-}
-
-/// <summary>Counts each successful mailbox sync; the sync itself would report failures with FollowUpTelemetry.Sync("failed").</summary>
-internal sealed class SyncTelemetry : Mail.IMailboxSyncListener
-{
-    public Task OnSyncedAsync(Mail.SyncedMailbox synced, CancellationToken cancellationToken)
-    {
-        FollowUpTelemetry.Sync("ok");
-        return Task.CompletedTask;
-    }
 }

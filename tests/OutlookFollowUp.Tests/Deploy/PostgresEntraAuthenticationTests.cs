@@ -1,6 +1,6 @@
 using Azure.Core;
 using Npgsql;
-using OutlookFollowUp.Hosting;
+using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
 
 namespace OutlookFollowUp.Tests.Deploy;

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using OutlookFollowUp.Auth;
 using OutlookFollowUp.Config;
 using OutlookFollowUp.Tests.Api;
 

@@ -1,4 +1,4 @@
-namespace OutlookFollowUp.Config;
+namespace OutlookFollowUp.Auth;
 
 /// <summary>
 /// The API's app ID URI, from configuration only (never from the request's Host, which a caller chooses):

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Net.Http.Headers;
-using OutlookFollowUp.Local;
 
-namespace OutlookFollowUp.Web;
+namespace OutlookFollowUp.Local;
 
 /// <summary>
 /// Local mode has no sign-in, so no web page the user visits may reach it: only loopback Host names (DNS rebinding),

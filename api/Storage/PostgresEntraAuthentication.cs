@@ -3,7 +3,7 @@ using Azure.Core;
 using Azure.Identity;
 using Npgsql;
 
-namespace OutlookFollowUp.Hosting;
+namespace OutlookFollowUp.Storage;
 
 /// <summary>
 /// Azure Database for PostgreSQL with Microsoft Entra authentication only: the connection string names the managed
