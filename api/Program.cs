@@ -40,7 +40,7 @@ try
     builder.Services.AddReminders();
     builder.Services.AddThreadListing();
     builder.Services.AddNotifications(); // before AddMailSync: its persisted sync requests win
-    builder.Services.AddMailSync();
+    builder.Services.AddMailSync(builder.Configuration);
     builder.Services.AddLocalMode(builder.Configuration, builder.Environment); // after AddMailSync: the sample takes the network's place
     builder.Services.AddAnswerRoutes();
     builder.Services.AddRetention();

@@ -20,7 +20,7 @@ public static class LocalMode
     /// <summary>A row of a local user (the sample's or a pasted token's), as opposed to an Entra ID user's.</summary>
     public static bool IsLocalUserKey(string userKey) => userKey.StartsWith(Tenant + ":", StringComparison.Ordinal);
 
-    public static bool IsEnabled(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
+    public static bool IsEnabled(IConfiguration configuration) => !Auth.AuthSetup.EntraIdConfigured(configuration);
 
     /// <summary>Stops the start outside Development without Entra ID: an open API on a real server must never happen by accident.</summary>
     public static void EnsureAllowed(IConfiguration configuration, IHostEnvironment environment)

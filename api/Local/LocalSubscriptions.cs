@@ -43,7 +43,8 @@ internal sealed partial class LocalSubscriptions(IServiceScopeFactory scopes, IC
 }
 
 /// <summary>
-/// Local mode's services: its one mailbox (<see cref="LocalMailboxes"/>), served by the sample mailbox through the Graph
+/// Local mode's services: its one signed-in user (<see cref="LocalAuthenticationHandler"/>), its one mailbox
+/// (<see cref="LocalMailboxes"/>), served by the sample mailbox through the Graph
 /// pipeline's transport unless a token was pasted, and the start-up cleanup of other local users' subscriptions.
 /// </summary>
 public static class LocalModeSetup
@@ -61,6 +62,8 @@ public static class LocalModeSetup
         }
 
         services.TryAddSingleton<IMailboxes, LocalMailboxes>();
+        services.AddAuthentication(LocalAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, LocalAuthenticationHandler>(LocalAuthenticationHandler.SchemeName, null);
         services.AddHostedService<LocalSubscriptions>();
         if (!LocalMode.UsesRealGraph(configuration))
         {

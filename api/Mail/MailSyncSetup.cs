@@ -9,8 +9,16 @@ namespace OutlookFollowUp.Mail;
 /// </summary>
 public static class MailSyncSetup
 {
-    public static IServiceCollection AddMailSync(this IServiceCollection services)
+    public static IServiceCollection AddMailSync(this IServiceCollection services, IConfiguration configuration)
     {
+        if (Auth.AuthSetup.EntraIdConfigured(configuration))
+        {
+            // Graph tokens on behalf of the signed-in user (or the app's own, in application mode).
+            services.AddSingleton<Credentials.GraphCredentials>();
+            services.AddScoped<IMailboxes, Credentials.OnBehalfOfMailboxes>();
+            services.AddScoped<Credentials.RouteCredentials>();
+        }
+
         services.AddGraphMail();
         services.AddExceptionHandler<MailFailureHandler>();
         services.AddScoped<IMailboxSyncListener, SyncTelemetry>();

@@ -13,6 +13,8 @@ using OutlookFollowUp.Local;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Mail;
 
+using OutlookFollowUp.Mail.Credentials;
+
 namespace OutlookFollowUp.Tests.Api;
 
 /// <summary>Rate limits, security headers, local mode, and the one place where Graph and MSAL failures become answers.</summary>

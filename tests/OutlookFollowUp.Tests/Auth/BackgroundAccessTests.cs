@@ -17,6 +17,8 @@ using OutlookFollowUp.Tests.Api;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
+using OutlookFollowUp.Mail.Credentials;
+
 namespace OutlookFollowUp.Tests.Auth;
 
 /// <summary>

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 using OutlookFollowUp.Mail;
 
-namespace OutlookFollowUp.Auth;
+using OutlookFollowUp.Auth;
+
+namespace OutlookFollowUp.Mail.Credentials;
 
 /// <summary>
 /// Graph tokens for the other routes of an answer (Teams chats, meetings), one token request per optional permission:

@@ -5,7 +5,9 @@ using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
 using OutlookFollowUp.Mail;
 
-namespace OutlookFollowUp.Auth;
+using OutlookFollowUp.Auth;
+
+namespace OutlookFollowUp.Mail.Credentials;
 
 /// <summary>
 /// Graph tokens for a user with Entra ID. Within the user's own request: on behalf of that request's token (and, in

@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace OutlookFollowUp.Auth;
+using OutlookFollowUp.Auth;
+
+namespace OutlookFollowUp.Local;
 
 /// <summary>
 /// Local mode's sign-in: every request is the one local user, holding the API scope and the admin role (the person
@@ -13,10 +15,7 @@ internal sealed class LocalAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "Local";
-
-    /// <summary>The mailbox's user key (<see cref="Local.LocalMode.UserKeyFor"/>): the sample and each pasted token apart.</summary>
-    public const string UserKeyClaim = "local_user_key";
+    public const string SchemeName = UserKeys.NamedKeyScheme;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -25,7 +24,8 @@ internal sealed class LocalAuthenticationHandler(
                 new Claim(ClaimTypes.Name, "Local user"),
                 new Claim("scp", ApiPolicies.Scope),
                 new Claim("roles", ApiPolicies.AdminRole),
-                new Claim(UserKeyClaim, Local.LocalMode.UserKeyFor(configuration)),
+                // The mailbox's user key: the sample and each pasted token apart.
+                new Claim(UserKeys.NamedKeyClaim, LocalMode.UserKeyFor(configuration)),
             ],
             SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(user, SchemeName)));

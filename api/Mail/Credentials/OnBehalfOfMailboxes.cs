@@ -2,7 +2,9 @@ using System.Security.Claims;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 
-namespace OutlookFollowUp.Auth;
+using OutlookFollowUp.Auth;
+
+namespace OutlookFollowUp.Mail.Credentials;
 
 /// <summary>
 /// With Entra ID, a user's mailbox is used with the token of the user's own request when the ports are made inside it
