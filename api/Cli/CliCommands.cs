@@ -11,7 +11,7 @@ namespace OutlookFollowUp.Cli;
 /// </summary>
 public static class CliCommands
 {
-    public const int BadArguments = 2;
+    public const int BadArguments = ScanCommand.BadArguments;
 
     /// <summary>Every command; adding one is one line here.</summary>
     private static readonly Func<TimeProvider, Command>[] Commands =

@@ -41,10 +41,6 @@ public static class ManifestCommand
         return command;
     }
 
-    /// <summary>`manifest ARGS` on its own, as the program runs it.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
-        Cli.CliCommands.InvokeAsync(Create(TimeProvider.System), args, stdout, stderr, ct);
-
     private static async Task<int> WriteAsync(Deployment deployment, string outDir, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         try

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using OutlookFollowUp.Cli;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail.Mime;
 
@@ -8,7 +7,8 @@ namespace OutlookFollowUp.Scan;
 /// <summary>`scan`: the detection rules over an mbox file, a folder of .eml files or a Maildir, with no tenant (docs/detection-rules.md).</summary>
 public static class ScanCommand
 {
-    public const int BadArguments = CliCommands.BadArguments;
+    /// <summary>Bad arguments: every command's exit code for them (one clear line on stderr).</summary>
+    public const int BadArguments = 2;
 
     public static Command Create(TimeProvider time)
     {
@@ -18,10 +18,6 @@ public static class ScanCommand
             RunAsync(arguments.Read(result), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, time, cancellationToken));
         return command;
     }
-
-    /// <summary>`scan ARGS` on its own, as the program runs it.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken) =>
-        CliCommands.InvokeAsync(Create(time), args, stdout, stderr, cancellationToken);
 
     private static async Task<int> RunAsync(ScanRequest request, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
     {

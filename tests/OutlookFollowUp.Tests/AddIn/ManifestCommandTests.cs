@@ -93,7 +93,7 @@ public sealed class ManifestCommandTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var code = await ManifestCommand.RunAsync([.. args, "--out", _out], stdout, stderr, CancellationToken.None);
+        var code = await RunManifestAsync([.. args, "--out", _out], stdout, stderr, CancellationToken.None);
 
         Assert.Equal(2, code);
         Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -109,7 +109,7 @@ public sealed class ManifestCommandTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var code = await ManifestCommand.RunAsync(["--host", Host, "--client-id", ClientId, "--out", file], stdout, stderr, CancellationToken.None);
+        var code = await RunManifestAsync(["--host", Host, "--client-id", ClientId, "--out", file], stdout, stderr, CancellationToken.None);
 
         Assert.Equal(1, code);
         Assert.StartsWith("manifest: cannot write to ", Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
@@ -125,8 +125,11 @@ public sealed class ManifestCommandTests : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var code = await ManifestCommand.RunAsync(["--host", Host, "--client-id", ClientId, "--out", _out, .. extra], stdout, stderr, CancellationToken.None);
+        var code = await RunManifestAsync(["--host", Host, "--client-id", ClientId, "--out", _out, .. extra], stdout, stderr, CancellationToken.None);
 
         Assert.True(code == 0, stderr.ToString());
     }
+
+    private static Task<int> RunManifestAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        OutlookFollowUp.Cli.CliCommands.InvokeAsync(ManifestCommand.Create(TimeProvider.System), args, stdout, stderr, ct);
 }

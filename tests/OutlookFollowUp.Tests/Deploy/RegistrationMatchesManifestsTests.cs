@@ -15,7 +15,7 @@ public sealed class RegistrationMatchesManifestsTests : IDisposable
             new OutlookFollowUp.Registration.DirectoryClient(http, TextWriter.Null, dryRun: false), TextWriter.Null)
             .RegisterAsync(new(new Uri("https://followup.contoso.com"), TenantId: GraphDirectoryServer.TenantId), CancellationToken.None);
 
-        var code = await OutlookFollowUp.Manifest.ManifestCommand.RunAsync(
+        var code = await OutlookFollowUp.Cli.CliCommands.InvokeAsync(OutlookFollowUp.Manifest.ManifestCommand.Create(TimeProvider.System),
             ["--host", "https://followup.contoso.com", "--client-id", registration.ClientId!, "--out", output], TextWriter.Null, TextWriter.Null, CancellationToken.None);
 
         Assert.Equal(0, code);

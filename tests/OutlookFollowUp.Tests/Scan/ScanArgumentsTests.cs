@@ -99,7 +99,7 @@ public sealed class ScanArgumentsTests : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await ScanCommand.RunAsync(args, stdout, stderr, Support.TestMail.Clock, CancellationToken.None);
+        var code = await OutlookFollowUp.Cli.CliCommands.InvokeAsync(ScanCommand.Create(Support.TestMail.Clock), args, stdout, stderr, CancellationToken.None);
         return (code, stdout.ToString(), stderr.ToString());
     }
 }
