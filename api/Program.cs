@@ -36,6 +36,7 @@ try
     builder.Services.AddApiPlatform();
     builder.Services.AddApiAuth(builder.Configuration);
     builder.Services.AddStorage(builder.Configuration);
+    builder.Services.AddMailIndex();
     builder.Services.AddSettings();
     builder.Services.AddReminders();
     builder.Services.AddThreadListing();

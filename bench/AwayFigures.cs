@@ -14,6 +14,8 @@ using OutlookFollowUp.Storage;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
+using OutlookFollowUp.Mail;
+
 namespace OutlookFollowUp.Bench;
 
 /// <summary>

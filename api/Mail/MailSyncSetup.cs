@@ -24,6 +24,10 @@ public static class MailSyncSetup
         services.AddScoped<IMailboxSyncListener, SyncTelemetry>();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
             .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Sync:RefreshInterval must be positive.").ValidateOnStart();
+        services.AddOptions<BackgroundOptions>().BindConfiguration(BackgroundOptions.Section)
+            .Validate(BackgroundOptions.Valid,
+                "Sync:BackgroundInterval and Sync:DueSweepInterval must be at least 1 s, Sync:DueBatchSize 1 to 5000, Sync:ClaimLease at least 10 s, Sync:MaxRetryDelay at least the sweep interval, Sync:MailboxConcurrency 1 to 256.")
+            .ValidateOnStart();
         services.AddScoped<MailboxSync>();
         services.AddScoped<MailboxService>();
         services.AddSingleton<MailboxRefresher>();

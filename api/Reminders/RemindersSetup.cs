@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutlookFollowUp.Away;
 using OutlookFollowUp.Background;
 
+using OutlookFollowUp.Mail;
+
 namespace OutlookFollowUp.Reminders;
 
 public static class RemindersSetup
@@ -25,10 +27,6 @@ public static class RemindersSetup
         services.AddSingleton<IValidator<SnoozeRequest>, SnoozeRequestValidator>();
         services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddSchemaTransformer(RemindAtJson.DescribeAsync));
 
-        services.AddOptions<BackgroundOptions>().BindConfiguration(BackgroundOptions.Section)
-            .Validate(BackgroundOptions.Valid,
-                "Sync:BackgroundInterval and Sync:DueSweepInterval must be at least 1 s, Sync:DueBatchSize 1 to 5000, Sync:ClaimLease at least 10 s, Sync:MaxRetryDelay at least the sweep interval, Sync:MailboxConcurrency 1 to 256.")
-            .ValidateOnStart();
         services.TryAddSingleton<Storage.MailboxLeases>();
         services.AddScoped(sp => new ReminderSweep(
             SweepParts.FromScopes(sp.GetRequiredService<IServiceScopeFactory>()), sp.GetRequiredService<Mail.IMailboxes>(), sp.GetRequiredService<ISweepProbe>(),

@@ -2,6 +2,8 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 
+using OutlookFollowUp.Settings;
+
 namespace OutlookFollowUp.Routes;
 
 /// <summary>

@@ -8,6 +8,14 @@ public static class RoutesSetup
         services.AddScoped<IRouteStore, RouteStore>();
         services.AddScoped<RouteCheck>();
         services.AddScoped<Mail.IAnswerRouteCheck>(sp => sp.GetRequiredService<RouteCheck>());
+        services.AddScoped<Settings.IRouteStatuses, RouteStatuses>();
         return services;
     }
+}
+
+/// <summary>The routes' statuses for GET /api/settings, from the last check's facts.</summary>
+internal sealed class RouteStatuses(IRouteStore store) : Settings.IRouteStatuses
+{
+    public async Task<IReadOnlyList<Settings.RouteStatus>> GetAsync(string userKey, CancellationToken cancellationToken) =>
+        RouteCheck.Statuses(await store.GetAsync(userKey, cancellationToken));
 }

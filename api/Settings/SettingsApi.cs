@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Routes;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
@@ -38,11 +37,11 @@ public static class SettingsApi
         return group;
     }
 
-    public static async Task<Ok<SettingsResponse>> GetSettings(CurrentUser caller, ISettingsStore store, IRouteStore routes, CancellationToken ct) =>
+    public static async Task<Ok<SettingsResponse>> GetSettings(CurrentUser caller, ISettingsStore store, IRouteStatuses routes, CancellationToken ct) =>
         TypedResults.Ok(await ReadAsync(caller.Key, store, routes, ct));
 
     public static async Task<Results<Ok<SettingsResponse>, ValidationProblem>> PutSettings(
-        SettingsRequest request, CurrentUser caller, ISettingsStore store, IRouteStore routes, CancellationToken ct)
+        SettingsRequest request, CurrentUser caller, ISettingsStore store, IRouteStatuses routes, CancellationToken ct)
     {
         var userKey = caller.Key;
         var policy = await store.GetPolicyAsync(UserKeys.TenantOf(userKey), ct);
@@ -70,7 +69,7 @@ public static class SettingsApi
 
     /// <summary>The language or the mode only: a user who never chose their detection settings keeps following the tenant's defaults.</summary>
     public static async Task<Ok<SettingsResponse>> PatchSettings(
-        SettingsPatch request, CurrentUser caller, ISettingsStore store, IRouteStore routes, CancellationToken ct)
+        SettingsPatch request, CurrentUser caller, ISettingsStore store, IRouteStatuses routes, CancellationToken ct)
     {
         await store.SetChoicesAsync(caller.Key, request.LanguageGiven ? request.Language ?? Localization.UserLanguages.English : null, request.AllUnanswered, ct);
         return TypedResults.Ok(await ReadAsync(caller.Key, store, routes, ct));
@@ -79,7 +78,7 @@ public static class SettingsApi
     internal static string[] Normalize(IEnumerable<string> values) =>
         [.. values.Select(v => v.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal)];
 
-    private static async Task<SettingsResponse> ReadAsync(string userKey, ISettingsStore store, IRouteStore routes, CancellationToken ct)
+    private static async Task<SettingsResponse> ReadAsync(string userKey, ISettingsStore store, IRouteStatuses routes, CancellationToken ct)
     {
         var mine = await store.GetAsync(userKey, ct);
         var policy = await store.GetPolicyAsync(UserKeys.TenantOf(userKey), ct);
@@ -87,6 +86,6 @@ public static class SettingsApi
             mine.ExcludedSenders, mine.ExcludedDomains, mine.SetOutlookFlags,
             new WindowBounds(policy.MinWindowHours, policy.MaxWindowHours), policy.ExcludedDomains, new WindowBounds(1, OptionRules.MaxLookbackDays),
             mine.Digest ?? policy.DigestDefault, await store.GetLanguageAsync(userKey, ct), (await store.GetEffectiveAsync(userKey, ct)).AllUnanswered ?? false,
-            mine.ColleagueAnswers ?? policy.ColleagueAnswersDefault, RouteCheck.Statuses(await routes.GetAsync(userKey, ct)));
+            mine.ColleagueAnswers ?? policy.ColleagueAnswersDefault, await routes.GetAsync(userKey, ct));
     }
 }

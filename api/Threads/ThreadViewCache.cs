@@ -30,7 +30,7 @@ public sealed record ThreadInputs(
 /// nothing. Every entry carries the user's tag, so a write on this instance drops all of the user's entries at once;
 /// the short lifetime bounds what other instances' writes leave stale.
 /// </summary>
-public sealed class ThreadViewCache(HybridCache cache, IOptions<ThreadViewCacheOptions> options)
+public sealed class ThreadViewCache(HybridCache cache, IOptions<ThreadViewCacheOptions> options) : Web.ICachedViews
 {
     // In process only: the app's IDistributedCache is the MSAL token cache's table, no place for thread lists.
     private const HybridCacheEntryFlags LocalOnly = HybridCacheEntryFlags.DisableDistributedCache;
@@ -72,21 +72,6 @@ public sealed class ThreadViewCache(HybridCache cache, IOptions<ThreadViewCacheO
     private static string Tag(string userKey) => "user:" + userKey;
 }
 
-/// <summary>Clears a user's cached thread list after any successful write to their reminders, dismissals, settings or data.</summary>
-internal sealed class InvalidateThreadsFilter(ThreadViewCache cache) : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var result = await next(context);
-        if (!HttpMethods.IsGet(context.HttpContext.Request.Method) && context.HttpContext.User.GetUserKey() is { } userKey)
-        {
-            await cache.InvalidateAsync(userKey, context.HttpContext.RequestAborted);
-        }
-
-        return result;
-    }
-}
-
 public static class ThreadListingSetup
 {
     public static IServiceCollection AddThreadListing(this IServiceCollection services)
@@ -97,18 +82,14 @@ public static class ThreadListingSetup
         services.AddOptions<ThreadViewCacheOptions>().BindConfiguration("ThreadsCache")
             .Validate(o => o.TimeToLive >= TimeSpan.Zero && o.TimeToLive <= TimeSpan.FromMinutes(1), "ThreadsCache:TimeToLive must be between 0 and 1 minute.")
             .ValidateOnStart();
-        services.AddScoped<IThreadIndex, ThreadIndex>();
-        services.AddScoped<IDismissalStore, DismissalStore>();
         services.AddSingleton<ThreadViewCache>();
+        services.AddSingleton<Web.ICachedViews>(sp => sp.GetRequiredService<ThreadViewCache>());
         services.AddSingleton<PhoneCache>();
         services.AddScoped<ThreadExtras>();
         services.AddSingleton<FluentValidation.IValidator<DraftRequest>, DraftRequestValidator>();
         services.AddSingleton<FluentValidation.IValidator<DismissRequest>, DismissRequestValidator>();
         return services;
     }
-
-    /// <summary>For the groups whose writes change what the thread list shows.</summary>
-    public static RouteGroupBuilder InvalidatesThreads(this RouteGroupBuilder group) => group.AddEndpointFilter<InvalidateThreadsFilter>();
 }
 
 /// <summary>Source-generated JSON for the thread list (the web defaults: camelCase names, as the reflection serializer wrote them).</summary>

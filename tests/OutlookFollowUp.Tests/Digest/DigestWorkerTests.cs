@@ -8,6 +8,8 @@ using OutlookFollowUp.Digest;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Tests.Sync;
 
+using OutlookFollowUp.Mail;
+
 namespace OutlookFollowUp.Tests.Digest;
 
 /// <summary>The whole app in local mode on a fake clock: the background worker sends the digest with nobody asking.</summary>

@@ -9,6 +9,8 @@ using OutlookFollowUp.Mail.Sample;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Tests.Sync;
 
+using OutlookFollowUp.Mail;
+
 namespace OutlookFollowUp.Tests.Reminders;
 
 /// <summary>The whole app in local mode, its clock a FakeTimeProvider: the background worker acts with nobody asking.</summary>

@@ -9,6 +9,8 @@ using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Sync;
 
+using OutlookFollowUp.Mail;
+
 namespace OutlookFollowUp.Tests.Reminders;
 
 /// <summary>

@@ -8,6 +8,8 @@ using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Index;
 using OutlookFollowUp.Tests.Storage;
 
+using OutlookFollowUp.Mail;
+
 namespace OutlookFollowUp.Tests.Reminders;
 
 /// <summary>The due sweep works on several mailboxes at once, each within Graph's limits, none waiting on another.</summary>

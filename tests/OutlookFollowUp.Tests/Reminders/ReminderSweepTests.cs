@@ -4,6 +4,8 @@ using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Index;
 
+using OutlookFollowUp.Mail;
+
 namespace OutlookFollowUp.Tests.Reminders;
 
 public sealed class ReminderSweepTests
@@ -216,7 +218,7 @@ public sealed class ReminderSweepTests
     [Theory, OnPostgres]
     public async Task Two_sweeps_running_at_once_on_PostgreSQL_flag_each_due_reminder_once(StorageProvider provider)
     {
-        await using var rig = await SweepRig.CreateAsync(provider, new OutlookFollowUp.Background.BackgroundOptions { DueBatchSize = 25 });
+        await using var rig = await SweepRig.CreateAsync(provider, new OutlookFollowUp.Mail.BackgroundOptions { DueBatchSize = 25 });
         for (var i = 0; i < 200; i++)
         {
             rig.Sent($"s{i}", rig.Time.GetUtcNow());

@@ -9,6 +9,8 @@ using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using static OutlookFollowUp.Tests.Routes.RoutesMailbox;
 
+using OutlookFollowUp.Mail;
+
 namespace OutlookFollowUp.Tests.Routes;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace OutlookFollowUp.Background;
+namespace OutlookFollowUp.Mail;
 
 /// <summary>The background worker's settings, under <c>Sync:</c> beside the sync's own.</summary>
 public sealed class BackgroundOptions
