@@ -1,4 +1,7 @@
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.Digest;
+using OutlookFollowUp.Background;
+using OutlookFollowUp.Away;
 using OutlookFollowUp.Cli;
 using OutlookFollowUp.Config;
 using OutlookFollowUp.FollowUps;
@@ -39,11 +42,14 @@ try
     builder.Services.AddMailIndex();
     builder.Services.AddSettings();
     builder.Services.AddReminders();
+    builder.Services.AddAway();
+    builder.Services.AddDigest();
     builder.Services.AddThreadListing();
     builder.Services.AddNotifications(); // before AddMailSync: its persisted sync requests win
     builder.Services.AddMailSync(builder.Configuration);
     builder.Services.AddLocalMode(builder.Configuration, builder.Environment); // after AddMailSync: the sample takes the network's place
     builder.Services.AddAnswerRoutes();
+    builder.Services.AddBackgroundWork();
     builder.Services.AddRetention();
     builder.Services.AddHealth();
     builder.Services.AddFollowUpTelemetry(builder.Configuration);

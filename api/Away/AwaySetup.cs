@@ -11,7 +11,6 @@ public static class AwaySetup
         services.AddSingleton<AwayCache>();
         services.AddSingleton<AwayRound>();
         services.AddSingleton<AwayCheck>();
-        services.AddScoped<AwaySweepStep>();
         services.AddScoped<Mail.IMailboxSyncListener, AwaySyncStep>();
         return services;
     }

@@ -118,8 +118,7 @@ internal sealed partial class BackgroundWorker(
         HashSet<string> routesOff;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            users = await scope.ServiceProvider.GetRequiredService<FollowUpDbContext>().Set<ReminderRow>().AsNoTracking()
-                .Where(r => r.DoneAt == null && r.ResolvedAt == null).Select(r => r.UserKey).Distinct().ToListAsync(ct);
+            users = [.. await scope.ServiceProvider.GetRequiredService<IReminderStore>().UsersWithOpenRemindersAsync(ct)];
             routesOff = (await scope.ServiceProvider.GetRequiredService<Routes.IRouteStore>().UsersWithRoutesOffAsync(ct)).ToHashSet(StringComparer.Ordinal);
         }
 

@@ -13,7 +13,7 @@ namespace OutlookFollowUp.Digest;
 /// <see cref="DigestSchedule.Fallback"/> in the user's time zone, worked out again each round (a new time zone in the
 /// settings counts at once); a failed read is tried again after an hour.
 /// </summary>
-internal sealed partial class DigestHours(FollowUpDbContext db, TimeProvider time, ILogger<DigestHours> logger)
+internal sealed partial class DigestHours(FollowUpDbContext db, TimeProvider time, ILogger<DigestHours> logger) : ISharedWorkingHours
 {
     public static readonly TimeSpan ReadEvery = TimeSpan.FromDays(1);
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromHours(1);
@@ -34,6 +34,13 @@ internal sealed partial class DigestHours(FollowUpDbContext db, TimeProvider tim
     /// The stored hours while fresh; else one read of the mailbox's, stored for a day. Null when another instance is
     /// reading them right now (it took the read with a conditional UPDATE): this round passes, the next one has them.
     /// </summary>
+    /// <summary>The hours the digest's state row keeps (read here), else Graph's.</summary>
+    public async Task<WorkingHours?> GetAsync(string userKey, IMailboxReader reader, TimeZoneInfo userZone, CancellationToken cancellationToken)
+    {
+        var state = await db.Set<DigestStateRow>().AsNoTracking().SingleOrDefaultAsync(r => r.UserKey == userKey, cancellationToken);
+        return await GetAsync(userKey, state, reader, userZone, cancellationToken);
+    }
+
     public async Task<WorkingHours?> GetAsync(string user, DigestStateRow? state, IMailboxReader reader, TimeZoneInfo userZone, CancellationToken ct)
     {
         var now = time.GetUtcNow();

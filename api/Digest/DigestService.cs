@@ -52,25 +52,8 @@ internal sealed partial class DigestService(
         return sent;
     }
 
-    /// <summary>Users who chose the digest, and users of tenants whose policy turns it on who did not choose: with their time zone setting.</summary>
-    private async Task<List<(string User, string? TimeZone)>> OptedInAsync(CancellationToken ct)
-    {
-        var chosen = await db.Set<UserSettingsRow>().AsNoTracking().Where(s => s.Digest != null)
-            .Select(s => new { s.UserKey, s.Digest, s.TimeZone }).ToListAsync(ct);
-        var users = chosen.Where(s => s.Digest == true).Select(s => (s.UserKey, s.TimeZone)).ToList();
-        var byDefault = await db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.DigestDefault == true).Select(p => p.TenantId).ToListAsync(ct);
-        if (byDefault.Count > 0)
-        {
-            var decided = chosen.Select(s => s.UserKey).ToHashSet(StringComparer.Ordinal);
-            var tenants = byDefault.ToHashSet(StringComparer.Ordinal);
-            var rest = (await index.UserKeysAsync(ct)).Where(u => !decided.Contains(u) && tenants.Contains(UserKeys.TenantOf(u))).ToList();
-            var zones = await db.Set<UserSettingsRow>().AsNoTracking().Where(s => rest.Contains(s.UserKey))
-                .ToDictionaryAsync(s => s.UserKey, s => s.TimeZone, StringComparer.Ordinal, ct);
-            users.AddRange(rest.Select(u => (u, zones.GetValueOrDefault(u))));
-        }
-
-        return users;
-    }
+    private async Task<IReadOnlyList<(string User, string? TimeZone)>> OptedInAsync(CancellationToken ct) =>
+        await settings.DigestRecipientsAsync(async c => await index.UserKeysAsync(c), ct);
 
     private async Task<bool> SendAsync(string user, string? timeZone, DigestStateRow? state, CancellationToken ct)
     {

@@ -36,7 +36,7 @@ internal sealed partial class SubscriptionWorker(
         if (!settings.Enabled)
         {
             // Local mode's usual case (Graph cannot reach localhost): its console stays one line.
-            LogDisabled(logger, Local.LocalMode.IsEnabled(configuration) ? LogLevel.Debug : LogLevel.Information);
+            LogDisabled(logger, !Auth.AuthSetup.EntraIdConfigured(configuration) ? LogLevel.Debug : LogLevel.Information);
             return;
         }
 

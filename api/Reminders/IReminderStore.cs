@@ -23,6 +23,9 @@ public interface IReminderStore
     /// <summary>Retention: deletes reminders done or resolved before <paramref name="cutoff"/>; open ones stay (the user asked for them).</summary>
     Task<int> PurgeClosedBeforeAsync(string userKey, DateTimeOffset cutoff, CancellationToken cancellationToken);
 
+    /// <summary>Users with a reminder neither done nor resolved: the mailboxes the background syncs keep up to date.</summary>
+    Task<IReadOnlyList<string>> UsersWithOpenRemindersAsync(CancellationToken cancellationToken);
+
     Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
 }
 

@@ -139,7 +139,7 @@ internal sealed partial class MailboxSweep(
         waiting.RemoveAll(w => forMeetings.Contains(w.Row.Id));
         if (parts.Away is { } away)
         {
-            var held = await away.HoldAsync(userKey, reader, waiting, me, claimId, refusedTenants, ct);
+            var held = await away.HoldAsync(userKey, reader, waiting, me, claimId, refusedTenants, parts.Settings, ct);
             due.RemoveAll(held.Contains);
         }
 

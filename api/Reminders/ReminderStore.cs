@@ -132,6 +132,10 @@ internal sealed class ReminderStore(FollowUpDbContext db, IThreadIndex index, Ti
             .ExecuteDeleteAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> UsersWithOpenRemindersAsync(CancellationToken cancellationToken) =>
+        await db.Set<ReminderRow>().AsNoTracking()
+            .Where(r => r.DoneAt == null && r.ResolvedAt == null).Select(r => r.UserKey).Distinct().ToListAsync(cancellationToken);
+
     public async Task DeleteUserAsync(string userKey, CancellationToken cancellationToken)
     {
         await db.Set<ComposeMarkRow>().Where(m => m.UserKey == userKey).ExecuteDeleteAsync(cancellationToken);

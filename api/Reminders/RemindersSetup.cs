@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutlookFollowUp.Away;
-using OutlookFollowUp.Background;
 
 using OutlookFollowUp.Mail;
 
@@ -32,13 +31,10 @@ public static class RemindersSetup
             SweepParts.FromScopes(sp.GetRequiredService<IServiceScopeFactory>()), sp.GetRequiredService<Mail.IMailboxes>(), sp.GetRequiredService<ISweepProbe>(),
             sp.GetRequiredService<FlagPermissionNotices>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackgroundOptions>>(),
             sp.GetRequiredService<ILogger<ReminderSweep>>(), sp.GetRequiredService<Storage.MailboxLeases>()));
-        services.AddAway();
-        services.AddScoped<Digest.DigestService>();
-        services.AddScoped<Digest.DigestHours>();
-        services.AddScoped<Digest.IDigestStateStore, Digest.DigestStateStore>();
+        services.AddScoped(sp => new AwaySweepStep(
+            sp.GetRequiredService<Storage.FollowUpDbContext>(), sp.GetRequiredService<MailIndex.IThreadIndex>(), sp.GetRequiredService<Mail.IMailboxes>(),
+            sp.GetRequiredService<AwayRound>(), sp.GetRequiredService<AwayCheck>(), sp.GetService<ISharedWorkingHours>(), sp.GetRequiredService<Storage.MailboxLeases>()));
         services.TryAddSingleton<ISweepProbe, NoSweepProbe>();
-        services.AddSingleton<BackgroundWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundWorker>());
         return services;
     }
 }

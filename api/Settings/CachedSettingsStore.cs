@@ -83,6 +83,10 @@ internal sealed class CachedSettingsStore(SettingsStore inner, HybridCache cache
         await cache.RemoveByTagAsync(UserTag(userKey), CancellationToken.None);
     }
 
+    public Task<IReadOnlyList<(string UserKey, string? TimeZone)>> DigestRecipientsAsync(
+        Func<CancellationToken, Task<IReadOnlyList<string>>> allUsers, CancellationToken cancellationToken) =>
+        inner.DigestRecipientsAsync(allUsers, cancellationToken);
+
     public async Task DeleteUserAsync(string userKey, CancellationToken cancellationToken)
     {
         await inner.DeleteUserAsync(userKey, cancellationToken);

@@ -31,5 +31,12 @@ public interface ISettingsStore
     /// </summary>
     Task SetChoicesAsync(string userKey, string? language, bool? allUnanswered, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Who gets the morning digest, with their time zone setting: users who chose it, and users who never chose whose
+    /// tenant's policy turns it on (<paramref name="allUsers"/> names them; asked only when a policy does).
+    /// </summary>
+    Task<IReadOnlyList<(string UserKey, string? TimeZone)>> DigestRecipientsAsync(
+        Func<CancellationToken, Task<IReadOnlyList<string>>> allUsers, CancellationToken cancellationToken);
+
     Task DeleteUserAsync(string userKey, CancellationToken cancellationToken);
 }

@@ -163,6 +163,26 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOp
         public bool? Colleague { get; init; }
     }
 
+    public async Task<IReadOnlyList<(string UserKey, string? TimeZone)>> DigestRecipientsAsync(
+        Func<CancellationToken, Task<IReadOnlyList<string>>> allUsers, CancellationToken cancellationToken)
+    {
+        var chosen = await db.Set<UserSettingsRow>().AsNoTracking().Where(s => s.Digest != null)
+            .Select(s => new { s.UserKey, s.Digest, s.TimeZone }).ToListAsync(cancellationToken);
+        var users = chosen.Where(s => s.Digest == true).Select(s => (s.UserKey, s.TimeZone)).ToList();
+        var byDefault = await db.Set<TenantPolicyRow>().AsNoTracking().Where(p => p.DigestDefault == true).Select(p => p.TenantId).ToListAsync(cancellationToken);
+        if (byDefault.Count > 0)
+        {
+            var decided = chosen.Select(s => s.UserKey).ToHashSet(StringComparer.Ordinal);
+            var tenants = byDefault.ToHashSet(StringComparer.Ordinal);
+            var rest = (await allUsers(cancellationToken)).Where(u => !decided.Contains(u) && tenants.Contains(UserKeys.TenantOf(u))).ToList();
+            var zones = await db.Set<UserSettingsRow>().AsNoTracking().Where(s => rest.Contains(s.UserKey))
+                .ToDictionaryAsync(s => s.UserKey, s => s.TimeZone, StringComparer.Ordinal, cancellationToken);
+            users.AddRange(rest.Select(u => (u, zones.GetValueOrDefault(u))));
+        }
+
+        return users;
+    }
+
     public async Task<TenantPolicy> GetPolicyAsync(string tenantId, CancellationToken cancellationToken)
     {
         var row = await db.Set<TenantPolicyRow>().AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);

@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.Digest;
+using OutlookFollowUp.Away;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
-namespace OutlookFollowUp.Away;
+namespace OutlookFollowUp.Reminders;
 
 /// <summary>
 /// Recipients who are away, in the due sweep. <see cref="PrepareAsync"/> runs once per claimed batch, before its
@@ -20,7 +19,7 @@ namespace OutlookFollowUp.Away;
 /// The round's mailboxes ask under their leases (a mailbox another instance is working on is passed over).
 /// </summary>
 internal sealed class AwaySweepStep(
-    FollowUpDbContext db, IThreadIndex index, IMailboxes mailboxes, AwayRound round, AwayCheck check, DigestHours? sharedHours = null,
+    FollowUpDbContext db, IThreadIndex index, IMailboxes mailboxes, AwayRound round, AwayCheck check, ISharedWorkingHours? sharedHours = null,
     MailboxLeases? leases = null)
 {
     /// <returns>Tenants Graph refused in this batch (throttled, down): their mailboxes ask nothing more until the next batch.</returns>
@@ -60,7 +59,7 @@ internal sealed class AwaySweepStep(
     /// <returns>The ids of the reminders held (no longer due in this sweep).</returns>
     public async Task<HashSet<string>> HoldAsync(
         string userKey, IMailboxReader reader, IReadOnlyList<(ReminderRow Row, IReadOnlyList<MailRecord> Conversation)> due,
-        IReadOnlyList<string> me, string claimId, IReadOnlySet<string> refusedTenants, CancellationToken ct)
+        IReadOnlyList<string> me, string claimId, IReadOnlySet<string> refusedTenants, ISettingsStore settings, CancellationToken ct)
     {
         var held = new HashSet<string>(StringComparer.Ordinal);
         if (reader is not IMailTips tips || due.Count == 0)
@@ -71,10 +70,10 @@ internal sealed class AwaySweepStep(
         var zone = (await index.GetStateAsync(userKey, ct))?.TimeZone;
         var questions = due.Select(d => new AwayQuestion(d.Row.Id, Counterparts(d.Row, d.Conversation, me))).ToList();
         // The note is in the user's language (the pane writes its own from the fields; other clients read this one).
-        var language = await db.Set<Settings.UserLanguageRow>().AsNoTracking().Where(l => l.UserKey == userKey).Select(l => l.Language).SingleOrDefaultAsync(ct);
+        var language = await settings.GetLanguageAsync(userKey, ct);
         var notes = await check.DecideAsync(
             userKey, tips, questions, zone, ct, ask: !refusedTenants.Contains(UserKeys.TenantOf(userKey)),
-            sharedHours: sharedHours is null ? null : c => SharedHoursAsync(sharedHours, userKey, reader, zone, c), language: language);
+            sharedHours: sharedHours is null ? null : c => sharedHours.GetAsync(userKey, reader, Zone(zone), c), language: language);
         foreach (var (id, note) in notes)
         {
             var stored = note.ToStored();
@@ -105,16 +104,7 @@ internal sealed class AwaySweepStep(
         return held;
     }
 
-    /// <summary>
-    /// The user's working hours from the store the morning digest keeps (<c>digest_state</c>): read from Graph at most
-    /// once a day per user whatever the number of instances, so a day's holds and digest share one read.
-    /// </summary>
-    private async Task<WorkingHours?> SharedHoursAsync(DigestHours hours, string userKey, IMailboxReader reader, string? zone, CancellationToken ct)
-    {
-        var state = await db.Set<DigestStateRow>().AsNoTracking().SingleOrDefaultAsync(r => r.UserKey == userKey, ct);
-        var userZone = OptionRules.TryFindTimeZone(zone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
-        return await hours.GetAsync(userKey, state, reader, userZone, ct);
-    }
+    private static TimeZoneInfo Zone(string? zone) => OptionRules.TryFindTimeZone(zone ?? "UTC", out var found) ? found : TimeZoneInfo.Utc;
 
     /// <summary>The tenant's mailboxes that can ask MailTips, made one at a time as the round needs them.</summary>
     private IEnumerable<(string UserKey, IMailTips Tips)> Askers(IReadOnlyList<string> users)
