@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Mail;
 

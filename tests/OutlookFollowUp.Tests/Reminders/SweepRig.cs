@@ -9,7 +9,7 @@ using OutlookFollowUp.Background;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
@@ -26,7 +26,7 @@ namespace OutlookFollowUp.Tests.Reminders;
 internal sealed class SweepRig : IAsyncDisposable
 {
     public const string User = "tenant:user-1";
-    public const string Me = FakeGraphRig.Me;
+    public const string Me = GraphRig.Me;
 
     private readonly ServiceProvider _graph;
 
@@ -35,8 +35,8 @@ internal sealed class SweepRig : IAsyncDisposable
         Db = db;
         Options = options;
         Mailbox = new InMemoryMailbox(Me);
-        Fake = new FakeGraph(Mailbox);
-        var graph = FakeGraphRig.Services(new GraphOptions { AccessToken = "test-token", PageSize = 50, MaxRetries = 0, Timeout = TimeSpan.FromSeconds(10) }, Fake);
+        Server = new InMemoryGraphHandler(Mailbox);
+        var graph = GraphRig.Services(new GraphOptions { AccessToken = "test-token", PageSize = 50, MaxRetries = 0, Timeout = TimeSpan.FromSeconds(10) }, Server);
         if (graphOnRigClock)
         {
             graph.Replace(ServiceDescriptor.Singleton<TimeProvider>(db.Time));
@@ -54,15 +54,15 @@ internal sealed class SweepRig : IAsyncDisposable
 
     public InMemoryMailbox Mailbox { get; }
 
-    public FakeGraph Fake { get; }
+    public InMemoryGraphHandler Server { get; }
 
-    /// <summary>The product's Graph services over <see cref="Fake"/> (for mailboxes made another way, e.g. with a pasted token).</summary>
+    /// <summary>The product's Graph services over <see cref="Server"/> (for mailboxes made another way, e.g. with a pasted token).</summary>
     public ServiceProvider Graph => _graph;
 
     public IMailboxes Mailboxes { get; set; }
 
     /// <summary>Flag writes that reached the mailbox, alone or inside a <c>$batch</c>.</summary>
-    public int Patches => Fake.PatchedPaths.Count;
+    public int Patches => Server.PatchedPaths.Count;
 
     /// <param name="graphOnRigClock">The Graph pipeline reads <see cref="Time"/> (the mailbox gate's waits); else the system clock.</param>
     public static async Task<SweepRig> CreateAsync(StorageProvider provider, BackgroundOptions? options = null, bool graphOnRigClock = false)
@@ -85,7 +85,7 @@ internal sealed class SweepRig : IAsyncDisposable
     public SweepParts Parts(Func<FollowUpDbContext, AwaySweepStep>? away = null)
     {
         var context = Db.CreateContext();
-        return new SweepParts(context, new SettingsStore(context, Time), new ThreadIndex(context), away?.Invoke(context), routes: new Routes.RouteStore(context));
+        return new SweepParts(context, new SettingsStore(context, Time), new ThreadIndex(context), away?.Invoke(context), routes: new OutlookFollowUp.Routes.RouteStore(context));
     }
 
     /// <summary>A message I sent in Sent Items (its conversation is <c>conv-{id}</c>).</summary>
@@ -133,9 +133,9 @@ internal sealed class SweepRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _graph.DisposeAsync();
-        Fake.Dispose();
+        Server.Dispose();
         await Db.DisposeAsync();
-        Assert.True(Fake.Problems.Count == 0, string.Join("\n", Fake.Problems));
+        Assert.True(Server.Problems.Count == 0, string.Join("\n", Server.Problems));
     }
 }
 
