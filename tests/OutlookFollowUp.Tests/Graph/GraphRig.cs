@@ -9,8 +9,8 @@ using OutlookFollowUp.GraphSimulator;
 namespace OutlookFollowUp.Tests.Graph;
 
 /// <summary>
-/// A mailbox, the fake Graph in front of it, and the product's Graph pipeline wired to it exactly as the app wires it:
-/// only the primary handler (the network) is the fake's.
+/// A mailbox, the Graph simulator serving it, and the product's Graph pipeline wired to it exactly as the app wires it:
+/// only the primary handler (the network) is the simulator.
 /// </summary>
 public sealed class GraphRig : IDisposable
 {
@@ -53,7 +53,7 @@ public sealed class GraphRig : IDisposable
 
     public IMailboxWriter Writer { get; }
 
-    /// <summary>Attempts that reached the fake for <see cref="MailboxKey"/>, retries included.</summary>
+    /// <summary>Attempts that reached the simulator for <see cref="MailboxKey"/>, retries included.</summary>
     public int Attempts => Factory.CounterFor(MailboxKey).Total;
 
     public static Dictionary<string, string> NoLinks => [];
@@ -99,7 +99,7 @@ public sealed class GraphRig : IDisposable
         }
     }
 
-    /// <summary>Any request the fake was not prepared for fails the test here.</summary>
+    /// <summary>Any request the simulator could not serve fails the test here.</summary>
     public void Dispose()
     {
         _services.Dispose();

@@ -20,7 +20,7 @@ using OutlookFollowUp.Threads;
 namespace OutlookFollowUp.Tests.Reminders;
 
 /// <summary>
-/// The due sweep over a real database (SQLite or PostgreSQL) and the product's Graph pipeline against the fake Graph
+/// The due sweep over a real database (SQLite or PostgreSQL) and the product's Graph pipeline against the Graph
 /// server: reminders are seeded as rows, the mailbox as messages, and PATCHes are counted where Graph would see them.
 /// </summary>
 internal sealed class SweepRig : IAsyncDisposable
