@@ -76,9 +76,21 @@ public sealed partial class InMemoryGraphHandler
         var answer = new JsonObject { ["id"] = id, ["status"] = (int)response.StatusCode, ["headers"] = headers };
         if (text.Length > 0)
         {
-            answer["body"] = JsonNode.Parse(text);
+            answer["body"] = JsonBody(text) ?? Convert.ToBase64String(Encoding.UTF8.GetBytes(text)); // as Graph sends a part's body that is not JSON
         }
 
         return answer;
+    }
+
+    private static JsonNode? JsonBody(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -57,6 +57,19 @@ public sealed class GraphFaultScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task A_malformed_batch_part_comes_base64_encoded_as_graph_sends_a_body_that_is_not_json()
+    {
+        _graph.Faults.Next(GraphMatch.Part("mailboxSettings"), Fault.Malformed());
+
+        var answers = await BatchAsync("me", "me/mailboxSettings");
+
+        var body = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)answers["2"]!["body"]!));
+        Assert.Equal((200, 200), ((int)answers["1"]!["status"]!, (int)answers["2"]!["status"]!));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => JsonNode.Parse(body));
+        Assert.Equal("me@contoso.com", (string?)answers["1"]!["body"]!["mail"]);
+    }
+
+    [Fact]
     public async Task A_path_fault_reaches_the_resource_alone_or_as_a_batch_part_and_no_other()
     {
         _graph.Faults.Next(GraphMatch.Path("me/mailboxSettings", HttpMethod.Get), Fault.Unavailable(1), times: 2);
