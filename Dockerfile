@@ -14,8 +14,10 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY api/OutlookFollowUp.Api.csproj api/
+COPY simulator/OutlookFollowUp.GraphSimulator.csproj simulator/
 RUN dotnet restore api/OutlookFollowUp.Api.csproj
 COPY api/ api/
+COPY simulator/ simulator/
 COPY addin-manifest/ addin-manifest/
 COPY --from=pane /src/node_modules/@azure/msal-browser/lib/msal-browser.min.js node_modules/@azure/msal-browser/lib/
 RUN dotnet publish api/OutlookFollowUp.Api.csproj -c Release --no-restore -o /app /p:UseAppHost=false

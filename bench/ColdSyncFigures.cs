@@ -9,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Bench;
 
@@ -147,8 +147,8 @@ internal static class ColdSyncFigures
         using var handler = new InMemoryGraphHandler(mailbox);
         for (var i = 0; throttleEvery > 0 && i < due; i += throttleEvery)
         {
-            handler.FailBatchParts($"AAQk-w{i}'", System.Net.HttpStatusCode.TooManyRequests, retryAfterSeconds: 0);
-            handler.FailBatchParts($"AAMk-w{i}-0", System.Net.HttpStatusCode.TooManyRequests, retryAfterSeconds: 0);
+            handler.Faults.Next(GraphMatch.Part($"AAQk-w{i}'"), Fault.Throttle(0));
+            handler.Faults.Next(GraphMatch.Part($"AAMk-w{i}-0"), Fault.Throttle(0));
         }
 
         await using var services = BenchGraph.Services(handler);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Routes;
 using OutlookFollowUp.Storage;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.MailIndex;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Local;
 

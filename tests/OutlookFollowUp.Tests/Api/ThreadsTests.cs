@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Api;
@@ -8,13 +10,13 @@ namespace OutlookFollowUp.Tests.Api;
 /// <summary>GET /api/threads in local mode over the sample mailbox: paging, reminder state, dismissal, and Graph failing.</summary>
 public sealed class ThreadsTests : IDisposable
 {
-    private readonly FlakyGraph _graph;
+    private readonly InMemoryGraphHandler _graph;
     private readonly ApiApplication _app;
     private readonly HttpClient _client;
 
     public ThreadsTests()
     {
-        _graph = new FlakyGraph(ApiApplication.Start);
+        _graph = new InMemoryGraphHandler(SampleMailbox.Create(ApiApplication.Start));
         _app = new ApiApplication
         {
             Local = true,
@@ -28,6 +30,14 @@ public sealed class ThreadsTests : IDisposable
     }
 
     public void Dispose() => _app.Dispose();
+
+    /// <summary>Graph throttling, down, or too slow for HttpClient's timeout, on every request.</summary>
+    private static Fault Failure(string failure) => failure switch
+    {
+        "throttling" => Fault.Throttle(0),
+        "unavailable" => Fault.Unavailable(0),
+        _ => Fault.TimedOut,
+    };
 
     [Fact]
     public async Task Local_mode_lists_the_sample_mailboxs_threads_without_a_token()
@@ -83,13 +93,13 @@ public sealed class ThreadsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(FlakyGraph.Mode.Throttling)]
-    [InlineData(FlakyGraph.Mode.Unavailable)]
-    [InlineData(FlakyGraph.Mode.TimingOut)]
-    public async Task Graph_failing_mid_request_serves_the_index_marked_stale(FlakyGraph.Mode failure)
+    [InlineData("throttling")]
+    [InlineData("unavailable")]
+    [InlineData("timing out")]
+    public async Task Graph_failing_mid_request_serves_the_index_marked_stale(string failure)
     {
         var before = Keys(await GetAsync("/api/threads"));
-        _graph.Current = failure;
+        _graph.Faults.Always(GraphMatch.Any, Failure(failure));
 
         using var response = await _client.PostAsync("/api/threads/sync", null);
         var body = await response.ReadJsonAsync();
@@ -97,15 +107,15 @@ public sealed class ThreadsTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(body.GetProperty("stale").GetBoolean());
         Assert.Equal(before, Keys(body));
-        Assert.True(_graph.FailedRequests > 0);
+        Assert.True(_graph.Faults.Applied > 0);
     }
 
     [Theory]
-    [InlineData(FlakyGraph.Mode.Throttling)]
-    [InlineData(FlakyGraph.Mode.TimingOut)]
-    public async Task Graph_failing_before_anything_was_indexed_is_a_503_problem_with_retry_after(FlakyGraph.Mode failure)
+    [InlineData("throttling")]
+    [InlineData("timing out")]
+    public async Task Graph_failing_before_anything_was_indexed_is_a_503_problem_with_retry_after(string failure)
     {
-        _graph.Current = failure;
+        _graph.Faults.Always(GraphMatch.Any, Failure(failure));
 
         using var response = await _client.GetAsync("/api/threads");
 

@@ -11,7 +11,7 @@ using Microsoft.Identity.Client;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Api;
 using OutlookFollowUp.MailIndex;

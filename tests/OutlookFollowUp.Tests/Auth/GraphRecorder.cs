@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Graph;
 
 namespace OutlookFollowUp.Tests.Auth;
@@ -8,7 +8,7 @@ namespace OutlookFollowUp.Tests.Auth;
 public sealed record GraphCall(string Method, string Path, string? Bearer);
 
 /// <summary>
-/// The Graph test server (<see cref="FakeGraph"/> over one in-memory mailbox) behind a recorder of paths and bearer
+/// The Graph test server (<see cref="InMemoryGraphHandler"/> over one in-memory mailbox) behind a recorder of paths and bearer
 /// tokens. It knows its mailbox's user by object id too, so <c>/users/{id}/…</c> (app-only mode) reaches the same mailbox.
 /// </summary>
 public sealed partial class GraphRecorder : DelegatingHandler
@@ -18,13 +18,13 @@ public sealed partial class GraphRecorder : DelegatingHandler
     private readonly string _userId;
 
     public GraphRecorder(InMemoryMailbox mailbox, string userId)
-        : base(new FakeGraph(mailbox))
+        : base(new InMemoryGraphHandler(mailbox))
     {
         _userId = userId;
-        Graph = (FakeGraph)InnerHandler!;
+        Graph = (InMemoryGraphHandler)InnerHandler!;
     }
 
-    public FakeGraph Graph { get; }
+    public InMemoryGraphHandler Graph { get; }
 
     public IReadOnlyList<GraphCall> Calls { get { lock (_lock) { return [.. _calls]; } } }
 

@@ -1,4 +1,4 @@
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Away;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OutlookFollowUp.Away;
 using OutlookFollowUp.Digest;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
@@ -40,9 +40,9 @@ internal static class AwayRig
     public static void SentTo(this SweepRig rig, string id, DateTimeOffset at, params InMemoryAddress[] to) =>
         rig.Mailbox.Put("sentitems", Messages.Message(id, at, SweepRig.Me) with { To = to });
 
-    public static int MailTipsCalls(this SweepRig rig) => rig.Fake.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/getMailTips", StringComparison.OrdinalIgnoreCase));
+    public static int MailTipsCalls(this SweepRig rig) => rig.Server.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/getMailTips", StringComparison.OrdinalIgnoreCase));
 
-    public static int SettingsCalls(this SweepRig rig) => rig.Fake.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/mailboxSettings", StringComparison.OrdinalIgnoreCase));
+    public static int SettingsCalls(this SweepRig rig) => rig.Server.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/mailboxSettings", StringComparison.OrdinalIgnoreCase));
 
     public static readonly InMemoryAddress Ana = new("ana@fabrikam.com", "Ana");
 

@@ -5,7 +5,7 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Graph;
@@ -117,7 +117,7 @@ public sealed class AwayRoundTests
         var ana = await ReminderInMailboxAsync(rig, "tenant:user-1", "m1", Ana);
         var ben = await ReminderInMailboxAsync(rig, "tenant:user-2", "m2", Ben);
         rig.Mailbox.SetAutomaticReply(Ana.Address, "Out of office", null, AnaBack);
-        rig.Fake.Fail(FakeGraph.UrlContains("getMailTips"), HttpStatusCode.TooManyRequests, retryAfterSeconds: 1, times: 10);
+        rig.Server.Faults.Next(GraphMatch.Url("getMailTips"), Fault.Throttle(1), times: 10);
         rig.Time.SetUtcNow(DueTime.AddMinutes(1));
 
         var swept = await rig.AwaySweep().RunOnceAsync(Ct);

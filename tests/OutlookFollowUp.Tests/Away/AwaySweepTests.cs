@@ -1,5 +1,5 @@
 using System.Net;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Graph;
@@ -189,7 +189,7 @@ public sealed class AwaySweepTests
         var (rig, id) = await DueReminderAsync(StorageProvider.Sqlite, Ana);
         await using var _ = rig;
         rig.Mailbox.SetAutomaticReply(Ana.Address, "Out of office", null, DueTime.AddDays(3));
-        rig.Fake.Fail(FakeGraph.UrlContains("getMailTips"), status, retryAfterSeconds: 1, times: 10);
+        rig.Server.Faults.Next(GraphMatch.Url("getMailTips"), Fault.Status(status, 1), times: 10);
 
         var swept = await rig.AwaySweep().RunOnceAsync(Ct);
         var row = await rig.RowAsync(id);

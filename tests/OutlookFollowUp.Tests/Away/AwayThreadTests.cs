@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Sync;
 using static OutlookFollowUp.Tests.Away.AwayMailbox;
@@ -134,7 +134,7 @@ public sealed class AwayThreadTests
         var mailbox = AwayMailbox.Create(Now);
         mailbox.SetAutomaticReply(Ana.Address, "Out of office", null, Thursday);
         using var host = new LocalApiHost(mailbox, Now);
-        host.Graph.Fail(FakeGraph.UrlContains("getMailTips"), status, retryAfterSeconds: 1, times: 100);
+        host.Graph.Faults.Next(GraphMatch.Url("getMailTips"), Fault.Status(status, 1), times: 100);
 
         var body = await host.SyncAsync();
         var threads = await TheirsAsync(host);

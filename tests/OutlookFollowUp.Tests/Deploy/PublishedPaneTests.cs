@@ -73,7 +73,7 @@ public sealed class PublishedPaneTests
             File.Copy(RepositoryFiles.Path(file), Path.Combine(clone, file));
         }
 
-        foreach (var folder in new[] { "api", "addin-manifest" })
+        foreach (var folder in new[] { "api", "simulator", "addin-manifest" })
         {
             CopyFolder(RepositoryFiles.Path(folder), Path.Combine(clone, folder));
         }

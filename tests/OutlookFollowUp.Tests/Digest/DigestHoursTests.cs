@@ -1,5 +1,5 @@
 using System.Net;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Index;
@@ -104,7 +104,7 @@ public sealed class DigestHoursTests
         rig.Mailbox.WorkingHours = new InMemoryWorkingHours(TuesdayToSaturday, new TimeOnly(10, 0), new TimeOnly(18, 0), "America/New_York");
         await OptInAsync(rig, User, "Europe/Rome");
         await DueAsync(rig, "m1", "Budget");
-        rig.Fake.Fail(FakeGraph.UrlContains("mailboxSettings"), HttpStatusCode.ServiceUnavailable);
+        rig.Server.Faults.Next(GraphMatch.Url("mailboxSettings"), Fault.Unavailable());
 
         rig.Time.SetUtcNow(Utc(11, 24, 8)); // Tuesday 09:00 in Rome: the fallback's start
         Assert.Equal(1, await RunAsync(rig));
@@ -150,5 +150,5 @@ public sealed class DigestHoursTests
     }
 
     private static int MailboxSettingsReads(SweepRig rig) =>
-        rig.Fake.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/mailboxSettings", StringComparison.OrdinalIgnoreCase));
+        rig.Server.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/mailboxSettings", StringComparison.OrdinalIgnoreCase));
 }

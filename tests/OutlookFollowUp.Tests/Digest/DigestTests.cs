@@ -11,6 +11,7 @@ using OutlookFollowUp.Tests.Index;
 using OutlookFollowUp.Tests.Reminders;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Digest;
 
@@ -206,7 +207,7 @@ public sealed class DigestTests
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Closed one", html, StringComparison.Ordinal);
-        Assert.DoesNotContain(rig.Fake.Requests, r => r.Uri.AbsolutePath.Contains("sentitems", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(rig.Server.Requests, r => r.Uri.AbsolutePath.Contains("sentitems", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -216,7 +217,7 @@ public sealed class DigestTests
         await OptInAsync(rig, User, "UTC");
         await DueAsync(rig, "m1", "Budget");
         rig.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
-        rig.Fake.Fail(FakeGraph.UrlContains("sendMail"), HttpStatusCode.ServiceUnavailable);
+        rig.Server.Faults.Next(GraphMatch.Url("sendMail"), Fault.Unavailable());
 
         Assert.Equal(0, await RunAsync(rig));
         Assert.Empty(Sent(rig));
@@ -239,7 +240,7 @@ public sealed class DigestTests
             new DigestHours(context, rig.Time, NullLogger<DigestHours>.Instance), rig.Time, NullLogger<DigestService>.Instance);
     }
 
-    internal static List<JsonObject> Sent(SweepRig rig) => [.. rig.Fake.Graph.SentMail];
+    internal static List<JsonObject> Sent(SweepRig rig) => [.. rig.Server.SentMail];
 
     /// <summary>Saves the user's settings row with the digest choice (null: the policy's default) and time zone.</summary>
     internal static async Task OptInAsync(SweepRig rig, string user, string timeZone, bool? digest = true, IReadOnlyList<string>? excludedSenders = null)

@@ -38,12 +38,12 @@ public sealed class DigestWorkerTests
         var worker = host.Services.GetRequiredService<BackgroundWorker>();
         var interval = host.Services.GetRequiredService<IOptions<BackgroundOptions>>().Value.DueSweepInterval;
         await WaitUntilAsync(() => worker.Rounds > 0);
-        Assert.Empty(host.Graph.Graph.SentMail); // nothing due yet
+        Assert.Empty(host.Graph.SentMail); // nothing due yet
 
         host.Clock.Advance(TimeSpan.FromHours(24)); // Tuesday 09:00: the reminder comes due
-        await WaitUntilAsync(() => !host.Graph.Graph.SentMail.IsEmpty);
+        await WaitUntilAsync(() => !host.Graph.SentMail.IsEmpty);
 
-        var mail = Assert.Single(host.Graph.Graph.SentMail);
+        var mail = Assert.Single(host.Graph.SentMail);
         var html = mail["body"]!["content"]!.GetValue<string>();
         // Each line links through the message's webLink as Graph gave it (the test server's: Outlook on the web's ItemID form).
         var webLink = $"https://outlook.office365.com/owa/?ItemID={Uri.EscapeDataString(offsite.MessageId)}&amp;exvsurl=1&amp;viewmodel=ReadMessageItem";
@@ -60,7 +60,7 @@ public sealed class DigestWorkerTests
         await WaitUntilAsync(() => worker.Rounds > rounds);
         host.Clock.Advance(interval);
         await WaitUntilAsync(() => worker.Rounds > rounds + 1);
-        Assert.Single(host.Graph.Graph.SentMail);
+        Assert.Single(host.Graph.SentMail);
     }
 
     /// <summary>The worker runs on its own after the fake clock moved: wait (real time, bounded) for what it does.</summary>

@@ -1,6 +1,6 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Sync;
 using static OutlookFollowUp.Tests.Support.TestMail;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -14,7 +14,7 @@ public sealed class ComposeMarkTests : IDisposable
 {
     private const string ShippedAddInId = "3bd30e4e-4761-4740-9053-e82812a61d86";
 
-    private readonly FakeGraphRig _rig = new();
+    private readonly GraphRig _rig = new();
 
     public void Dispose() => _rig.Dispose();
 
@@ -32,7 +32,7 @@ public sealed class ComposeMarkTests : IDisposable
     {
         _rig.Mailbox.Put(GraphQuery.SentItems, Sent("s1", customProperties));
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         Assert.Equal(new MessageMarks("s1", OutlookFlagStatus.NotFlagged, expected), Assert.Single(delta.Folders[GraphQuery.SentItems].Marks!));
     }
@@ -43,12 +43,12 @@ public sealed class ComposeMarkTests : IDisposable
         var draft = Sent("d1", """{"followupRemind":"24"}""").ToJson();
         draft["isDraft"] = true;
         _rig.Mailbox.Put("drafts", draft);
-        using var client = new HttpClient(_rig.Fake.Graph, disposeHandler: false);
+        using var client = new HttpClient(_rig.Server, disposeHandler: false);
         using var send = new HttpRequestMessage(HttpMethod.Post, "https://graph.microsoft.com/v1.0/me/messages/d1/send");
         send.Headers.Add("Prefer", "IdType=\"ImmutableId\"");
         (await client.SendAsync(send)).EnsureSuccessStatusCode();
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         Assert.Equal((0, 1), (_rig.Mailbox.Count("drafts"), _rig.Mailbox.Count(GraphQuery.SentItems)));
         Assert.Equal(new MessageMarks("d1", OutlookFlagStatus.NotFlagged, "24"), Assert.Single(delta.Folders[GraphQuery.SentItems].Marks!));
@@ -59,7 +59,7 @@ public sealed class ComposeMarkTests : IDisposable
     {
         _rig.Mailbox.Put(GraphQuery.SentItems, Sent("s1", customProperties: null));
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         Assert.Null(Assert.Single(delta.Folders[GraphQuery.SentItems].Marks!).FollowupRemind);
     }
@@ -72,7 +72,7 @@ public sealed class ComposeMarkTests : IDisposable
         _rig.Mailbox.Put(GraphQuery.Inbox, Messages.Message("complete", _rig.Now) with { FlagStatus = "complete" });
         _rig.Mailbox.Put(GraphQuery.Inbox, Messages.Message("cleared", _rig.Now) with { FlagStatus = "notFlagged" });
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         Assert.Equal(
             [("cleared", OutlookFlagStatus.NotFlagged), ("complete", OutlookFlagStatus.Complete), ("flagged", OutlookFlagStatus.Flagged), ("none", OutlookFlagStatus.NotFlagged)],
@@ -83,7 +83,7 @@ public sealed class ComposeMarkTests : IDisposable
     public async Task Sync_AFlagCompletedInOutlook_ShowsInTheNextWarmRound()
     {
         _rig.Mailbox.Put(GraphQuery.SentItems, Sent("s1", """{"followupRemind":"48"}""") with { FlagStatus = "flagged" });
-        var cold = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var cold = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
         _rig.Mailbox.Put(GraphQuery.SentItems, Sent("s1", """{"followupRemind":"48"}""") with { FlagStatus = "complete" });
 
         var warm = await _rig.Reader.SyncAsync(cold.DeltaLinks, 14, CancellationToken.None);
@@ -95,16 +95,16 @@ public sealed class ComposeMarkTests : IDisposable
     public async Task Sync_ReadsTheMarkOfTheConfiguredAddInOnly()
     {
         const string tenantId = "0f8fad5b-d9cb-469f-a165-70867728950e";
-        using var rig = new FakeGraphRig(addInId: tenantId.ToUpperInvariant());
+        using var rig = new GraphRig(addInId: tenantId.ToUpperInvariant());
         rig.Mailbox.Put(GraphQuery.SentItems, Sent("ours", """{"followupRemind":"24"}""", tenantId));
         rig.Mailbox.Put(GraphQuery.SentItems, Sent("shipped", """{"followupRemind":"24"}""", ShippedAddInId));
 
-        var delta = await rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         Assert.Equal(
             [("ours", "24"), ("shipped", null)],
             delta.Folders[GraphQuery.SentItems].Marks!.Select(m => (m.MessageId, m.FollowupRemind)).OrderBy(m => m.MessageId));
-        Assert.Contains($"cecp-{tenantId}'", Uri.UnescapeDataString(rig.Fake.Requests[0].Uri.Query), StringComparison.Ordinal);
+        Assert.Contains($"cecp-{tenantId}'", Uri.UnescapeDataString(rig.Server.Requests[0].Uri.Query), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ComposeMarkTests : IDisposable
     {
         _rig.Mailbox.Put(GraphQuery.Inbox, Sent("i1", """{"followupRemind":"24"}"""));
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         Assert.Null(Assert.Single(delta.Folders[GraphQuery.Inbox].Marks!).FollowupRemind);
     }
@@ -121,7 +121,7 @@ public sealed class ComposeMarkTests : IDisposable
     public void AddInOptions_RejectsAnIdThatIsNotAGuid()
     {
         using var transport = new HttpClientHandler();
-        using var services = FakeGraphRig.Services(new GraphOptions { AccessToken = "t" }, transport, addInId: "not-a-guid").BuildServiceProvider();
+        using var services = GraphRig.Services(new GraphOptions { AccessToken = "t" }, transport, addInId: "not-a-guid").BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AddInOptions>>().Value);
 
@@ -137,7 +137,7 @@ public sealed class ComposeMarkTests : IDisposable
             properties[CustomProperties(addInId)] = customProperties;
         }
 
-        return Messages.Message(id, TimeProvider.System.GetUtcNow().AddHours(-1), from: FakeGraphRig.Me) with
+        return Messages.Message(id, TimeProvider.System.GetUtcNow().AddHours(-1), from: GraphRig.Me) with
         {
             To = [new InMemoryAddress("ana@fabrikam.com", "Ana")],
             ExtendedProperties = properties,

@@ -1,7 +1,7 @@
 using System.Net;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
@@ -20,7 +20,7 @@ public sealed class EncodedQueryTests : IDisposable
 
     private static readonly string[] Conversations = [Conversation, "gVPfkq/5TH6xDKwkZn4QBui7WQ+i6saf", "a+b+c==", "x y'z+"];
 
-    private readonly FakeGraphRig _rig = new();
+    private readonly GraphRig _rig = new();
 
     public void Dispose() => _rig.Dispose();
 
@@ -57,7 +57,7 @@ public sealed class EncodedQueryTests : IDisposable
 
         await _rig.Reader.GetConversationsAsync([Conversation], CancellationToken.None);
 
-        var query = Assert.Single(_rig.Fake.Graph.BatchParts).Split('?', 2)[1];
+        var query = Assert.Single(_rig.Server.BatchParts).Split('?', 2)[1];
         Assert.Contains("%2B", query, StringComparison.Ordinal);
         Assert.DoesNotContain('+', query);
         Assert.DoesNotContain(' ', query);

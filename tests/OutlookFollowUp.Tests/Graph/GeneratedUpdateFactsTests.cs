@@ -1,5 +1,5 @@
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -10,7 +10,7 @@ namespace OutlookFollowUp.Tests.Graph;
 /// </summary>
 public sealed class GeneratedUpdateFactsTests : IDisposable
 {
-    private readonly FakeGraphRig _rig = new();
+    private readonly GraphRig _rig = new();
 
     public void Dispose() => _rig.Dispose();
 
@@ -32,7 +32,7 @@ public sealed class GeneratedUpdateFactsTests : IDisposable
     {
         _rig.Mailbox.Put(GraphQuery.Inbox, BuildUpdate());
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         var update = Assert.Single(delta.Folders[GraphQuery.Inbox].Upserts);
         Assert.Equal(["<build-411@build.contoso.com>"], update.InReplyTo);
@@ -43,7 +43,7 @@ public sealed class GeneratedUpdateFactsTests : IDisposable
     [Fact]
     public async Task Sent_mail_without_headers_gets_its_threading_from_the_properties_too()
     {
-        _rig.Mailbox.Put(GraphQuery.SentItems, Messages.Message("reply", _rig.Now, from: FakeGraphRig.Me) with
+        _rig.Mailbox.Put(GraphQuery.SentItems, Messages.Message("reply", _rig.Now, from: GraphRig.Me) with
         {
             ExtendedProperties = new Dictionary<string, string>
             {
@@ -52,7 +52,7 @@ public sealed class GeneratedUpdateFactsTests : IDisposable
             },
         });
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         var reply = Assert.Single(delta.Folders[GraphQuery.SentItems].Upserts);
         Assert.Equal(["<question@fabrikam.com>"], reply.InReplyTo);
@@ -77,10 +77,10 @@ public sealed class GeneratedUpdateFactsTests : IDisposable
     {
         _rig.Mailbox.Put(GraphQuery.Inbox, BuildUpdate());
 
-        await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
         await _rig.Reader.GetConversationAsync("conv-build-412", CancellationToken.None);
 
-        Assert.All(_rig.Fake.Requests, r =>
+        Assert.All(_rig.Server.Requests, r =>
         {
             var query = Uri.UnescapeDataString(r.Uri.Query);
             Assert.Single(System.Text.RegularExpressions.Regex.Matches(query, @"\$expand="));

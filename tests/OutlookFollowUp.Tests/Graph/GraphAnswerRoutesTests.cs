@@ -3,7 +3,7 @@ using Microsoft.Graph.Models;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -17,9 +17,9 @@ public sealed class GraphAnswerRoutesTests : IDisposable
     private const string Ben = "ben@fabrikam.com";
     private const string BenId = "b0000000-0000-0000-0000-00000000000b";
 
-    private readonly FakeGraphRig _rig = new(o => o.MaxRetries = 2);
+    private readonly GraphRig _rig = new(o => o.MaxRetries = 2);
 
-    public GraphAnswerRoutesTests() => Routes = _rig.Factory.CreateRoutes(FakeGraphRig.MailboxKey, null, null);
+    public GraphAnswerRoutesTests() => Routes = _rig.Factory.CreateRoutes(GraphRig.MailboxKey, null, null);
 
     public void Dispose() => _rig.Dispose();
 
@@ -47,12 +47,12 @@ public sealed class GraphAnswerRoutesTests : IDisposable
         Mailbox.AddChat(new InMemoryChat("19:group@thread.v2", [new(BenId, Ben, "Ben"), new("c", "carla@contoso.com", "Carla")], "group"));
         Mailbox.PostChatMessage("19:group@thread.v2", BenId, Now.AddHours(-1));
 
-        var chats = await Routes.ListChatsAsync([FakeGraphRig.Me], Now.AddDays(-30), CancellationToken.None);
+        var chats = await Routes.ListChatsAsync([GraphRig.Me], Now.AddDays(-30), CancellationToken.None);
 
         var chat = Assert.Single(chats);
         Assert.Equal(("19:ben_me@unq.gbl.spaces", Ben, BenId, true), (chat.ChatId, chat.Counterpart, chat.CounterpartUserId, chat.LastFromMe));
         Assert.Equal(Now.AddHours(-3).ToUnixTimeMilliseconds(), chat.LastMessageAt!.Value.ToUnixTimeMilliseconds());
-        var asked = Assert.Single(_rig.Fake.Graph.RouteRequests);
+        var asked = Assert.Single(_rig.Server.RouteRequests);
         Assert.Contains("$orderby=lastMessagePreview%2FcreatedDateTime%20desc", asked, StringComparison.Ordinal);
         Assert.Contains("$expand=members,lastMessagePreview", Uri.UnescapeDataString(asked), StringComparison.Ordinal);
         Assert.Contains("$top=50", asked, StringComparison.Ordinal);
@@ -66,12 +66,12 @@ public sealed class GraphAnswerRoutesTests : IDisposable
             Chat($"19:c{i:D3}@unq.gbl.spaces", $"p{i}@fabrikam.com", $"u{i}", ($"u{i}", i));
         }
 
-        var nothingNew = await Routes.ListChatsAsync([FakeGraphRig.Me], Now.AddHours(1), CancellationToken.None);
-        var all = await Routes.ListChatsAsync([FakeGraphRig.Me], Now.AddDays(-30), CancellationToken.None);
-        var someNew = await Routes.ListChatsAsync([FakeGraphRig.Me], Now.AddHours(-60.5), CancellationToken.None);
+        var nothingNew = await Routes.ListChatsAsync([GraphRig.Me], Now.AddHours(1), CancellationToken.None);
+        var all = await Routes.ListChatsAsync([GraphRig.Me], Now.AddDays(-30), CancellationToken.None);
+        var someNew = await Routes.ListChatsAsync([GraphRig.Me], Now.AddHours(-60.5), CancellationToken.None);
 
         Assert.Equal((50, 120, 100), (nothingNew.Count, all.Count, someNew.Count));
-        Assert.Equal(1 + 3 + 2, _rig.Fake.Graph.RouteRequests.Count);
+        Assert.Equal(1 + 3 + 2, _rig.Server.RouteRequests.Count);
         Assert.Equal(all.OrderByDescending(c => c.LastMessageAt).Select(c => c.ChatId), all.Select(c => c.ChatId));
     }
 
@@ -87,21 +87,21 @@ public sealed class GraphAnswerRoutesTests : IDisposable
         var first = sides[chats[0]];
         Assert.Equal((Now.AddHours(-2).ToUnixTimeMilliseconds(), Now.AddHours(-10).ToUnixTimeMilliseconds()),
             (first.LastFromThemAt!.Value.ToUnixTimeMilliseconds(), first.LastFromMeAt!.Value.ToUnixTimeMilliseconds()));
-        Assert.Equal(2, _rig.Fake.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal)));
-        Assert.All(_rig.Fake.Graph.BatchParts, p => Assert.Contains("$filter=lastModifiedDateTime gt ", Uri.UnescapeDataString(p), StringComparison.Ordinal));
-        Assert.All(_rig.Fake.Graph.BatchParts, p => Assert.Contains("$orderby=lastModifiedDateTime desc", Uri.UnescapeDataString(p), StringComparison.Ordinal));
+        Assert.Equal(2, _rig.Server.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal)));
+        Assert.All(_rig.Server.BatchParts, p => Assert.Contains("$filter=lastModifiedDateTime gt ", Uri.UnescapeDataString(p), StringComparison.Ordinal));
+        Assert.All(_rig.Server.BatchParts, p => Assert.Contains("$orderby=lastModifiedDateTime desc", Uri.UnescapeDataString(p), StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ChatSides_AThrottledPart_IsSentAgainAlone_TheOthersStand()
     {
         var chats = Enumerable.Range(0, 3).Select(i => Chat($"chat-{i}", $"p{i}@fabrikam.com", $"u{i}", ($"u{i}", 2))).ToList();
-        _rig.Fake.Graph.FailBatchParts("/chat-1/", HttpStatusCode.TooManyRequests, retryAfterSeconds: 0);
+        _rig.Server.Faults.Next(GraphMatch.Part("/chat-1/"), Fault.Throttle(0));
 
         var sides = await Routes.GetChatSidesAsync([.. chats.Select((c, i) => new ChatToRead(c, $"u{i}"))], Now.AddHours(-20), CancellationToken.None);
 
         Assert.Equal(3, sides.Count(s => s.Value.LastFromThemAt is not null));
-        Assert.Equal(4, _rig.Fake.Graph.BatchParts.Count);
+        Assert.Equal(4, _rig.Server.BatchParts.Count);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class GraphAnswerRoutesTests : IDisposable
     {
         Mailbox.ChatReadGranted = false;
 
-        var denied = await Assert.ThrowsAsync<MailAccessDeniedException>(() => Routes.ListChatsAsync([FakeGraphRig.Me], Now.AddDays(-1), CancellationToken.None));
+        var denied = await Assert.ThrowsAsync<MailAccessDeniedException>(() => Routes.ListChatsAsync([GraphRig.Me], Now.AddDays(-1), CancellationToken.None));
 
         Assert.Equal("Chat.Read", denied.RequiredPermission);
     }
@@ -118,18 +118,18 @@ public sealed class GraphAnswerRoutesTests : IDisposable
     public async Task Chats_Throttled_AreRetriedByThePipeline()
     {
         Chat("19:ben_me@unq.gbl.spaces", Ben, BenId, (BenId, 5));
-        _rig.Fake.Graph.Throttle("me/chats", times: 1);
+        _rig.Server.Faults.Next(GraphMatch.Path("me/chats"), Fault.Throttle());
 
-        Assert.Single(await Routes.ListChatsAsync([FakeGraphRig.Me], Now.AddDays(-1), CancellationToken.None));
-        Assert.Equal(2, _rig.Fake.Graph.RouteRequests.Count);
+        Assert.Single(await Routes.ListChatsAsync([GraphRig.Me], Now.AddDays(-1), CancellationToken.None));
+        Assert.Equal(2, _rig.Server.RouteRequests.Count);
     }
 
     [Fact]
     public async Task Chats_StillThrottledAfterTheRetries_IsUnavailable()
     {
-        _rig.Fake.Graph.Throttle("me/chats", times: 10);
+        _rig.Server.Faults.Next(GraphMatch.Path("me/chats"), Fault.Throttle(), times: 10);
 
-        var busy = await Assert.ThrowsAsync<MailUnavailableException>(() => Routes.ListChatsAsync([FakeGraphRig.Me], Now.AddDays(-1), CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<MailUnavailableException>(() => Routes.ListChatsAsync([GraphRig.Me], Now.AddDays(-1), CancellationToken.None));
 
         Assert.Equal(MailUnavailableReason.Throttled, busy.Reason);
     }
@@ -138,25 +138,25 @@ public sealed class GraphAnswerRoutesTests : IDisposable
     public async Task Calendar_OccurrencesAndSingleMeetings_WithWhoAnsweredHow_InUtcWhateverTheMailboxZone()
     {
         var ben = new InMemoryAddress(Ben, "Ben");
-        var me = new InMemoryAddress(FakeGraphRig.Me, "Me");
+        var me = new InMemoryAddress(GraphRig.Me, "Me");
         Mailbox.AddEvent(new("e1", Now.AddHours(-30), Now.AddHours(-29), me, [new(ben, "accepted")]));
         Mailbox.AddEvent(new("e2", Now.AddHours(20), Now.AddHours(21), ben, [new(me, "declined")], SeriesMasterId: "series", MyResponse: "declined"));
         Mailbox.AddEvent(new("e3", Now.AddDays(20), Now.AddDays(20).AddHours(1), me, [new(ben)]));
         Mailbox.AddEvent(new("e4", Now.AddHours(5), Now.AddHours(6), me, [new(ben)], IsCancelled: true));
 
-        var meetings = await Routes.GetMeetingsAsync(Now.AddDays(-14), Now.AddDays(7), [FakeGraphRig.Me], CancellationToken.None);
+        var meetings = await Routes.GetMeetingsAsync(Now.AddDays(-14), Now.AddDays(7), [GraphRig.Me], CancellationToken.None);
 
         Assert.Equal(["e1", "e2", "e4"], meetings.Select(m => m.Id).Order(StringComparer.Ordinal));
         var past = meetings.Single(m => m.Id == "e1");
-        Assert.Equal((Now.AddHours(-30).ToUnixTimeSeconds(), AttendeeResponse.Accepted, FakeGraphRig.Me),
+        Assert.Equal((Now.AddHours(-30).ToUnixTimeSeconds(), AttendeeResponse.Accepted, GraphRig.Me),
             (past.Start.ToUnixTimeSeconds(), Assert.Single(past.Attendees).Response, past.Organizer!.Address));
         var declined = meetings.Single(m => m.Id == "e2");
         Assert.Equal(("series", true, Ben), (declined.SeriesId, declined.DeclinedByMe, declined.Organizer!.Address));
         Assert.True(meetings.Single(m => m.Id == "e4").Cancelled);
-        var asked = Assert.Single(_rig.Fake.Graph.RouteRequests);
+        var asked = Assert.Single(_rig.Server.RouteRequests);
         Assert.Contains("startDateTime=", asked, StringComparison.Ordinal);
         Assert.Contains("%3A", asked, StringComparison.Ordinal); // the times' colons percent-encoded
-        Assert.Contains("outlook.timezone=\"UTC\"", _rig.Fake.Requests.Last().Prefer);
+        Assert.Contains("outlook.timezone=\"UTC\"", _rig.Server.Requests.Last().Prefer);
     }
 
     [Fact]
@@ -164,11 +164,11 @@ public sealed class GraphAnswerRoutesTests : IDisposable
     {
         for (var i = 0; i < 25; i++)
         {
-            Mailbox.AddEvent(new($"e{i:D2}", Now.AddHours(-i - 2), Now.AddHours(-i - 1), new(FakeGraphRig.Me), [new(new(Ben))]));
+            Mailbox.AddEvent(new($"e{i:D2}", Now.AddHours(-i - 2), Now.AddHours(-i - 1), new(GraphRig.Me), [new(new(Ben))]));
         }
 
-        Assert.Equal(25, (await Routes.GetMeetingsAsync(Now.AddDays(-2), Now.AddDays(7), [FakeGraphRig.Me], CancellationToken.None)).Count);
-        Assert.Equal(3, _rig.Fake.Graph.RouteRequests.Count); // PageSize 10
+        Assert.Equal(25, (await Routes.GetMeetingsAsync(Now.AddDays(-2), Now.AddDays(7), [GraphRig.Me], CancellationToken.None)).Count);
+        Assert.Equal(3, _rig.Server.RouteRequests.Count); // PageSize 10
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class GraphAnswerRoutesTests : IDisposable
     {
         Mailbox.CalendarReadGranted = false;
 
-        var denied = await Assert.ThrowsAsync<MailAccessDeniedException>(() => Routes.GetMeetingsAsync(Now, Now.AddDays(7), [FakeGraphRig.Me], CancellationToken.None));
+        var denied = await Assert.ThrowsAsync<MailAccessDeniedException>(() => Routes.GetMeetingsAsync(Now, Now.AddDays(7), [GraphRig.Me], CancellationToken.None));
 
         Assert.Equal("Calendars.ReadBasic", denied.RequiredPermission);
     }
@@ -184,10 +184,10 @@ public sealed class GraphAnswerRoutesTests : IDisposable
     [Fact]
     public async Task Calendar_Throttled_IsRetried()
     {
-        _rig.Fake.Graph.Throttle("me/calendarView", times: 1);
+        _rig.Server.Faults.Next(GraphMatch.Path("me/calendarView"), Fault.Throttle());
 
-        Assert.Empty(await Routes.GetMeetingsAsync(Now, Now.AddDays(7), [FakeGraphRig.Me], CancellationToken.None));
-        Assert.Equal(2, _rig.Fake.Graph.RouteRequests.Count);
+        Assert.Empty(await Routes.GetMeetingsAsync(Now, Now.AddDays(7), [GraphRig.Me], CancellationToken.None));
+        Assert.Equal(2, _rig.Server.RouteRequests.Count);
     }
 
     [Fact]

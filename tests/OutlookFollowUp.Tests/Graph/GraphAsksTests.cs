@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.FollowUps.Asks;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -14,21 +14,21 @@ namespace OutlookFollowUp.Tests.Graph;
 /// </summary>
 public sealed class GraphAsksTests : IDisposable
 {
-    private static readonly AskContext Asks = new([FakeGraphRig.Me], ["Alex Wilber"]);
+    private static readonly AskContext Asks = new([GraphRig.Me], ["Alex Wilber"]);
     private static readonly string LongBody = string.Join("\n", Enumerable.Repeat("Here is where the migration stands this week, module by module.", 8));
 
-    private readonly FakeGraphRig _rig = new(o => o.MaxRetries = 1);
+    private readonly GraphRig _rig = new(o => o.MaxRetries = 1);
 
     public void Dispose() => _rig.Dispose();
 
-    private int BatchPosts => _rig.Fake.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal));
+    private int BatchPosts => _rig.Server.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal));
 
     [Fact]
     public async Task Delta_selects_the_preview_and_the_focused_inbox_verdict()
     {
-        await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, Asks, CancellationToken.None);
+        await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, Asks, CancellationToken.None);
 
-        Assert.Contains("$select=id,internetMessageId,conversationId,from,sender,toRecipients,ccRecipients,receivedDateTime,sentDateTime,subject,internetMessageHeaders,flag,bodyPreview,inferenceClassification", Uri.UnescapeDataString(_rig.Fake.Requests[0].Uri.Query), StringComparison.Ordinal);
+        Assert.Contains("$select=id,internetMessageId,conversationId,from,sender,toRecipients,ccRecipients,receivedDateTime,sentDateTime,subject,internetMessageHeaders,flag,bodyPreview,inferenceClassification", Uri.UnescapeDataString(_rig.Server.Requests[0].Uri.Query), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class GraphAsksTests : IDisposable
         _rig.Mailbox.Put(GraphQuery.Inbox, Messages.Message("AAMk-long=", _rig.Now.AddHours(-60)) with { Body = LongBody });
         _rig.Mailbox.Put(GraphQuery.Inbox, Messages.Message("AAMk-empty=", _rig.Now.AddHours(-60)));
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, Asks, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, Asks, CancellationToken.None);
 
         var asks = delta.Upserts.ToDictionary(m => m.Id, m => m.Asks);
         Assert.NotNull(asks["AAMk-short="]);
@@ -51,7 +51,7 @@ public sealed class GraphAsksTests : IDisposable
     {
         _rig.Mailbox.Put(GraphQuery.Inbox, Messages.Message("AAMk-short=", _rig.Now.AddHours(-60)) with { Body = "Thanks!" });
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         Assert.Null(Assert.Single(delta.Upserts).Asks);
     }
@@ -99,12 +99,12 @@ public sealed class GraphAsksTests : IDisposable
             _rig.Mailbox.Put(GraphQuery.Inbox, Messages.Message(id, _rig.Now.AddHours(-60)) with { Body = LongBody, UniqueBody = "Can you confirm the date?" });
         }
 
-        var records = (await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, Asks, CancellationToken.None)).Upserts;
+        var records = (await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, Asks, CancellationToken.None)).Upserts;
         var verdicts = await _rig.Reader.ReadAsksAsync(records, Asks, CancellationToken.None);
 
         Assert.Equal(ids.Order(StringComparer.Ordinal), verdicts.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(2, BatchPosts); // 25 parts: 20 + 5
-        var parts = _rig.Fake.Graph.BatchParts;
+        var parts = _rig.Server.BatchParts;
         Assert.Equal(25, parts.Count);
         Assert.All(parts, p => Assert.Contains("$select=uniqueBody,inferenceClassification", Uri.UnescapeDataString(p), StringComparison.Ordinal));
     }
@@ -114,7 +114,7 @@ public sealed class GraphAsksTests : IDisposable
     {
         // The preview is long and full of text; the new part is empty (everything above was quoted history).
         _rig.Mailbox.Put(GraphQuery.Inbox, Messages.Message("AAMk-quoted=", _rig.Now.AddHours(-60)) with { Body = LongBody, UniqueBody = "" });
-        var records = (await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, Asks, CancellationToken.None)).Upserts;
+        var records = (await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, Asks, CancellationToken.None)).Upserts;
 
         var verdicts = await _rig.Reader.ReadAsksAsync(records, Asks, CancellationToken.None);
 
@@ -129,9 +129,9 @@ public sealed class GraphAsksTests : IDisposable
             _rig.Mailbox.Put(GraphQuery.Inbox, Messages.Message(id, _rig.Now.AddHours(-60)) with { Body = LongBody });
         }
 
-        var records = (await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, Asks, CancellationToken.None)).Upserts;
-        _rig.Fake.Graph.FailBatchParts("AAMk-b", HttpStatusCode.Forbidden);
-        _rig.Fake.Graph.FailBatchParts("AAMk-c", HttpStatusCode.TooManyRequests, retryAfterSeconds: 0, times: 10);
+        var records = (await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, Asks, CancellationToken.None)).Upserts;
+        _rig.Server.Faults.Next(GraphMatch.Part("AAMk-b"), Fault.Status(HttpStatusCode.Forbidden));
+        _rig.Server.Faults.Next(GraphMatch.Part("AAMk-c"), Fault.Throttle(0), times: 10);
 
         var verdicts = await _rig.Reader.ReadAsksAsync(records, Asks, CancellationToken.None);
 
@@ -143,8 +143,8 @@ public sealed class GraphAsksTests : IDisposable
     public async Task Graph_down_leaves_every_message_for_a_later_sync()
     {
         _rig.Mailbox.Put(GraphQuery.Inbox, Messages.Message("AAMk-a=", _rig.Now.AddHours(-60)) with { Body = LongBody });
-        var records = (await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, Asks, CancellationToken.None)).Upserts;
-        _rig.Fake.Fail(FakeGraph.UrlContains("$batch"), HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 10);
+        var records = (await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, Asks, CancellationToken.None)).Upserts;
+        _rig.Server.Faults.Next(GraphMatch.Url("$batch"), Fault.Unavailable(0), times: 10);
 
         var verdicts = await _rig.Reader.ReadAsksAsync(records, Asks, CancellationToken.None);
 
@@ -157,16 +157,16 @@ public sealed class GraphAsksTests : IDisposable
         var verdicts = await _rig.Reader.ReadAsksAsync([], Asks, CancellationToken.None);
 
         Assert.Empty(verdicts);
-        Assert.Empty(_rig.Fake.Requests);
+        Assert.Empty(_rig.Server.Requests);
     }
 
     [Fact]
     public async Task Me_reads_the_display_name()
     {
-        using var rig = new FakeGraphRig();
-        var named = new InMemoryMailbox(FakeGraphRig.Me) { DisplayName = "Alex Wilber" };
+        using var rig = new GraphRig();
+        var named = new InMemoryMailbox(GraphRig.Me) { DisplayName = "Alex Wilber" };
         using var handler = new InMemoryGraphHandler(named);
-        await using var services = FakeGraphRig.Services(rig.Options, handler).BuildServiceProvider();
+        await using var services = GraphRig.Services(rig.Options, handler).BuildServiceProvider();
 
         var me = await services.GetRequiredService<GraphClientFactory>().CreateReader("named").GetMeAsync(CancellationToken.None);
 

@@ -1,13 +1,14 @@
 using System.Net;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
 /// <summary>The due sweep's conversation checks and flag writes through JSON $batch: 20 to a request, failed parts alone.</summary>
 public sealed class GraphBatchTests : IDisposable
 {
-    private readonly FakeGraphRig _rig = new(o => o.MaxRetries = 2);
+    private readonly GraphRig _rig = new(o => o.MaxRetries = 2);
 
     public GraphBatchTests() => _rig.Seed(GraphQuery.Inbox, 45);
 
@@ -15,14 +16,14 @@ public sealed class GraphBatchTests : IDisposable
 
     private static IReadOnlyList<string> Conversations => [.. Enumerable.Range(0, 45).Select(i => $"conv-m-inbox-{i}")];
 
-    private int BatchPosts => _rig.Fake.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal));
+    private int BatchPosts => _rig.Server.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal));
 
     [Fact]
     public async Task GetConversations_45Checks_Cost3BatchRequests()
     {
         var found = await _rig.Reader.GetConversationsAsync([.. Conversations], CancellationToken.None);
 
-        Assert.Equal((3, 3, 45), (BatchPosts, _rig.Attempts, _rig.Fake.Graph.BatchParts.Count));
+        Assert.Equal((3, 3, 45), (BatchPosts, _rig.Attempts, _rig.Server.BatchParts.Count));
         Assert.All(Conversations, id => Assert.Equal($"m-inbox-{id[("conv-m-inbox-".Length)..]}", Assert.Single(found[id]).Id));
     }
 
@@ -34,7 +35,7 @@ public sealed class GraphBatchTests : IDisposable
         var found = await _rig.Reader.GetConversationsAsync([.. Enumerable.Range(0, 200).Select(i => $"conv-x-archive-{i}")], CancellationToken.None);
 
         Assert.Equal((200, 10), (found.Count, BatchPosts));
-        Assert.InRange(_rig.Factory.CounterFor(FakeGraphRig.MailboxKey).MaxInFlight, 1, 4);
+        Assert.InRange(_rig.Factory.CounterFor(GraphRig.MailboxKey).MaxInFlight, 1, 4);
     }
 
     [Fact]
@@ -52,13 +53,13 @@ public sealed class GraphBatchTests : IDisposable
     [Fact]
     public async Task ThrottledParts_AreRetriedAlone_AfterTheirRetryAfter()
     {
-        _rig.Fake.Graph.FailBatchParts("conv-m-inbox-7'", HttpStatusCode.TooManyRequests, retryAfterSeconds: 1);
-        _rig.Fake.Graph.FailBatchParts("conv-m-inbox-30'", HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 1);
+        _rig.Server.Faults.Next(GraphMatch.Part("conv-m-inbox-7'"), Fault.Throttle(1));
+        _rig.Server.Faults.Next(GraphMatch.Part("conv-m-inbox-30'"), Fault.Unavailable(1));
         var started = TimeProvider.System.GetTimestamp();
 
         var found = await _rig.Reader.GetConversationsAsync([.. Conversations], CancellationToken.None);
 
-        var parts = _rig.Fake.Graph.BatchParts.Select(Uri.UnescapeDataString).ToList();
+        var parts = _rig.Server.BatchParts.Select(Uri.UnescapeDataString).ToList();
         Assert.Equal((4, 47, 45), (BatchPosts, parts.Count, found.Count));
         Assert.Equal(2, parts.Skip(45).Count(p => p.Contains("conv-m-inbox-7'", StringComparison.Ordinal) || p.Contains("conv-m-inbox-30'", StringComparison.Ordinal)));
         Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromSeconds(1), "the retry waited for the part's Retry-After");
@@ -67,7 +68,7 @@ public sealed class GraphBatchTests : IDisposable
     [Fact]
     public async Task APartStillThrottledAfterTheRounds_FailsAlone_WithItsRetryAfter()
     {
-        _rig.Fake.Graph.FailBatchParts("m-inbox-3", HttpStatusCode.TooManyRequests, retryAfterSeconds: 0, times: 10);
+        _rig.Server.Faults.Next(GraphMatch.Part("m-inbox-3"), Fault.Throttle(0), times: 10);
         var now = _rig.Now;
         var changes = Enumerable.Range(0, 5).Select(i => new FlagChange($"m-inbox-{i}", OutlookFlag.Complete)).ToList();
 
@@ -76,7 +77,7 @@ public sealed class GraphBatchTests : IDisposable
         var failed = Assert.Single(results, r => !r.Succeeded);
         var throttled = Assert.IsType<MailUnavailableException>(failed.Failure);
         Assert.Equal(("m-inbox-3", MailUnavailableReason.Throttled, TimeSpan.Zero), (failed.Key, throttled.Reason, throttled.RetryAfter));
-        Assert.Equal(1 + 2, _rig.Fake.Graph.BatchParts.Count(p => p.Contains("m-inbox-3", StringComparison.Ordinal))); // MaxRetries = 2
+        Assert.Equal(1 + 2, _rig.Server.BatchParts.Count(p => p.Contains("m-inbox-3", StringComparison.Ordinal))); // MaxRetries = 2
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class GraphBatchTests : IDisposable
     [Fact]
     public async Task AForbiddenPart_NamesThePermission_AndIsNotRetried()
     {
-        _rig.Fake.Graph.FailBatchParts("m-inbox-4", HttpStatusCode.Forbidden, times: 5);
+        _rig.Server.Faults.Next(GraphMatch.Part("m-inbox-4"), Fault.Status(HttpStatusCode.Forbidden), times: 5);
 
         var results = await _rig.Writer.SetFlagsAsync([new("m-inbox-4", OutlookFlag.Complete), new("m-inbox-5", OutlookFlag.Complete)], CancellationToken.None);
 
@@ -109,7 +110,7 @@ public sealed class GraphBatchTests : IDisposable
     [Fact]
     public async Task AFailedConversationCheck_IsAbsent_TheOthersAnswer()
     {
-        _rig.Fake.Graph.FailBatchParts("conv-m-inbox-2'", HttpStatusCode.NotFound);
+        _rig.Server.Faults.Next(GraphMatch.Part("conv-m-inbox-2'"), Fault.Status(HttpStatusCode.NotFound));
 
         var found = await _rig.Reader.GetConversationsAsync(["conv-m-inbox-1", "conv-m-inbox-2", "conv-m-inbox-3"], CancellationToken.None);
 
@@ -119,7 +120,7 @@ public sealed class GraphBatchTests : IDisposable
     [Fact]
     public async Task TheWholeBatchThrottled_IsRetriedByTheOneRetryLayer()
     {
-        _rig.Fake.Fail(r => r.RequestUri!.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal), HttpStatusCode.TooManyRequests, retryAfterSeconds: 0);
+        _rig.Server.Faults.Next(GraphMatch.Batch, Fault.Throttle(0));
 
         var found = await _rig.Reader.GetConversationsAsync(["conv-m-inbox-1", "conv-m-inbox-2"], CancellationToken.None);
 
@@ -129,7 +130,7 @@ public sealed class GraphBatchTests : IDisposable
     [Fact]
     public async Task AnUnreadableBatchAnswer_FailsEveryPartOfIt_WithoutThrowing()
     {
-        _rig.Fake.Raw(r => r.RequestUri!.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal), "<html>gateway</html>");
+        _rig.Server.Faults.Next(GraphMatch.Batch, Fault.Body("<html>gateway</html>"));
 
         var results = await _rig.Writer.SetFlagsAsync([new("m-inbox-1", OutlookFlag.Complete), new("m-inbox-2", OutlookFlag.Complete)], CancellationToken.None);
 
@@ -139,7 +140,7 @@ public sealed class GraphBatchTests : IDisposable
     [Fact]
     public async Task GraphDown_FailsEveryPart_AsUnavailable()
     {
-        _rig.Fake.Fail(r => r.RequestUri!.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal), HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 3);
+        _rig.Server.Faults.Next(GraphMatch.Batch, Fault.Unavailable(0), times: 3);
 
         var results = await _rig.Writer.SetFlagsAsync([new("m-inbox-1", OutlookFlag.Complete), new("m-inbox-2", OutlookFlag.Complete)], CancellationToken.None);
 
@@ -154,7 +155,7 @@ public sealed class GraphBatchTests : IDisposable
         await _rig.Writer.SetFlagsAsync([new("m-inbox-1", OutlookFlag.Complete)], CancellationToken.None);
 
         // The in-memory Graph records any part sent without Prefer: IdType="ImmutableId" as a problem (checked on dispose).
-        Assert.Empty(_rig.Fake.Problems);
-        Assert.Equal(2, _rig.Fake.Graph.BatchParts.Count);
+        Assert.Empty(_rig.Server.Problems);
+        Assert.Equal(2, _rig.Server.BatchParts.Count);
     }
 }

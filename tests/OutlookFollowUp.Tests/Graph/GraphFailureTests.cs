@@ -2,13 +2,14 @@ using System.Net;
 using System.Text;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
 /// <summary>What Graph answers becomes the product's own exceptions at the adapter, never an SDK or Kiota type.</summary>
 public sealed class GraphFailureTests : IDisposable
 {
-    private readonly FakeGraphRig _rig = new();
+    private readonly GraphRig _rig = new();
 
     public void Dispose() => _rig.Dispose();
 
@@ -16,7 +17,7 @@ public sealed class GraphFailureTests : IDisposable
     public async Task A_403_on_a_flag_is_access_denied_naming_Mail_ReadWrite()
     {
         _rig.Mailbox.Put(GraphQuery.Inbox, Messages.Message("m1", _rig.Now));
-        _rig.Fake.Fail(FakeGraph.UrlContains("/me/messages/m1"), HttpStatusCode.Forbidden);
+        _rig.Server.Faults.Next(GraphMatch.Url("/me/messages/m1"), Fault.Status(HttpStatusCode.Forbidden));
 
         var error = await Assert.ThrowsAsync<MailAccessDeniedException>(
             () => _rig.Writer.SetFlagAsync("m1", OutlookFlag.Complete, CancellationToken.None));
@@ -27,10 +28,10 @@ public sealed class GraphFailureTests : IDisposable
     [Fact]
     public async Task A_403_on_a_sync_is_access_denied_naming_Mail_Read()
     {
-        _rig.Fake.Fail(FakeGraph.UrlContains("inbox"), HttpStatusCode.Forbidden);
+        _rig.Server.Faults.Next(GraphMatch.Url("inbox"), Fault.Status(HttpStatusCode.Forbidden));
 
         var error = await Assert.ThrowsAsync<MailAccessDeniedException>(
-            () => _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None));
+            () => _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None));
 
         Assert.Equal("Mail.Read", error.RequiredPermission);
     }
@@ -41,7 +42,7 @@ public sealed class GraphFailureTests : IDisposable
         const string claims = """{"access_token":{"nbf":{"essential":true,"value":"1700000000"}}}""";
         var challenge = $"Bearer realm=\"\", error=\"insufficient_claims\", claims=\"{Convert.ToBase64String(Encoding.UTF8.GetBytes(claims))}\"";
         // Kiota retries a claims challenge once with the claims; Graph refuses again here.
-        _rig.Fake.Script(FakeGraph.Any, _ => Task.FromResult(Unauthorized(challenge)), times: 2);
+        _rig.Server.Faults.Next(GraphMatch.Any, Fault.Answer(_ => Task.FromResult(Unauthorized(challenge))), times: 2);
 
         var error = await Assert.ThrowsAsync<MailConsentRequiredException>(() => _rig.Reader.GetMeAsync(CancellationToken.None));
 
@@ -51,8 +52,8 @@ public sealed class GraphFailureTests : IDisposable
     [Fact]
     public async Task Throttling_past_the_retries_carries_Graphs_Retry_After()
     {
-        using var rig = new FakeGraphRig(o => o.MaxRetries = 0);
-        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.TooManyRequests, retryAfterSeconds: 7);
+        using var rig = new GraphRig(o => o.MaxRetries = 0);
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Throttle(7));
 
         var error = await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
 
@@ -62,7 +63,7 @@ public sealed class GraphFailureTests : IDisposable
     [Fact]
     public async Task A_400_is_a_mail_exception_with_its_status()
     {
-        _rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.BadRequest);
+        _rig.Server.Faults.Next(GraphMatch.Any, Fault.Status(HttpStatusCode.BadRequest));
 
         var error = await Assert.ThrowsAsync<MailException>(() => _rig.Reader.GetMailboxTimeZoneAsync(CancellationToken.None));
 

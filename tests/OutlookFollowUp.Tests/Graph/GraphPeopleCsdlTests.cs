@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Graph;

@@ -1,7 +1,7 @@
 using System.Net;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -13,13 +13,13 @@ public sealed class GraphPeopleDirectoryTests : IDisposable
 {
     private const string Ana = "ana@fabrikam.com";
 
-    private readonly FakeGraphRig _rig = new(o => o.MaxRetries = 2);
+    private readonly GraphRig _rig = new(o => o.MaxRetries = 2);
 
     public void Dispose() => _rig.Dispose();
 
     private IPeopleDirectory People => (IPeopleDirectory)_rig.Reader;
 
-    private int BatchPosts => _rig.Fake.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal));
+    private int BatchPosts => _rig.Server.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal));
 
     private static InMemoryPhone Phone(string type, string number) => new(type, number);
 
@@ -90,13 +90,13 @@ public sealed class GraphPeopleDirectoryTests : IDisposable
     {
         Person("Ana Silva", Ana, Phone("mobile", "+39 333 123 4567"));
         Person("Bob Nguyen", "bob@fabrikam.com", Phone("business", "+44 20 7946 0000"));
-        _rig.Fake.Graph.FailBatchParts("\"ana@fabrikam.com\"", HttpStatusCode.TooManyRequests, retryAfterSeconds: 1);
+        _rig.Server.Faults.Next(GraphMatch.Part("\"ana@fabrikam.com\""), Fault.Throttle(1));
         var started = TimeProvider.System.GetTimestamp();
 
         var found = await People.GetPhonesAsync([Ana, "bob@fabrikam.com"], CancellationToken.None);
 
         Assert.Equal(("+39 333 123 4567", "+44 20 7946 0000"), (found.Answers[Ana]!.Number, found.Answers["bob@fabrikam.com"]!.Number));
-        Assert.Equal((2, 3), (BatchPosts, _rig.Fake.Graph.BatchParts.Count));
+        Assert.Equal((2, 3), (BatchPosts, _rig.Server.BatchParts.Count));
         Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromSeconds(1), "the retry waited for the part's Retry-After");
     }
 
@@ -104,7 +104,7 @@ public sealed class GraphPeopleDirectoryTests : IDisposable
     public async Task APartStillThrottledAfterTheRounds_IsAbsent_TheOthersAnswer()
     {
         Person("Bob Nguyen", "bob@fabrikam.com", Phone("business", "+44 20 7946 0000"));
-        _rig.Fake.Graph.FailBatchParts("\"ana@fabrikam.com\"", HttpStatusCode.TooManyRequests, retryAfterSeconds: 0, times: 10);
+        _rig.Server.Faults.Next(GraphMatch.Part("\"ana@fabrikam.com\""), Fault.Throttle(0), times: 10);
 
         var found = await People.GetPhonesAsync([Ana, "bob@fabrikam.com"], CancellationToken.None);
 
@@ -114,7 +114,7 @@ public sealed class GraphPeopleDirectoryTests : IDisposable
     [Fact]
     public async Task EveryPartStillThrottled_IsTheProductsUnavailable()
     {
-        _rig.Fake.Graph.FailBatchParts("/me/people", HttpStatusCode.TooManyRequests, retryAfterSeconds: 0, times: 10);
+        _rig.Server.Faults.Next(GraphMatch.Part("/me/people"), Fault.Throttle(0), times: 10);
 
         var busy = await Assert.ThrowsAsync<MailUnavailableException>(() => People.GetPhonesAsync([Ana], CancellationToken.None));
 
@@ -147,7 +147,7 @@ public sealed class GraphPeopleDirectoryTests : IDisposable
         var found = await People.GetPhonesAsync(addresses, CancellationToken.None);
 
         Assert.Equal((3, 3, 45), (BatchPosts, _rig.Attempts, found.Answers.Values.Count(p => p is not null)));
-        Assert.All(_rig.Fake.Graph.BatchParts, p => Assert.StartsWith("GET /me/people?", p, StringComparison.Ordinal));
+        Assert.All(_rig.Server.BatchParts, p => Assert.StartsWith("GET /me/people?", p, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -159,6 +159,6 @@ public sealed class GraphPeopleDirectoryTests : IDisposable
         var found = await appOnly.GetPhonesAsync([Ana], CancellationToken.None);
 
         Assert.Equal((false, 0), (found.Known, found.Answers.Count));
-        Assert.Empty(_rig.Fake.Requests);
+        Assert.Empty(_rig.Server.Requests);
     }
 }

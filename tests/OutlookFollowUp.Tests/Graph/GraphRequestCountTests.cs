@@ -13,19 +13,19 @@ public sealed class GraphRequestCountTests(ITestOutputHelper output)
     [InlineData(10_000, 1000)]
     public async Task Cold_sync_costs_ceil_n_over_p_pages_per_folder_and_a_warm_one_costs_one(int messages, int pageSize)
     {
-        using var rig = new FakeGraphRig(o => o.PageSize = pageSize);
+        using var rig = new GraphRig(o => o.PageSize = pageSize);
         rig.Seed(GraphQuery.Inbox, messages);
         rig.Seed(GraphQuery.SentItems, messages / 4);
         var expected = Pages(messages, pageSize) + Pages(messages / 4, pageSize);
 
-        var cold = await rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var cold = await rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
         var coldRequests = rig.Attempts;
         await rig.Reader.SyncAsync(cold.DeltaLinks, 14, CancellationToken.None);
         var warmRequests = rig.Attempts - coldRequests;
 
         output.WriteLine($"inbox {messages} + sent {messages / 4}, page {pageSize}: cold {coldRequests} requests, warm {warmRequests}");
         Assert.Equal((expected, 2), (coldRequests, warmRequests));
-        Assert.Equal(expected + 2, rig.Fake.Requests.Count);
+        Assert.Equal(expected + 2, rig.Server.Requests.Count);
         Assert.Equal(messages + (messages / 4), cold.Upserts.Count);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -11,49 +12,49 @@ public sealed class GraphResilienceTests
     [Fact]
     public async Task Throttled_request_is_retried_once_by_the_sdk_after_retry_after()
     {
-        using var rig = new FakeGraphRig();
-        rig.Fake.Fail(FakeGraph.UrlContains("inbox"), HttpStatusCode.TooManyRequests, retryAfterSeconds: 1);
+        using var rig = new GraphRig();
+        rig.Server.Faults.Next(GraphMatch.Url("inbox"), Fault.Throttle(1));
         var clock = Stopwatch.StartNew();
 
         await rig.Reader.SyncAsync(NoLinks, 14, CancellationToken.None);
 
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {clock.Elapsed}, before Retry-After");
-        Assert.Equal(2, rig.Fake.Requests.Count(r => r.RetryAttempt is null)); // page requests; the retry is not one
-        Assert.Equal(3, rig.Fake.Requests.Count); // inbox twice (429, then 200), sent items once
-        Assert.Equal(1, rig.Fake.Requests[1].RetryAttempt);
-        Assert.Equal(3, rig.Factory.CounterFor(FakeGraphRig.MailboxKey).Total);
+        Assert.Equal(2, rig.Server.Requests.Count(r => r.RetryAttempt is null)); // page requests; the retry is not one
+        Assert.Equal(3, rig.Server.Requests.Count); // inbox twice (429, then 200), sent items once
+        Assert.Equal(1, rig.Server.Requests[1].RetryAttempt);
+        Assert.Equal(3, rig.Factory.CounterFor(GraphRig.MailboxKey).Total);
     }
 
     [Fact]
     public async Task Persistent_throttling_costs_exactly_one_plus_max_retries_attempts_then_reports_throttled()
     {
-        using var rig = new FakeGraphRig(o => o.MaxRetries = 2);
-        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.TooManyRequests, retryAfterSeconds: 0, times: 100);
+        using var rig = new GraphRig(o => o.MaxRetries = 2);
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Throttle(0), times: 100);
 
         var error = await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
 
         Assert.Equal(MailUnavailableReason.Throttled, error.Reason);
-        Assert.Equal(3, rig.Fake.Requests.Count); // no second retry layer multiplying attempts
+        Assert.Equal(3, rig.Server.Requests.Count); // no second retry layer multiplying attempts
     }
 
     [Fact]
     public async Task Service_unavailable_is_retried_and_then_succeeds()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
         rig.Mailbox.TimeZone = "Pacific Standard Time";
-        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0);
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Unavailable(0));
 
         var zone = await rig.Reader.GetMailboxTimeZoneAsync(CancellationToken.None);
 
         Assert.Equal("Pacific Standard Time", zone);
-        Assert.Equal(2, rig.Fake.Requests.Count);
+        Assert.Equal(2, rig.Server.Requests.Count);
     }
 
     [Fact]
     public async Task Slow_response_times_out_as_unavailable()
     {
-        using var rig = new FakeGraphRig(o => { o.Timeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 0; });
-        rig.Fake.Slow(FakeGraph.Any, TimeSpan.FromSeconds(30));
+        using var rig = new GraphRig(o => { o.Timeout = TimeSpan.FromMilliseconds(200); o.MaxRetries = 0; });
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Latency(TimeSpan.FromSeconds(30)));
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
@@ -65,8 +66,8 @@ public sealed class GraphResilienceTests
     [Fact]
     public async Task Caller_cancellation_is_not_reported_as_a_timeout()
     {
-        using var rig = new FakeGraphRig();
-        rig.Fake.Slow(FakeGraph.Any, TimeSpan.FromSeconds(30));
+        using var rig = new GraphRig();
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Latency(TimeSpan.FromSeconds(30)));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => rig.Reader.GetMeAsync(cancel.Token));
@@ -75,8 +76,8 @@ public sealed class GraphResilienceTests
     [Fact]
     public async Task Malformed_json_is_a_clear_response_exception()
     {
-        using var rig = new FakeGraphRig();
-        rig.Fake.Raw(FakeGraph.UrlContains("inbox"), """{"value":[{"id":"x","subject": """);
+        using var rig = new GraphRig();
+        rig.Server.Faults.Next(GraphMatch.Url("inbox"), Fault.Body("""{"value":[{"id":"x","subject": """));
 
         var error = await Assert.ThrowsAsync<MailResponseException>(() => rig.Reader.SyncAsync(NoLinks, 14, CancellationToken.None));
 
@@ -86,8 +87,8 @@ public sealed class GraphResilienceTests
     [Fact]
     public async Task Circuit_opens_after_repeated_failures_and_then_fails_fast_without_calling_graph()
     {
-        using var rig = new FakeGraphRig(o => { o.MaxRetries = 0; o.CircuitBreakerMinimumThroughput = 3; o.CircuitBreakerFailureRatio = 1.0; });
-        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.ServiceUnavailable, times: 3);
+        using var rig = new GraphRig(o => { o.MaxRetries = 0; o.CircuitBreakerMinimumThroughput = 3; o.CircuitBreakerFailureRatio = 1.0; });
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Unavailable(), times: 3);
         for (var i = 0; i < 3; i++)
         {
             var failure = await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
@@ -97,14 +98,14 @@ public sealed class GraphResilienceTests
         var error = await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
 
         Assert.Equal(MailUnavailableReason.CircuitOpen, error.Reason);
-        Assert.Equal(3, rig.Fake.Requests.Count);
+        Assert.Equal(3, rig.Server.Requests.Count);
     }
 
     [Fact]
     public async Task Circuit_counts_calls_whose_retries_were_spent_and_then_fails_fast()
     {
-        using var rig = new FakeGraphRig(o => { o.MaxRetries = 1; o.CircuitBreakerMinimumThroughput = 2; o.CircuitBreakerFailureRatio = 1.0; });
-        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 4);
+        using var rig = new GraphRig(o => { o.MaxRetries = 1; o.CircuitBreakerMinimumThroughput = 2; o.CircuitBreakerFailureRatio = 1.0; });
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Unavailable(0), times: 4);
         for (var i = 0; i < 2; i++)
         {
             await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
@@ -112,14 +113,14 @@ public sealed class GraphResilienceTests
 
         var error = await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
 
-        Assert.Equal((MailUnavailableReason.CircuitOpen, 4), (error.Reason, rig.Fake.Requests.Count));
+        Assert.Equal((MailUnavailableReason.CircuitOpen, 4), (error.Reason, rig.Server.Requests.Count));
     }
 
     [Fact]
     public async Task Circuit_is_per_mailbox()
     {
-        using var rig = new FakeGraphRig(o => { o.MaxRetries = 0; o.CircuitBreakerMinimumThroughput = 2; o.CircuitBreakerFailureRatio = 1.0; });
-        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.ServiceUnavailable, times: 2);
+        using var rig = new GraphRig(o => { o.MaxRetries = 0; o.CircuitBreakerMinimumThroughput = 2; o.CircuitBreakerFailureRatio = 1.0; });
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Unavailable(), times: 2);
         for (var i = 0; i < 3; i++)
         {
             await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
@@ -127,16 +128,16 @@ public sealed class GraphResilienceTests
 
         var other = await rig.Factory.CreateReader("user-2").GetMeAsync(CancellationToken.None);
 
-        Assert.Contains(FakeGraphRig.Me, other.Addresses);
+        Assert.Contains(GraphRig.Me, other.Addresses);
     }
 
     [Fact]
     public async Task A_request_waiting_out_Retry_After_frees_its_slot_for_another()
     {
-        using var rig = new FakeGraphRig();
-        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.TooManyRequests, retryAfterSeconds: 3, times: 4);
+        using var rig = new GraphRig();
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Throttle(3), times: 4);
         var waiting = Enumerable.Range(0, 4).Select(_ => rig.Reader.GetMailboxTimeZoneAsync(CancellationToken.None)).ToList();
-        while (rig.Fake.Requests.Count < 4)
+        while (rig.Server.Requests.Count < 4)
         {
             await Task.Delay(10);
         }
@@ -151,18 +152,18 @@ public sealed class GraphResilienceTests
     [Fact]
     public async Task Concurrency_for_one_mailbox_never_exceeds_four_under_parallel_load()
     {
-        using var rig = new FakeGraphRig();
-        rig.Fake.Script(FakeGraph.Any, async ct =>
+        using var rig = new GraphRig();
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Answer(async ct =>
         {
             await Task.Delay(40, ct);
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"timeZone":"UTC"}""", System.Text.Encoding.UTF8, "application/json") };
-        }, times: 40);
-        var readers = Enumerable.Range(0, 4).Select(_ => rig.Factory.CreateReader(FakeGraphRig.MailboxKey)).ToList();
+        }), times: 40);
+        var readers = Enumerable.Range(0, 4).Select(_ => rig.Factory.CreateReader(GraphRig.MailboxKey)).ToList();
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => readers[i % 4].GetMailboxTimeZoneAsync(CancellationToken.None)));
 
-        Assert.Equal(4, rig.Fake.MaxInFlight);
-        Assert.Equal(4, rig.Factory.CounterFor(FakeGraphRig.MailboxKey).MaxInFlight);
-        Assert.Equal(40, rig.Factory.CounterFor(FakeGraphRig.MailboxKey).Total);
+        Assert.Equal(4, rig.Server.MaxInFlight);
+        Assert.Equal(4, rig.Factory.CounterFor(GraphRig.MailboxKey).MaxInFlight);
+        Assert.Equal(40, rig.Factory.CounterFor(GraphRig.MailboxKey).Total);
     }
 }

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Tests.Support;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
 /// <summary>Graph's own documentation samples (../shared/graph/samples), served by the fake, through the real SDK.</summary>
 public sealed class GraphSampleTests : IDisposable
 {
-    private readonly FakeGraphRig _rig = new();
+    private readonly GraphRig _rig = new();
 
     public void Dispose() => _rig.Dispose();
 
@@ -16,10 +17,10 @@ public sealed class GraphSampleTests : IDisposable
     [SharedFact]
     public async Task Delta_samples_page_and_then_report_the_removal_and_the_string_isRead_update()
     {
-        _rig.Fake.Raw(FakeGraph.UrlContains("mailFolders/inbox/messages/delta"), Sample("delta-round1-page1.json"));
-        _rig.Fake.Raw(FakeGraph.UrlContains("$skiptoken=GwcBoTmPuoTQWfcsAbkYM"), Sample("delta-round1-page3-final.json"));
-        var cold = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
-        _rig.Fake.Raw(FakeGraph.UrlContains("$deltatoken=GwcBoTmPuoGNlgXgF1nyUNMXY"), Sample("delta-round2-removed.json"));
+        _rig.Server.Faults.Next(GraphMatch.Url("mailFolders/inbox/messages/delta"), Fault.Body(Sample("delta-round1-page1.json")));
+        _rig.Server.Faults.Next(GraphMatch.Url("$skiptoken=GwcBoTmPuoTQWfcsAbkYM"), Fault.Body(Sample("delta-round1-page3-final.json")));
+        var cold = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
+        _rig.Server.Faults.Next(GraphMatch.Url("$deltatoken=GwcBoTmPuoGNlgXgF1nyUNMXY"), Fault.Body(Sample("delta-round2-removed.json")));
 
         var warm = await _rig.Reader.SyncAsync(new Dictionary<string, string> { [GraphQuery.Inbox] = cold.DeltaLinks[GraphQuery.Inbox] }, 14, CancellationToken.None);
 
@@ -34,7 +35,7 @@ public sealed class GraphSampleTests : IDisposable
     {
         ServeAsDeltaPage(Sample("message-get-full.json"), Sample("message-get-internetMessageHeaders.json"));
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         var full = delta.Upserts.Single(m => m.Id == "AAMkADhMGAAA=");
         Assert.Equal("<MWHPR6E1BE060@MWHPR1120.namprd22.prod.outlook.com>", full.InternetMessageId);
@@ -51,7 +52,7 @@ public sealed class GraphSampleTests : IDisposable
     {
         ServeAsDeltaPage(Sample("message-get-internetMessageHeaders.json"));
 
-        var delta = await _rig.Reader.SyncAsync(FakeGraphRig.NoLinks, 14, CancellationToken.None);
+        var delta = await _rig.Reader.SyncAsync(GraphRig.NoLinks, 14, CancellationToken.None);
 
         Assert.Equal("multipart/report", Assert.Single(delta.Upserts).Facts.ContentType);
     }
@@ -59,7 +60,7 @@ public sealed class GraphSampleTests : IDisposable
     [SharedFact]
     public async Task List_sample_maps_the_sender_when_from_is_not_selected()
     {
-        _rig.Fake.Raw(FakeGraph.UrlContains("/me/messages"), Sample("list-messages-select-sender-subject.json"));
+        _rig.Server.Faults.Next(GraphMatch.Url("/me/messages"), Fault.Body(Sample("list-messages-select-sender-subject.json")));
 
         var conversation = await _rig.Reader.GetConversationAsync("AAQkADOUpag6yWs=", CancellationToken.None);
 
@@ -75,6 +76,6 @@ public sealed class GraphSampleTests : IDisposable
             ["@odata.deltaLink"] = "https://graph.microsoft.com/v1.0/me/mailFolders('inbox')/messages/delta?$deltatoken=sample",
             ["value"] = new JsonArray([.. messages.Select(m => JsonNode.Parse(m))]),
         };
-        _rig.Fake.Raw(FakeGraph.UrlContains("mailFolders/inbox/messages/delta"), page.ToJsonString());
+        _rig.Server.Faults.Next(GraphMatch.Url("mailFolders/inbox/messages/delta"), Fault.Body(page.ToJsonString()));
     }
 }

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -15,14 +15,14 @@ public sealed class GraphTokenTests
     [Fact]
     public async Task A_claims_challenge_is_retried_once_with_a_token_for_the_claims()
     {
-        using var fake = new FakeGraph(new InMemoryMailbox(FakeGraphRig.Me));
-        fake.Script(FakeGraph.Any, _ => Task.FromResult(Challenge()), times: 1);
+        using var fake = new InMemoryGraphHandler(new InMemoryMailbox(GraphRig.Me));
+        fake.Faults.Next(GraphMatch.Any, Fault.Answer(_ => Task.FromResult(Challenge())));
         var tokens = new RecordingTokens();
-        await using var services = FakeGraphRig.Services(new GraphOptions(), fake).BuildServiceProvider();
+        await using var services = GraphRig.Services(new GraphOptions(), fake).BuildServiceProvider();
 
         var me = await services.GetRequiredService<GraphClientFactory>().CreateReader("user-1", tokens).GetMeAsync(CancellationToken.None);
 
-        Assert.Contains(FakeGraphRig.Me, me.Addresses);
+        Assert.Contains(GraphRig.Me, me.Addresses);
         Assert.Equal([null, Claims], tokens.Asked);
         Assert.Equal(2, fake.Requests.Count(r => r.HasAuthorization));
     }
@@ -30,8 +30,8 @@ public sealed class GraphTokenTests
     [Fact]
     public async Task Consent_required_from_the_token_source_reaches_the_caller_as_it_is()
     {
-        using var fake = new FakeGraph(new InMemoryMailbox(FakeGraphRig.Me));
-        await using var services = FakeGraphRig.Services(new GraphOptions(), fake).BuildServiceProvider();
+        using var fake = new InMemoryGraphHandler(new InMemoryMailbox(GraphRig.Me));
+        await using var services = GraphRig.Services(new GraphOptions(), fake).BuildServiceProvider();
         var tokens = new RecordingTokens { Refuse = new MailConsentRequiredException("consent", Claims) };
 
         var error = await Assert.ThrowsAsync<MailConsentRequiredException>(

@@ -1,4 +1,5 @@
 using System.Net;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -9,11 +10,11 @@ namespace OutlookFollowUp.Tests.Graph;
 /// </summary>
 public sealed class GraphWebLinkTests : IDisposable
 {
-    private readonly FakeGraphRig _rig = new(o => o.MaxRetries = 1);
+    private readonly GraphRig _rig = new(o => o.MaxRetries = 1);
 
     public void Dispose() => _rig.Dispose();
 
-    private int BatchPosts => _rig.Fake.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal));
+    private int BatchPosts => _rig.Server.Requests.Count(r => r.Method == HttpMethod.Post && r.Uri.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal));
 
     [Fact]
     public async Task Each_message_answers_its_webLink_twenty_to_a_batch_and_a_message_gone_is_left_out()
@@ -36,7 +37,7 @@ public sealed class GraphWebLinkTests : IDisposable
     {
         _rig.Mailbox.Put("inbox", Messages.Message("AAMk-a=", _rig.Now.AddHours(-5)));
         _rig.Mailbox.Put("inbox", Messages.Message("AAMk-b=", _rig.Now.AddHours(-5)));
-        _rig.Fake.Graph.FailBatchParts("AAMk-b", HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 10);
+        _rig.Server.Faults.Next(GraphMatch.Part("AAMk-b"), Fault.Unavailable(0), times: 10);
 
         var links = await _rig.Reader.GetWebLinksAsync(["AAMk-a=", "AAMk-b="], CancellationToken.None);
 
@@ -49,6 +50,6 @@ public sealed class GraphWebLinkTests : IDisposable
         var links = await _rig.Reader.GetWebLinksAsync([], CancellationToken.None);
 
         Assert.Empty(links);
-        Assert.Empty(_rig.Fake.Requests);
+        Assert.Empty(_rig.Server.Requests);
     }
 }

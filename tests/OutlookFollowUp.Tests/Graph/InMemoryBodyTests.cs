@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -71,7 +71,7 @@ public sealed class InMemoryGraphHandlerTests : IDisposable
     [Fact]
     public async Task Me_reads_addresses_and_aliases()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
 
         var me = await rig.Reader.GetMeAsync(CancellationToken.None);
 

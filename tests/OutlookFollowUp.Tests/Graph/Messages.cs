@@ -1,4 +1,4 @@
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -12,7 +12,7 @@ public static class Messages
         ConversationId = $"conv-{id}",
         Subject = $"Subject {id}",
         From = new InMemoryAddress(from, "Ana"),
-        To = [new InMemoryAddress(FakeGraphRig.Me, "Me")],
+        To = [new InMemoryAddress(GraphRig.Me, "Me")],
         ReceivedDateTime = received,
         SentDateTime = received.AddSeconds(-30),
         ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -11,8 +11,8 @@ public class ReplyDraftRecipientsTests
     [Fact]
     public async Task CreateReplyAllDraft_ToChosenRecipients_IsOneCreateReplyAll_ToThemOnly_WithoutCc()
     {
-        using var rig = new FakeGraphRig();
-        rig.Mailbox.Put("sentitems", Messages.Message("m1", rig.Now, from: FakeGraphRig.Me) with
+        using var rig = new GraphRig();
+        rig.Mailbox.Put("sentitems", Messages.Message("m1", rig.Now, from: GraphRig.Me) with
         {
             To = [new InMemoryAddress("ana@fabrikam.com", "Ana"), new InMemoryAddress("bob@fabrikam.com", "Bob")],
             Cc = [new InMemoryAddress("carla@contoso.com", "Carla")],
@@ -30,7 +30,7 @@ public class ReplyDraftRecipientsTests
     [Fact]
     public async Task CreateReplyAllDraft_ToNobody_IsRefusedBeforeGraph()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
 
         await Assert.ThrowsAsync<ArgumentException>(() => rig.Writer.CreateReplyAllDraftAsync("m1", "hi", [], CancellationToken.None));
 
@@ -40,7 +40,7 @@ public class ReplyDraftRecipientsTests
     [Fact]
     public async Task CreateReplyAllDraft_ToChosenRecipients_UnknownMessage_Is404()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
 
         var error = await Assert.ThrowsAsync<MailNotFoundException>(() =>
             rig.Writer.CreateReplyAllDraftAsync("nope", "hi", [new MailAddress("bob@fabrikam.com")], CancellationToken.None));

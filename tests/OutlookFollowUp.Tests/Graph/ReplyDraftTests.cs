@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
@@ -19,7 +19,7 @@ public class ReplyDraftTests
     [Fact]
     public async Task CreateReplyAllDraft_PutsADraftInDrafts_ToEveryoneButTheOwner_WithTheComment()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
         rig.Mailbox.Put("inbox", Original(rig.Now));
 
         var id = await rig.Writer.CreateReplyAllDraftAsync("m1", "<p>Any news?</p>", CancellationToken.None);
@@ -34,7 +34,7 @@ public class ReplyDraftTests
     [Fact]
     public async Task CreateReplyAllDraft_UnknownMessage_Is404AndCreatesNothing()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
 
         var error = await Assert.ThrowsAsync<MailNotFoundException>(() => rig.Writer.CreateReplyAllDraftAsync("nope", "hi", CancellationToken.None));
 
@@ -44,7 +44,7 @@ public class ReplyDraftTests
     [Fact]
     public async Task GetConversation_LeavesOutDrafts_SoAnUnsentFollowUpIsNoReply()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
         rig.Mailbox.Put("inbox", Original(rig.Now));
         await rig.Writer.CreateReplyAllDraftAsync("m1", "hi", CancellationToken.None);
 

@@ -1,12 +1,12 @@
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
 /// <summary>The sync's cross-folder reply check: one query over every folder for a time window, kept to the wanted conversations.</summary>
 public sealed class WindowedQueryTests : IDisposable
 {
-    private readonly FakeGraphRig _rig = new();
+    private readonly GraphRig _rig = new();
 
     public void Dispose() => _rig.Dispose();
 
@@ -22,10 +22,10 @@ public sealed class WindowedQueryTests : IDisposable
         Assert.Equal(["conv-a-archive-4", "conv-m-inbox-1"], found.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["m-inbox-1"], found["conv-m-inbox-1"].Select(m => m.Id)); // the one before the window is left out
         Assert.Equal(4, _rig.Attempts); // 37 messages in the window, 10 a page
-        var first = Uri.UnescapeDataString(_rig.Fake.Requests[0].Uri.Query);
+        var first = Uri.UnescapeDataString(_rig.Server.Requests[0].Uri.Query);
         Assert.Contains("$filter=receivedDateTime ge ", first, StringComparison.Ordinal);
         Assert.Contains("conversationId", first, StringComparison.Ordinal);
-        Assert.All(_rig.Fake.Requests, r => Assert.Contains("IdType=\"ImmutableId\"", r.Prefer));
+        Assert.All(_rig.Server.Requests, r => Assert.Contains("IdType=\"ImmutableId\"", r.Prefer));
     }
 
     [Fact]

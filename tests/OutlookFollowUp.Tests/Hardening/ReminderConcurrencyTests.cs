@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Npgsql;
+using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
@@ -31,7 +33,7 @@ public sealed class ReminderConcurrencyTests(ITestOutputHelper output)
         {
             Local = true,
             Settings = storage.Settings,
-            TestServices = services => services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => new FlakyGraph(ApiApplication.Start)),
+            TestServices = services => services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => new InMemoryGraphHandler(SampleMailbox.Create(ApiApplication.Start))),
         };
         var statuses = new System.Collections.Concurrent.ConcurrentBag<(string Step, HttpStatusCode Status)>();
         // One server before the clients race: WebApplicationFactory would otherwise start a host per client, all migrating at once.
@@ -86,7 +88,7 @@ public sealed class ReminderConcurrencyTests(ITestOutputHelper output)
         {
             Local = true,
             Settings = storage.Settings,
-            TestServices = services => services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => new FlakyGraph(ApiApplication.Start)),
+            TestServices = services => services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => new InMemoryGraphHandler(SampleMailbox.Create(ApiApplication.Start))),
         };
         using (app.CreateClient(token: null))
         {

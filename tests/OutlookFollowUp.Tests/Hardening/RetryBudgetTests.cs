@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Tests.Api;
@@ -17,65 +19,40 @@ public sealed class RetryBudgetTests
     [Fact]
     public async Task A_retry_after_beyond_the_budget_fails_at_once_with_that_retry_after()
     {
-        using var rig = new FakeGraphRig(o => o.MaxRetries = 3);
-        rig.Fake.Fail(FakeGraph.Any, HttpStatusCode.TooManyRequests, retryAfterSeconds: 3600, times: 10);
+        using var rig = new GraphRig(o => o.MaxRetries = 3);
+        rig.Server.Faults.Next(GraphMatch.Any, Fault.Throttle(3600), times: 10);
         var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<MailUnavailableException>(() => rig.Reader.GetMeAsync(CancellationToken.None));
 
-        Assert.Equal((MailUnavailableReason.Throttled, TimeSpan.FromSeconds(3600), 1), (error.Reason, error.RetryAfter, rig.Fake.Requests.Count));
+        Assert.Equal((MailUnavailableReason.Throttled, TimeSpan.FromSeconds(3600), 1), (error.Reason, error.RetryAfter, rig.Server.Requests.Count));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
     [Fact]
     public async Task A_first_open_throttled_for_an_hour_answers_503_and_graph_is_not_asked_again_until_the_hour_is_over()
     {
-        var throttle = new HourLongThrottle(new FlakyGraph(ApiApplication.Start));
+        var graph = new InMemoryGraphHandler(SampleMailbox.Create(ApiApplication.Start));
+        graph.Faults.Always(GraphMatch.Any, Fault.Throttle(3600));
         using var app = new ApiApplication
         {
             Local = true,
-            TestServices = services => services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => throttle),
+            TestServices = services => services.AddHttpClient(GraphHttp.ClientName).ConfigurePrimaryHttpMessageHandler(() => graph),
         };
         using var client = app.CreateClient(token: null);
 
         using var first = await client.GetAsync("/api/threads");
-        var asked = throttle.Throttled;
+        var asked = graph.Faults.Applied;
         app.Time.Advance(TimeSpan.FromMinutes(10));
         using var second = await client.GetAsync("/api/threads");
 
         Assert.Equal((HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(3600)), (first.StatusCode, first.Headers.RetryAfter?.Delta));
         Assert.Equal((HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(3000)), (second.StatusCode, second.Headers.RetryAfter?.Delta));
-        Assert.Equal(asked, throttle.Throttled); // the second open did not call Graph
+        Assert.Equal(asked, graph.Faults.Applied); // the second open did not call Graph
 
-        throttle.Over = true;
+        graph.Faults.Clear(); // the hour is over
         app.Time.Advance(TimeSpan.FromMinutes(51));
         using var third = await client.GetAsync("/api/threads");
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
-    }
-
-    /// <summary>429 with Retry-After: 3600 until <see cref="Over"/>, then the sample mailbox.</summary>
-    private sealed class HourLongThrottle(FlakyGraph mailbox) : DelegatingHandler(mailbox)
-    {
-        private int _throttled;
-        private volatile bool _over;
-
-        public bool Over { get => _over; set => _over = value; }
-
-        public int Throttled => Volatile.Read(ref _throttled);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (Over)
-            {
-                return base.SendAsync(request, cancellationToken);
-            }
-
-            Interlocked.Increment(ref _throttled);
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.TooManyRequests)
-            {
-                Headers = { RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(3600)) },
-                RequestMessage = request,
-            });
-        }
     }
 }

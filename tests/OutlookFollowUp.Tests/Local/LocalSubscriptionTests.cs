@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Index;
 using OutlookFollowUp.Tests.Notifications;

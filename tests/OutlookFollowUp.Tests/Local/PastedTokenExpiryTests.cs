@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using OutlookFollowUp.Tests.Graph;
@@ -167,7 +167,7 @@ public sealed class PastedTokenExpiryTests : IDisposable
     {
         public FakeTimeProvider Time { get; } = new(Now);
 
-        public FakeGraph Graph { get; } = new(Mailbox());
+        public InMemoryGraphHandler Graph { get; } = new(Mailbox());
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Sync;
 
@@ -57,7 +57,7 @@ public sealed class PastedTokenTests : IDisposable
     public async Task RejectedToken_Is401SayingSo_AndHealthIsNotReady()
     {
         using var host = new Host(_dataFolder, TokenMailbox(), Jwt("tenant-1", "object-1"));
-        host.Graph.Fail(FakeGraph.Any, HttpStatusCode.Unauthorized, times: 100);
+        host.Graph.Faults.Next(GraphMatch.Any, Fault.Status(HttpStatusCode.Unauthorized), times: 100);
         using var client = host.CreateClient();
 
         using var threads = await client.GetAsync(new Uri("/api/threads", UriKind.Relative));
@@ -112,7 +112,7 @@ public sealed class PastedTokenTests : IDisposable
 
     private sealed class Host(string dataFolder, InMemoryMailbox mailbox, string? token) : WebApplicationFactory<Program>
     {
-        public FakeGraph Graph { get; } = new(mailbox);
+        public InMemoryGraphHandler Graph { get; } = new(mailbox);
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Deploy;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Reminders;
@@ -23,11 +23,11 @@ public sealed class LostNotificationEndToEndTests(ITestOutputHelper output)
         var now = DateTimeOffset.UtcNow;
         var mailbox = new InMemoryMailbox("me@contoso.com");
         mailbox.Put("sentitems", Messages.Message("quote", now.AddDays(-3), "me@contoso.com") with { To = [new InMemoryAddress("ana@fabrikam.com", "Ana")] });
-        using var fake = new FakeGraph(mailbox);
+        using var fake = new InMemoryGraphHandler(mailbox);
         await using var graph = await GraphHttpServer.StartAsync(fake);
         var data = Directory.CreateTempSubdirectory("followups-reconcile-");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        fake.Graph.NotificationTransport = (request, ct) => http.SendAsync(request, ct);
+        fake.NotificationTransport = (request, ct) => http.SendAsync(request, ct);
         try
         {
             await using var api = ApiProcess.Start(RepositoryFiles.ApiOutput, new Dictionary<string, string?>
@@ -44,16 +44,16 @@ public sealed class LostNotificationEndToEndTests(ITestOutputHelper output)
             using var ready = await api.WaitForAsync(http, "health/live", TimeSpan.FromSeconds(60));
 
             (await http.GetAsync(new Uri(api.BaseAddress, "api/threads"))).EnsureSuccessStatusCode(); // the first sync: the user is active
-            await WaitAsync(() => fake.Graph.Subscriptions.Count == 2, "both subscriptions made", api);
+            await WaitAsync(() => fake.Subscriptions.Count == 2, "both subscriptions made", api);
             using var created = await http.PostAsJsonAsync(new Uri(api.BaseAddress, "api/reminders"), new { messageId = "quote", afterHours = 24 });
             created.EnsureSuccessStatusCode();
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
             await WaitAsync(() => Flag(mailbox) == "flagged", "the reminder's flag written", api);
-            fake.Graph.MarkPublished();
+            fake.MarkPublished();
 
             mailbox.Put("inbox", Messages.Message("ana-replies", DateTimeOffset.UtcNow) with { ConversationId = "conv-quote", To = [new("me@contoso.com")] });
-            fake.Graph.NotificationsToDrop = 1;
-            var posted = await fake.Graph.PublishChangesAsync();
+            fake.Faults.Next(GraphMatch.Notifications, Fault.Drop);
+            var posted = await fake.PublishChangesAsync();
             var clock = Stopwatch.StartNew();
             await WaitAsync(() => Flag(mailbox) == "complete", "the flag completed", api, timeout: Reconcile * 4);
             var took = clock.Elapsed;

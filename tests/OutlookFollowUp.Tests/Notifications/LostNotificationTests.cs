@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Background;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 
 namespace OutlookFollowUp.Tests.Notifications;
@@ -38,7 +38,7 @@ public sealed class LostNotificationTests
         {
             var worker = host.Services.GetRequiredService<BackgroundWorker>();
             Reply(mailbox, host, threadKey);
-            host.GraphServer.NotificationsToDrop = 1;
+            host.GraphServer.Faults.Next(GraphMatch.Notifications, Fault.Drop);
             var posted = await host.GraphServer.PublishChangesAsync();
 
             // Past the background interval: the subscriptions are live, so the periodic sync is not asked for.
@@ -64,14 +64,14 @@ public sealed class LostNotificationTests
         using var host = new NotificationHost(mailbox, Now);
         await host.ActivateAsync();
         var worker = host.Services.GetRequiredService<BackgroundWorker>();
-        var before = host.GraphFake.Requests.Count;
+        var before = host.GraphServer.Requests.Count;
 
         for (var hour = 0; hour < 3; hour++)
         {
             await AdvanceAsync(host, worker, TimeSpan.FromHours(1));
         }
 
-        Assert.Equal(before, host.GraphFake.Requests.Count);
+        Assert.Equal(before, host.GraphServer.Requests.Count);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class LostNotificationTests
             var worker = host.Services.GetRequiredService<BackgroundWorker>();
             var armedAtCreation = ReminderSet(mailbox, messageId);
             Reply(mailbox, host, threadKey);
-            host.GraphServer.NotificationsToDrop = 1;
+            host.GraphServer.Faults.Next(GraphMatch.Notifications, Fault.Drop);
             await host.GraphServer.PublishChangesAsync();
 
             await AdvanceAsync(host, worker, TimeSpan.FromHours(24)); // the reminder's time: the sweep checks Graph first
@@ -96,7 +96,7 @@ public sealed class LostNotificationTests
             Assert.Null(armedAtCreation);
             Assert.Equal(("resolved", JsonValueKind.Null), (reminder.GetProperty("status").GetString(), reminder.GetProperty("dueAt").ValueKind));
             // Two writes of the message's flag: flagged when the reminder was made, complete when the sweep found the reply.
-            Assert.Equal(2, host.GraphFake.PatchedPaths.Count(p => p.EndsWith(Uri.EscapeDataString(messageId), StringComparison.Ordinal) || p.EndsWith(messageId, StringComparison.Ordinal)));
+            Assert.Equal(2, host.GraphServer.PatchedPaths.Count(p => p.EndsWith(Uri.EscapeDataString(messageId), StringComparison.Ordinal) || p.EndsWith(messageId, StringComparison.Ordinal)));
             Assert.Equal("false", ReminderSet(mailbox, messageId));
         }
     }

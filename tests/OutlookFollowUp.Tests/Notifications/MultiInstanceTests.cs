@@ -7,6 +7,7 @@ using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Notifications;
 
@@ -21,9 +22,9 @@ public sealed class MultiInstanceTests
     {
         const int users = 60;
         await using var database = await TestDatabase.CreateAsync(provider);
-        using var graph = new FakeGraph(SampleMailbox.Create(Now));
-        graph.Graph.Latency = TimeSpan.FromMilliseconds(30); // a renewal takes a round trip: side by side shows
-        graph.Graph.SubscriptionClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        using var graph = new InMemoryGraphHandler(SampleMailbox.Create(Now));
+        graph.Latency = TimeSpan.FromMilliseconds(30); // a renewal takes a round trip: side by side shows
+        graph.SubscriptionClock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
         var subscriptionIds = await SeedAsync(database, graph, users);
         var settings = new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:FollowUps"] = database.ConnectionString };
         try
@@ -31,7 +32,7 @@ public sealed class MultiInstanceTests
             using var first = new NotificationHost(SampleMailbox.Create(Now), Now, settings: settings, sharedGraph: graph, anyUser: true);
             using var second = new NotificationHost(SampleMailbox.Create(Now), Now, settings: settings, sharedGraph: graph, anyUser: true);
             _ = (first.Services, second.Services); // both started, their workers waiting on their clocks
-            graph.Graph.SubscriptionClock = first.Clock;
+            graph.SubscriptionClock = first.Clock;
 
             foreach (var host in new[] { first, second })
             {
@@ -45,7 +46,7 @@ public sealed class MultiInstanceTests
             Assert.Equal(users * 2, patched.Count);
             Assert.Equal(subscriptionIds.Order(), patched.Order());
             Assert.InRange(graph.MaxInFlight, 3, 32); // up to Sync:MailboxConcurrency (16) per host
-            Assert.All(graph.Graph.Subscriptions, s => Assert.Equal(Now.AddDays(6).AddMinutes(1).AddMinutes(10_080), s.Expiration));
+            Assert.All(graph.Subscriptions, s => Assert.Equal(Now.AddDays(6).AddMinutes(1).AddMinutes(10_080), s.Expiration));
         }
         finally
         {
@@ -58,14 +59,14 @@ public sealed class MultiInstanceTests
     public async Task NotificationsToTwoHosts_ForOneMailbox_CoalesceIntoAFewSyncs(StorageProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        using var graph = new FakeGraph(SampleMailbox.Create(Now));
+        using var graph = new InMemoryGraphHandler(SampleMailbox.Create(Now));
         var settings = new Dictionary<string, string> { ["Storage:Provider"] = "Postgres", ["ConnectionStrings:FollowUps"] = database.ConnectionString };
         try
         {
             using var first = new NotificationHost(SampleMailbox.Create(Now), Now, settings: settings, sharedGraph: graph);
             using var second = new NotificationHost(SampleMailbox.Create(Now), Now, settings: settings, sharedGraph: graph);
             await first.ActivateAsync();
-            var subscription = graph.Graph.Subscriptions.First();
+            var subscription = graph.Subscriptions.First();
             var before = first.DeltaRequests;
             using var a = first.CreateClient();
             using var b = second.CreateClient();
@@ -101,9 +102,9 @@ public sealed class MultiInstanceTests
     }
 
     /// <summary>Subscriptions made at the Graph server, and their rows as the worker would have stored them, due in 6 days.</summary>
-    private static async Task<List<string>> SeedAsync(TestDatabase database, FakeGraph graph, int users)
+    private static async Task<List<string>> SeedAsync(TestDatabase database, InMemoryGraphHandler graph, int users)
     {
-        using var raw = new HttpClient(graph.Graph, disposeHandler: false);
+        using var raw = new HttpClient(graph, disposeHandler: false);
         var ids = new List<string>();
         await using var db = database.CreateContext();
         for (var i = 0; i < users; i++)

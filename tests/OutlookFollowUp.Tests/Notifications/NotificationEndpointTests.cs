@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Notifications;
 
@@ -169,7 +169,7 @@ public sealed class NotificationEndpointTests(ITestOutputHelper output)
         await NotificationHost.WaitUntilAsync(() => host.SubscriptionRequests(HttpMethod.Patch) == 1, "the renewal");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Contains(host.GraphFake.Requests, r => r.Method == HttpMethod.Patch && r.Uri.AbsolutePath.EndsWith(subscription.Id, StringComparison.Ordinal));
+        Assert.Contains(host.GraphServer.Requests, r => r.Method == HttpMethod.Patch && r.Uri.AbsolutePath.EndsWith(subscription.Id, StringComparison.Ordinal));
     }
 
     [Fact]

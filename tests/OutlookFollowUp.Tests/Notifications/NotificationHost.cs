@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Graph;
@@ -23,7 +23,7 @@ public sealed class NotificationHost : LocalAppFactory
 
     private readonly string? _publicBaseUrl;
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly FakeGraph? _sharedGraph;
+    private readonly InMemoryGraphHandler? _sharedGraph;
     private readonly bool _anyUser;
     private HttpClient? _graphClient;
 
@@ -33,7 +33,7 @@ public sealed class NotificationHost : LocalAppFactory
     /// </param>
     public NotificationHost(
         InMemoryMailbox mailbox, DateTimeOffset now, string? publicBaseUrl = "http://localhost",
-        IReadOnlyDictionary<string, string>? settings = null, FakeGraph? sharedGraph = null, bool anyUser = false)
+        IReadOnlyDictionary<string, string>? settings = null, InMemoryGraphHandler? sharedGraph = null, bool anyUser = false)
         : base(mailbox, now, "followups-notify-")
     {
         _anyUser = anyUser;
@@ -45,9 +45,7 @@ public sealed class NotificationHost : LocalAppFactory
     }
 
     /// <summary>The Graph server the app talks to (its own, or the shared one).</summary>
-    public FakeGraph GraphFake => _sharedGraph ?? Graph;
-
-    public InMemoryGraphHandler GraphServer => GraphFake.Graph;
+    public InMemoryGraphHandler GraphServer => _sharedGraph ?? Graph;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -77,10 +75,10 @@ public sealed class NotificationHost : LocalAppFactory
 
     protected override void DisposeOwned() => _graphClient?.Dispose();
 
-    public int DeltaRequests => GraphFake.Requests.Count(r => r.Uri.AbsolutePath.Contains("delta", StringComparison.OrdinalIgnoreCase));
+    public int DeltaRequests => GraphServer.Requests.Count(r => r.Uri.AbsolutePath.Contains("delta", StringComparison.OrdinalIgnoreCase));
 
     public int SubscriptionRequests(HttpMethod method) =>
-        GraphFake.Requests.Count(r => r.Method == method && r.Uri.AbsolutePath.Contains("/subscriptions", StringComparison.OrdinalIgnoreCase));
+        GraphServer.Requests.Count(r => r.Method == method && r.Uri.AbsolutePath.Contains("/subscriptions", StringComparison.OrdinalIgnoreCase));
 
     internal async Task<List<SubscriptionRow>> SubscriptionRowsAsync()
     {

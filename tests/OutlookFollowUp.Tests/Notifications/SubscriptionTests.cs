@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Notifications;
 
@@ -122,7 +122,7 @@ public sealed class SubscriptionTests
         using var host = new NotificationHost(SampleMailbox.Create(Now), Now);
         await host.ActivateAsync();
         var graphAnswers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.GraphFake.Hold(r => r.Method == HttpMethod.Delete, ct => graphAnswers.Task.WaitAsync(ct));
+        host.GraphServer.Faults.Always(GraphMatch.Where(r => r.Method == HttpMethod.Delete), Fault.Hold(ct => graphAnswers.Task.WaitAsync(ct)));
         using var client = host.CreateClient();
         var budget = host.Services.GetRequiredService<IOptions<GraphOptions>>().Value.InteractiveBudget;
 
@@ -149,7 +149,7 @@ public sealed class SubscriptionTests
     {
         using var host = new NotificationHost(SampleMailbox.Create(Now), Now);
         await host.ActivateAsync();
-        host.GraphFake.Fail(r => r.Method == HttpMethod.Delete, HttpStatusCode.BadGateway, times: 100);
+        host.GraphServer.Faults.Next(GraphMatch.Where(r => r.Method == HttpMethod.Delete), Fault.Status(HttpStatusCode.BadGateway), times: 100);
         using var client = host.CreateClient();
 
         using var response = await client.DeleteAsync(new Uri("/api/me", UriKind.Relative));

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Pane;

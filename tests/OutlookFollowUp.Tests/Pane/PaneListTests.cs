@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Pane;
 

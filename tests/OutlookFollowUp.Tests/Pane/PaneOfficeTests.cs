@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Pane;
 
@@ -122,7 +123,7 @@ public class PaneOfficeTests(BrowserFixture browser)
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
         await using var pane = await PanePage.OpenAsync(browser, host, officeMock: new { item = (object?)null });
         await pane.ReadyAsync();
-        host.Graph.Fail(FakeGraph.UrlContains("createReplyAll"), System.Net.HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 1000);
+        host.Graph.Faults.Next(GraphMatch.Url("createReplyAll"), Fault.Unavailable(0), times: 1000);
 
         await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Draft follow-up: \"Budget numbers for the offsite\"" }).ClickAsync();
         await pane.Page.Locator("#toast").GetByText("No draft created: Microsoft Graph is unavailable.").WaitForAsync();

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Pane;
@@ -92,7 +92,7 @@ public class PanePhoneTests(BrowserFixture browser)
 
         Assert.Equal((3, 3), (firstLoad, afterRepaints));
         // Ana, Bob, Carla and Dan, once each: the second load's answers came from the API's cache.
-        Assert.Equal(4, host.Graph.Graph.BatchParts.Count(p => p.StartsWith("GET /me/people?", StringComparison.Ordinal)));
+        Assert.Equal(4, host.Graph.BatchParts.Count(p => p.StartsWith("GET /me/people?", StringComparison.Ordinal)));
     }
 
     [BrowserTheory]

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Playwright;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Graph;
 
 namespace OutlookFollowUp.Tests.Pane;
@@ -85,7 +85,7 @@ public class PaneStateTests(BrowserFixture browser)
     {
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
         var graphDown = true;
-        host.Graph.Fail(_ => graphDown, HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 1000);
+        host.Graph.Faults.Next(GraphMatch.Where(_ => graphDown), Fault.Unavailable(0), times: 1000);
         await using var pane = await PanePage.OpenAsync(browser, host);
 
         var alert = pane.Page.GetByRole(AriaRole.Alert);
@@ -105,7 +105,7 @@ public class PaneStateTests(BrowserFixture browser)
         using var host = new PaneHost(SampleMailbox.Create(Now), Now);
         await using var pane = await PanePage.OpenAsync(browser, host);
         await pane.ReadyAsync();
-        host.Graph.Fail(FakeGraph.Any, HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 1000);
+        host.Graph.Faults.Next(GraphMatch.Any, Fault.Unavailable(0), times: 1000);
 
         await pane.Page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
         var banner = pane.Page.Locator("#banner");

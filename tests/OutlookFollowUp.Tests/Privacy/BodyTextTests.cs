@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Privacy;
@@ -58,7 +58,7 @@ public sealed class BodyTextTests
         await host.SyncAsync();
         SqliteFlush();
 
-        Assert.True(host.Graph.Graph.BatchParts.Any(p => p.Contains("uniqueBody", StringComparison.Ordinal)), "the sync read unique bodies");
+        Assert.True(host.Graph.BatchParts.Any(p => p.Contains("uniqueBody", StringComparison.Ordinal)), "the sync read unique bodies");
         Assert.All(Sentences, s => Assert.Contains(s, BodiesOf(mailbox), StringComparison.Ordinal));
         Assert.NotEmpty(first.Threads);
         var stored = Directory.GetFiles(host.DataFolder).Select(f => (f, Encoding.UTF8.GetString(File.ReadAllBytes(f)))).ToList();

@@ -9,6 +9,7 @@ using OutlookFollowUp.Tests.Index;
 using OutlookFollowUp.Tests.Notifications;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Privacy;
 
@@ -73,7 +74,7 @@ public sealed class EraseDuringSyncTests
         {
             await host.ActivateAsync();
             var before = await ThreadKeysAsync(host);
-            host.GraphFake.Fail(r => r.RequestUri!.Query.Contains("deltatoken", StringComparison.Ordinal), HttpStatusCode.TooManyRequests, retryAfterSeconds: 3600);
+            host.GraphServer.Faults.Next(GraphMatch.Where(r => r.RequestUri!.Query.Contains("deltatoken", StringComparison.Ordinal)), Fault.Throttle(3600));
             var refresher = host.Services.GetRequiredService<MailboxRefresher>();
             Assert.False(await refresher.RefreshAsync(User));
             Assert.NotNull(refresher.RetryAfter(User));
@@ -90,7 +91,7 @@ public sealed class EraseDuringSyncTests
         WithHostAsync(provider, async host =>
         {
             var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            host.GraphFake.Hold(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/subscriptions", StringComparison.Ordinal), ct => release.Task.WaitAsync(ct));
+            host.GraphServer.Faults.Always(GraphMatch.Where(r => r.Method == HttpMethod.Post && r.RequestUri!.AbsolutePath.EndsWith("/subscriptions", StringComparison.Ordinal)), Fault.Hold(ct => release.Task.WaitAsync(ct)));
             using var client = host.CreateClient();
             using (var synced = await client.PostAsync(new Uri("/api/threads/sync", UriKind.Relative), content: null))
             {
@@ -113,9 +114,9 @@ public sealed class EraseDuringSyncTests
     private static async Task<(Task<bool> Sync, TaskCompletionSource Release)> SyncHeldAtGraphAsync(NotificationHost host)
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.GraphFake.Hold(IsIncrementalDelta, ct => release.Task.WaitAsync(ct));
+        host.GraphServer.Faults.Always(GraphMatch.Where(IsIncrementalDelta), Fault.Hold(ct => release.Task.WaitAsync(ct)));
         var sync = host.Services.GetRequiredService<MailboxRefresher>().RefreshAsync(User);
-        await NotificationHost.WaitUntilAsync(() => host.GraphFake.Requests.Any(r => IsIncrementalDelta(r.Uri)), "the sync is at Graph");
+        await NotificationHost.WaitUntilAsync(() => host.GraphServer.Requests.Any(r => IsIncrementalDelta(r.Uri)), "the sync is at Graph");
         return (sync, release);
     }
 

@@ -7,6 +7,7 @@ using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Index;
 using OutlookFollowUp.Tests.Storage;
+using OutlookFollowUp.GraphSimulator;
 
 using OutlookFollowUp.Mail;
 
@@ -22,13 +23,13 @@ public sealed class ParallelSweepTests
     {
         await using var rig = await SweepRig.CreateAsync(provider, new BackgroundOptions { MailboxConcurrency = 6, DueBatchSize = 10 });
         await SeedAsync(rig, mailboxes: 24, perMailbox: 2);
-        rig.Fake.Graph.Latency = TimeSpan.FromMilliseconds(60);
+        rig.Server.Latency = TimeSpan.FromMilliseconds(60);
 
         var counts = await rig.Sweep().RunOnceAsync(Ct);
 
         Assert.Equal((48, 48), (counts.Due, counts.Flagged));
         // One request at a time per mailbox (its check, then its flags), so requests in flight are mailboxes at work.
-        Assert.InRange(rig.Fake.MaxInFlight, 3, 6);
+        Assert.InRange(rig.Server.MaxInFlight, 3, 6);
     }
 
     [Theory, OnSqlite]
@@ -37,7 +38,7 @@ public sealed class ParallelSweepTests
         await using var rig = await SweepRig.CreateAsync(provider, new BackgroundOptions { MailboxConcurrency = 4 }, graphOnRigClock: true);
         await SeedAsync(rig, mailboxes: 8, perMailbox: 2);
         var throttled = rig.Graph.GetRequiredService<GraphRequestCounters>().For("tenant:user-0");
-        rig.Fake.Fail(r => GraphHttp.MailboxOf(r) == "tenant:user-0", HttpStatusCode.TooManyRequests, retryAfterSeconds: 600);
+        rig.Server.Faults.Next(GraphMatch.Where(r => GraphHttp.MailboxOf(r) == "tenant:user-0"), Fault.Throttle(600));
 
         var first = await rig.Sweep().RunOnceAsync(Ct);
         var sent = new List<int>();

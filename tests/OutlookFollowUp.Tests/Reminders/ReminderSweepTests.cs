@@ -3,6 +3,7 @@ using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Graph;
 using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.GraphSimulator;
 
 using OutlookFollowUp.Mail;
 
@@ -44,7 +45,7 @@ public sealed class ReminderSweepTests
 
         Assert.Equal(0, counts.Claimed);
         Assert.Equal(ReminderStatus.Scheduled, rig.Reminder(await rig.RowAsync(id)).Status);
-        Assert.Empty(rig.Fake.Requests);
+        Assert.Empty(rig.Server.Requests);
     }
 
     [Theory, OnSqlite, OnPostgres]
@@ -74,14 +75,14 @@ public sealed class ReminderSweepTests
         var id = await rig.RemindAsync("s1", rig.Time.GetUtcNow().AddHours(1));
         rig.Time.Advance(TimeSpan.FromHours(1));
         var graphDown = true;
-        rig.Fake.Fail(_ => graphDown, HttpStatusCode.ServiceUnavailable, times: int.MaxValue);
+        rig.Server.Faults.Always(GraphMatch.Where(_ => graphDown), Fault.Unavailable());
 
         var down = await rig.Sweep().RunOnceAsync(Ct);
         var afterFailure = await rig.RowAsync(id);
-        var requestsWhileDown = rig.Fake.Requests.Count;
+        var requestsWhileDown = rig.Server.Requests.Count;
         rig.Time.Advance(rig.Options.DueSweepInterval - TimeSpan.FromSeconds(1));
         var tooEarly = await rig.Sweep().RunOnceAsync(Ct);
-        var requestsTooEarly = rig.Fake.Requests.Count - requestsWhileDown;
+        var requestsTooEarly = rig.Server.Requests.Count - requestsWhileDown;
         graphDown = false;
         rig.Time.Advance(TimeSpan.FromSeconds(1));
         var back = await rig.Sweep().RunOnceAsync(Ct);
@@ -231,7 +232,7 @@ public sealed class ReminderSweepTests
 
         Assert.Equal(200, counts.Sum(c => c.Flagged));
         Assert.Equal(200, rig.Patches);
-        Assert.Equal(200, rig.Fake.PatchedPaths.Distinct().Count());
+        Assert.Equal(200, rig.Server.PatchedPaths.Distinct().Count());
     }
 
     /// <summary>Runs <paramref name="before"/> once, right before the first batch of flag writes goes to Graph.</summary>

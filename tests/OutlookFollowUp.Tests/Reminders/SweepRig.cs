@@ -9,7 +9,7 @@ using OutlookFollowUp.Background;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
@@ -21,13 +21,13 @@ using OutlookFollowUp.Threads;
 namespace OutlookFollowUp.Tests.Reminders;
 
 /// <summary>
-/// The due sweep over a real database (SQLite or PostgreSQL) and the product's Graph pipeline against the fake Graph
+/// The due sweep over a real database (SQLite or PostgreSQL) and the product's Graph pipeline against the Graph
 /// server: reminders are seeded as rows, the mailbox as messages, and PATCHes are counted where Graph would see them.
 /// </summary>
 internal sealed class SweepRig : IAsyncDisposable
 {
     public const string User = "tenant:user-1";
-    public const string Me = FakeGraphRig.Me;
+    public const string Me = GraphRig.Me;
 
     private readonly ServiceProvider _graph;
 
@@ -36,8 +36,8 @@ internal sealed class SweepRig : IAsyncDisposable
         Db = db;
         Options = options;
         Mailbox = new InMemoryMailbox(Me);
-        Fake = new FakeGraph(Mailbox);
-        var graph = FakeGraphRig.Services(new GraphOptions { AccessToken = "test-token", PageSize = 50, MaxRetries = 0, Timeout = TimeSpan.FromSeconds(10) }, Fake);
+        Server = new InMemoryGraphHandler(Mailbox);
+        var graph = GraphRig.Services(new GraphOptions { AccessToken = "test-token", PageSize = 50, MaxRetries = 0, Timeout = TimeSpan.FromSeconds(10) }, Server);
         if (graphOnRigClock)
         {
             graph.Replace(ServiceDescriptor.Singleton<TimeProvider>(db.Time));
@@ -55,15 +55,15 @@ internal sealed class SweepRig : IAsyncDisposable
 
     public InMemoryMailbox Mailbox { get; }
 
-    public FakeGraph Fake { get; }
+    public InMemoryGraphHandler Server { get; }
 
-    /// <summary>The product's Graph services over <see cref="Fake"/> (for mailboxes made another way, e.g. with a pasted token).</summary>
+    /// <summary>The product's Graph services over <see cref="Server"/> (for mailboxes made another way, e.g. with a pasted token).</summary>
     public ServiceProvider Graph => _graph;
 
     public IMailboxes Mailboxes { get; set; }
 
     /// <summary>Flag writes that reached the mailbox, alone or inside a <c>$batch</c>.</summary>
-    public int Patches => Fake.PatchedPaths.Count;
+    public int Patches => Server.PatchedPaths.Count;
 
     /// <param name="graphOnRigClock">The Graph pipeline reads <see cref="Time"/> (the mailbox gate's waits); else the system clock.</param>
     public static async Task<SweepRig> CreateAsync(StorageProvider provider, BackgroundOptions? options = null, bool graphOnRigClock = false)
@@ -134,9 +134,9 @@ internal sealed class SweepRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _graph.DisposeAsync();
-        Fake.Dispose();
+        Server.Dispose();
         await Db.DisposeAsync();
-        Assert.True(Fake.Problems.Count == 0, string.Join("\n", Fake.Problems));
+        Assert.True(Server.Problems.Count == 0, string.Join("\n", Server.Problems));
     }
 }
 

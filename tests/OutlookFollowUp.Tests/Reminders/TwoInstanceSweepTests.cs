@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Xunit.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
 using OutlookFollowUp.Tests.Deploy;
@@ -28,8 +28,8 @@ public sealed class TwoInstanceSweepTests(ITestOutputHelper output)
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
         var mailbox = new InMemoryMailbox("me@contoso.com");
-        using var fake = new FakeGraph(mailbox);
-        fake.Graph.Latency = TimeSpan.FromMilliseconds(20);
+        using var fake = new InMemoryGraphHandler(mailbox);
+        fake.Latency = TimeSpan.FromMilliseconds(20);
         using var asked = new MailTipsRecorder(fake);
         await using var graph = await GraphHttpServer.StartAsync(asked);
         var now = DateTimeOffset.UtcNow; // the processes run on the real clock

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Routes;
 using OutlookFollowUp.Settings;

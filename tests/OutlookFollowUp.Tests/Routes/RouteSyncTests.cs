@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Sync;
 using static OutlookFollowUp.Tests.Routes.RoutesMailbox;
 
@@ -53,12 +53,12 @@ public sealed class RouteSyncTests
         host.Clock.Advance(TimeSpan.FromMinutes(30));
         mailbox.PostChatMessage(BenChat, InMemoryMailbox.OwnerUserId, Now.AddMinutes(20));
         mailbox.PostChatMessage(BenChat, BenId, Now.AddMinutes(10)); // Ben wrote first, the user last: the preview is the user's
-        var before = host.Graph.Graph.RouteRequests.Count;
+        var before = host.Graph.RouteRequests.Count;
         await host.SyncAsync();
 
         Assert.DoesNotContain("Contract", await SubjectsAsync(host));
         Assert.DoesNotContain("Question", await SubjectsAsync(host));
-        var asked = host.Graph.Graph.RouteRequests.Skip(before).Select(r => r.Split('?')[0]).ToList();
+        var asked = host.Graph.RouteRequests.Skip(before).Select(r => r.Split('?')[0]).ToList();
         Assert.Equal(["GET me/chats", "GET me/chats/" + BenChat + "/messages", "GET me/calendarView"], asked);
     }
 
@@ -70,11 +70,11 @@ public sealed class RouteSyncTests
         using var host = new LocalApiHost(mailbox, Now);
         await SubjectsAsync(host);
 
-        var before = host.Graph.Graph.RouteRequests.Count;
+        var before = host.Graph.RouteRequests.Count;
         host.Clock.Advance(TimeSpan.FromMinutes(5));
         await host.SyncAsync();
 
-        Assert.Equal(["GET me/chats", "GET me/calendarView"], host.Graph.Graph.RouteRequests.Skip(before).Select(r => r.Split('?')[0]));
+        Assert.Equal(["GET me/chats", "GET me/calendarView"], host.Graph.RouteRequests.Skip(before).Select(r => r.Split('?')[0]));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class RouteSyncTests
         Assert.Equal(
             """[{"route":"teams","on":false,"permission":"Chat.Read","reason":"permission_missing"},{"route":"meetings","on":true,"permission":"Calendars.ReadBasic","reason":null}]""",
             routes.ToJsonString());
-        Assert.Single(host.Graph.Graph.RouteRequests, r => r.StartsWith("GET me/chats", StringComparison.Ordinal));
+        Assert.Single(host.Graph.RouteRequests, r => r.StartsWith("GET me/chats", StringComparison.Ordinal));
 
         mailbox.ChatReadGranted = true;
         host.Clock.Advance(TimeSpan.FromDays(1));
@@ -201,8 +201,8 @@ public sealed class RouteSyncTests
         using var host = new LocalApiHost(mailbox, Now);
         Assert.DoesNotContain("Contract", await SubjectsAsync(host));
 
-        host.Graph.Graph.Throttle("me/chats", times: 20);
-        host.Graph.Graph.Throttle("me/calendarView", times: 20);
+        host.Graph.Faults.Next(GraphMatch.Path("me/chats"), Fault.Throttle(), times: 20);
+        host.Graph.Faults.Next(GraphMatch.Path("me/calendarView"), Fault.Throttle(), times: 20);
         host.Clock.Advance(TimeSpan.FromMinutes(10));
         var body = await host.SyncAsync();
 

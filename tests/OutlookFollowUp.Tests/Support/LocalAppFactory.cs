@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Graph;
 
 namespace OutlookFollowUp.Tests.Support;
@@ -22,12 +22,12 @@ public abstract class LocalAppFactory : WebApplicationFactory<Program>
     {
         _dataFolder = Directory.CreateTempSubdirectory(folderPrefix).FullName;
         Clock = new FakeTimeProvider(now);
-        Graph = new FakeGraph(mailbox);
+        Graph = new InMemoryGraphHandler(mailbox);
     }
 
     public FakeTimeProvider Clock { get; }
 
-    public FakeGraph Graph { get; }
+    public InMemoryGraphHandler Graph { get; }
 
     /// <summary>Where the app keeps its SQLite file (and its WAL).</summary>
     public string DataFolder => _dataFolder;

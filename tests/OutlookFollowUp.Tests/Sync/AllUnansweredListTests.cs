@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Sync;
 

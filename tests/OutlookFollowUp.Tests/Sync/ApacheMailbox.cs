@@ -1,6 +1,6 @@
 using MimeKit;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Mail.Mime;
 
 namespace OutlookFollowUp.Tests.Sync;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Sync;
 

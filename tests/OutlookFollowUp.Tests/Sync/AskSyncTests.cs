@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.FollowUps.Asks;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Support;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
@@ -37,13 +37,13 @@ public sealed class AskSyncTests
         using var host = new LocalApiHost(mailbox, Now);
 
         await host.ThreadsAsync();
-        var parts = host.Graph.Graph.BatchParts;
+        var parts = host.Graph.BatchParts;
         await host.SyncAsync();
 
         Assert.Equal(2, BatchPosts(host)); // 25 candidates with long bodies: 20 + 5; nothing again on the second sync
         Assert.Equal(25, parts.Count);
         Assert.All(parts, p => Assert.Contains("/me/messages/AAMkAsk", p, StringComparison.Ordinal));
-        Assert.Equal(25, host.Graph.Graph.BatchParts.Count);
+        Assert.Equal(25, host.Graph.BatchParts.Count);
         var asks = await StoredAsksAsync(host);
         Assert.All(Enumerable.Range(1, 26), n => Assert.NotNull(asks[$"AAMkAsk{n:D3}="]));
         Assert.NotNull(asks["AAMkAsk028="]); // a candidate its preview decided
@@ -57,7 +57,7 @@ public sealed class AskSyncTests
         var mailbox = new InMemoryMailbox(Me.Address);
         new ConversationWriter(mailbox, Now, "Retry", "retry").Put("inbox", "long", 60, Ana, [Me], "Status", body: Long);
         using var host = new LocalApiHost(mailbox, Now);
-        host.Graph.Fail(Graph.FakeGraph.UrlContains("$batch"), System.Net.HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 4);
+        host.Graph.Faults.Next(GraphMatch.Url("$batch"), Fault.Unavailable(0), times: 4);
 
         var first = await host.ThreadsAsync();
         await host.SyncAsync();

@@ -1,4 +1,4 @@
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using Xunit.Abstractions;
 
 namespace OutlookFollowUp.Tests.Sync;
@@ -34,7 +34,7 @@ public sealed class ColdSyncRequestTests(ITestOutputHelper output)
         var expected = 2 + Pages(mailbox.Count("inbox")) + Pages(mailbox.Count("sentitems")) + Pages(shape.Messages) + ((asked + 99) / 100) + ((read + 19) / 20) + 2;
         output.WriteLine($"{shape}: {host.Graph.Requests.Count} requests (expected {expected})");
         Assert.Equal(expected, host.Graph.Requests.Count);
-        Assert.Equal(read, host.Graph.Graph.BatchParts.Count(p => p.Contains("uniqueBody", StringComparison.Ordinal)));
+        Assert.Equal(read, host.Graph.BatchParts.Count(p => p.Contains("uniqueBody", StringComparison.Ordinal)));
         Assert.Equal(
             Enumerable.Range(0, waiting).Select(i => $"Proposal {i}").Order(StringComparer.Ordinal),
             body.Threads.Select(t => t.Subject).Order(StringComparer.Ordinal));

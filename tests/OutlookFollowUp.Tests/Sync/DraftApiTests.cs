@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Graph;
 
 namespace OutlookFollowUp.Tests.Sync;
@@ -63,7 +63,7 @@ public class DraftApiTests
         using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
         using var client = host.CreateClient();
         var offsite = await ThreadAsync(host, Offsite);
-        host.Graph.Fail(FakeGraph.UrlContains("createReplyAll"), HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 1000);
+        host.Graph.Faults.Next(GraphMatch.Url("createReplyAll"), Fault.Unavailable(0), times: 1000);
 
         using var response = await PostAsync(client, offsite.ThreadKey, new { messageId = offsite.MessageId, comment = "Any news?" });
 
@@ -77,7 +77,7 @@ public class DraftApiTests
         using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
         using var client = host.CreateClient();
         var offsite = await ThreadAsync(host, Offsite);
-        host.Graph.Fail(FakeGraph.UrlContains("createReplyAll"), HttpStatusCode.Forbidden);
+        host.Graph.Faults.Next(GraphMatch.Url("createReplyAll"), Fault.Status(HttpStatusCode.Forbidden));
 
         using var response = await PostAsync(client, offsite.ThreadKey, new { messageId = offsite.MessageId, comment = "Any news?" });
 

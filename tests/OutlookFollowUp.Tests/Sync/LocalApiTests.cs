@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Net;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Scan;
 using OutlookFollowUp.Tests.Support;
 
@@ -121,7 +121,7 @@ public class LocalApiTests
     {
         using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
         await host.ThreadsAsync();
-        host.Graph.Fail(Graph.FakeGraph.UrlContains("inbox"), HttpStatusCode.TooManyRequests, retryAfterSeconds: 0, times: 1000);
+        host.Graph.Faults.Next(GraphMatch.Url("inbox"), Fault.Throttle(0), times: 1000);
         var before = host.Graph.Requests.Count;
 
         var after = await host.SyncAsync();
@@ -136,7 +136,7 @@ public class LocalApiTests
         using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
         var first = await host.ThreadsAsync();
 
-        host.Graph.Fail(FakeGraph_Any, HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 1000);
+        host.Graph.Faults.Next(GraphMatch.Any, Fault.Unavailable(0), times: 1000);
         var after = await host.SyncAsync();
 
         Assert.Equal((true, first.LastSyncedAt, first.Threads.Count), (after.Stale, after.LastSyncedAt, after.Threads.Count));
@@ -146,7 +146,7 @@ public class LocalApiTests
     public async Task GraphDownBeforeTheFirstSync_Is503WithRetryAfter()
     {
         using var host = new LocalApiHost(SampleMailbox.Create(Now), Now);
-        host.Graph.Fail(FakeGraph_Any, HttpStatusCode.ServiceUnavailable, retryAfterSeconds: 0, times: 1000);
+        host.Graph.Faults.Next(GraphMatch.Any, Fault.Unavailable(0), times: 1000);
         using var client = host.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/api/threads", UriKind.Relative));
@@ -172,8 +172,6 @@ public class LocalApiTests
             scan.Threads.Select(t => (t.Direction, t.InternetMessageId, "conv-" + t.ThreadKey, t.Since, t.Subject, string.Join(',', t.Counterparts))),
             api.Threads.Select(t => (t.Direction, t.InternetMessageId, t.ThreadKey, t.Since, t.Subject, string.Join(',', t.Counterparts))));
     }
-
-    private static bool FakeGraph_Any(HttpRequestMessage request) => Graph.FakeGraph.Any(request);
 }
 
 public class ReminderSyncTests

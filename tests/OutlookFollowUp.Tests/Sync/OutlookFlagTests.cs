@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Graph;
 
 namespace OutlookFollowUp.Tests.Sync;
@@ -17,7 +17,7 @@ public class OutlookFlagTests
     [Fact]
     public async Task SetFlag_Flagged_SendsStartAndDueInUtc()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
         rig.Mailbox.Put("inbox", Messages.Message("m1", rig.Now));
 
         await rig.Writer.SetFlagAsync("m1", OutlookFlag.Flagged(Now, Now.AddHours(48)), CancellationToken.None);
@@ -33,7 +33,7 @@ public class OutlookFlagTests
     [InlineData(OutlookFlagStatus.NotFlagged, "notFlagged")]
     public async Task SetFlag_CompleteOrCleared_SendsStatusOnly(OutlookFlagStatus status, string expected)
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
         rig.Mailbox.Put("inbox", Messages.Message("m1", rig.Now));
 
         await rig.Writer.SetFlagAsync("m1", new OutlookFlag(status), CancellationToken.None);
@@ -44,13 +44,13 @@ public class OutlookFlagTests
     [Fact]
     public async Task SetFlag_WithReminder_SetsOutlooksReminderInTheSamePatch()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
         rig.Mailbox.Put("inbox", Messages.Message("m1", rig.Now));
         var at = new DateTimeOffset(2026, 11, 25, 10, 30, 0, TimeSpan.FromHours(1));
 
         await rig.Writer.SetFlagAsync("m1", OutlookFlag.Flagged(Now, Now.AddHours(48), reminderAt: at), CancellationToken.None);
 
-        Assert.Single(rig.Fake.Requests, r => r.Method == HttpMethod.Patch);
+        Assert.Single(rig.Server.Requests, r => r.Method == HttpMethod.Patch);
         Assert.Equal(
             ("flagged", "true", "2026-11-25T09:30:00Z", "2026-11-25T09:30:00Z"),
             (Text(rig.Mailbox.Find("m1")!["flag"]!, "flagStatus"), Reminder(rig, "m1", "Id 0x8503"), Reminder(rig, "m1", "Id 0x8502"), Reminder(rig, "m1", "Id 0x8560")));
@@ -61,7 +61,7 @@ public class OutlookFlagTests
     [InlineData(OutlookFlagStatus.NotFlagged, "notFlagged")]
     public async Task SetFlag_CompleteOrCleared_TurnsOutlooksReminderOff(OutlookFlagStatus status, string expected)
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
         rig.Mailbox.Put("inbox", Messages.Message("m1", rig.Now));
         await rig.Writer.SetFlagAsync("m1", OutlookFlag.Flagged(Now, Now.AddHours(48), reminderAt: Now.AddHours(48)), CancellationToken.None);
 
@@ -73,7 +73,7 @@ public class OutlookFlagTests
     [Fact]
     public async Task SetFlag_WithoutReminder_LeavesTheReminderPropertiesAlone()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
         rig.Mailbox.Put("inbox", Messages.Message("m1", rig.Now));
 
         await rig.Writer.SetFlagAsync("m1", OutlookFlag.Flagged(Now, Now.AddHours(48)), CancellationToken.None);
@@ -84,10 +84,10 @@ public class OutlookFlagTests
     [Fact]
     public async Task ReminderProperties_ReadBackThroughGraph_AsGraphSpellsThem()
     {
-        using var rig = new FakeGraphRig();
+        using var rig = new GraphRig();
         rig.Mailbox.Put("inbox", Messages.Message("m1", rig.Now));
         await rig.Writer.SetFlagAsync("m1", OutlookFlag.Flagged(Now, Now.AddHours(24), reminderAt: Now.AddHours(24)), CancellationToken.None);
-        using var client = new HttpClient(rig.Fake.Graph, disposeHandler: false);
+        using var client = new HttpClient(rig.Server, disposeHandler: false);
         using var request = new HttpRequestMessage(HttpMethod.Get,
             "https://graph.microsoft.com/v1.0/me/messages?$filter=conversationId eq 'conv-m1'&$select=flag"
             + "&$expand=singleValueExtendedProperties($filter=id eq 'Boolean {00062008-0000-0000-C000-000000000046} Id 0x8503'"
@@ -197,7 +197,7 @@ public class OutlookFlagTests
     private static string? Text(JsonNode node, string name) => node[name]?.GetValue<string>();
 
     /// <summary>One of Outlook's reminder properties (PSETID_Common) on the stored message, by its "Id 0x…" part.</summary>
-    private static string? Reminder(FakeGraphRig rig, string messageId, string idPart) =>
+    private static string? Reminder(GraphRig rig, string messageId, string idPart) =>
         (rig.Mailbox.Find(messageId)!["singleValueExtendedProperties"] as JsonArray ?? [])
             .FirstOrDefault(p => p!["id"]!.GetValue<string>().Contains("{00062008-0000-0000-c000-000000000046}", StringComparison.OrdinalIgnoreCase)
                 && p["id"]!.GetValue<string>().EndsWith(idPart, StringComparison.OrdinalIgnoreCase))?["value"]?.GetValue<string>();

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 
 namespace OutlookFollowUp.Tests.Sync;
@@ -77,7 +77,7 @@ public class ReminderAnswerTests
         using var client = host.CreateClient();
         var threads = (await host.ThreadsAsync()).Threads;
         var flags = host.Services.GetRequiredService<ReminderFlagQueue>(); // flags are set after the response
-        host.Graph.Fail(r => r.Method == HttpMethod.Patch, HttpStatusCode.Forbidden, times: 10);
+        host.Graph.Faults.Next(GraphMatch.Where(r => r.Method == HttpMethod.Patch), Fault.Status(HttpStatusCode.Forbidden), times: 10);
 
         var (firstStatus, first) = await Post(client, new { messageId = threads[0].MessageId, afterHours = 24 });
         await flags.WhenIdleAsync(CancellationToken.None);

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Graph;
 
 namespace OutlookFollowUp.Tests.Sync;

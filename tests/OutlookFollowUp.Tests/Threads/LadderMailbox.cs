@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Support;
 using OutlookFollowUp.Tests.Sync;
 

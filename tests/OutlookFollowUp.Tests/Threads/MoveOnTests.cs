@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Sync;
 using static OutlookFollowUp.Tests.Threads.LadderMailbox;
 

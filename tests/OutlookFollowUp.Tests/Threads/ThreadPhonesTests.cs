@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Api;
 using OutlookFollowUp.Tests.Sync;
 using static OutlookFollowUp.Tests.Threads.LadderMailbox;
@@ -27,7 +27,7 @@ public sealed class ThreadPhonesTests
     private static async Task<HttpResponseMessage> PhonesAsync(HttpClient client, string subject) =>
         await client.GetAsync($"/api/threads/{Uri.EscapeDataString((await RowAsync(client, subject)).GetProperty("threadKey").GetString()!)}/phones");
 
-    private static int PeopleSearches(LocalApiHost host) => host.Graph.Graph.BatchParts.Count(p => p.StartsWith("GET /me/people?", StringComparison.Ordinal));
+    private static int PeopleSearches(LocalApiHost host) => host.Graph.BatchParts.Count(p => p.StartsWith("GET /me/people?", StringComparison.Ordinal));
 
     [Fact]
     public async Task OwnThread_AnswersTheWaitedOnPersonsBestNumber()
@@ -92,7 +92,7 @@ public sealed class ThreadPhonesTests
     {
         using var host = new LocalApiHost(Mailbox(), Now);
         using var client = host.CreateClient();
-        host.Graph.Graph.FailBatchParts("/me/people", HttpStatusCode.TooManyRequests, retryAfterSeconds: 0, times: 50);
+        host.Graph.Faults.Next(GraphMatch.Part("/me/people"), Fault.Throttle(0), times: 50);
 
         using var response = await PhonesAsync(client, "Ladder");
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>The query options the in-memory Graph understands; anything else is refused with a 400, as Graph would.</summary>
 /// <param name="Select">Null means every property.</param>

@@ -1,4 +1,4 @@
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>What a <see cref="GeneratedMailbox"/> holds, for request-count tests and benchmarks.</summary>
 /// <param name="Waiting">

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>A phone of a person in the people data, as Graph's <c>phone</c> gives it (type: mobile, business, home, businessFax…).</summary>
 public sealed record InMemoryPhone(string Type, string Number);

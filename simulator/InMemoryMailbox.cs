@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>
 /// A mailbox in memory, by folder, with a change version per message so delta rounds return only what changed.

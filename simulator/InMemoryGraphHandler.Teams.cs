@@ -4,7 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 public sealed partial class InMemoryGraphHandler
 {
@@ -12,37 +12,29 @@ public sealed partial class InMemoryGraphHandler
     public const int MaxChatPage = 50;
 
     private readonly ConcurrentQueue<string> _routeRequests = new();
-    private readonly ConcurrentDictionary<string, (int Times, int RetryAfterSeconds)> _throttled = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Every chats, chat messages and calendar view request served (batch parts included), in order: tests count them.</summary>
+    /// <summary>Every chats, chat messages and calendar view request received (batch parts and faulted ones included), in order: tests count them.</summary>
     public IReadOnlyList<string> RouteRequests => [.. _routeRequests];
 
-    /// <summary>
-    /// The next <paramref name="times"/> requests whose path starts with <paramref name="path"/> ("me/chats",
-    /// "me/calendarView") answer 429 with that Retry-After, as Graph throttles; batch parts are scripted with
-    /// <see cref="FailBatchParts"/>.
-    /// </summary>
-    public void Throttle(string path, int times = 1, int retryAfterSeconds = 0) => _throttled[path] = (times, retryAfterSeconds);
+    private static bool IsAnswerRoute(string path) =>
+        path.StartsWith("me/chats", StringComparison.OrdinalIgnoreCase) || path.Equals("me/calendarView", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Counted as it arrives, before the fault script answers it.</summary>
+    private void NoteRouteRequest(GraphRequest request)
+    {
+        if (request.Method == HttpMethod.Get && IsAnswerRoute(request.Path))
+        {
+            _routeRequests.Enqueue($"GET {request.Path}{request.Uri.Query}");
+        }
+    }
 
     /// <summary>GET /me/chats, /me/chats/{id}/messages and /me/calendarView; null for any other request.</summary>
     private HttpResponseMessage? RouteAnswerRoutes(GraphRequest request)
     {
         var path = request.Path;
-        if (!path.StartsWith("me/chats", StringComparison.OrdinalIgnoreCase) && !path.Equals("me/calendarView", StringComparison.OrdinalIgnoreCase))
+        if (!IsAnswerRoute(path))
         {
             return null;
-        }
-
-        _routeRequests.Enqueue($"GET {path}{request.Uri.Query}");
-        foreach (var (prefix, script) in _throttled)
-        {
-            if (script.Times > 0 && path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                _throttled[prefix] = (script.Times - 1, script.RetryAfterSeconds);
-                var busy = Error(HttpStatusCode.TooManyRequests, "TooManyRequests", "Too many requests.");
-                busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(script.RetryAfterSeconds));
-                return busy;
-            }
         }
 
         if (path.Equals("me/calendarView", StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>
 /// Bodies shaped like a working mailbox's, deterministic, for generated mailboxes: short asks whose preview holds the

@@ -4,15 +4,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Mail.Sample;
+using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Graph;
 
 /// <summary>
-/// A mailbox, the fake Graph in front of it, and the product's Graph pipeline wired to it exactly as the app wires it:
-/// only the primary handler (the network) is the fake's.
+/// A mailbox, the Graph simulator serving it, and the product's Graph pipeline wired to it exactly as the app wires it:
+/// only the primary handler (the network) is the simulator.
 /// </summary>
-public sealed class FakeGraphRig : IDisposable
+public sealed class GraphRig : IDisposable
 {
     public const string MailboxKey = "user-1";
     public const string Me = "me@contoso.com";
@@ -21,13 +21,13 @@ public sealed class FakeGraphRig : IDisposable
 
     /// <param name="addInId">The <c>AddIn:Id</c> setting; null keeps the default (the shipped manifest's id).</param>
     /// <param name="time">The app's clock (the request window reads it); the system's by default.</param>
-    public FakeGraphRig(Action<GraphOptions>? configure = null, string? addInId = null, TimeProvider? time = null)
+    public GraphRig(Action<GraphOptions>? configure = null, string? addInId = null, TimeProvider? time = null)
     {
         Options = new GraphOptions { AccessToken = "test-token", PageSize = 10, MaxRetries = 2, Timeout = TimeSpan.FromSeconds(10) };
         configure?.Invoke(Options);
         Mailbox = new InMemoryMailbox(Me, timeZone: "W. Europe Standard Time") { ProxyAddresses = ["SMTP:me@contoso.com", "smtp:Alias@Contoso.com", "X500:/o=x"] };
-        Fake = new FakeGraph(Mailbox);
-        var services = Services(Options, Fake, addInId);
+        Server = new InMemoryGraphHandler(Mailbox);
+        var services = Services(Options, Server, addInId);
         if (time is not null)
         {
             services.Replace(ServiceDescriptor.Singleton(time));
@@ -45,7 +45,7 @@ public sealed class FakeGraphRig : IDisposable
 
     public InMemoryMailbox Mailbox { get; }
 
-    public FakeGraph Fake { get; }
+    public InMemoryGraphHandler Server { get; }
 
     public GraphClientFactory Factory { get; }
 
@@ -53,7 +53,7 @@ public sealed class FakeGraphRig : IDisposable
 
     public IMailboxWriter Writer { get; }
 
-    /// <summary>Attempts that reached the fake for <see cref="MailboxKey"/>, retries included.</summary>
+    /// <summary>Attempts that reached the simulator for <see cref="MailboxKey"/>, retries included.</summary>
     public int Attempts => Factory.CounterFor(MailboxKey).Total;
 
     public static Dictionary<string, string> NoLinks => [];
@@ -99,12 +99,12 @@ public sealed class FakeGraphRig : IDisposable
         }
     }
 
-    /// <summary>Any request the fake was not prepared for fails the test here.</summary>
+    /// <summary>Any request the simulator could not serve fails the test here.</summary>
     public void Dispose()
     {
         _services.Dispose();
-        Fake.Dispose();
-        Assert.True(Fake.Problems.Count == 0, string.Join("\n", Fake.Problems));
+        Server.Dispose();
+        Assert.True(Server.Problems.Count == 0, string.Join("\n", Server.Problems));
     }
 }
 

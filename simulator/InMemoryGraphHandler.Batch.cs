@@ -3,32 +3,17 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 public sealed partial class InMemoryGraphHandler
 {
     /// <summary>Graph takes at most 20 requests in one JSON batch.</summary>
     public const int MaxBatchRequests = 20;
 
-    private readonly Lock _partFaultsLock = new();
-    private readonly List<PartFault> _partFaults = [];
-
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _batchParts = new();
 
     /// <summary>Every part of every $batch as it was dispatched (URLs percent-encoded), in order ("GET /me/messages?…"): tests count retries with it.</summary>
     public IReadOnlyList<string> BatchParts => [.. _batchParts];
-
-    /// <summary>
-    /// The next <paramref name="times"/> batch parts whose "METHOD url", percent-decoded, contains <paramref name="match"/> answer
-    /// <paramref name="status"/> (with their own Retry-After when given) instead of the mailbox, as Graph throttles a part.
-    /// </summary>
-    public void FailBatchParts(string match, HttpStatusCode status, int? retryAfterSeconds = null, int times = 1)
-    {
-        lock (_partFaultsLock)
-        {
-            _partFaults.Add(new PartFault(match, status, retryAfterSeconds, times));
-        }
-    }
 
     /// <summary>POST /$batch: each part is served by this mailbox's own routes and answers with its own status and headers.</summary>
     private HttpResponseMessage Batch(GraphRequest request, string? body)
@@ -76,7 +61,10 @@ public sealed partial class InMemoryGraphHandler
             message.Headers.TryAddWithoutValidation(name, values);
         }
 
-        using var response = ScriptedPart($"{method} {url}") ?? Route(new GraphRequest(message), part["body"]?.ToJsonString());
+        // A part the fault script picks answers with its own status and headers, as Graph throttles one part of a batch.
+        var request = new GraphRequest(message);
+        NoteRouteRequest(request);
+        using var response = Faults.Take(FaultScope.Part, Call(message, request))?.AnswerNow!() ?? Route(request, part["body"]?.ToJsonString());
         var headers = new JsonObject();
         foreach (var header in response.Headers.Concat(response.Content.Headers))
         {
@@ -88,47 +76,21 @@ public sealed partial class InMemoryGraphHandler
         var answer = new JsonObject { ["id"] = id, ["status"] = (int)response.StatusCode, ["headers"] = headers };
         if (text.Length > 0)
         {
-            answer["body"] = JsonNode.Parse(text);
+            answer["body"] = JsonBody(text) ?? Convert.ToBase64String(Encoding.UTF8.GetBytes(text)); // as Graph sends a part's body that is not JSON
         }
 
         return answer;
     }
 
-    private HttpResponseMessage? ScriptedPart(string line)
+    private static JsonNode? JsonBody(string text)
     {
-        PartFault? fault;
-        lock (_partFaultsLock)
+        try
         {
-            var decoded = Uri.UnescapeDataString(line);
-            fault = _partFaults.FirstOrDefault(f => f.Remaining > 0 && decoded.Contains(f.Match, StringComparison.OrdinalIgnoreCase));
-            if (fault is not null)
-            {
-                fault.Remaining--;
-            }
+            return JsonNode.Parse(text);
         }
-
-        if (fault is null)
+        catch (JsonException)
         {
             return null;
         }
-
-        var response = Error(fault.Status, fault.Status == HttpStatusCode.TooManyRequests ? "TooManyRequests" : "ErrorItemNotFound", $"scripted {(int)fault.Status}");
-        if (fault.RetryAfterSeconds is { } seconds)
-        {
-            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
-        }
-
-        return response;
-    }
-
-    private sealed class PartFault(string match, HttpStatusCode status, int? retryAfterSeconds, int remaining)
-    {
-        public string Match { get; } = match;
-
-        public HttpStatusCode Status { get; } = status;
-
-        public int? RetryAfterSeconds { get; } = retryAfterSeconds;
-
-        public int Remaining { get; set; } = remaining;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>A typed way to seed a message; it becomes the same JSON Graph would return.</summary>
 public sealed record InMemoryMessage

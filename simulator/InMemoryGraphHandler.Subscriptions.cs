@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>A change-notification subscription as the in-memory Graph holds it.</summary>
 public sealed record InMemorySubscription(
@@ -38,9 +38,6 @@ public sealed partial class InMemoryGraphHandler
 
     /// <summary>Status codes of every notification post, in order.</summary>
     public ConcurrentQueue<HttpStatusCode> Deliveries { get; } = new();
-
-    /// <summary>The next this many notifications are lost on the way, as Graph loses some (lifecycle events are not).</summary>
-    public int NotificationsToDrop { get; set; }
 
     private async Task<HttpResponseMessage?> RouteSubscriptionsAsync(GraphRequest request, string? body, CancellationToken ct)
     {
@@ -185,9 +182,8 @@ public sealed partial class InMemoryGraphHandler
                         continue;
                     }
 
-                    if (NotificationsToDrop > 0)
+                    if (Dropped(subscription.NotificationUrl))
                     {
-                        NotificationsToDrop--;
                         continue;
                     }
 
@@ -234,6 +230,13 @@ public sealed partial class InMemoryGraphHandler
         }
 
         _published = Mailbox.Version;
+    }
+
+    /// <summary>Whether the fault script loses this notification on the way, as Graph loses some.</summary>
+    private bool Dropped(Uri notificationUrl)
+    {
+        using var post = new HttpRequestMessage(HttpMethod.Post, notificationUrl);
+        return Faults.Take(FaultScope.Notification, new FaultCall(post, HttpMethod.Post, notificationUrl.AbsolutePath.TrimStart('/'), Uri.UnescapeDataString(notificationUrl.AbsoluteUri))) is not null;
     }
 
     private async Task<HttpResponseMessage> PostAsync(Uri url, JsonObject entry, CancellationToken ct)

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>A member of a Teams chat: their directory id, address and name (Graph's <c>aadUserConversationMember</c>).</summary>
 public sealed record InMemoryChatMember(string UserId, string Email, string DisplayName);

@@ -4,13 +4,14 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>
 /// Serves an <see cref="InMemoryMailbox"/> as Microsoft Graph v1.0 would, in process, to the same SDK code:
 /// the built-in sample mailbox (local mode) and the tests. Honours $select, $expand of extended properties,
 /// <c>Prefer: odata.maxpagesize</c>, delta with next/delta links and @removed, and the receivedDateTime and
 /// conversationId filters, flag and extended-property PATCHes, createReplyAll, sending a draft, sendMail, JSON <c>$batch</c>, getMailTips (automatic replies) and the people API's search (phones). A request it does not serve gets a Graph-style error and lands in <see cref="Problems"/>.
+/// <see cref="Faults"/> scripts Graph's failures; <see cref="Requests"/> records what was asked.
 /// </summary>
 public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : HttpMessageHandler
 {
@@ -28,14 +29,11 @@ public sealed partial class InMemoryGraphHandler(InMemoryMailbox mailbox) : Http
     /// <summary>Requests this mailbox could not serve, or served although they broke a rule of this app (no ImmutableId).</summary>
     public ConcurrentQueue<string> Problems { get; } = new();
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> ServeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         await LatencyAsync(request, body, cancellationToken);
-        var response = await RouteSubscriptionsAsync(new GraphRequest(request), body, cancellationToken) ?? Route(new GraphRequest(request), body);
-        response.RequestMessage = request; // as a real transport does; the SDK's RetryHandler resends it
-        return response;
+        return await RouteSubscriptionsAsync(new GraphRequest(request), body, cancellationToken) ?? Route(new GraphRequest(request), body);
     }
 
     private HttpResponseMessage Route(GraphRequest request, string? body)

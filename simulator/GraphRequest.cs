@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>The parts of a request the in-memory Graph reads: the path after the version segment, query, preferences.</summary>
 internal sealed partial class GraphRequest

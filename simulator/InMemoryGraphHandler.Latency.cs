@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 public sealed partial class InMemoryGraphHandler
 {

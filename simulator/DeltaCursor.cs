@@ -1,4 +1,4 @@
-namespace OutlookFollowUp.Mail.Sample;
+namespace OutlookFollowUp.GraphSimulator;
 
 /// <summary>Where a paged or delta read stands; the token in a link points at one of these, like Graph's opaque state.</summary>
 /// <param name="Folder">Null for a /me/messages listing across folders.</param>
