@@ -1,14 +1,19 @@
 // The pane's five languages. Each catalog (locales/en.json…) is shared with the server: one entry per sentence,
 // ICU-style {placeholders} and {count, plural, …} forms picked by CLDR's rules (plural.js). No sentence is ever
 // assembled from translated pieces.
-import en from './locales/en.json' with { type: 'json' };
-import it from './locales/it.json' with { type: 'json' };
-import de from './locales/de.json' with { type: 'json' };
-import fr from './locales/fr.json' with { type: 'json' };
-import es from './locales/es.json' with { type: 'json' };
 import { format, forms } from './message.js';
+import { pluralRules } from './plural.js';
 
+// Fetched rather than imported as JSON modules, which older Outlook web views (Safari before 17.2) cannot load.
+async function load(name) {
+  const response = await fetch(new URL(`./locales/${name}.json`, import.meta.url));
+  if (!response.ok) throw new Error(`The pane's texts (locales/${name}.json) could not be loaded: ${response.status}`);
+  return response.json();
+}
+
+const [plurals, en, it, de, fr, es] = await Promise.all(['plurals', 'en', 'it', 'de', 'fr', 'es'].map(load));
 const SOURCES = { en, it, de, fr, es };
+const category = pluralRules(plurals);
 
 /** Each language's messages as forms to read: the text, or a plural's text by category ({ one, other }). */
 export const CATALOGS = Object.fromEntries(Object.entries(SOURCES).map(([lang, catalog]) =>
@@ -48,7 +53,7 @@ export function t(key, params = {}) {
   const own = SOURCES[current.language][key];
   const message = own ?? en[key];
   if (message === undefined) throw new Error(`No message ${key}`);
-  return format(message, own === undefined ? 'en' : current.language, params);
+  return format(message, own === undefined ? 'en' : current.language, params, category);
 }
 
 /** A message the server says without a full stop, as a sentence of the pane: with one ("… moved to 8 déc." keeps its own). */

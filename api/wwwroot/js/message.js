@@ -1,8 +1,6 @@
 // One catalog message in the part of ICU MessageFormat the catalogs use: text, {name}, and
 // {count, plural, one {…} other {…}} or {n, selectordinal, …} with CLDR's categories or an exact =0. An apostrophe is
 // plain text. The server reads the same syntax the same way (Localization/Message.cs).
-import { category } from './plural.js';
-
 const parsed = new Map();
 
 /** The message's parts: strings, { name }, and { name, ordinal, branches: [[selector, parts, source]] }. */
@@ -54,9 +52,10 @@ function until(source, position, stops) {
 
 /**
  * The message with params filled in (a missing one stays as {name}); a plural picks its form by its argument's number
- * (no number: 'other'). A value ending in a full stop where the message has one too ("8 déc." then ".") keeps one stop.
+ * (no number: 'other') through category (plural.js). A value ending in a full stop where the message has one too
+ * ("8 déc." then ".") keeps one stop.
  */
-export function format(source, language, params = {}) {
+export function format(source, language, params, category) {
   let out = '';
   let valueEndsInStop = false;
   const write = parts => {
@@ -69,7 +68,7 @@ export function format(source, language, params = {}) {
         out += value;
         valueEndsInStop = value.endsWith('.');
       } else {
-        write(pick(part, params[part.name], language));
+        write(pick(part, params[part.name], language, category));
       }
     }
   };
@@ -77,7 +76,7 @@ export function format(source, language, params = {}) {
   return out;
 }
 
-function pick(plural, number, language) {
+function pick(plural, number, language, category) {
   const n = number === undefined || number === null || number === '' || !Number.isFinite(Number(number)) ? null : number;
   const exact = n === null ? undefined : plural.branches.find(([selector]) => selector.startsWith('=') && Number(selector.slice(1)) === Number(n));
   const form = n === null ? 'other' : category(language, n, plural.ordinal ? 'ordinal' : 'cardinal');

@@ -1,6 +1,5 @@
 // CLDR's plural rules, from locales/plurals.json (CLDR 48's supplemental plurals and ordinals, trimmed to the five
-// languages); the server evaluates the same file the same way (Localization/PluralRule.cs).
-import data from './locales/plurals.json' with { type: 'json' };
+// languages, which i18n.js loads); the server evaluates the same file the same way (Localization/PluralRule.cs).
 
 /** CLDR's operands of a number as written: "1.50" has two fraction digits, "1.1c6" is 1.1 × 10⁶. */
 export function operands(number) {
@@ -36,31 +35,21 @@ function compile(rule) {
   return o => anyOf.some(all => all.every(relation => relation(o)));
 }
 
-const RULES = {};
-for (const [type, table] of [['cardinal', data.supplemental['plurals-type-cardinal']], ['ordinal', data.supplemental['plurals-type-ordinal']]]) {
-  for (const [language, rules] of Object.entries(table)) {
-    RULES[`${type}:${language}`] = Object.entries(rules).map(([name, rule]) => [name.replace('pluralRule-count-', ''), compile(rule)]);
-  }
-}
+const TABLES = data => [['cardinal', data.supplemental['plurals-type-cardinal']], ['ordinal', data.supplemental['plurals-type-ordinal']]];
 
-export const CLDR_VERSION = data.supplemental.version._cldrVersion;
-
-/** 'one', 'few', 'many', 'other'… for number in language ('en' when not one of the five); type 'ordinal' ranks ("2nd"). */
-export function category(language, number, type = 'cardinal') {
-  const o = operands(number);
-  const rules = RULES[`${type}:${language}`] ?? RULES[`${type}:en`];
-  return rules.find(([, matches]) => matches(o))?.[0] ?? 'other';
-}
-
-/** Each rule's CLDR sample numbers ("@integer 1, 21, 31, …"): what the tests check this evaluator against. */
-export function samples() {
-  const out = [];
-  for (const [type, table] of [['cardinal', data.supplemental['plurals-type-cardinal']], ['ordinal', data.supplemental['plurals-type-ordinal']]]) {
-    for (const [language, rules] of Object.entries(table)) {
-      for (const [name, rule] of Object.entries(rules)) {
-        if (rule.includes('@')) out.push({ language, type, category: name.replace('pluralRule-count-', ''), samples: rule.slice(rule.indexOf('@')) });
-      }
+/**
+ * The rules of plurals.json as category(language, number, type): 'one', 'few', 'many', 'other'… for number in
+ * language ('en' when not one of the five); type 'ordinal' ranks ("2nd").
+ */
+export function pluralRules(data) {
+  const rules = {};
+  for (const [type, table] of TABLES(data)) {
+    for (const [language, named] of Object.entries(table)) {
+      rules[`${type}:${language}`] = Object.entries(named).map(([name, rule]) => [name.replace('pluralRule-count-', ''), compile(rule)]);
     }
   }
-  return out;
+  return (language, number, type = 'cardinal') => {
+    const o = operands(number);
+    return (rules[`${type}:${language}`] ?? rules[`${type}:en`]).find(([, matches]) => matches(o))?.[0] ?? 'other';
+  };
 }

@@ -58,7 +58,7 @@ public sealed class PaneFormatterTests
                 Server = message.Format(language, name => values[name], name => decimal.Parse(values[name], CultureInfo.InvariantCulture), words => words),
             }).ToList();
 
-        var pane = await PaneScript.RunAsync("return input.map(c => format(c.Source, c.Language, c.Values));", cases);
+        var pane = await PaneScript.RunAsync("return input.map(c => format(c.Source, c.Language, c.Values, category));", cases);
 
         var differ = cases.Zip(pane.EnumerateArray().Select(e => e.GetString()))
             .Where(p => p.First.Server != p.Second)

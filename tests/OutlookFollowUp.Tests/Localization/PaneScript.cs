@@ -12,8 +12,8 @@ internal static class PaneScript
     public static string Path(params string[] parts) => RepositoryFiles.Path(["api", "wwwroot", "js", .. parts]);
 
     /// <summary>
-    /// Runs <paramref name="body"/> (an async function body with <c>input</c>, <c>format</c>, <c>category</c>,
-    /// <c>samples</c> in scope) and returns what it returns, as JSON.
+    /// Runs <paramref name="body"/> (an async function body with <c>input</c>, <c>format</c> and <c>category</c>, the
+    /// rules of plurals.json, in scope) and returns what it returns, as JSON.
     /// </summary>
     public static async Task<JsonElement> RunAsync(string body, object input)
     {
@@ -32,8 +32,10 @@ internal static class PaneScript
             await File.WriteAllTextAsync(System.IO.Path.Combine(folder.FullName, "run.js"), $$"""
                 import { readFileSync } from 'node:fs';
                 import { format } from './message.js';
-                import { category, samples } from './plural.js';
-                const input = JSON.parse(readFileSync(new URL('./input.json', import.meta.url), 'utf8'));
+                import { pluralRules } from './plural.js';
+                const read = name => JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8'));
+                const input = read('./input.json');
+                const category = pluralRules(read('./locales/plurals.json'));
                 const output = await (async () => { {{body}} })();
                 process.stdout.write(JSON.stringify(output));
                 """);
