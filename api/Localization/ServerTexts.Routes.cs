@@ -18,7 +18,7 @@ public sealed partial class ServerTexts
         return answer.Route switch
         {
             AnswerRoute.Teams => Format(TextKey.RouteTeams, values: [("name", ReasonText.Name(answer.For)), ("when", when)]),
-            AnswerRoute.Meeting => Format(TextKey.RouteMet, values: [("name", ReasonText.Name(answer.For)), ("when", when)]),
+            AnswerRoute.Meeting => Format(TextKey.RouteMet, values: [("names", ReasonText.Name(answer.For)), ("when", when)]),
             AnswerRoute.Colleague when answer.By is { } by => Format(TextKey.RouteColleague, values: [("name", ReasonText.Name(by)), ("names", ReasonText.Name(answer.For))]),
             _ => "",
         };

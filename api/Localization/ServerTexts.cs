@@ -1,21 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Text.RegularExpressions;
 
 namespace OutlookFollowUp.Localization;
-
-internal static partial class Catalogs
-{
-    public static readonly IReadOnlyDictionary<string, LanguageTexts> All = new Dictionary<string, LanguageTexts>(StringComparer.Ordinal)
-    {
-        ["en"] = English().With(EnglishRoutes()),
-        ["it"] = Italian().With(ItalianRoutes()),
-        ["de"] = German().With(GermanRoutes()),
-        ["fr"] = French().With(FrenchRoutes()),
-        ["es"] = Spanish().With(SpanishRoutes()),
-    };
-}
 
 /// <summary>
 /// What the server writes for a user, in their language (<see cref="UserLanguages"/>): whole messages with their
@@ -24,13 +11,13 @@ internal static partial class Catalogs
 /// </summary>
 public sealed partial class ServerTexts
 {
-    private readonly LanguageTexts _texts;
+    private readonly DatePatterns _dates;
 
     private ServerTexts(string language)
     {
         Language = language;
         Culture = UserLanguages.Culture(language);
-        _texts = Catalogs.All[language];
+        _dates = DatePatterns.ByLanguage[language];
     }
 
     private static readonly IReadOnlyDictionary<string, ServerTexts> ByLanguage =
@@ -45,14 +32,14 @@ public sealed partial class ServerTexts
 
     /// <summary>The message as plain text; <c>{count}</c> is filled from <paramref name="count"/>.</summary>
     public string Format(TextKey key, int? count = null, params (string Name, string Value)[] values) =>
-        Fill(Pick(key, count), count, values);
+        Fill(key, count, values, words => words);
 
     /// <summary>
     /// The message as HTML: its own words HTML-encoded, each value put in as the HTML given (the caller encodes text,
     /// or passes a link it built).
     /// </summary>
     public string Html(TextKey key, int? count = null, params (string Name, string Html)[] values) =>
-        Fill(Encode(Pick(key, count)), count, values);
+        Fill(key, count, values, Encode);
 
     // Only what HTML needs (& < > " '): accents, „quotes“ and apostrophes stay readable in the mail's source.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
@@ -61,17 +48,17 @@ public sealed partial class ServerTexts
     public static string Encode(string text) => Encoder.Encode(text);
 
     /// <summary>A day ("Tue, Nov 24"; "mar 24 nov") in the language's culture.</summary>
-    public string Day(DateTimeOffset local) => local.ToString(_texts.DayPattern, Culture);
+    public string Day(DateTimeOffset local) => local.ToString(_dates.Day, Culture);
 
     /// <summary>A day and a time ("Tue, Nov 24, 9:00 AM"; "mar 24 nov, 09:00").</summary>
-    public string DayTime(DateTimeOffset local) => local.ToString(_texts.DayTimePattern, Culture);
+    public string DayTime(DateTimeOffset local) => local.ToString(_dates.DayTime, Culture);
 
     /// <summary>The away note's day ("Thu 3 Dec"; "gio 3 dic"; "Do., 3. Dez.").</summary>
-    public string ShortDay(DateTimeOffset local) => local.ToString(_texts.ShortDayPattern, Culture);
+    public string ShortDay(DateTimeOffset local) => local.ToString(_dates.ShortDay, Culture);
 
     /// <summary>The away note's weekday and time ("Fri 09:00"), or day and time when further than a week ("Fri 11 Dec 09:00").</summary>
     public string WeekdayTime(DateTimeOffset local, bool withDay) =>
-        local.ToString(withDay ? _texts.ShortDayTimePattern : _texts.WeekdayTimePattern, Culture);
+        local.ToString(withDay ? _dates.ShortDayTime : _dates.WeekdayTime, Culture);
 
     /// <summary>Names as the language lists them: "Ana", "Ana and Ben", "Ana, Ben and Carla" ("Ana, Ben e Carla").</summary>
     public string List(IReadOnlyList<string> items) => items.Count switch
@@ -81,38 +68,31 @@ public sealed partial class ServerTexts
         _ => Format(TextKey.ListAnd, values: [("first", string.Join(", ", items.Take(items.Count - 1))), ("last", items[^1])]),
     };
 
-    /// <summary>The form for <paramref name="count"/>: English, German, Italian and Spanish say "one" for 1 only, French for 0 and 1.</summary>
-    private string Pick(TextKey key, int? count)
+    // {count} is written in the language's culture ("1,234"; "1.234") and picks the form; the other values go in as given.
+    private string Fill(TextKey key, int? count, (string Name, string Value)[] values, Func<string, string> words)
     {
-        var text = _texts.Texts[key];
-        var one = count is { } n && (n == 1 || (Language == "fr" && n == 0));
-        return one && text.One is not null ? text.One : text.Other;
-    }
+        return Catalog.Get(Language, key).Format(Language, Value, Number, words);
 
-    private string Fill(string template, int? count, (string Name, string Value)[] values) =>
-        Placeholder().Replace(template, match =>
+        string Value(string name)
         {
-            var name = match.Groups[1].Value;
             if (name == "count" && count is { } n)
             {
                 return n.ToString("N0", Culture);
             }
 
-            foreach (var (key, value) in values)
+            foreach (var (given, value) in values)
             {
-                if (key == name)
+                if (given == name)
                 {
                     return value;
                 }
             }
 
             throw new InvalidOperationException($"No value for {{{name}}} in {Language}.");
-        });
+        }
 
-    /// <summary>The placeholder names of every form of a message (what the catalog test compares across languages).</summary>
-    internal static IReadOnlySet<string> Placeholders(string template) =>
-        Placeholder().Matches(template).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-
-    [GeneratedRegex(@"\{(\w+)\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
+        decimal Number(string name) => name == "count" && count is { } n
+            ? n
+            : throw new InvalidOperationException($"No {{count}} for {key} in {Language}.");
+    }
 }

@@ -1,12 +1,9 @@
 namespace OutlookFollowUp.Localization;
 
 /// <summary>
-/// One whole message with named <c>{placeholders}</c>. <see cref="One"/> is the singular form of a message counted by
-/// <c>{count}</c> (the form may say the number in words and leave <c>{count}</c> out); <see cref="Other"/> every other.
+/// The server's messages, each a key in the catalogs (<see cref="Catalog.Key"/>). Each is a whole sentence or heading
+/// in every language, never a piece of one; a counted one picks its form by <c>{count}</c>.
 /// </summary>
-public sealed record Text(string Other, string? One = null);
-
-/// <summary>The server's messages. Each is a whole sentence or heading in every language, never a piece of one.</summary>
 public enum TextKey
 {
     DigestSubject,
@@ -52,11 +49,3 @@ public enum TextKey
     /// <summary>The last two items of a list of names: "{first} and {last}" (the others before them, by commas).</summary>
     ListAnd,
 }
-
-/// <summary>
-/// One language's messages and its date patterns (.NET custom patterns, formatted with the language's culture): the
-/// digest's days and times, and the away note's short forms ("Thu 3 Dec", "Fri 09:00", "Fri 11 Dec 09:00").
-/// </summary>
-public sealed record LanguageTexts(
-    IReadOnlyDictionary<TextKey, Text> Texts, string DayPattern, string DayTimePattern,
-    string ShortDayPattern = "ddd d MMM", string WeekdayTimePattern = "ddd HH:mm", string ShortDayTimePattern = "ddd d MMM HH:mm");

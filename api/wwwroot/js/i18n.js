@@ -1,20 +1,31 @@
-// The pane's five languages. Every message is whole, with named {placeholders}; plurals pick a form through
-// Intl.PluralRules. No sentence is ever assembled from translated pieces.
-import en from './locales/en.js';
-import it from './locales/it.js';
-import de from './locales/de.js';
-import fr from './locales/fr.js';
-import es from './locales/es.js';
+// The pane's five languages. Each catalog (locales/en.json…) is shared with the server: one entry per sentence,
+// ICU-style {placeholders} and {count, plural, …} forms picked by CLDR's rules (plural.js). No sentence is ever
+// assembled from translated pieces.
+import { format, forms } from './message.js';
+import { pluralRules } from './plural.js';
 
-export const CATALOGS = { en, it, de, fr, es };
-export const LANGUAGES = Object.keys(CATALOGS);
+// Fetched rather than imported as JSON modules, which older Outlook web views (Safari before 17.2) cannot load.
+async function load(name) {
+  const response = await fetch(new URL(`./locales/${name}.json`, import.meta.url));
+  if (!response.ok) throw new Error(`The pane's texts (locales/${name}.json) could not be loaded: ${response.status}`);
+  return response.json();
+}
+
+const [plurals, en, it, de, fr, es] = await Promise.all(['plurals', 'en', 'it', 'de', 'fr', 'es'].map(load));
+const SOURCES = { en, it, de, fr, es };
+const category = pluralRules(plurals);
+
+/** Each language's messages as forms to read: the text, or a plural's text by category ({ one, other }). */
+export const CATALOGS = Object.fromEntries(Object.entries(SOURCES).map(([lang, catalog]) =>
+  [lang, Object.fromEntries(Object.entries(catalog).map(([key, message]) => [key, forms(message)]))]));
+export const LANGUAGES = Object.keys(SOURCES);
 
 let current = { language: 'en', locale: 'en-US' };
 
-/** "it-IT" → it; "pt-BR" → en (not offered); the full tag stays the locale for dates, numbers and plurals. */
+/** "it-IT" → it; "pt-BR" → en (not offered); the full tag stays the locale for dates and numbers. */
 export function pickLanguage(tag) {
   const language = String(tag ?? '').toLowerCase().split(/[-_]/)[0];
-  return CATALOGS[language] ? language : 'en';
+  return SOURCES[language] ? language : 'en';
 }
 
 /** tag: Office's display language inside Outlook, else the browser's. */
@@ -34,29 +45,19 @@ export function setLanguage(tag) {
 export const language = () => current.language;
 export const locale = () => current.locale;
 
-function select(entry, count, lang, type) {
-  if (typeof entry === 'string') return entry;
-  const rule = new Intl.PluralRules(lang, { type }).select(Number(count));
-  return entry[rule] ?? entry.other;
-}
-
 /**
- * t('snoozedUntil', { when: '…' }): the message in the current language (English when a key is missing there).
- * A plural entry picks its form by {count}; by {ordinal} instead when that is given ("1st", "2nd": one, two, few, other).
+ * t('toast.snoozed', { when: '…' }): the message in the current language (English when a key is missing there), its
+ * plural form picked by the number its message names ({count}; {ordinal} for "1st", "2nd").
  */
 export function t(key, params = {}) {
-  const own = CATALOGS[current.language][key];
-  const entry = own ?? en[key];
-  if (entry === undefined) throw new Error(`No message ${key}`);
-  const lang = own === undefined ? 'en' : current.locale;
-  const text = 'ordinal' in params ? select(entry, params.ordinal, lang, 'ordinal') : select(entry, params.count, lang, 'cardinal');
-  // A value ending in a full stop ("8. Dez.", "8 déc.") where the sentence ends too: one stop, not two.
-  return text.replace(/\{(\w+)\}(\.?)/g, (whole, name, stop) => {
-    if (!(name in params)) return whole;
-    const value = String(params[name]);
-    return value + (stop && value.endsWith('.') ? '' : stop);
-  });
+  const own = SOURCES[current.language][key];
+  const message = own ?? en[key];
+  if (message === undefined) throw new Error(`No message ${key}`);
+  return format(message, own === undefined ? 'en' : current.language, params, category);
 }
+
+/** A message the server says without a full stop, as a sentence of the pane: with one ("… moved to 8 déc." keeps its own). */
+export const sentence = text => (text.endsWith('.') ? text : `${text}.`);
 
 /** A list of names joined the way the language joins them: "Ana, Ben and Carla", "Ana, Ben e Carla". */
 export function list(items) {

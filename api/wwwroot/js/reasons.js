@@ -1,7 +1,7 @@
 // The reason under each row, in the reader's language. The API writes it in English from the rule engine's facts
 // (api/FollowUps/ReasonText.cs); the pane reads those facts back from its fixed sentences and says them again with
 // whole translated messages. A reason with a sentence this file does not know is shown as the API wrote it.
-import { t, list, language } from './i18n.js';
+import { t, list, language, sentence } from './i18n.js';
 import { ago, when as dateTime } from './time.js';
 
 const AGE = String.raw`(?<count>\d+) (?<unit>hours?|days?)(?: \((?<hours>\d+) working hours\))? ago`;
@@ -70,12 +70,12 @@ function routeSentences(thread) {
   const sentences = [];
   if (thread.replied?.length) sentences.push({ kind: 'group', text: t('reason.repliedEarlier', { names: names(thread.replied) }) });
   for (const group of groupBy(answered.filter(a => a.route === 'colleague' && a.by), a => a.by.address)) {
-    sentences.push({ kind: 'routes', text: t('reason.answeredColleague', { name: nameOf(group[0].by), names: names(group) }) });
+    sentences.push({ kind: 'routes', text: sentence(t('route.colleague', { name: nameOf(group[0].by), names: names(group) })) });
   }
   const teams = answered.filter(a => a.route === 'teams');
   if (teams.length) sentences.push({ kind: 'routes', text: t('reason.answeredTeams', { names: names(teams) }) });
   for (const group of groupBy(answered.filter(a => a.route === 'meeting'), a => a.at)) {
-    sentences.push({ kind: 'routes', text: t('reason.answeredMeeting', { names: names(group), when: dateTime(group[0].at) }) });
+    sentences.push({ kind: 'routes', text: sentence(t('route.met', { names: names(group), when: dateTime(group[0].at) })) });
   }
   if (thread.waitingOn?.length) sentences.push({ kind: 'group', text: t('reason.stillWaiting', { names: names(thread.waitingOn) }) });
   return sentences;

@@ -1,7 +1,7 @@
 // Each reminder's state in words: scheduled (when), due now, answered (by whom, when), done (by you, or in Outlook).
 // Fields the API may add later (dueAt, resolvedBy, closedBy) are used when present and never required.
 import { h, fill } from './dom.js';
-import { t, list as names, locale } from './i18n.js';
+import { t, list as names, locale, sentence } from './i18n.js';
 import { when, untilWhen } from './time.js';
 
 const OPEN = new Set(['scheduled', 'due']);
@@ -58,9 +58,9 @@ export function awayText(r) {
   const who = (away?.names ?? []).filter(Boolean);
   if (who.length === 0) return null;
   const params = { names: names(who), count: who.length };
-  return away.movedTo && away.until
-    ? t('reminder.awayMoved', { ...params, until: untilWhen(away.until), movedTo: when(away.movedTo) })
-    : t('reminder.awayOn', params);
+  return sentence(away.movedTo && away.until
+    ? t('away.moved', { ...params, until: untilWhen(away.until), movedTo: when(away.movedTo) })
+    : t('away.replyOn', params));
 }
 
 /** The small meeting ahead the due sweep held the reminder for (the API's `hold`), in the reader's words. Null when none. */
@@ -68,7 +68,7 @@ export function holdText(r) {
   const hold = r?.hold;
   if (!hold?.movedTo || !hold.start) return null;
   const day = new Intl.DateTimeFormat(locale(), { weekday: 'short' }).format(new Date(hold.start));
-  return t('reminder.meetingHeld', { names: names((hold.names ?? []).filter(Boolean)), day, movedTo: when(hold.movedTo) });
+  return sentence(t('route.meetingHeld', { names: names((hold.names ?? []).filter(Boolean)), day, movedTo: when(hold.movedTo) }));
 }
 
 export const isOpen = r => !!r && OPEN.has(r.status);

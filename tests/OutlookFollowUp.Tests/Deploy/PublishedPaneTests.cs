@@ -32,6 +32,8 @@ public sealed class PublishedPaneTests
 
             Assert.Equal(HttpStatusCode.OK, msal.StatusCode);
             Assert.Contains("createNestablePublicClientApplication", await msal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var catalog = await http.GetAsync(new Uri(api.BaseAddress, "js/locales/it.json"));
+            Assert.Equal("application/json", catalog.Content.Headers.ContentType?.MediaType);
         }
         finally
         {
