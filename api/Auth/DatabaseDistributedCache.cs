@@ -6,8 +6,8 @@ namespace OutlookFollowUp.Auth;
 
 /// <summary>
 /// <see cref="IDistributedCache"/> over the product's database (table token_cache), for Identity.Web's MSAL token
-/// cache: shared by every instance, surviving restarts, on SQLite and PostgreSQL alike. A singleton, so each call
-/// takes its own short-lived context.
+/// cache and HybridCache's shared layer (<see cref="SharedAnswers"/>): shared by every instance, surviving restarts, on
+/// SQLite and PostgreSQL alike. A singleton, so each call takes its own short-lived context.
 /// </summary>
 internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, TimeProvider time) : IDistributedCache
 {
@@ -45,7 +45,7 @@ internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, Time
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-        // Token writes are rare (one per acquisition), so the sweep of expired entries rides along.
+        // Writes are few (a token per acquisition, an answer per address an hour), so the sweep of expired entries rides along.
         await db.Set<TokenCacheRow>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(token);
         var row = await db.Set<TokenCacheRow>().SingleOrDefaultAsync(r => r.Id == key, token);
         if (row is null)

@@ -85,7 +85,7 @@ internal sealed class SweepRig : IAsyncDisposable
     public SweepParts Parts(Func<FollowUpDbContext, AwaySweepStep>? away = null)
     {
         var context = Db.CreateContext();
-        return new SweepParts(context, new SettingsStore(context, Time), new ThreadIndex(context), away?.Invoke(context), routes: new Routes.RouteStore(context));
+        return new SweepParts(context, new SettingsStore(context, Time), new ThreadIndex(context), away?.Invoke(context), routes: new OutlookFollowUp.Routes.RouteStore(context));
     }
 
     /// <summary>A message I sent in Sent Items (its conversation is <c>conv-{id}</c>).</summary>
