@@ -69,7 +69,7 @@ internal static class AwayFigures
             await seed.SaveChangesAsync();
         }
 
-        var sweep = BenchSweep.Create(database, reader, time, new BackgroundOptions(), new AwayCache(time));
+        var sweep = BenchSweep.Create(database, reader, time, new BackgroundOptions(), BenchSweep.AwayCache(database, time));
         var counts = await sweep.RunOnceAsync(CancellationToken.None);
         var held = counts.Claimed - counts.Due - counts.Resolved - counts.Retried;
         if (counts.Claimed != Reminders || counts.Retried != 0)

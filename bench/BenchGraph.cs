@@ -74,6 +74,17 @@ internal static class BenchSweep
         new(() => Parts(database, mailboxes, time, cache, leases), mailboxes, new NoSweepProbe(), new FlagPermissionNotices(), time,
             Microsoft.Extensions.Options.Options.Create(options), NullLogger<ReminderSweep>.Instance, leases);
 
+    /// <summary>One instance's away cache as the app registers it: its own memory, the bench database as the shared layer.</summary>
+    public static AwayCache AwayCache(BenchDatabase database, TimeProvider time)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(time)
+            .AddScoped(_ => database.CreateContext(owned: true))
+            .AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, OutlookFollowUp.Auth.DatabaseDistributedCache>();
+        services.AddHybridCache();
+        return new AwayCache(services.BuildServiceProvider().GetRequiredService<Microsoft.Extensions.Caching.Hybrid.HybridCache>(), time);
+    }
+
     private static SweepParts Parts(BenchDatabase database, IMailboxes mailboxes, TimeProvider time, AwayCache? cache, MailboxLeases? leases)
     {
         var context = database.CreateContext(owned: true);

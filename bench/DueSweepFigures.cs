@@ -21,13 +21,10 @@ namespace OutlookFollowUp.Bench;
 /// </summary>
 internal static class DueSweepFigures
 {
-    public static async Task RunAsync(string[] args, TextWriter output)
+    public static async Task RunAsync(ScaleRun run, TextWriter output)
     {
-        var a = BenchArgs.Parse(args, "mailboxes", "per-mailbox", "latency-ms", "instances", "database", "concurrency", "timeout-s");
-        var (mailboxes, perMailbox) = (a.Int("mailboxes", 1_000, 1, 100_000), a.Int("per-mailbox", 10, 1, 1_000));
-        var (latency, instances) = (a.Int("latency-ms", 100, 0, 10_000), a.Int("instances", 1, 1, 8));
-        var timeout = TimeSpan.FromSeconds(a.Int("timeout-s", 900, 10, 7_200));
-        var provider = Provider(a.Text("database"), instances);
+        var (mailboxes, perMailbox, latency, instances, timeout) = (run.Mailboxes, run.PerMailbox, run.LatencyMs, run.Instances, run.Timeout);
+        var provider = Provider(run.Database, instances);
         var total = mailboxes * perMailbox;
 
         await using var database = await BenchDatabase.CreateAsync(provider);
@@ -46,9 +43,9 @@ internal static class DueSweepFigures
             ["Sync__DueSweepInterval"] = "00:00:01",
             ["Logging__LogLevel__OutlookFollowUp.Reminders.ReminderSweep"] = "Information", // "Due sweep: …" tells who swept
         };
-        if (a.Text("concurrency") is { } concurrency)
+        if (run.Concurrency is { } concurrency)
         {
-            settings["Sync__MailboxConcurrency"] = concurrency;
+            settings["Sync__MailboxConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture);
         }
 
         var running = new List<BenchInstance>();

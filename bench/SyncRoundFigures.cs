@@ -23,12 +23,10 @@ namespace OutlookFollowUp.Bench;
 /// </summary>
 internal static class SyncRoundFigures
 {
-    public static async Task RunAsync(string[] args, TextWriter output)
+    public static async Task RunAsync(ScaleRun run, TextWriter output)
     {
-        var a = BenchArgs.Parse(args, "mailboxes", "latency-ms", "instances", "database", "concurrency", "timeout-s");
-        var (mailboxes, latency, instances) = (a.Int("mailboxes", 10_000, 1, 100_000), a.Int("latency-ms", 100, 0, 10_000), a.Int("instances", 1, 1, 8));
-        var timeout = TimeSpan.FromSeconds(a.Int("timeout-s", 1_200, 10, 7_200));
-        var provider = DueSweepFigures.Provider(a.Text("database"), instances);
+        var (mailboxes, latency, instances, timeout) = (run.Mailboxes, run.LatencyMs, run.Instances, run.Timeout);
+        var provider = DueSweepFigures.Provider(run.Database, instances);
 
         await using var database = await BenchDatabase.CreateAsync(provider);
         var mailbox = new InMemoryMailbox("me@contoso.com");
@@ -42,9 +40,9 @@ internal static class SyncRoundFigures
         simulator.Latency = TimeSpan.FromMilliseconds(latency);
 
         var settings = new Dictionary<string, string>();
-        if (a.Text("concurrency") is { } concurrency)
+        if (run.Concurrency is { } concurrency)
         {
-            settings["Sync__MailboxConcurrency"] = concurrency;
+            settings["Sync__MailboxConcurrency"] = concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var running = new List<BenchInstance>();

@@ -28,6 +28,8 @@ public static class AuthSetup
             services.AddHttpContextAccessor();
         }
 
+        // After Identity.Web's registrations, so it is the one: MSAL's tokens, and HybridCache's shared layer (SharedAnswers).
+        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, DatabaseDistributedCache>();
         return services.AddApiPolicies();
     }
 }

@@ -6,11 +6,16 @@ namespace OutlookFollowUp.Auth;
 
 /// <summary>
 /// <see cref="IDistributedCache"/> over the product's database (table token_cache), for Identity.Web's MSAL token
-/// cache: shared by every instance, surviving restarts, on SQLite and PostgreSQL alike. A singleton, so each call
-/// takes its own short-lived context.
+/// cache and HybridCache's shared layer (<see cref="SharedAnswers"/>): shared by every instance, surviving restarts, on
+/// SQLite and PostgreSQL alike. A singleton, so each call takes its own short-lived context.
 /// </summary>
 internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, TimeProvider time) : IDistributedCache
 {
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>When a write next sweeps the expired entries (UTC ticks).</summary>
+    private long _nextSweep;
+
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
@@ -45,8 +50,13 @@ internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, Time
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
-        // Token writes are rare (one per acquisition), so the sweep of expired entries rides along.
-        await db.Set<TokenCacheRow>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(token);
+        // The sweep of expired entries rides along with a write, at most once a minute: answers are written by the hundred.
+        var sweepDue = Interlocked.Read(ref _nextSweep);
+        if (now.UtcTicks >= sweepDue && Interlocked.CompareExchange(ref _nextSweep, (now + SweepEvery).UtcTicks, sweepDue) == sweepDue)
+        {
+            await db.Set<TokenCacheRow>().Where(r => r.ExpiresAt <= now).ExecuteDeleteAsync(token);
+        }
+
         var row = await db.Set<TokenCacheRow>().SingleOrDefaultAsync(r => r.Id == key, token);
         if (row is null)
         {

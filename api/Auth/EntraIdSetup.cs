@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -26,7 +25,6 @@ internal static class EntraIdSetup
             .AddDistributedTokenCaches();
         // One token acquirer for the process: background work and flag writes outlive the request that made their ports.
         services.AddTokenAcquisition(isTokenAcquisitionSingleton: true);
-        services.AddSingleton<IDistributedCache, DatabaseDistributedCache>();
 
         // Post-configured so that it replaces Identity.Web's validator: one check, offline, for issuer and tenant together.
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>

@@ -1,61 +1,36 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Hybrid;
+using OutlookFollowUp.Auth;
 using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Away;
 
 /// <summary>
-/// Automatic replies per (tenant, address) and working hours per user, kept for <see cref="Lifetime"/> in this process
-/// only. Per tenant, not per user: every caller of one tenant is internal to it, so MailTips give all of them the same
-/// automatic reply (the internal one) and one user's answer serves the tenant's other mailboxes. An address Graph said
-/// nothing about is kept as "off", so it is not asked again within the hour either.
+/// Automatic replies per (tenant, address) and working hours per user, kept for <see cref="Lifetime"/>. Replies go in
+/// the app's shared cache (<see cref="SharedAnswers"/>): one instance's MailTips answer serves every instance. Per
+/// tenant, not per user: every caller of one tenant is internal to it, so MailTips give all of them the same automatic
+/// reply (the internal one) and one user's answer serves the tenant's other mailboxes. An address Graph said nothing
+/// about is kept as "off", so it is not asked again within the hour either. Working hours stay in this process: every
+/// instance already shares them through the digest's store (the due sweep's <c>sharedHours</c>).
 /// </summary>
-public sealed class AwayCache(TimeProvider time)
+public sealed class AwayCache(HybridCache cache, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    /// <summary>Beyond this many entries, expired ones are dropped at the next write.</summary>
-    private const int PruneAbove = 50_000;
+    /// <summary>The kept reply of this address for the tenant, or null when none is kept.</summary>
+    public async ValueTask<AutomaticReply?> GetAsync(string tenant, string address, CancellationToken cancellationToken) =>
+        (await cache.GetKeptAsync<AutomaticReply>(ReplyKey(tenant, address), time, shared: true, cancellationToken))?.Value;
 
-    private readonly ConcurrentDictionary<(string Tenant, string Address), (AutomaticReply Reply, DateTimeOffset Expires)> _replies = new();
-    private readonly ConcurrentDictionary<string, (WorkingHours? Hours, DateTimeOffset Expires)> _hours = new(StringComparer.Ordinal);
+    public ValueTask SetAsync(string tenant, AutomaticReply reply, CancellationToken cancellationToken) =>
+        cache.KeepAsync(ReplyKey(tenant, reply.Address), reply, Lifetime, time, shared: true, cancellationToken);
 
-    public bool TryGet(string tenant, string address, out AutomaticReply reply)
-    {
-        if (_replies.TryGetValue((tenant, address), out var entry) && entry.Expires > time.GetUtcNow())
-        {
-            reply = entry.Reply;
-            return true;
-        }
+    /// <summary>False when nothing is kept; true with null when the mailbox has no working hours.</summary>
+    public async ValueTask<(bool Found, WorkingHours? Hours)> GetHoursAsync(string userKey, CancellationToken cancellationToken) =>
+        await cache.GetKeptAsync<WorkingHours?>(HoursKey(userKey), time, shared: false, cancellationToken) is { } kept ? (true, kept.Value) : (false, null);
 
-        reply = null!;
-        return false;
-    }
+    public ValueTask SetHoursAsync(string userKey, WorkingHours? hours, CancellationToken cancellationToken) =>
+        cache.KeepAsync(HoursKey(userKey), hours, Lifetime, time, shared: false, cancellationToken);
 
-    public void Set(string tenant, AutomaticReply reply)
-    {
-        var now = time.GetUtcNow();
-        if (_replies.Count > PruneAbove)
-        {
-            foreach (var expired in _replies.Where(e => e.Value.Expires <= now).Select(e => e.Key).ToList())
-            {
-                _replies.TryRemove(expired, out _);
-            }
-        }
+    private static string ReplyKey(string tenant, string address) => $"away:reply:{tenant}:{address}";
 
-        _replies[(tenant, reply.Address)] = (reply, now + Lifetime);
-    }
-
-    public bool TryGetHours(string userKey, out WorkingHours? hours)
-    {
-        if (_hours.TryGetValue(userKey, out var entry) && entry.Expires > time.GetUtcNow())
-        {
-            hours = entry.Hours;
-            return true;
-        }
-
-        hours = null;
-        return false;
-    }
-
-    public void SetHours(string userKey, WorkingHours? hours) => _hours[userKey] = (hours, time.GetUtcNow() + Lifetime);
+    private static string HoursKey(string userKey) => "away:hours:" + userKey;
 }

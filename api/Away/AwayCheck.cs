@@ -36,7 +36,7 @@ public sealed partial class AwayCheck(AwayCache cache, AwayRound round, TimeProv
             await round.AskAsync(tenant, addresses, [(userKey, tips)], cancellationToken);
         }
 
-        var replies = Replies(tenant, addresses);
+        var replies = await RepliesAsync(tenant, addresses, cancellationToken);
         var now = time.GetUtcNow();
         var texts = Localization.ServerTexts.For(language);
         WorkingHours? hours = null;
@@ -60,12 +60,12 @@ public sealed partial class AwayCheck(AwayCache cache, AwayRound round, TimeProv
     }
 
     /// <summary>What the cache knows of these addresses for the tenant; an address it does not know is absent (so not away).</summary>
-    public Dictionary<string, AutomaticReply> Replies(string tenant, IEnumerable<string> addresses)
+    public async Task<Dictionary<string, AutomaticReply>> RepliesAsync(string tenant, IEnumerable<string> addresses, CancellationToken cancellationToken)
     {
         var replies = new Dictionary<string, AutomaticReply>(StringComparer.Ordinal);
         foreach (var address in addresses)
         {
-            if (cache.TryGet(tenant, address, out var reply))
+            if (await cache.GetAsync(tenant, address, cancellationToken) is { } reply)
             {
                 replies[address] = reply;
             }
@@ -81,21 +81,22 @@ public sealed partial class AwayCheck(AwayCache cache, AwayRound round, TimeProv
     private async Task<WorkingHours> WorkingHoursAsync(
         string userKey, IMailTips tips, string? timeZone, Func<CancellationToken, Task<WorkingHours?>>? sharedHours, CancellationToken cancellationToken)
     {
-        if (cache.TryGetHours(userKey, out var hours))
+        var (found, hours) = await cache.GetHoursAsync(userKey, cancellationToken);
+        if (found)
         {
             return hours ?? Fallback(timeZone);
         }
 
         if (sharedHours is not null && await sharedHours(cancellationToken) is { } shared)
         {
-            cache.SetHours(userKey, shared);
+            await cache.SetHoursAsync(userKey, shared, cancellationToken);
             return shared;
         }
 
         try
         {
             hours = await tips.GetWorkingHoursAsync(cancellationToken);
-            cache.SetHours(userKey, hours);
+            await cache.SetHoursAsync(userKey, hours, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

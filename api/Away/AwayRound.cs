@@ -41,9 +41,16 @@ public sealed partial class AwayRound(AwayCache cache, ILogger<AwayRound> logger
         string tenant, IEnumerable<string> addresses, IEnumerable<(string UserKey, IMailTips Tips)> askers, CancellationToken cancellationToken,
         Func<string, CancellationToken, Task<Storage.MailboxLease?>>? lease = null)
     {
-        var missing = addresses
-            .Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal)
-            .Where(a => !cache.TryGet(tenant, a, out _)).Chunk(AddressesPerCall).ToList();
+        var unknown = new List<string>();
+        foreach (var address in addresses.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal))
+        {
+            if (await cache.GetAsync(tenant, address, cancellationToken) is null)
+            {
+                unknown.Add(address);
+            }
+        }
+
+        var missing = unknown.Chunk(AddressesPerCall).ToList();
         if (missing.Count == 0)
         {
             return AwayRoundOutcome.Answered;
@@ -95,7 +102,7 @@ public sealed partial class AwayRound(AwayCache cache, ILogger<AwayRound> logger
                 var answer = await tips.GetAutomaticRepliesAsync(chunk, c);
                 foreach (var address in chunk)
                 {
-                    cache.Set(tenant, answer.GetValueOrDefault(address) ?? AutomaticReply.Off(address));
+                    await cache.SetAsync(tenant, answer.GetValueOrDefault(address) ?? AutomaticReply.Off(address), c);
                 }
 
                 answered.Add(chunk);

@@ -4,10 +4,11 @@ public static class AwaySetup
 {
     /// <summary>
     /// Recipients who are away: the due sweep's MailTips check and the one after each sync (threads entering "waiting on
-    /// them"); the cache lives as long as the process.
+    /// them"); the answers are kept in the app's HybridCache, shared by every instance (<see cref="AwayCache"/>).
     /// </summary>
     public static IServiceCollection AddAway(this IServiceCollection services)
     {
+        services.AddHybridCache();
         services.AddSingleton<AwayCache>();
         services.AddSingleton<AwayRound>();
         services.AddSingleton<AwayCheck>();

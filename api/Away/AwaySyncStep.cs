@@ -49,7 +49,7 @@ public sealed partial class AwaySyncStep(IThreadIndex index, IMailboxes mailboxe
         }
 
         // Answered, or this mailbox cannot ask (sign-in, 403): what the cache knows is all there is, the rest is "not away".
-        var replies = check.Replies(tenant, addresses);
+        var replies = await check.RepliesAsync(tenant, addresses, ct);
         var now = time.GetUtcNow();
         var found = new Dictionary<string, IReadOnlyList<AwayMark>>(StringComparer.Ordinal);
         foreach (var thread in threads)

@@ -53,7 +53,7 @@ public static partial class ThreadsApi
         var missing = new List<string>();
         foreach (var address in waitingOn)
         {
-            if (cache.TryGet(user, address, out var phone))
+            if (await cache.GetAsync(user, address, cancellationToken) is (true, var phone))
             {
                 known[address] = phone;
             }
@@ -84,7 +84,7 @@ public static partial class ThreadsApi
 
             foreach (var (address, phone) in lookup.Answers)
             {
-                cache.Set(user, address, phone);
+                await cache.SetAsync(user, address, phone, cancellationToken);
                 known[address] = phone;
             }
         }

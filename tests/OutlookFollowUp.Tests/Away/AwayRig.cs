@@ -18,11 +18,14 @@ namespace OutlookFollowUp.Tests.Away;
 /// </summary>
 internal static class AwayRig
 {
-    public static AwayCache Cache(this SweepRig rig) => Caches.GetValue(rig, r => new AwayCache(r.Time));
+    public static AwayCache Cache(this SweepRig rig) => Caches.GetValue(rig, r => r.InstanceCache());
+
+    /// <summary>Another instance's cache: a memory of its own, the rig's database as the layer every instance shares.</summary>
+    public static AwayCache InstanceCache(this SweepRig rig) => new(Support.InstanceCache.Over(rig.Db), rig.Time);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SweepRig, AwayCache> Caches = [];
 
-    /// <param name="cache">Another process's memory (an instance of its own); the rig's by default.</param>
+    /// <param name="cache">Another instance's (<see cref="InstanceCache"/>); the rig's by default.</param>
     public static ReminderSweep AwaySweep(this SweepRig rig, AwayCache? cache = null, MailboxLeases? leases = null) =>
         rig.Sweep(leases: leases, away: context => Step(rig, context, cache, leases));
 

@@ -245,10 +245,10 @@ public sealed class AwaySweepTests
         rig.Time.SetUtcNow(DueTime.AddMinutes(1));
         await rig.AwaySweep().RunOnceAsync(Ct);
         rig.Time.SetUtcNow(DueTime.AddHours(2).AddMinutes(1));
-        await rig.AwaySweep(new OutlookFollowUp.Away.AwayCache(rig.Time)).RunOnceAsync(Ct);
+        await rig.AwaySweep(rig.InstanceCache()).RunOnceAsync(Ct);
         var sameDay = rig.SettingsCalls() - before;
         rig.Time.SetUtcNow(DueTime.AddDays(1).AddMinutes(1));
-        await rig.AwaySweep(new OutlookFollowUp.Away.AwayCache(rig.Time)).RunOnceAsync(Ct);
+        await rig.AwaySweep(rig.InstanceCache()).RunOnceAsync(Ct);
 
         var friday9Rome = new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero);
         foreach (var id in new[] { first, second, nextDay })

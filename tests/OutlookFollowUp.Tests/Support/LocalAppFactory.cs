@@ -17,10 +17,14 @@ namespace OutlookFollowUp.Tests.Support;
 public abstract class LocalAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder;
+    private readonly bool _ownsFolder;
+    private bool _disposed;
 
-    protected LocalAppFactory(InMemoryMailbox mailbox, DateTimeOffset now, string folderPrefix)
+    /// <param name="sharing">Another host whose SQLite file this one uses too (a second instance of the app); it owns the folder.</param>
+    protected LocalAppFactory(InMemoryMailbox mailbox, DateTimeOffset now, string folderPrefix, LocalAppFactory? sharing = null)
     {
-        _dataFolder = Directory.CreateTempSubdirectory(folderPrefix).FullName;
+        _ownsFolder = sharing is null;
+        _dataFolder = sharing?.DataFolder ?? Directory.CreateTempSubdirectory(folderPrefix).FullName;
         Clock = new FakeTimeProvider(now);
         Graph = new InMemoryGraphHandler(mailbox);
     }
@@ -49,12 +53,17 @@ public abstract class LocalAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(_dataFolder))
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             DisposeOwned();
             Graph.Dispose();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_dataFolder, recursive: true);
+            if (_ownsFolder && Directory.Exists(_dataFolder))
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(_dataFolder, recursive: true);
+            }
+
             Assert.True(Graph.Problems.Count == 0, string.Join("\n", Graph.Problems));
         }
     }

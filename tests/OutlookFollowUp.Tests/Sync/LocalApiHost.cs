@@ -7,7 +7,9 @@ using OutlookFollowUp.Tests.Support;
 namespace OutlookFollowUp.Tests.Sync;
 
 /// <summary>The real app in local mode for API tests (TestServer): see <see cref="LocalAppFactory"/>.</summary>
-public sealed class LocalApiHost(InMemoryMailbox mailbox, DateTimeOffset now) : LocalAppFactory(mailbox, now, "followups-api-")
+/// <param name="sharing">Another host whose database this one shares, as a second instance of the app would.</param>
+public sealed class LocalApiHost(InMemoryMailbox mailbox, DateTimeOffset now, LocalApiHost? sharing = null)
+    : LocalAppFactory(mailbox, now, "followups-api-", sharing)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

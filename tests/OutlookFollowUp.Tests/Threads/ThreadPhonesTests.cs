@@ -75,6 +75,23 @@ public sealed class ThreadPhonesTests
     }
 
     [Fact]
+    public async Task AnswersOneInstanceLookedUp_AreFoundByAnotherSharingTheDatabase_NoNumberToo()
+    {
+        var mailbox = Mailbox();
+        using var first = new LocalApiHost(mailbox, Now);
+        using var second = new LocalApiHost(mailbox, Now, sharing: first);
+        using var one = first.CreateClient();
+        using var two = second.CreateClient();
+
+        // Offsite waits on Bob, Carla and Dan (only a fax: "no number" is an answer too).
+        using var fromFirst = await PhonesAsync(one, "Offsite");
+        using var fromSecond = await PhonesAsync(two, "Offsite");
+
+        Assert.Equal(await fromFirst.Content.ReadAsStringAsync(), await fromSecond.Content.ReadAsStringAsync());
+        Assert.Equal((3, 0), (PeopleSearches(first), PeopleSearches(second)));
+    }
+
+    [Fact]
     public async Task WithoutPeopleRead_AnswersNoPhones_AndSaysWhy()
     {
         var mailbox = Mailbox();
