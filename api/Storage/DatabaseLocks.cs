@@ -16,13 +16,10 @@ internal static class DatabaseLocks
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
 
-    // Two-key advisory locks: the first key names the purpose, so they never collide with each other or with other users
-    // of the database. The product's classes: "FUP1" the schema adoption's and "FUP2" the whole upgrade's
-    // (StorageMigrations), "FUP3" a user's writes (here), "FUP4" a mailbox's lease (MailboxLeases). EF Core's own
-    // migration lock is separate.
-    internal const int UserLockClass = 0x46555033;   // "FUP3"
+    // Two-key advisory locks, their first key from the product's one list (AdvisoryLocks).
+    internal const int UserLockClass = AdvisoryLocks.UserWrites;
 
-    internal const int MailboxLeaseClass = 0x46555034;   // "FUP4"
+    internal const int MailboxLeaseClass = AdvisoryLocks.MailboxLease;
 
     public static bool IsPostgres(DbContext db) => db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -12,9 +12,6 @@ internal static class StorageMigrations
 {
     // The hand-written migrator's last version: the same tables, columns and indexes as the Initial migration.
     private const int LegacyVersion = 2;
-    private const int AdoptLockClass = 0x46555031; // the old migrator's lock key ("FUP1"), so an old instance waits too
-
-    private const int MigrateLockClass = 0x46555032; // "FUP2"
 
     public static async Task MigrateAsync(FollowUpDbContext db, CancellationToken ct)
     {
@@ -31,7 +28,7 @@ internal static class StorageMigrations
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrateLockClass}, hashtext(current_schema()))", ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({AdvisoryLocks.SchemaUpgrade}, hashtext(current_schema()))", ct);
             try
             {
                 await AdoptLegacySchemaAsync(db, ct);
@@ -39,7 +36,7 @@ internal static class StorageMigrations
             }
             finally
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrateLockClass}, hashtext(current_schema()))", CancellationToken.None);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({AdvisoryLocks.SchemaUpgrade}, hashtext(current_schema()))", CancellationToken.None);
             }
         }
         finally
@@ -68,7 +65,7 @@ internal static class StorageMigrations
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (postgres)
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdoptLockClass}, 0)", ct);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AdvisoryLocks.SchemaAdoption}, 0)", ct);
             }
 
             // Another instance may have adopted it while this one waited.
