@@ -16,6 +16,7 @@ using IndexMail = OutlookFollowUp.Tests.Index.Mail;
 namespace OutlookFollowUp.Tests.Api;
 
 /// <summary>What the uncached thread list costs the database, counted by an EF Core command interceptor.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class ThreadListQueryTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

@@ -10,6 +10,7 @@ using OutlookFollowUp.Threads;
 namespace OutlookFollowUp.Tests.Api;
 
 /// <summary>The MSAL token cache's store, on both providers: expiry, sliding renewal, overwrite, removal.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class TokenCacheTests
 {
     private static readonly byte[] Blob = [1, 2, 3];

@@ -19,6 +19,7 @@ namespace OutlookFollowUp.Tests.Away;
 /// The due sweep's MailTips round per tenant: the counterparts of a whole claimed batch, read from the index, asked
 /// once per tenant through one of its mailboxes, before the mailboxes are swept one by one.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class AwayRoundTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

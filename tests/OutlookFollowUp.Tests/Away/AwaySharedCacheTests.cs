@@ -10,6 +10,7 @@ namespace OutlookFollowUp.Tests.Away;
 /// Two instances of the app, each with a memory of its own, over one database: the MailTips answers one asked Graph
 /// for are found by the other in the app's shared cache (the token_cache table), "not away" answers too.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class AwaySharedCacheTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

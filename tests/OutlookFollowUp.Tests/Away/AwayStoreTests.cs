@@ -5,6 +5,7 @@ using OutlookFollowUp.Tests.Index;
 namespace OutlookFollowUp.Tests.Away;
 
 /// <summary>The thread index's side of "away": which threads are still to ask, what is stored, and what a recomputation keeps.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class AwayStoreTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

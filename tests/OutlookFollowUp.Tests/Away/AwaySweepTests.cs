@@ -10,6 +10,7 @@ using static OutlookFollowUp.Tests.Away.AwayRig;
 namespace OutlookFollowUp.Tests.Away;
 
 /// <summary>Recipients who are away: the due sweep asks MailTips through the real Graph SDK and holds or notes.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class AwaySweepTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

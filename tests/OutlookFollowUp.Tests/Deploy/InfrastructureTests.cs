@@ -6,6 +6,7 @@ using OutlookFollowUp.Hosting;
 namespace OutlookFollowUp.Tests.Deploy;
 
 /// <summary>deploy/infra compiled and linted by the Bicep CLI that restore brings, and what the template promises.</summary>
+[Trait("Needs", "Bicep")]
 public sealed partial class InfrastructureTests
 {
     private static readonly string Infra = RepositoryFiles.Path("deploy", "infra");

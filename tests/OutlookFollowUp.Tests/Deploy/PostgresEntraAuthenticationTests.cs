@@ -6,6 +6,7 @@ using OutlookFollowUp.Tests.Index;
 namespace OutlookFollowUp.Tests.Deploy;
 
 /// <summary>PostgreSQL with Entra ID: no password in the connection string, a token from the identity in its place.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class PostgresEntraAuthenticationTests
 {
     [Theory]

@@ -7,6 +7,7 @@ using OutlookFollowUp.Tests.Index;
 namespace OutlookFollowUp.Tests.Deploy;
 
 /// <summary>The API started as a process in Production: refused with one line per missing setting, ready with them all.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class ProductionStartTests
 {
     private const string Tenant = "6f1c5e0a-3b1d-4c8e-9a51-0d7e4c2b9f10";

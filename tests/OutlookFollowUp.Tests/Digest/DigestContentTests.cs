@@ -14,6 +14,7 @@ namespace OutlookFollowUp.Tests.Digest;
 /// What the digest lists: the due reminders and the unanswered threads as the pane lists them, each linked, counted and
 /// capped; and the whole mail in each of the five languages.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class DigestContentTests
 {
     private const string User = SweepRig.User;

@@ -12,6 +12,7 @@ namespace OutlookFollowUp.Tests.Digest;
 /// The digest at the start of the user's own working hours, read from Graph's mailboxSettings (the in-memory Graph
 /// server through the Graph SDK) at most once a day, on a fake clock.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class DigestHoursTests
 {
     private const string User = SweepRig.User;

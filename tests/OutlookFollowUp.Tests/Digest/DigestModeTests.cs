@@ -10,6 +10,7 @@ using static OutlookFollowUp.Tests.Digest.DigestTests;
 namespace OutlookFollowUp.Tests.Digest;
 
 /// <summary>The digest lists the unanswered threads of the user's mode of rule 9, as the pane does.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class DigestModeTests
 {
     private const string User = SweepRig.User;

@@ -19,6 +19,7 @@ namespace OutlookFollowUp.Tests.Digest;
 /// The morning digest on a real database and the real Graph SDK against the in-memory Graph server, on a fake clock
 /// (the test database starts on Monday 23 Nov 2026, 09:00 UTC).
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class DigestTests
 {
     private const string User = SweepRig.User;

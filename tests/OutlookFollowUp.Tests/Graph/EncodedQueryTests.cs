@@ -14,6 +14,7 @@ namespace OutlookFollowUp.Tests.Graph;
 /// string as a space, and Exchange's conversation ids are base64 (<c>+</c>, <c>/</c>, <c>=</c>), addresses may hold a
 /// <c>+</c>. The in-memory Graph decodes query strings as Graph does, so a raw <c>+</c> finds nothing here either.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class EncodedQueryTests : IDisposable
 {
     private const string Conversation = "AAQkAGI2/gVPfkq+5TH6xDKwkZn4QBui7WQ=";
@@ -98,6 +99,7 @@ public sealed class EncodedQueryTests : IDisposable
 }
 
 /// <summary>The in-memory Graph reads query strings as Graph does: a raw <c>+</c> is a space, <c>%2B</c> a plus.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class InMemoryGraphQueryDecodingTests : IDisposable
 {
     private readonly InMemoryMailbox _mailbox = new("me@contoso.com");

@@ -18,6 +18,7 @@ namespace OutlookFollowUp.Tests.Hardening;
 /// No write may fail with a 5xx ("database is locked", a serialization failure, a row removed meanwhile), and the final
 /// state is what the writes say: every reminder gone.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class ReminderConcurrencyTests(ITestOutputHelper output)
 {
     private const int Clients = 8;

@@ -11,6 +11,7 @@ namespace OutlookFollowUp.Tests.Index;
 /// Rule 9 in the index: each message's verdict is stored (its kind, never text) and survives delta sending the message
 /// again; the computed follow-ups serve both modes, so switching shows the other list at once.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class AskVerdictStoreTests
 {
     private const string User = "tid:oid-a";

@@ -9,6 +9,7 @@ using OutlookFollowUp.Threads;
 namespace OutlookFollowUp.Tests.Index;
 
 /// <summary>A write that fails midway leaves the stored data exactly as it was.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class FailureTests
 {
     private const string User = "tid:oid-a";

@@ -5,6 +5,7 @@ using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Index;
 
+[Trait("Needs", "Postgres")]
 public sealed class ThreadStoreTests
 {
     private const string User = "tid:oid-a";

@@ -6,6 +6,7 @@ using OutlookFollowUp.Threads;
 namespace OutlookFollowUp.Tests.Index;
 
 /// <summary>Every operation for user A leaves user B's rows alone, even where their message ids and thread keys coincide.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class UserIsolationTests
 {
     private const string A = "tid:oid-a";

@@ -12,6 +12,7 @@ using OutlookFollowUp.GraphSimulator;
 namespace OutlookFollowUp.Tests.Notifications;
 
 /// <summary>Two API hosts on one real PostgreSQL share the renewals, each working on several mailboxes at once: each subscription is renewed once.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class MultiInstanceTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ using OutlookFollowUp.Tests.Index;
 namespace OutlookFollowUp.Tests.Notifications;
 
 /// <summary>The coalescing row of requested syncs, on both providers.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class SyncRequestStoreTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

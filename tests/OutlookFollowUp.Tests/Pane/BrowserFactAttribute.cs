@@ -4,6 +4,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// What the browser tests need on the machine: Debian's chromium and the npm packages (office-js, axe-core).
 /// Missing either, the tests are reported as skipped with the reason (.ci/run installs both), never as a silent pass.
 /// </summary>
+[Trait("Needs", "Browser")]
 public static class BrowserRequirements
 {
     public const string Chromium = "/usr/bin/chromium";
@@ -47,6 +48,7 @@ public static class BrowserRequirements
 }
 
 /// <summary>A test that drives the real pane in chromium; <see cref="NeedsApi"/> names a type the test's endpoints live in.</summary>
+[Trait("Needs", "Browser")]
 public sealed class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute(string? needsApi = null)
@@ -59,6 +61,7 @@ public sealed class BrowserFactAttribute : FactAttribute
 }
 
 /// <summary>Type names of the API features the pane calls, for <see cref="BrowserFactAttribute"/>.</summary>
+[Trait("Needs", "Browser")]
 public static class ApiFeature
 {
     public const string Reminders = "OutlookFollowUp.Reminders.RemindersApi";

@@ -5,6 +5,7 @@ namespace OutlookFollowUp.Tests.Pane;
 
 /// <summary>Snooze, Done and Settings in the pane change the server's state, checked through the API.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneActionTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

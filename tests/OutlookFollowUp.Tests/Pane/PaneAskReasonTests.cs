@@ -9,6 +9,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// mailbox's list in each language (PaneLanguageTests) checks the engine's own output against it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneAskReasonTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

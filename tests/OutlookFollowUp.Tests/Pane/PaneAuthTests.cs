@@ -10,6 +10,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// tenant) gives NAA tokens, Office SSO is the fallback, and a 401 challenge goes back to MSAL with its claims.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneAuthTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

@@ -9,6 +9,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// Graph test server's automatic replies) when the threads entered "waiting on them"; nothing here fakes the JSON.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneAwayTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

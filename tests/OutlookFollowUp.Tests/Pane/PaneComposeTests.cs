@@ -9,6 +9,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// property (hours, or an ISO date), which stays in the sender's mailbox; no internet header reaches the recipients.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneComposeTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

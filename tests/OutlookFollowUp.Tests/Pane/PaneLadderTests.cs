@@ -12,6 +12,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// Bob with two, and "Offsite" went to four people of whom Ana and Bob answered before the user wrote again.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneLadderTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

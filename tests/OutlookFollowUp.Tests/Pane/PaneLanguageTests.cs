@@ -10,6 +10,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// reader's locale, reasons and drafted nudges in the language, and a screenshot of each for people to look at.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneLanguageTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;
@@ -255,6 +256,7 @@ public class PaneLanguageTests(BrowserFixture browser)
 }
 
 /// <summary>A browser theory, skipped with the reason like <see cref="BrowserFactAttribute"/>.</summary>
+[Trait("Needs", "Browser")]
 public sealed class BrowserTheoryAttribute : TheoryAttribute
 {
     public BrowserTheoryAttribute() => Skip = BrowserRequirements.MissingReason();

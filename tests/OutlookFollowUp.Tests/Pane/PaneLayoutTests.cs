@@ -8,6 +8,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// and dark: nothing cut off, no sideways scrolling, labelled controls, and a screenshot of each for people to look at.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneLayoutTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

@@ -6,6 +6,7 @@ namespace OutlookFollowUp.Tests.Pane;
 
 /// <summary>The pane in a plain browser against local mode: what a newcomer sees after `dotnet run --project api`.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneListTests(BrowserFixture browser)
 {
     internal static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

@@ -8,6 +8,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// that mode: the sample mailbox's thanks from Lena, left out by default, comes back.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneModeTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

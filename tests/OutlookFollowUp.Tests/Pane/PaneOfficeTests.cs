@@ -8,6 +8,7 @@ namespace OutlookFollowUp.Tests.Pane;
 
 /// <summary>Inside Outlook: the real office.js from the npm package around a mocked mailbox (office-mock.js).</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneOfficeTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

@@ -6,6 +6,7 @@ namespace OutlookFollowUp.Tests.Pane;
 
 /// <summary>Local mode with a pasted token that expired: the pane says what to do, and offers no retry that cannot help.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PanePastedTokenTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

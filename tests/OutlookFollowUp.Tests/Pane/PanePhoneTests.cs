@@ -10,6 +10,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// "Budget" on Carla and Dan (two; both have one, Carla under a long name).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PanePhoneTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

@@ -9,6 +9,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// writes (ReasonText), so a change of wording there fails these tests instead of silently falling back to English.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneReasonTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

@@ -10,6 +10,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// are served here through the browser's network layer, so that the pane is held to their shape before they land.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneReminderTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

@@ -10,6 +10,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// chat answered.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneRoutesTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);

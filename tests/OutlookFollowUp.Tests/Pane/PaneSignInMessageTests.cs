@@ -9,6 +9,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// no "Try again" that cannot help), and inside Outlook a server that does not serve the sign-in library is named as such.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneSignInMessageTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

@@ -8,6 +8,7 @@ namespace OutlookFollowUp.Tests.Pane;
 
 /// <summary>Loading, empty, error and stale: each one screenshotted and checked by axe-core.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneStateTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

@@ -9,6 +9,7 @@ namespace OutlookFollowUp.Tests.Pane;
 /// a path segment encoded exactly once, and the server finds the thread by it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneThreadKeyTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

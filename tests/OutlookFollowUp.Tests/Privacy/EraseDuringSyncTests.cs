@@ -18,6 +18,7 @@ namespace OutlookFollowUp.Tests.Privacy;
 /// (no mailbox state or delta link over an empty index, no subscription made again), and the next read syncs from
 /// scratch as for a new user. On SQLite and PostgreSQL, through the real app and the in-memory Graph.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class EraseDuringSyncTests
 {
     private const string User = NotificationHost.SampleUser;

@@ -13,6 +13,7 @@ using IndexMail = OutlookFollowUp.Tests.Index.Mail;
 namespace OutlookFollowUp.Tests.Privacy;
 
 /// <summary>The tenant policy's retention days are enforced on the stored metadata, per tenant, on both databases.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class RetentionPurgeTests
 {
     private const string Strict = "tenant-strict:user-1"; // policy: 30 days

@@ -11,6 +11,7 @@ using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Reminders;
 
+[Trait("Needs", "Postgres")]
 public sealed class ComposeTrackingTests
 {
     private const string User = SweepRig.User;

@@ -14,6 +14,7 @@ using OutlookFollowUp.Mail;
 namespace OutlookFollowUp.Tests.Reminders;
 
 /// <summary>The due sweep works on several mailboxes at once, each within Graph's limits, none waiting on another.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class ParallelSweepTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

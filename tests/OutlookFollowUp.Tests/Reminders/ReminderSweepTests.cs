@@ -9,6 +9,7 @@ using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Tests.Reminders;
 
+[Trait("Needs", "Postgres")]
 public sealed class ReminderSweepTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

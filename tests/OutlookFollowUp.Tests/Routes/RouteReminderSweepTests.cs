@@ -18,6 +18,7 @@ namespace OutlookFollowUp.Tests.Routes;
 /// series holds it once), is answered by that meeting once it took place, by a Teams chat, or by a colleague's reply,
 /// and says so in <c>resolvedBy</c> (route and note) on SQLite and PostgreSQL.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class RouteReminderSweepTests
 {
     private const string Ana = "ana@fabrikam.com";

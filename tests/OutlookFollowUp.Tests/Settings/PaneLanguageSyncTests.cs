@@ -10,6 +10,7 @@ namespace OutlookFollowUp.Tests.Settings;
 /// stored; and the settings the user sees and saves are left as they were.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Needs", "Browser")]
 public class PaneLanguageSyncTests(BrowserFixture browser)
 {
     private static readonly DateTimeOffset Now = PaneListTests.Now;

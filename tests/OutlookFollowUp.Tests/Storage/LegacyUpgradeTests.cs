@@ -20,6 +20,7 @@ namespace OutlookFollowUp.Tests.Storage;
 /// A database written by the code before EF Core migrations (Legacy/followups-v2.db) upgrades with no row lost or
 /// changed: on SQLite the file itself, on PostgreSQL the same rows copied into the legacy schema.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class LegacyUpgradeTests
 {
     private const string UserA = "11111111-1111-1111-1111-111111111111:aaaaaaaa-0000-0000-0000-000000000001";

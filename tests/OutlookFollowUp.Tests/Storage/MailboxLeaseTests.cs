@@ -7,6 +7,7 @@ using OutlookFollowUp.Tests.Index;
 namespace OutlookFollowUp.Tests.Storage;
 
 /// <summary>One instance at a time owns a mailbox's background work; within an instance the lease is shared.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class MailboxLeaseTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

@@ -5,6 +5,7 @@ using OutlookFollowUp.Tests.Index;
 namespace OutlookFollowUp.Tests.Storage;
 
 /// <summary>EF Core migrations on both providers, from scratch and from the hand-written schema that came before.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class StorageMigrationTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;

@@ -20,6 +20,7 @@ namespace OutlookFollowUp.Tests.Storage;
 /// A database that stops taking writes mid-run (a read-only file or replica, a full disk): every write answers 503
 /// ProblemDetails, none claims a success that was not stored, and readiness says so until writes work again.
 /// </summary>
+[Trait("Needs", "Postgres")]
 public sealed class StorageWriteFaultTests
 {
     [Theory]

@@ -8,6 +8,7 @@ using OutlookFollowUp.Threads;
 namespace OutlookFollowUp.Tests.Threads;
 
 /// <summary>The thread index keeps nudges and who replied; dismissals keep the move-on reason and note (SQLite and PostgreSQL).</summary>
+[Trait("Needs", "Postgres")]
 public sealed class LadderStoreTests
 {
     private const string User = "tid:oid-ladder";

@@ -7,6 +7,7 @@ using OutlookFollowUp.Threads;
 namespace OutlookFollowUp.Tests.Threads;
 
 /// <summary>The people data's answers in the app's shared cache: found by another instance, for the same user only, for an hour.</summary>
+[Trait("Needs", "Postgres")]
 public sealed class PhoneCacheTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
