@@ -71,7 +71,7 @@ internal static class BenchSweep
 {
     public static ReminderSweep Create(
         BenchDatabase database, IMailboxes mailboxes, TimeProvider time, BackgroundOptions options, AwayCache? cache = null, MailboxLeases? leases = null) =>
-        new(() => Parts(database, mailboxes, time, cache, leases), mailboxes, new NoSweepProbe(), new FlagPermissionNotices(), time,
+        new(() => Parts(database, mailboxes, time, cache, leases), mailboxes, new SweepTelemetry(), new FlagPermissionNotices(), time,
             Microsoft.Extensions.Options.Options.Create(options), NullLogger<ReminderSweep>.Instance, leases);
 
     /// <summary>One instance's away cache as the app registers it: its own memory, the bench database as the shared layer.</summary>

@@ -29,6 +29,7 @@ internal sealed partial class NotificationIntake(
             }
 
             accepted++;
+            Telemetry.FollowUpTelemetry.Notification(entry.LifecycleEvent ?? "change");
             var now = time.GetUtcNow();
             switch (entry.LifecycleEvent)
             {

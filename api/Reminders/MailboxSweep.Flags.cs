@@ -41,7 +41,7 @@ internal sealed partial class MailboxSweep
             return new SweepCounts(0, 0, 0, 0, wanted.Count);
         }
 
-        await probe.AtAsync(SweepPoint.Flagged, ct);
+        await observer.AtAsync(SweepPoint.Flagged, ct);
         var outcome = results.ToDictionary(r => r.Key, StringComparer.Ordinal);
         bool Landed(ReminderRow r) => outcome.TryGetValue(r.MessageId!, out var result) && result.Succeeded;
         bool Refused(ReminderRow r) => outcome.TryGetValue(r.MessageId!, out var result) && result.Failure is MailAccessDeniedException;

@@ -50,7 +50,7 @@ internal sealed class SweepParts(
 /// with a growing wait, never shorter than the one Graph asked for.
 /// </summary>
 internal sealed partial class MailboxSweep(
-    SweepParts parts, IMailboxes mailboxes, ISweepProbe probe, FlagPermissionNotices notices, TimeProvider time,
+    SweepParts parts, IMailboxes mailboxes, ISweepObserver observer, FlagPermissionNotices notices, TimeProvider time,
     IOptions<BackgroundOptions> options, ILogger logger, IReadOnlySet<string> refusedTenants)
 {
     private readonly FollowUpDbContext db = parts.Db;
@@ -75,7 +75,7 @@ internal sealed partial class MailboxSweep(
                 return counts + new SweepCounts(0, 0, 0, 0, rows.Count);
             }
 
-            await probe.AtAsync(SweepPoint.Checked, ct);
+            await observer.AtAsync(SweepPoint.Checked, ct);
         }
 
         counts += await WriteFlagsAsync(userKey, claimId, flagsOn, ct);

@@ -29,15 +29,23 @@ public enum SweepPoint
     Flagged,
 }
 
-/// <summary>Called at each <see cref="SweepPoint"/>; the app's does nothing, tests throw to simulate a crash there.</summary>
-public interface ISweepProbe
+/// <summary>
+/// Told of each <see cref="SweepPoint"/> a mailbox's batch passes, as it passes it: the app's records the sweep's
+/// progress as a metric (<see cref="SweepTelemetry"/>); a test's may throw there to stand for a crash.
+/// </summary>
+public interface ISweepObserver
 {
     ValueTask AtAsync(SweepPoint point, CancellationToken cancellationToken);
 }
 
-internal sealed class NoSweepProbe : ISweepProbe
+/// <summary>The sweep's progress as <c>followup.sweep.stages</c>, by point: claimed, checked, flagged.</summary>
+internal sealed class SweepTelemetry : ISweepObserver
 {
-    public ValueTask AtAsync(SweepPoint point, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask AtAsync(SweepPoint point, CancellationToken cancellationToken)
+    {
+        Telemetry.FollowUpTelemetry.SweepStage(point.ToString().ToLowerInvariant());
+        return ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>
@@ -53,7 +61,7 @@ internal sealed class NoSweepProbe : ISweepProbe
 /// marked due, a hold when its counterparts are all away.
 /// </summary>
 internal sealed partial class ReminderSweep(
-    Func<SweepParts> parts, IMailboxes mailboxes, ISweepProbe probe, FlagPermissionNotices notices, TimeProvider time,
+    Func<SweepParts> parts, IMailboxes mailboxes, ISweepObserver observer, FlagPermissionNotices notices, TimeProvider time,
     IOptions<BackgroundOptions> options, ILogger<ReminderSweep> logger, MailboxLeases? leases = null)
 {
     /// <summary>Far more batches than one run needs: a run always ends, even if rows kept coming back.</summary>
@@ -117,9 +125,14 @@ internal sealed partial class ReminderSweep(
                     break;
                 }
 
-                await probe.AtAsync(SweepPoint.Claimed, ct);
+                await observer.AtAsync(SweepPoint.Claimed, ct);
                 total.Add(new SweepCounts(claimed, 0, 0, 0, 0));
                 var rows = await ReminderClaims.ClaimedAsync(main.Db, claimId, ct);
+                foreach (var row in rows.Where(r => r.DueAt is null && r.RemindAt <= now))
+                {
+                    Telemetry.FollowUpTelemetry.Lag("reminders", now - row.RemindAt); // how late the due time was met
+                }
+
                 // Recipients who are away: one MailTips round per tenant for the whole batch, before its mailboxes.
                 var refused = main.Away is { } away ? await away.PrepareAsync(rows, ct) : new HashSet<string>();
                 foreach (var mailbox in rows.GroupBy(r => r.UserKey, StringComparer.Ordinal))
@@ -153,7 +166,7 @@ internal sealed partial class ReminderSweep(
             return SweepCounts.None;
         }
 
-        return await new MailboxSweep(scope, mailboxes, probe, notices, time, options, logger, work.RefusedTenants)
+        return await new MailboxSweep(scope, mailboxes, observer, notices, time, options, logger, work.RefusedTenants)
             .RunAsync(work.UserKey, work.Rows, work.ClaimId, ct);
     }
 

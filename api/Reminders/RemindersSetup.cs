@@ -28,13 +28,13 @@ public static class RemindersSetup
 
         services.TryAddSingleton<Storage.MailboxLeases>();
         services.AddScoped(sp => new ReminderSweep(
-            SweepParts.FromScopes(sp.GetRequiredService<IServiceScopeFactory>()), sp.GetRequiredService<Mail.IMailboxes>(), sp.GetRequiredService<ISweepProbe>(),
+            SweepParts.FromScopes(sp.GetRequiredService<IServiceScopeFactory>()), sp.GetRequiredService<Mail.IMailboxes>(), sp.GetRequiredService<ISweepObserver>(),
             sp.GetRequiredService<FlagPermissionNotices>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackgroundOptions>>(),
             sp.GetRequiredService<ILogger<ReminderSweep>>(), sp.GetRequiredService<Storage.MailboxLeases>()));
         services.AddScoped(sp => new AwaySweepStep(
             sp.GetRequiredService<Storage.FollowUpDbContext>(), sp.GetRequiredService<MailIndex.IThreadIndex>(), sp.GetRequiredService<Mail.IMailboxes>(),
             sp.GetRequiredService<AwayRound>(), sp.GetRequiredService<AwayCheck>(), sp.GetService<ISharedWorkingHours>(), sp.GetRequiredService<Storage.MailboxLeases>()));
-        services.TryAddSingleton<ISweepProbe, NoSweepProbe>();
+        services.TryAddSingleton<ISweepObserver, SweepTelemetry>();
         return services;
     }
 }

@@ -27,6 +27,8 @@ public static class FollowUpTelemetry
         Meter.CreateCounter<long>("followup.notifications", "{notification}", "Graph change and lifecycle notifications received, by kind.");
     private static readonly Counter<long> ReminderEvents =
         Meter.CreateCounter<long>("followup.reminders", "{reminder}", "Reminder events: due, answered, flagged, snoozed, done.");
+    private static readonly Counter<long> SweepStages =
+        Meter.CreateCounter<long>("followup.sweep.stages", "{batch}", "Mailbox batches of the due sweep past each stage: claimed, checked, flagged.");
     private static readonly Histogram<double> BackgroundLag =
         Meter.CreateHistogram<double>("followup.background.lag", "s", "How late background work ran after it was due.");
 
@@ -63,6 +65,8 @@ public static class FollowUpTelemetry
             ReminderEvents.Add(count, new KeyValuePair<string, object?>("event", @event));
         }
     }
+
+    public static void SweepStage(string stage) => SweepStages.Add(1, new KeyValuePair<string, object?>("stage", stage));
 
     /// <param name="work">reminders, refresh or subscriptions.</param>
     public static void Lag(string work, TimeSpan lag) =>

@@ -282,7 +282,7 @@ public sealed class ReminderSweepTests
     }
 
     /// <summary>Runs a user's action at one point of the sweep (a request landing while the sweep holds the row).</summary>
-    private sealed class SnoozeAt(SweepPoint point, Func<Task> action) : ISweepProbe
+    private sealed class SnoozeAt(SweepPoint point, Func<Task> action) : ISweepObserver
     {
         public async ValueTask AtAsync(SweepPoint at, CancellationToken cancellationToken)
         {

@@ -78,8 +78,8 @@ internal sealed class SweepRig : IAsyncDisposable
     /// <param name="away">The away step over a mailbox's context; none: no MailTips check.</param>
     /// <param name="mailboxes">Another instance's Graph pipeline; the rig's by default.</param>
     public ReminderSweep Sweep(
-        ISweepProbe? probe = null, MailboxLeases? leases = null, Func<FollowUpDbContext, AwaySweepStep>? away = null, IMailboxes? mailboxes = null) =>
-        new(() => Parts(away), mailboxes ?? Mailboxes, probe ?? new NoSweepProbe(), new FlagPermissionNotices(),
+        ISweepObserver? probe = null, MailboxLeases? leases = null, Func<FollowUpDbContext, AwaySweepStep>? away = null, IMailboxes? mailboxes = null) =>
+        new(() => Parts(away), mailboxes ?? Mailboxes, probe ?? new SweepTelemetry(), new FlagPermissionNotices(),
             Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ReminderSweep>.Instance, leases);
 
     /// <summary>What a mailbox's sweep works with, over a context of its own.</summary>
@@ -141,7 +141,7 @@ internal sealed class SweepRig : IAsyncDisposable
 }
 
 /// <summary>Throws at one point of the sweep, as a crash there would stop it (nothing after it runs).</summary>
-internal sealed class CrashAt(SweepPoint point) : ISweepProbe
+internal sealed class CrashAt(SweepPoint point) : ISweepObserver
 {
     public ValueTask AtAsync(SweepPoint at, CancellationToken cancellationToken) =>
         at == point ? throw new SimulatedCrashException(point) : ValueTask.CompletedTask;
