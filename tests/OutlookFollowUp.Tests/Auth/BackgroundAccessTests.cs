@@ -13,7 +13,6 @@ using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Api;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 

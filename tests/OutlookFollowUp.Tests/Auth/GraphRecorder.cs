@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Auth;
 

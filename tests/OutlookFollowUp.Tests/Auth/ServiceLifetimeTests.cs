@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Tests.Api;
 
 namespace OutlookFollowUp.Tests.Auth;
 

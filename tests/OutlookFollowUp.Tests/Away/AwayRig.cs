@@ -5,7 +5,7 @@ using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Mail.Graph;
 using OutlookFollowUp.Tests.Reminders;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;

@@ -8,8 +8,8 @@ using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Graph;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Reminders;
 using static OutlookFollowUp.Tests.Away.AwayRig;
 

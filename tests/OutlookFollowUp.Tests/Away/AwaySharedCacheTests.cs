@@ -1,6 +1,6 @@
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Reminders;
 using static OutlookFollowUp.Tests.Away.AwayRig;
 

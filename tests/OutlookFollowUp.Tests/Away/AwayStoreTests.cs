@@ -1,6 +1,6 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Away;
 

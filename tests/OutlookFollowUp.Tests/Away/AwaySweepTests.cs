@@ -2,8 +2,8 @@ using System.Net;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Graph;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Reminders;
 using static OutlookFollowUp.Tests.Away.AwayRig;
 

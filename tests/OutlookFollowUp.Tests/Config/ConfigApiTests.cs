@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using OutlookFollowUp.Config;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Tests.Api;
 
 namespace OutlookFollowUp.Tests.Config;
 

@@ -2,7 +2,7 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Reminders;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;

@@ -1,8 +1,8 @@
 using System.Net;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Graph;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Reminders;
 using static OutlookFollowUp.Tests.Digest.DigestTests;
 

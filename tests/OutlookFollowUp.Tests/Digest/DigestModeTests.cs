@@ -1,7 +1,7 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Reminders;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using OutlookFollowUp.Background;
 using OutlookFollowUp.Digest;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.Tests.Mail;
 
 using OutlookFollowUp.Mail;
 

@@ -1,7 +1,7 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.Tests.Mail;
 using static OutlookFollowUp.Tests.Support.TestMail;
 
 namespace OutlookFollowUp.Tests.FollowUps;

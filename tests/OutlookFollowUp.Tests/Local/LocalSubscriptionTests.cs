@@ -6,7 +6,7 @@ using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Notifications;
 
 namespace OutlookFollowUp.Tests.Local;

@@ -15,7 +15,7 @@ using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
-using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Local;
 

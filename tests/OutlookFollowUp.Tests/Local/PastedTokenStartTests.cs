@@ -1,5 +1,4 @@
 using System.Text;
-using OutlookFollowUp.Tests.Deploy;
 
 namespace OutlookFollowUp.Tests.Local;
 

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Time.Testing;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Graph;
-using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Tests.Mail;
 
 namespace OutlookFollowUp.Tests.Local;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using OutlookFollowUp.Localization;
-using OutlookFollowUp.Tests.Deploy;
 
 namespace OutlookFollowUp.Tests.Localization;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OutlookFollowUp.Tests.Deploy;
 
 namespace OutlookFollowUp.Tests.Localization;
 

@@ -2,8 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Deploy;
-using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Mail.Graph;
 using OutlookFollowUp.Tests.Reminders;
 using Xunit.Abstractions;
 

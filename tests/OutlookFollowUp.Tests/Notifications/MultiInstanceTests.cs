@@ -5,8 +5,8 @@ using Npgsql;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Graph;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Notifications;

@@ -7,7 +7,7 @@ using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Mail.Graph;
 using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Notifications;

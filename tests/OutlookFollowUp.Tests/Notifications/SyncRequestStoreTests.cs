@@ -1,7 +1,7 @@
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Notifications;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Pane;

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Playwright;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Pane;
 

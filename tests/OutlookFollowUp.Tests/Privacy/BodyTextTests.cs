@@ -103,10 +103,10 @@ public sealed class BodyTextTests
 
         public IReadOnlyCollection<string> Logs => _capture.Entries;
 
-        public async Task<Sync.ThreadsBody> ThreadsAsync()
+        public async Task<OutlookFollowUp.Tests.Mail.ThreadsBody> ThreadsAsync()
         {
             using var client = CreateClient();
-            var body = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<Sync.ThreadsBody>(client, "/api/threads", Sync.LocalApiHost.Json);
+            var body = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<OutlookFollowUp.Tests.Mail.ThreadsBody>(client, "/api/threads", OutlookFollowUp.Tests.Mail.LocalApiHost.Json);
             return body!;
         }
 

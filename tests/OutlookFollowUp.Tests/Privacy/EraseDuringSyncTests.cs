@@ -5,7 +5,7 @@ using Npgsql;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Notifications;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;

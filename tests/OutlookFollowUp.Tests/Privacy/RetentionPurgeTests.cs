@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Privacy;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
-using IndexMail = OutlookFollowUp.Tests.Index.Mail;
+using IndexMail = OutlookFollowUp.Tests.MailIndex.Mail;
 
 namespace OutlookFollowUp.Tests.Privacy;
 

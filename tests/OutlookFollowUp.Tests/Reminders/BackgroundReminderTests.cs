@@ -7,7 +7,7 @@ using OutlookFollowUp.Background;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
-using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.Tests.Mail;
 
 using OutlookFollowUp.Mail;
 
@@ -98,7 +98,7 @@ public sealed class BackgroundReminderTests
     [InlineData("Notifications:ReconcileInterval", "00:00:00")]
     public void A_bad_background_setting_stops_the_start_naming_it(string setting, string value)
     {
-        using var app = new OutlookFollowUp.Tests.Api.ApiApplication { Local = true, Settings = new Dictionary<string, string> { [setting] = value } };
+        using var app = new OutlookFollowUp.Tests.Support.ApiApplication { Local = true, Settings = new Dictionary<string, string> { [setting] = value } };
 
         var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient(token: null));
 

@@ -6,8 +6,8 @@ using OutlookFollowUp.Background;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
-using OutlookFollowUp.Tests.Graph;
-using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Tests.Mail;
 
 using OutlookFollowUp.Mail;
 

@@ -5,7 +5,7 @@ using OutlookFollowUp.Mail;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 

@@ -4,8 +4,8 @@ using OutlookFollowUp.Background;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Graph;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Storage;
 using OutlookFollowUp.GraphSimulator;
 

@@ -13,8 +13,8 @@ using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Graph;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 

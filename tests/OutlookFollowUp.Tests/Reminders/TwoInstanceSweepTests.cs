@@ -5,9 +5,8 @@ using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Deploy;
-using OutlookFollowUp.Tests.Graph;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using OutlookFollowUp.Tests.Api;
-using static OutlookFollowUp.Tests.Api.ApiTestKit;
+using static OutlookFollowUp.Tests.Support.ApiTestKit;
 
 namespace OutlookFollowUp.Tests.Routes;
 

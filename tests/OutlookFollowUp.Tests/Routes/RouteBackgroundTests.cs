@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Background;
 using OutlookFollowUp.Routes;
-using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.Tests.Mail;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 using static OutlookFollowUp.Tests.Routes.RoutesMailbox;

@@ -1,7 +1,7 @@
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Reminders;
 using static OutlookFollowUp.Tests.Digest.DigestTests;
 

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using OutlookFollowUp.Registration;
-using OutlookFollowUp.Tests.Deploy;
 
 namespace OutlookFollowUp.Tests.Routes;
 

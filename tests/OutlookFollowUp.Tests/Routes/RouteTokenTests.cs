@@ -5,7 +5,6 @@ using Microsoft.Identity.Client;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Api;
 using OutlookFollowUp.Tests.Auth;
 
 namespace OutlookFollowUp.Tests.Routes;

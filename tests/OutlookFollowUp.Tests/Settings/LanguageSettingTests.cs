@@ -5,8 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Digest;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Api;
-using static OutlookFollowUp.Tests.Api.ApiTestKit;
+using static OutlookFollowUp.Tests.Support.ApiTestKit;
 
 namespace OutlookFollowUp.Tests.Settings;
 

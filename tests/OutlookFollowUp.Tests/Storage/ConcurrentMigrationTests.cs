@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Storage;
 

@@ -8,11 +8,11 @@ using OutlookFollowUp.Auth;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
-using IndexMail = OutlookFollowUp.Tests.Index.Mail;
+using IndexMail = OutlookFollowUp.Tests.MailIndex.Mail;
 
 namespace OutlookFollowUp.Tests.Storage;
 

@@ -9,9 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Deploy;
-using OutlookFollowUp.Tests.Hardening;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Tests.Storage;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Graph;
+using OutlookFollowUp.Tests.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Support;
 

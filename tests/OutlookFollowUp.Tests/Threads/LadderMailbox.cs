@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Support;
-using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.Tests.Mail;
 
 namespace OutlookFollowUp.Tests.Threads;
 

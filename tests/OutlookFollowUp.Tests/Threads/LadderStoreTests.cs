@@ -1,7 +1,7 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
-using IndexMail = OutlookFollowUp.Tests.Index.Mail;
+using OutlookFollowUp.Tests.MailIndex;
+using IndexMail = OutlookFollowUp.Tests.MailIndex.Mail;
 using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.Tests.Mail;
 using static OutlookFollowUp.Tests.Threads.LadderMailbox;
 
 namespace OutlookFollowUp.Tests.Threads;

@@ -1,6 +1,6 @@
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Index;
+using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Tests.Support;
 using OutlookFollowUp.Threads;
 

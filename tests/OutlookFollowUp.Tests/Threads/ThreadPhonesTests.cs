@@ -2,8 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Api;
-using OutlookFollowUp.Tests.Sync;
+using OutlookFollowUp.Tests.Mail;
 using static OutlookFollowUp.Tests.Threads.LadderMailbox;
 
 namespace OutlookFollowUp.Tests.Threads;
