@@ -29,7 +29,9 @@ public static class AuthSetup
         }
 
         // After Identity.Web's registrations, so it is the one: MSAL's tokens, and HybridCache's shared layer (SharedAnswers).
-        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache, DatabaseDistributedCache>();
+        services.AddSingleton<DatabaseDistributedCache>();
+        services.AddSingleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(sp => sp.GetRequiredService<DatabaseDistributedCache>());
+        services.AddSingleton<ISharedAnswerRemoval>(sp => sp.GetRequiredService<DatabaseDistributedCache>());
         return services.AddApiPolicies();
     }
 }

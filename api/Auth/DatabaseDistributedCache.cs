@@ -9,7 +9,7 @@ namespace OutlookFollowUp.Auth;
 /// cache and HybridCache's shared layer (<see cref="SharedAnswers"/>): shared by every instance, surviving restarts, on
 /// SQLite and PostgreSQL alike. A singleton, so each call takes its own short-lived context.
 /// </summary>
-internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, TimeProvider time) : IDistributedCache
+internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, TimeProvider time) : IDistributedCache, ISharedAnswerRemoval
 {
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
 
@@ -17,6 +17,13 @@ internal sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, Time
     private long _nextSweep;
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
+
+    public async Task RemoveByPrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FollowUpDbContext>();
+        await db.Set<TokenCacheRow>().Where(r => r.Id.StartsWith(prefix)).ExecuteDeleteAsync(cancellationToken);
+    }
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
     {

@@ -30,7 +30,10 @@ public static class SharedAnswers
         return kept is not null && kept.Expires > time.GetUtcNow() ? kept : null;
     }
 
-    public static ValueTask KeepAsync<T>(this HybridCache cache, string key, T value, TimeSpan lifetime, TimeProvider time, bool shared, CancellationToken cancellationToken)
+    /// <param name="tags">What a later <see cref="HybridCache.RemoveByTagAsync(string, CancellationToken)"/> forgets it by (a user's erase).</param>
+    public static ValueTask KeepAsync<T>(
+        this HybridCache cache, string key, T value, TimeSpan lifetime, TimeProvider time, bool shared, CancellationToken cancellationToken,
+        IEnumerable<string>? tags = null)
     {
         var entry = new HybridCacheEntryOptions
         {
@@ -38,6 +41,12 @@ public static class SharedAnswers
             LocalCacheExpiration = lifetime,
             Flags = shared ? HybridCacheEntryFlags.None : HybridCacheEntryFlags.DisableDistributedCache,
         };
-        return cache.SetAsync(key, new Kept<T>(value, time.GetUtcNow() + lifetime), entry, cancellationToken: cancellationToken);
+        return cache.SetAsync(key, new Kept<T>(value, time.GetUtcNow() + lifetime), entry, tags, cancellationToken);
     }
+}
+
+/// <summary>Shared answers kept under keys that start alike (one user's), removed from the shared layer at once.</summary>
+public interface ISharedAnswerRemoval
+{
+    Task RemoveByPrefixAsync(string prefix, CancellationToken cancellationToken);
 }

@@ -25,7 +25,8 @@ public static class MeApi
     // The user's sync in flight is stopped first: its writes would bring back a mailbox state with no messages.
     internal static async Task<NoContent> DeleteMe(
         CurrentUser caller, IReminderStore reminders, IDismissalStore dismissals, ISettingsStore settings, IThreadIndex index, IGraphSessionStore sessions,
-        ISubscriptionRemoval subscriptions, IDigestStateStore digest, Routes.IRouteStore routes, MailboxRefresher refresher, CancellationToken ct)
+        ISubscriptionRemoval subscriptions, IDigestStateStore digest, Routes.IRouteStore routes, MailboxRefresher refresher,
+        Threads.PhoneCache phones, CancellationToken ct)
     {
         await refresher.EraseAsync(caller.Key, async c =>
         {
@@ -37,6 +38,7 @@ public static class MeApi
             await digest.DeleteUserAsync(caller.Key, c);
             await subscriptions.DeleteUserAsync(caller.Key, c);
             await sessions.DeleteUserAsync(caller.Key, c);
+            await phones.ForgetUserAsync(caller.Key, c);
         }, ct);
         return TypedResults.NoContent();
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Tests.Mail;
 using static OutlookFollowUp.Tests.Threads.LadderMailbox;
@@ -88,6 +89,38 @@ public sealed class ThreadPhonesTests
 
         Assert.Equal(await fromFirst.Content.ReadAsStringAsync(), await fromSecond.Content.ReadAsStringAsync());
         Assert.Equal((3, 0), (PeopleSearches(first), PeopleSearches(second)));
+    }
+
+    [Fact]
+    public async Task DeleteMe_ForgetsThePhonesKept_InTheSharedTable_SoNoInstanceFindsThem()
+    {
+        var mailbox = Mailbox();
+        using var first = new LocalApiHost(mailbox, Now);
+        using var second = new LocalApiHost(mailbox, Now, sharing: first);
+        using var one = first.CreateClient();
+        using var two = second.CreateClient();
+        using (await PhonesAsync(one, "Offsite"))
+        {
+        }
+
+        var keptBefore = await KeptPhonesAsync(first);
+        using var deleted = await one.DeleteAsync(new Uri("/api/me", UriKind.Relative));
+        var keptAfter = await KeptPhonesAsync(first);
+        using var again = await PhonesAsync(two, "Offsite");
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal((3, 0), (keptBefore, keptAfter));
+        // The other instance finds nothing kept either: it asks the people data again.
+        Assert.Equal(3, PeopleSearches(second));
+    }
+
+    /// <summary>The phone answers in the shared table (token_cache), all users' (the local user is the only one here).</summary>
+    private static async Task<int> KeptPhonesAsync(LocalApiHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OutlookFollowUp.Storage.FollowUpDbContext>();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Set<OutlookFollowUp.Auth.TokenCacheRow>(), r => r.Id.StartsWith("phones:"));
     }
 
     [Fact]
