@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OutlookFollowUp.Storage;
@@ -11,20 +10,6 @@ namespace OutlookFollowUp.Tests.Storage;
 public sealed class MailboxLeaseTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
-
-    [Fact]
-    public void The_products_advisory_lock_classes_are_distinct()
-    {
-        // A user's write lock once shared its class with the schema upgrade's: a user whose key hashed like the schema
-        // would have waited on a starting instance's migration, and the other way round.
-        var classes = new[] { typeof(DatabaseLocks), typeof(StorageMigrations) }
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public))
-            .Where(f => f.IsLiteral && f.FieldType == typeof(int) && f.Name.EndsWith("Class", StringComparison.Ordinal))
-            .Select(f => (f.Name, Value: (int)f.GetRawConstantValue()!)).ToList();
-
-        Assert.True(classes.Count >= 4, string.Join(", ", classes));
-        Assert.Equal(classes.Count, classes.Select(c => c.Value).Distinct().Count());
-    }
 
     [PostgresFact]
     public async Task Two_instances_never_hold_one_mailbox_at_once_and_the_lease_passes_on_when_given_back()

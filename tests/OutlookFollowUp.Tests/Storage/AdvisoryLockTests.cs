@@ -1,9 +1,13 @@
 using System.Reflection;
 using OutlookFollowUp.Storage;
 
-namespace OutlookFollowUp.Tests.Architecture;
+namespace OutlookFollowUp.Tests.Storage;
 
-/// <summary>The product's PostgreSQL advisory lock classes are one list with distinct keys, and the list holds every one declared.</summary>
+/// <summary>
+/// The product's PostgreSQL advisory lock classes are one list with distinct keys, and the list holds every one declared
+/// (a user's write lock once shared its class with the schema upgrade's: a user whose key hashed like the schema would
+/// have waited on a starting instance's migration).
+/// </summary>
 public sealed class AdvisoryLockTests
 {
     [Fact]
