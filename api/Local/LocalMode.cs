@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace OutlookFollowUp.Local;
 
 /// <summary>
-/// Local mode (DESIGN.md): with no Entra ID configuration and in Development, the API serves one local user —
+/// Local mode (README.md, "Trying it with no tenant"): with no Entra ID configuration and in Development, the API serves one local user —
 /// the built-in sample mailbox, or a real mailbox through a pasted Graph token. Every other environment refuses it,
 /// and so does an address beyond loopback (<see cref="LocalBinding"/>).
 /// </summary>

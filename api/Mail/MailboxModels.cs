@@ -11,7 +11,7 @@ public enum OutlookFlagStatus
 
 /// <summary>
 /// A follow-up flag. Graph refuses a due date without a start date (400), so a flagged state always carries both;
-/// flags carry no reminder time: the product's own reminders stay the source of truth (DESIGN.md).
+/// flags carry no reminder time: the product's own reminders stay the source of truth (docs/architecture.md).
 /// </summary>
 /// <param name="ReminderAt">
 /// With <see cref="OutlookFlagStatus.Flagged"/>: also set Outlook's own reminder (the MAPI reminder properties) for this

@@ -25,7 +25,7 @@ internal sealed class SettingsStore(FollowUpDbContext db, TimeProvider time, IOp
     private static UserSettings FromRow(UserSettingsRow row) => new(row.WindowHours, row.BusinessDays, row.TimeZone, row.LookbackDays,
         StoredJson.Strings(row.ExcludedSenders), StoredJson.Strings(row.ExcludedDomains), row.SetOutlookFlags, row.Digest, ColleagueAnswers: row.ColleagueAnswers);
 
-    /// <summary>A user who never saved settings: the tenant's default window, DESIGN.md's defaults, Outlook flags on.</summary>
+    /// <summary>A user who never saved settings: the tenant's default window, the documented defaults (docs/detection-rules.md), Outlook flags on.</summary>
     private static UserSettings Defaults(TenantPolicy policy) =>
         new(policy.DefaultWindowHours, false, null, DetectionOptions.DefaultLookbackDays, [], [], SetOutlookFlags: true);
 

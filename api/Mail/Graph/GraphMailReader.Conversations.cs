@@ -128,7 +128,7 @@ public sealed partial class GraphMailReader
                 c => AddPreferences(c.Headers), cancellationToken), cancellationToken);
         }
 
-        // $orderby with a conversationId filter fails in Graph (DESIGN.md): sort here.
+        // $orderby with a conversationId filter fails in Graph (docs/architecture.md): sort here.
         return [.. records.OrderBy(r => r.Date)];
     }
 }

@@ -7,7 +7,7 @@ public sealed class GraphOptions
 {
     public const string Section = "Graph";
 
-    /// <summary>Sovereign clouds use other hosts, so the base URL is configuration (DESIGN.md).</summary>
+    /// <summary>Sovereign clouds use other hosts, so the base URL is configuration (docs/architecture.md).</summary>
     [Required]
     [Url]
     public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";

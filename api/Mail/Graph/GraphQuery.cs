@@ -2,7 +2,7 @@ using Microsoft.Kiota.Abstractions;
 
 namespace OutlookFollowUp.Mail.Graph;
 
-/// <summary>The exact query this app sends for messages: only what the rules need (DESIGN.md).</summary>
+/// <summary>The exact query this app sends for messages: only what the rules need (docs/architecture.md).</summary>
 public static class GraphQuery
 {
     public const string Inbox = "inbox";

@@ -1,4 +1,4 @@
-// Builds elements whose text comes from data through textContent only: data never becomes markup (STYLE.md).
+// Builds elements whose text comes from data through textContent only: data never becomes markup.
 
 /** h('button', {class: 'btn', onclick: f, 'aria-expanded': 'false'}, 'Text', child) */
 export function h(tag, props = {}, ...children) {

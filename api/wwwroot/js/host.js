@@ -20,7 +20,7 @@ function browserHost() {
 
 function mailbox() { return Office.context.mailbox; }
 
-/** iOS and Android hand out REST ids already; everywhere else item ids are EWS ids (DESIGN.md). */
+/** iOS and Android hand out REST ids already; everywhere else item ids are EWS ids (docs/architecture.md). */
 export function isMobile() {
   const host = mailbox().diagnostics?.hostName ?? '';
   const platform = String(Office.context.platform ?? Office.context.diagnostics?.platform ?? '');

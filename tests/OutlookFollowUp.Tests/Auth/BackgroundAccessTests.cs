@@ -21,7 +21,7 @@ using OutlookFollowUp.Mail.Credentials;
 namespace OutlookFollowUp.Tests.Auth;
 
 /// <summary>
-/// Issue 11, point 4: acting for a user who is not at the pane. Real JWT validation of the caller, real
+/// Acting for a user who is not at the pane. Real JWT validation of the caller, real
 /// Microsoft.Identity.Web and MSAL talking HTTP to a test identity platform, the real Graph adapter against the Graph
 /// test server, the token cache and sessions in the real database.
 /// </summary>

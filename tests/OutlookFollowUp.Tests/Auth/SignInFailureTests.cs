@@ -9,7 +9,7 @@ using Microsoft.Identity.Web;
 namespace OutlookFollowUp.Tests.Auth;
 
 /// <summary>
-/// Issue 10, point 2 (Entra mode): the on-behalf-of token request cannot reach the identity platform. The draft (and
+/// Entra mode: the on-behalf-of token request cannot reach the identity platform. The draft (and
 /// any route that needs a Graph token) answers 503 with Retry-After saying the sign-in service is unreachable, not a
 /// bare 500, and Graph is never called without a token.
 /// </summary>

@@ -20,7 +20,7 @@ using OutlookFollowUp.Tests.Mail.Graph;
 namespace OutlookFollowUp.Tests.Local;
 
 /// <summary>
-/// Issue 11, point 4 (local mode): background work uses the pasted token until its <c>exp</c>, then records
+/// Local mode: background work uses the pasted token until its <c>exp</c>, then records
 /// <c>graph_token_expired</c> without calling Graph, and the thread list says so in <c>lastErrorCode</c>.
 /// </summary>
 public sealed class PastedTokenExpiryTests : IDisposable

@@ -4,7 +4,7 @@ using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Storage;
 
-/// <summary>Issue 10, point 3: on PostgreSQL a serialization failure or deadlock runs the write transaction again.</summary>
+/// <summary>On PostgreSQL a serialization failure or deadlock runs the write transaction again.</summary>
 public sealed class PostgresRetryTests
 {
     [PostgresFact]

@@ -13,7 +13,7 @@ using Xunit.Abstractions;
 namespace OutlookFollowUp.Tests.Mail.Graph;
 
 /// <summary>
-/// Issue 10's fault-injection suite: every route that calls Graph, against a Graph that throttles (1 s and 3600 s
+/// The fault-injection suite: every route that calls Graph, against a Graph that throttles (1 s and 3600 s
 /// Retry-After), fails, times out, hangs, resets the connection, or answers garbage. Each answer is the expected status
 /// with a ProblemDetails body (a 503 always carries Retry-After; garbage and refusals are 502), never another 5xx, and
 /// comes within 10 s. Real clock: the SDK's retries sleep for real, and the budget and timeouts must really fire.

@@ -10,7 +10,7 @@ using OutlookFollowUp.Tests.Mail.Graph;
 namespace OutlookFollowUp.Tests.Mail.Graph;
 
 /// <summary>
-/// Issue 10, point 4: Graph asking for a longer wait than a request can afford. The SDK's retries (the one retry layer)
+/// Graph asking for a longer wait than a request can afford. The SDK's retries (the one retry layer)
 /// give up at once with Graph's Retry-After instead of sleeping, and no sync asks Graph again before that wait is over.
 /// </summary>
 public sealed class RetryBudgetTests
