@@ -1,23 +1,22 @@
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.Digest;
-using OutlookFollowUp.Background;
 using OutlookFollowUp.Away;
+using OutlookFollowUp.Background;
 using OutlookFollowUp.Cli;
 using OutlookFollowUp.Config;
-using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.Digest;
 using OutlookFollowUp.Health;
 using OutlookFollowUp.Hosting;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Privacy;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Routes;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 using OutlookFollowUp.Telemetry;
+using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 
 if (CliCommands.Handles(args))

@@ -1,20 +1,12 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using OutlookFollowUp.Away;
-using OutlookFollowUp.Background;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Local;
-using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Reminders;
-using OutlookFollowUp.Settings;
-using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
-
+using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.MailIndex;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Bench;
 

@@ -2,14 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using OutlookFollowUp.Away;
-using OutlookFollowUp.Background;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Bench;
 

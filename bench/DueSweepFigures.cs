@@ -3,10 +3,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Bench;
 

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Bench;
 

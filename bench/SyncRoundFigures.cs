@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Reminders;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Bench;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Localization;
 using OutlookFollowUp.Mail;

@@ -2,7 +2,6 @@ using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Away;
 

@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Reminders;
-using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Background;
 

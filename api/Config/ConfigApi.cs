@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using OutlookFollowUp.Local;
-
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.Local;
 
 namespace OutlookFollowUp.Config;
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Localization;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Digest;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Notifications;
 
 namespace OutlookFollowUp.Local;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Local;

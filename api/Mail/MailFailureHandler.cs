@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
-using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
 using OutlookFollowUp.Auth;
+using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
 
 namespace OutlookFollowUp.Mail;
 

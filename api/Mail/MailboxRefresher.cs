@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using OutlookFollowUp.Storage;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Mail;
 

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Options;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Storage;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Mail;
 

@@ -1,7 +1,6 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Settings;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
+using OutlookFollowUp.Settings;
 
 namespace OutlookFollowUp.Mail;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
 
 

@@ -1,6 +1,5 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.FollowUps.Asks;
-using OutlookFollowUp.Storage;
 
 
 namespace OutlookFollowUp.MailIndex;

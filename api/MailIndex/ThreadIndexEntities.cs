@@ -1,5 +1,4 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Storage;
 
 
 namespace OutlookFollowUp.MailIndex;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OutlookFollowUp.Background;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Storage;
 

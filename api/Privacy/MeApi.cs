@@ -2,11 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Digest;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Privacy;

@@ -1,8 +1,7 @@
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Privacy;
 

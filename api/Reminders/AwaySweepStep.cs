@@ -3,9 +3,9 @@ using OutlookFollowUp.Auth;
 using OutlookFollowUp.Away;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
 
 namespace OutlookFollowUp.Reminders;
 

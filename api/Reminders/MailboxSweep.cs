@@ -1,13 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using OutlookFollowUp.Away;
-using OutlookFollowUp.Background;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Reminders;
 

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Routes;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Reminders;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using OutlookFollowUp.Storage;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Reminders;
 

@@ -1,7 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using OutlookFollowUp.Away;
-using OutlookFollowUp.Background;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Storage;
 

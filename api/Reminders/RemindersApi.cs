@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Reminders;

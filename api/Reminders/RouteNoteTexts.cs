@@ -1,8 +1,7 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Localization;
-using OutlookFollowUp.Settings;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
+using OutlookFollowUp.Settings;
 
 namespace OutlookFollowUp.Reminders;
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Settings;

@@ -3,8 +3,6 @@ using Microsoft.Extensions.Options;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Settings;
 

@@ -1,9 +1,8 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.Web;
-
 using OutlookFollowUp.MailIndex;
+using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Threads;
 

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Caching.Hybrid;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Mail;
 
-using OutlookFollowUp.MailIndex;
-
 namespace OutlookFollowUp.Threads;
 
 /// <summary>

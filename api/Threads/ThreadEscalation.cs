@@ -2,8 +2,6 @@ using System.Text;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Localization;
 
-using OutlookFollowUp.MailIndex;
-
 namespace OutlookFollowUp.Threads;
 
 /// <summary>

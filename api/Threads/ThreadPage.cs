@@ -4,9 +4,6 @@ using System.Text;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
-using OutlookFollowUp.Storage;
-
-using OutlookFollowUp.MailIndex;
 
 namespace OutlookFollowUp.Threads;
 

@@ -2,8 +2,6 @@ using System.Text.Json.Serialization;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Scan;
 
-using OutlookFollowUp.MailIndex;
-
 namespace OutlookFollowUp.Threads;
 
 /// <summary>

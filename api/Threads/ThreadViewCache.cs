@@ -1,13 +1,9 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
-using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
-using OutlookFollowUp.Storage;
-
-using OutlookFollowUp.MailIndex;
 
 namespace OutlookFollowUp.Threads;
 

@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Web;
-
 using OutlookFollowUp.MailIndex;
+using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Threads;
 

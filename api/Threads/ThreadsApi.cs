@@ -6,10 +6,7 @@ using OutlookFollowUp.Mail;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Scan;
 using OutlookFollowUp.Settings;
-using OutlookFollowUp.Storage;
 using OutlookFollowUp.Web;
-
-using OutlookFollowUp.MailIndex;
 
 namespace OutlookFollowUp.Threads;
 

@@ -1,12 +1,6 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
-using ProblemDetails = Microsoft.AspNetCore.Mvc.ProblemDetails;
-using OutlookFollowUp.Auth;
-using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Web;
 

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
-using OutlookFollowUp.Mail;
-
 using OutlookFollowUp.Auth;
 
 namespace OutlookFollowUp.Mail.Credentials;

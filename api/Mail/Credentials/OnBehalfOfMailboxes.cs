@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using OutlookFollowUp.Mail;
-using OutlookFollowUp.Mail.Graph;
-
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Mail.Credentials;
 

@@ -2,8 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
-using OutlookFollowUp.Mail;
-
 using OutlookFollowUp.Auth;
 
 namespace OutlookFollowUp.Mail.Credentials;

@@ -1,5 +1,5 @@
-using MimeKit;
 using System.Text;
+using MimeKit;
 using MimeKit.Utils;
 
 namespace OutlookFollowUp.Mail.Mime;

@@ -9,14 +9,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Client;
 using OutlookFollowUp.Auth;
-using OutlookFollowUp.Mail;
-using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
-
+using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Credentials;
+using OutlookFollowUp.Mail.Graph;
+using OutlookFollowUp.MailIndex;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Tests.Auth;
 

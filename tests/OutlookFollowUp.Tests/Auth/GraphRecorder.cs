@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Auth;
 

@@ -3,9 +3,6 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Auth;
 

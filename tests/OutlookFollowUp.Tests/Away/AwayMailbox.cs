@@ -1,5 +1,4 @@
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Away;
 

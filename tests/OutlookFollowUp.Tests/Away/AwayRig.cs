@@ -2,13 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OutlookFollowUp.Away;
 using OutlookFollowUp.Digest;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Reminders;
-using OutlookFollowUp.Settings;
-using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.Reminders;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Tests.Away;
 

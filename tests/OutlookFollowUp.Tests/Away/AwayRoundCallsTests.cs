@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OutlookFollowUp.Away;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Away;
 

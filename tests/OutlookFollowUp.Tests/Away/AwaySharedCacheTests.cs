@@ -1,7 +1,5 @@
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Reminders;
 using static OutlookFollowUp.Tests.Away.AwayRig;
 
 namespace OutlookFollowUp.Tests.Away;

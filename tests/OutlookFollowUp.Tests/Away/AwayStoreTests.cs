@@ -1,6 +1,5 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Away;
 

@@ -2,9 +2,6 @@ using System.Net;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Reminders;
 using static OutlookFollowUp.Tests.Away.AwayRig;
 
 namespace OutlookFollowUp.Tests.Away;

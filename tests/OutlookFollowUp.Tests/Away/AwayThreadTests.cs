@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.Mail;
 using static OutlookFollowUp.Tests.Away.AwayMailbox;
 
 namespace OutlookFollowUp.Tests.Away;

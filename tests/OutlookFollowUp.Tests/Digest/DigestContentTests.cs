@@ -1,11 +1,8 @@
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Reminders;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 using static OutlookFollowUp.Tests.Digest.DigestTests;
 
 namespace OutlookFollowUp.Tests.Digest;

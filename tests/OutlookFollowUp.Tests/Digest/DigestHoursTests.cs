@@ -1,9 +1,5 @@
-using System.Net;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Reminders;
 using static OutlookFollowUp.Tests.Digest.DigestTests;
 
 namespace OutlookFollowUp.Tests.Digest;

@@ -1,10 +1,7 @@
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Reminders;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 using static OutlookFollowUp.Tests.Digest.DigestTests;
 
 namespace OutlookFollowUp.Tests.Digest;

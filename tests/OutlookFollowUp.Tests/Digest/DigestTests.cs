@@ -1,17 +1,12 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using OutlookFollowUp.Digest;
+using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Reminders;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
-using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Digest;
 

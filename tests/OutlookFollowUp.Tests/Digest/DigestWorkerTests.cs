@@ -6,8 +6,6 @@ using Microsoft.Extensions.Options;
 using OutlookFollowUp.Background;
 using OutlookFollowUp.Digest;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Tests.Mail;
-
 using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Tests.Digest;

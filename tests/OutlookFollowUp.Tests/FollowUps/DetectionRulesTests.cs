@@ -1,5 +1,4 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Tests.Support;
 using static OutlookFollowUp.Tests.Support.TestMail;
 
 namespace OutlookFollowUp.Tests.FollowUps;

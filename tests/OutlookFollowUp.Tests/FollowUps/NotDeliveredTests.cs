@@ -1,7 +1,5 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail;
 using static OutlookFollowUp.Tests.Support.TestMail;
 
 namespace OutlookFollowUp.Tests.FollowUps;

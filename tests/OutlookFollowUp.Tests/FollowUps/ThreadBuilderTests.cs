@@ -1,5 +1,4 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.FollowUps;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OutlookFollowUp.Hosting;
-using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Hosting;
 

@@ -2,12 +2,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Notifications;
 
 namespace OutlookFollowUp.Tests.Local;
 

@@ -8,11 +8,9 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.Mail;
 
 namespace OutlookFollowUp.Tests.Local;
 

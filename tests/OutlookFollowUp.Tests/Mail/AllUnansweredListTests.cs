@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Local;
 
 namespace OutlookFollowUp.Tests.Mail;
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Mail;
 

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.FollowUps.Asks;
-using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Support;
+using OutlookFollowUp.Local;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Mail;
 

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Local;
 
 namespace OutlookFollowUp.Tests.Mail;
 

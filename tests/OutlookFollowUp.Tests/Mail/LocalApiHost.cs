@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Mail;
 

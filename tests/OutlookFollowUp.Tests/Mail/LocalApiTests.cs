@@ -1,11 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Net;
-using OutlookFollowUp.Local;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Local;
 using OutlookFollowUp.Scan;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Mail;
 

@@ -1,12 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Mail;
 

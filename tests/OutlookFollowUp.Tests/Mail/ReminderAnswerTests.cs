@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OutlookFollowUp.Local;
+using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Local;
 using OutlookFollowUp.Reminders;
 
 namespace OutlookFollowUp.Tests.Mail;

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using OutlookFollowUp.Mail;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Tests.Mail;
 

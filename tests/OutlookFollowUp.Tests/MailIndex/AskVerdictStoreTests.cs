@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.FollowUps.Asks;
-using OutlookFollowUp.Storage;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Tests.MailIndex;
 

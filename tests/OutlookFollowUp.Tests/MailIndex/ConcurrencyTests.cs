@@ -1,7 +1,6 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Storage;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Tests.MailIndex;
 

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.MailIndex;
 

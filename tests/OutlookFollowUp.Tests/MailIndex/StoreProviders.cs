@@ -1,7 +1,5 @@
 using System.Reflection;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 using Xunit.Sdk;
 
 namespace OutlookFollowUp.Tests.MailIndex;

@@ -1,11 +1,9 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using OutlookFollowUp.Storage;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Tests.MailIndex;
 

@@ -1,7 +1,5 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.MailIndex;
 

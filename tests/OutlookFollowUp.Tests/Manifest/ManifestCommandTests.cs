@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using OutlookFollowUp.Manifest;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Manifest;
 

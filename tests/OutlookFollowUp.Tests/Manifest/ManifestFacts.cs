@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Manifest;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using OutlookFollowUp.Manifest;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Manifest;
 

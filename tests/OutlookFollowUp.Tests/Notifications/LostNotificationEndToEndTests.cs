@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.Reminders;
 using Xunit.Abstractions;
 
 namespace OutlookFollowUp.Tests.Notifications;

@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Background;
-using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Local;
 using OutlookFollowUp.Reminders;
 
 namespace OutlookFollowUp.Tests.Notifications;

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Xunit.Abstractions;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.GraphSimulator;
+using Xunit.Abstractions;
 
 namespace OutlookFollowUp.Tests.Notifications;
 

@@ -3,12 +3,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Notifications;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OutlookFollowUp.Local;
-using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Reminders;
 using Microsoft.Extensions.DependencyInjection;
+using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Local;
+using OutlookFollowUp.Reminders;
 
 namespace OutlookFollowUp.Tests.Notifications;
 

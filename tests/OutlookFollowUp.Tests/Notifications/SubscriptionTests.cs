@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Notifications;
 

@@ -1,7 +1,6 @@
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Notifications;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Notifications;
 

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using OutlookFollowUp.Tests.Away;
 using static OutlookFollowUp.Tests.Away.AwayMailbox;
 
 namespace OutlookFollowUp.Tests.Pane;

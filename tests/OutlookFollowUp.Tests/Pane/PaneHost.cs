@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Pane;
 

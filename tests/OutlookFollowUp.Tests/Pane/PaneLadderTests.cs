@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Pane;
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
-using OutlookFollowUp.Local;
-using OutlookFollowUp.Tests.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Local;
 
 namespace OutlookFollowUp.Tests.Pane;
 

@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Pane;
 

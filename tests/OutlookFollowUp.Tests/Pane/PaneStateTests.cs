@@ -1,8 +1,6 @@
-using System.Net;
 using Microsoft.Playwright;
-using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail.Graph;
+using OutlookFollowUp.Local;
 
 namespace OutlookFollowUp.Tests.Pane;
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
-using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Local;
 
 namespace OutlookFollowUp.Tests.Pane;
 

@@ -5,9 +5,8 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Support;
+using OutlookFollowUp.Local;
 
 namespace OutlookFollowUp.Tests.Privacy;
 

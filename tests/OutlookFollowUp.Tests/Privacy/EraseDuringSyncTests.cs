@@ -2,14 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
-using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Notifications;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
-using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Storage;
 
 namespace OutlookFollowUp.Tests.Privacy;
 

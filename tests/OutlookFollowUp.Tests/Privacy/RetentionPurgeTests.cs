@@ -1,13 +1,10 @@
-using OutlookFollowUp.Settings;
-using OutlookFollowUp.Reminders;
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Privacy;
-using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
-
+using OutlookFollowUp.Privacy;
+using OutlookFollowUp.Reminders;
+using OutlookFollowUp.Settings;
+using OutlookFollowUp.Storage;
 using IndexMail = OutlookFollowUp.Tests.MailIndex.Mail;
 
 namespace OutlookFollowUp.Tests.Privacy;

@@ -3,13 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OutlookFollowUp.Background;
-using OutlookFollowUp.Local;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Reminders;
-using OutlookFollowUp.Tests.Mail;
-
+using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.Reminders;
 
 namespace OutlookFollowUp.Tests.Reminders;
 

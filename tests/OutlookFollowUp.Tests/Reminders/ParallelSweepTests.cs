@@ -1,15 +1,9 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using OutlookFollowUp.Background;
+using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Storage;
-using OutlookFollowUp.GraphSimulator;
-
-using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Tests.Reminders;
 

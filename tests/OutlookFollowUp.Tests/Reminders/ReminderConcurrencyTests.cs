@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace OutlookFollowUp.Tests.Reminders;

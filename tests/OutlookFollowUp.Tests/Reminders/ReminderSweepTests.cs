@@ -1,11 +1,6 @@
-using System.Net;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.GraphSimulator;
-
-using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Tests.Reminders;
 

@@ -1,14 +1,11 @@
 using System.Diagnostics;
-using Xunit.Abstractions;
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.Mail.Graph;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
+using Xunit.Abstractions;
 
 namespace OutlookFollowUp.Tests.Reminders;
 

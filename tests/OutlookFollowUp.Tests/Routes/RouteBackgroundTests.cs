@@ -2,14 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using OutlookFollowUp.Background;
-using OutlookFollowUp.Routes;
-using OutlookFollowUp.Tests.Mail;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
-using static OutlookFollowUp.Tests.Routes.RoutesMailbox;
-
 using OutlookFollowUp.Mail;
+using OutlookFollowUp.MailIndex;
+using OutlookFollowUp.Routes;
+using static OutlookFollowUp.Tests.Routes.RoutesMailbox;
 
 namespace OutlookFollowUp.Tests.Routes;
 

@@ -1,8 +1,6 @@
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Reminders;
 using static OutlookFollowUp.Tests.Digest.DigestTests;
 
 namespace OutlookFollowUp.Tests.Routes;

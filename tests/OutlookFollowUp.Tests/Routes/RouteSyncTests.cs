@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail;
 using static OutlookFollowUp.Tests.Routes.RoutesMailbox;
 
 namespace OutlookFollowUp.Tests.Routes;

@@ -2,10 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Client;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Auth;
 
 namespace OutlookFollowUp.Tests.Routes;
 

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Tests.Mail;
 
 namespace OutlookFollowUp.Tests.Routes;
 

@@ -1,7 +1,6 @@
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail.Mime;
 using OutlookFollowUp.Scan;
-using OutlookFollowUp.Tests.Support;
 using Xunit.Abstractions;
 
 namespace OutlookFollowUp.Tests.Scan;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Mail.Mime;
 using OutlookFollowUp.Scan;
-using OutlookFollowUp.Tests.Support;
 using Xunit.Abstractions;
 
 namespace OutlookFollowUp.Tests.Scan;

@@ -1,6 +1,4 @@
-using Microsoft.Playwright;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Tests.Pane;
 
 namespace OutlookFollowUp.Tests.Settings;
 

@@ -5,13 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OutlookFollowUp.Auth;
+using OutlookFollowUp.MailIndex;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Settings;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
-
 using IndexMail = OutlookFollowUp.Tests.MailIndex.Mail;
 
 namespace OutlookFollowUp.Tests.Storage;

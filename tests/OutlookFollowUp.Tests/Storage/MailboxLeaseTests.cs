@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Storage;
 

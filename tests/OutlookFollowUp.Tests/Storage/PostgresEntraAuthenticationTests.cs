@@ -1,7 +1,6 @@
 using Azure.Core;
 using Npgsql;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Storage;
 

@@ -1,6 +1,5 @@
 using Npgsql;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Storage;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Storage;
 

@@ -9,7 +9,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
 using OutlookFollowUp.Web;
 
 namespace OutlookFollowUp.Tests.Storage;

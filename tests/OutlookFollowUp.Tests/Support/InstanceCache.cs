@@ -3,7 +3,6 @@ using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Auth;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
 
 namespace OutlookFollowUp.Tests.Support;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Reminders;
 using OutlookFollowUp.Telemetry;
-using OutlookFollowUp.Tests.Mail;
 
 namespace OutlookFollowUp.Tests.Telemetry;
 

@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using OutlookFollowUp.Tests.Mail;
 using static OutlookFollowUp.Tests.Threads.LadderMailbox;
 
 namespace OutlookFollowUp.Tests.Threads;

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Support;
-using OutlookFollowUp.Tests.Mail;
 
 namespace OutlookFollowUp.Tests.Threads;
 

@@ -1,9 +1,7 @@
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using IndexMail = OutlookFollowUp.Tests.MailIndex.Mail;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
+using OutlookFollowUp.Storage;
+using IndexMail = OutlookFollowUp.Tests.MailIndex.Mail;
 
 namespace OutlookFollowUp.Tests.Threads;
 

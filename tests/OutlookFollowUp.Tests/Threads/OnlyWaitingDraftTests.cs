@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using OutlookFollowUp.Tests.Mail;
 using static OutlookFollowUp.Tests.Threads.LadderMailbox;
 
 namespace OutlookFollowUp.Tests.Threads;

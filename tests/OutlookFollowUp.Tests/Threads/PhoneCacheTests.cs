@@ -1,7 +1,5 @@
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Support;
 using OutlookFollowUp.Threads;
 
 namespace OutlookFollowUp.Tests.Threads;

@@ -4,13 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.FollowUps;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Storage;
-using OutlookFollowUp.Tests.MailIndex;
-using OutlookFollowUp.Tests.Support;
-using OutlookFollowUp.Tests.Mail;
 using OutlookFollowUp.MailIndex;
-using OutlookFollowUp.Threads;
-
+using OutlookFollowUp.Storage;
 using IndexMail = OutlookFollowUp.Tests.MailIndex.Mail;
 
 namespace OutlookFollowUp.Tests.Threads;

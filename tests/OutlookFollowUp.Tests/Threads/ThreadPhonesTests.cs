@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Mail;
 using static OutlookFollowUp.Tests.Threads.LadderMailbox;
 
 namespace OutlookFollowUp.Tests.Threads;

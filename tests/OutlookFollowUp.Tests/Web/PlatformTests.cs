@@ -1,18 +1,14 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
 using OutlookFollowUp.Local;
-using OutlookFollowUp.Auth;
 using OutlookFollowUp.Mail;
-
 using OutlookFollowUp.Mail.Credentials;
 
 namespace OutlookFollowUp.Tests.Web;

@@ -1,5 +1,5 @@
-using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

@@ -1,9 +1,8 @@
-using System.Net;
 using Microsoft.Graph.Models;
 using OutlookFollowUp.FollowUps;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

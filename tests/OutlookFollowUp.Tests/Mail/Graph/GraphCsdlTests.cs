@@ -1,7 +1,6 @@
 using System.Xml.Linq;
-using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
-using OutlookFollowUp.Tests.Support;
+using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

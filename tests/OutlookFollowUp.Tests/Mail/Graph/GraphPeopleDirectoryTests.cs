@@ -1,7 +1,6 @@
-using System.Net;
+using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

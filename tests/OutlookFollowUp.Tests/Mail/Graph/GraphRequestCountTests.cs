@@ -1,5 +1,5 @@
-using Xunit.Abstractions;
 using OutlookFollowUp.Mail.Graph;
+using Xunit.Abstractions;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

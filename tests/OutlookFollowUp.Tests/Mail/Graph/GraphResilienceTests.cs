@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using OutlookFollowUp.Mail;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using OutlookFollowUp.Mail.Graph;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

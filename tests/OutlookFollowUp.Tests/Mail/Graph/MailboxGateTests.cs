@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using OutlookFollowUp.Mail;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using OutlookFollowUp.FollowUps;
-using OutlookFollowUp.Mail;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using OutlookFollowUp.Mail;
 using OutlookFollowUp.GraphSimulator;
+using OutlookFollowUp.Mail;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

@@ -5,7 +5,6 @@ using OutlookFollowUp.GraphSimulator;
 using OutlookFollowUp.Local;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.Tests.Mail.Graph;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

@@ -1,5 +1,4 @@
 using OutlookFollowUp.Mail.Graph;
-using OutlookFollowUp.GraphSimulator;
 
 namespace OutlookFollowUp.Tests.Mail.Graph;
 

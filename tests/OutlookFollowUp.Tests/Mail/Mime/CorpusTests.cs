@@ -1,5 +1,4 @@
 using OutlookFollowUp.Mail.Mime;
-using OutlookFollowUp.Tests.Support;
 
 namespace OutlookFollowUp.Tests.Mail.Mime;
 
