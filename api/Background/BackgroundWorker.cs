@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using OutlookFollowUp.Mail;
 using OutlookFollowUp.MailIndex;
@@ -23,20 +24,17 @@ namespace OutlookFollowUp.Background;
 /// </summary>
 internal sealed partial class BackgroundWorker(
     IServiceScopeFactory scopes, IMailboxSyncRequests syncs, TimeProvider time, IOptions<BackgroundOptions> options,
-    IOptions<NotificationOptions> notifications, ILogger<BackgroundWorker> logger)
+    IOptions<NotificationOptions> notifications, IMeterFactory meters, ILogger<BackgroundWorker> logger)
     : BackgroundService
 {
     /// <summary>Per mailbox, when its last sync attempt is next worth reading (keeps the check to one query per interval).</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _nextCheck = new(StringComparer.Ordinal);
 
-    /// <summary>Sweep rounds completed; tests wait on it.</summary>
-    public int Rounds => Volatile.Read(ref _rounds);
+    /// <summary>The rounds it completed, by kind (<c>sweep</c>: the due sweep and digests; <c>look</c>: mailboxes to sync), as a metric.</summary>
+    public const string RoundsMetric = "followup.background.rounds";
 
-    /// <summary>Looks for mailboxes to sync completed; tests wait on it.</summary>
-    public int Looks => Volatile.Read(ref _looks);
-
-    private int _rounds;
-    private int _looks;
+    private readonly Counter<long> _rounds = meters.Create(Telemetry.FollowUpTelemetry.Name)
+        .CreateCounter<long>(RoundsMetric, "{round}", "Background rounds completed: sweep (due sweep and digests), look (mailboxes to sync).");
 
     /// <summary>How often mailboxes are looked at: as often as the sweep runs, and never less often than either interval.</summary>
     internal TimeSpan LookInterval => new[] { options.Value.DueSweepInterval, options.Value.BackgroundInterval, notifications.Value.ReconcileInterval }.Min();
@@ -92,7 +90,7 @@ internal sealed partial class BackgroundWorker(
             LogFailed(logger, "morning digest", ex.GetType().Name);
         }
 
-        Interlocked.Increment(ref _rounds);
+        _rounds.Add(1, new KeyValuePair<string, object?>("kind", "sweep"));
     }
 
     internal async Task LookAsync(CancellationToken cancellationToken)
@@ -106,7 +104,7 @@ internal sealed partial class BackgroundWorker(
             LogFailed(logger, "background sync", ex.GetType().Name);
         }
 
-        Interlocked.Increment(ref _looks);
+        _rounds.Add(1, new KeyValuePair<string, object?>("kind", "look"));
     }
 
     private async Task RequestSyncsAsync(CancellationToken ct)

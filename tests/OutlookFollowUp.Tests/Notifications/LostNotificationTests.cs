@@ -36,7 +36,7 @@ public sealed class LostNotificationTests
         var (client, reminderId, messageId, threadKey) = await RemindOnTheOffsiteAsync(host);
         using (client)
         {
-            var worker = host.Services.GetRequiredService<BackgroundWorker>();
+            using var worker = new BackgroundRounds(host.Services);
             Reply(mailbox, host, threadKey);
             host.GraphServer.Faults.Next(GraphMatch.Notifications, Fault.Drop);
             var posted = await host.GraphServer.PublishChangesAsync();
@@ -63,7 +63,7 @@ public sealed class LostNotificationTests
         var mailbox = SampleMailbox.Create(Now);
         using var host = new NotificationHost(mailbox, Now);
         await host.ActivateAsync();
-        var worker = host.Services.GetRequiredService<BackgroundWorker>();
+        using var worker = new BackgroundRounds(host.Services);
         var before = host.GraphServer.Requests.Count;
 
         for (var hour = 0; hour < 3; hour++)
@@ -83,7 +83,7 @@ public sealed class LostNotificationTests
         var (client, reminderId, messageId, threadKey) = await RemindOnTheOffsiteAsync(host);
         using (client)
         {
-            var worker = host.Services.GetRequiredService<BackgroundWorker>();
+            using var worker = new BackgroundRounds(host.Services);
             var armedAtCreation = ReminderSet(mailbox, messageId);
             Reply(mailbox, host, threadKey);
             host.GraphServer.Faults.Next(GraphMatch.Notifications, Fault.Drop);
@@ -124,7 +124,7 @@ public sealed class LostNotificationTests
     });
 
     /// <summary>Moves the clock and waits until the worker has looked at the mailboxes since, and the syncs it asked for ran.</summary>
-    private static async Task AdvanceAsync(NotificationHost host, BackgroundWorker worker, TimeSpan by)
+    private static async Task AdvanceAsync(NotificationHost host, BackgroundRounds worker, TimeSpan by)
     {
         var looks = worker.Looks;
         host.Clock.Advance(by);
