@@ -10,6 +10,8 @@ public sealed class ConcurrencyTests
     private const string User = "tid:oid-a";
     private static readonly CancellationToken Ct = CancellationToken.None;
 
+    [Trait("Needs", "Postgres")]
+
     [PostgresFact]
     public async Task ApplyDelta_TwoInstancesAtOnce_BothLandAndNothingIsLost()
     {
@@ -28,6 +30,8 @@ public sealed class ConcurrencyTests
         Assert.Equal(30, ids.Count);
         Assert.Equal(["inbox:link-9", "sentitems:link-9"], (await index.GetStateAsync(User, Ct))!.Folders.Select(f => $"{f.Folder}:{f.DeltaLink}"));
     }
+
+    [Trait("Needs", "Postgres")]
 
     [PostgresFact]
     public async Task ReplaceThreads_WhileReading_ReadersSeeOneWholeSet()

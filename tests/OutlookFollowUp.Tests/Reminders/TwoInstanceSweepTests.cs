@@ -19,6 +19,8 @@ public sealed class TwoInstanceSweepTests(ITestOutputHelper output)
     private const int Mailboxes = 100;
     private const string Token = "local-test-token";
 
+    [Trait("Needs", "Postgres")]
+
     [PostgresFact]
     public async Task Two_API_processes_flag_2000_due_reminders_with_exactly_2000_PATCHes_and_ask_MailTips_about_each_counterpart_once()
     {

@@ -9,6 +9,7 @@ namespace OutlookFollowUp.Tests.Storage;
 /// </summary>
 public sealed class ConcurrentMigrationTests
 {
+    [Trait("Needs", "Postgres")]
     [PostgresFact]
     public async Task Migrate_FourInstancesAtOnceOnAnEmptyDatabase_AllStart_EachMigrationAppliedOnce()
     {

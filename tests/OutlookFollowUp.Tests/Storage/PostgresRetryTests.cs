@@ -6,6 +6,7 @@ namespace OutlookFollowUp.Tests.Storage;
 /// <summary>On PostgreSQL a serialization failure or deadlock runs the write transaction again.</summary>
 public sealed class PostgresRetryTests
 {
+    [Trait("Needs", "Postgres")]
     [PostgresFact]
     public async Task A_write_that_hits_a_serialization_failure_or_deadlock_is_run_again()
     {
@@ -26,6 +27,8 @@ public sealed class PostgresRetryTests
             Assert.Equal((sqlState, "written", 2), (sqlState, result, attempts));
         }
     }
+
+    [Trait("Needs", "Postgres")]
 
     [PostgresFact]
     public async Task Other_failures_are_not_retried()
