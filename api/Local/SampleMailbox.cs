@@ -18,16 +18,16 @@ public static class SampleMailbox
     /// <summary>The folder a rule files vendor mail into: delta never reads it, the conversation check must.</summary>
     public const string VendorsFolder = "vendors";
 
-    private static readonly InMemoryAddress Me = new(Address, Name);
-    private static readonly InMemoryAddress Ana = new("ana.silva@fabrikam.com", "Ana Silva");
-    private static readonly InMemoryAddress Bob = new("bob.nguyen@fabrikam.com", "Bob Nguyen");
+    internal static readonly InMemoryAddress Me = new(Address, Name);
+    internal static readonly InMemoryAddress Ana = new("ana.silva@fabrikam.com", "Ana Silva");
+    internal static readonly InMemoryAddress Bob = new("bob.nguyen@fabrikam.com", "Bob Nguyen");
     private static readonly InMemoryAddress Carla = new("carla.jones@contoso.com", "Carla Jones");
-    private static readonly InMemoryAddress Dana = new("dana.kim@contoso.com", "Dana Kim");
-    private static readonly InMemoryAddress Erik = new("erik.lund@northwind.example", "Erik Lund");
-    private static readonly InMemoryAddress Fatima = new("fatima.haddad@contoso.com", "Fatima Haddad");
-    private static readonly InMemoryAddress George = new("george.osei@contoso.com", "George Osei");
-    private static readonly InMemoryAddress Kenji = new("kenji.sato@contoso.com", "Kenji Sato");
-    private static readonly InMemoryAddress Lena = new("lena.fischer@contoso.com", "Lena Fischer");
+    internal static readonly InMemoryAddress Dana = new("dana.kim@contoso.com", "Dana Kim");
+    internal static readonly InMemoryAddress Erik = new("erik.lund@northwind.example", "Erik Lund");
+    internal static readonly InMemoryAddress Fatima = new("fatima.haddad@contoso.com", "Fatima Haddad");
+    internal static readonly InMemoryAddress George = new("george.osei@contoso.com", "George Osei");
+    internal static readonly InMemoryAddress Kenji = new("kenji.sato@contoso.com", "Kenji Sato");
+    internal static readonly InMemoryAddress Lena = new("lena.fischer@contoso.com", "Lena Fischer");
     private static readonly InMemoryAddress DevList = new("dev@lists.contoso.com", "Contoso developers");
     private static readonly InMemoryAddress Team = new("marketing-team@contoso.com", "Marketing team");
     private static readonly InMemoryAddress Purchasing = new("purchasing@contoso.com", "Purchasing");
@@ -128,7 +128,7 @@ public static class SampleMailbox
             "Lena,\n\nHere are my notes from today's design review: we keep the current schema and add the audit table in January.\n\nAlex");
         sample.Received("notes", 58, Lena, [Me], "RE: Notes from the design review",
             "Thanks Alex, that is everything. Great meeting!\n\nLena");
-        SampleRoutes.Add(mailbox, now);
+        SampleRoutes.Add(mailbox, sample, now);
         return mailbox;
     }
 }

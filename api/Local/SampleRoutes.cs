@@ -1,4 +1,5 @@
 using OutlookFollowUp.GraphSimulator;
+using static OutlookFollowUp.Local.SampleMailbox;
 
 namespace OutlookFollowUp.Local;
 
@@ -9,39 +10,9 @@ namespace OutlookFollowUp.Local;
 /// </summary>
 internal static class SampleRoutes
 {
-    private static readonly InMemoryAddress Me = new(SampleMailbox.Address, SampleMailbox.Name);
-    private static readonly InMemoryAddress Ana = new("ana.silva@fabrikam.com", "Ana Silva");
-    private static readonly InMemoryAddress Bob = new("bob.nguyen@fabrikam.com", "Bob Nguyen");
-    private static readonly InMemoryAddress Dana = new("dana.kim@contoso.com", "Dana Kim");
-    private static readonly InMemoryAddress Erik = new("erik.lund@northwind.example", "Erik Lund");
-    private static readonly InMemoryAddress Fatima = new("fatima.haddad@contoso.com", "Fatima Haddad");
-    private static readonly InMemoryAddress George = new("george.osei@contoso.com", "George Osei");
-    private static readonly InMemoryAddress Kenji = new("kenji.sato@contoso.com", "Kenji Sato");
-    private static readonly InMemoryAddress Lena = new("lena.fischer@contoso.com", "Lena Fischer");
-
-    public static void Add(InMemoryMailbox mailbox, DateTimeOffset now)
+    /// <param name="sample">The sample's writer: these messages follow its own, numbered after them.</param>
+    public static void Add(InMemoryMailbox mailbox, SampleMailboxWriter sample, DateTimeOffset now)
     {
-        var sequence = 0;
-        void Put(string folder, string conversation, double hoursAgo, InMemoryAddress from, InMemoryAddress[] to, string subject, string body)
-        {
-            var n = ++sequence;
-            var at = now.AddHours(-hoursAgo);
-            mailbox.Put(folder, new InMemoryMessage
-            {
-                Id = $"AAMkSampleRoute{n:D2}=",
-                InternetMessageId = $"<sample-route-{n:D2}.{conversation}@contoso.com>",
-                ConversationId = $"AAQkSample-{conversation}=",
-                Subject = subject,
-                From = from,
-                To = to,
-                SentDateTime = at,
-                ReceivedDateTime = at,
-                ExtendedProperties = new Dictionary<string, string> { ["String 0x001A"] = "IPM.Note" },
-                Body = body,
-                UniqueBody = body,
-            });
-        }
-
         void Chat(InMemoryAddress with, string userId, params (bool FromMe, double HoursAgo)[] messages)
         {
             var chat = mailbox.AddOneOnOneChat($"19:{userId}_{InMemoryMailbox.OwnerUserId}@unq.gbl.spaces", new InMemoryChatMember(userId, with.Address, with.Name!));
@@ -52,33 +23,33 @@ internal static class SampleRoutes
         }
 
         // Answered in Teams: Lena wrote back in her chat with you after your mail, so the thread is not listed.
-        Put("sentitems", "design", 76, Me, [Lena], "Accessibility audit findings",
+        sample.Sent("design", 76, Me, [Lena], "Accessibility audit findings",
             "Lena,\n\nThe audit found three contrast issues in the pane. Can you check whether the new palette fixes them?\n\nAlex");
         Chat(Lena, "10000000-0000-0000-0000-00000000001e", (true, 200), (false, 20));
 
         // A group thread: Fatima answered in Teams (the pane says so); Kenji is still waited on.
-        Put("sentitems", "agenda", 49, Me, [Fatima, Kenji], "Agenda for the all-hands",
+        sample.Sent("agenda", 49, Me, [Fatima, Kenji], "Agenda for the all-hands",
             "Fatima, Kenji,\n\nHere is my draft agenda for the all-hands. Could you each add your team's ten minutes by Thursday?\n\nAlex");
         Chat(Fatima, "10000000-0000-0000-0000-00000000000f", (false, 30));
 
         // Answered by a meeting: a one-on-one with George took place after your mail (before his own later mail).
-        Put("sentitems", "hiring", 80, Me, [George], "Hiring plan for the spring",
+        sample.Sent("hiring", 80, Me, [George], "Hiring plan for the spring",
             "George,\n\nCan we agree on the two spring hires before the budget review?\n\nAlex");
         mailbox.AddEvent(new InMemoryEvent("sample-meeting-george", now.AddHours(-35), now.AddHours(-34.5), Me, [new InMemoryAttendee(George)]));
 
         // Held: you meet Dana tomorrow at 10:00 (UTC, the mailbox's zone), so the thread waits until the meeting ends.
-        Put("sentitems", "roadmap", 60, Me, [Dana], "Q1 roadmap priorities",
+        sample.Sent("roadmap", 60, Me, [Dana], "Q1 roadmap priorities",
             "Dana,\n\nWhich three items should lead the Q1 roadmap? Please send me your order.\n\nAlex");
         var tomorrow = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(10), TimeSpan.Zero);
         mailbox.AddEvent(new InMemoryEvent("sample-meeting-dana", tomorrow, tomorrow.AddMinutes(30), Dana, [new InMemoryAttendee(Me)],
             SeriesMasterId: "sample-series-dana", MyResponse: "accepted"));
 
         // A colleague answered: Bob replied for Ana (both at Fabrikam); after your thanks, only Erik is waited on.
-        Put("sentitems", "summit", 120, Me, [Ana, Erik], "Logistics for the partner summit",
+        sample.Sent("summit", 120, Me, [Ana, Erik], "Logistics for the partner summit",
             "Ana, Erik,\n\nCould you tell me who is coming to the partner summit and who needs a hotel?\n\nAlex");
-        Put("inbox", "summit", 100, Bob, [Me], "RE: Logistics for the partner summit",
+        sample.Received("summit", 100, Bob, [Me], "RE: Logistics for the partner summit",
             "Alex,\n\nAna is on leave, so I am answering for Fabrikam: Ana and I are coming, one hotel room please.\n\nBob");
-        Put("sentitems", "summit", 56, Me, [Ana, Erik], "RE: Logistics for the partner summit",
+        sample.Sent("summit", 56, Me, [Ana, Erik], "RE: Logistics for the partner summit",
             "Thanks Bob, noted. Erik, are you coming, and do you need a room?\n\nAlex");
     }
 }

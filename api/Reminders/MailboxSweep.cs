@@ -160,8 +160,7 @@ internal sealed partial class MailboxSweep(
     private static MailRecord? FindReply(ThreadRules rules, ReminderRow row, IReadOnlyList<MailRecord> conversation, IReadOnlyList<string> me)
     {
         // The tracked message may have left the mailbox: then every message after the reminder was made counts as later.
-        var tracked = conversation.FirstOrDefault(m => m.Id == row.MessageId || (row.InternetMessageId is not null && m.InternetMessageId == row.InternetMessageId))
-            ?? new MailRecord { Id = row.MessageId ?? row.Id, Date = row.CreatedAt, From = me.FirstOrDefault() ?? "" };
+        var tracked = Tracked(row, conversation) ?? new MailRecord { Id = row.MessageId ?? row.Id, Date = row.CreatedAt, From = me.FirstOrDefault() ?? "" };
         return rules.FindReply(new MailThread(row.ThreadKey!, conversation), tracked);
     }
 
