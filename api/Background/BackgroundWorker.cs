@@ -33,14 +33,16 @@ internal sealed partial class BackgroundWorker(
     /// <summary>The rounds it completed, by kind (<c>sweep</c>: the due sweep and digests; <c>look</c>: mailboxes to sync), as a metric.</summary>
     public const string RoundsMetric = "followup.background.rounds";
 
-    private readonly Counter<long> _rounds = meters.Create(Telemetry.FollowUpTelemetry.Name)
-        .CreateCounter<long>(RoundsMetric, "{round}", "Background rounds completed: sweep (due sweep and digests), look (mailboxes to sync).");
+    /// <summary>Made when the work starts, from the host's meter factory: a host that failed to start never makes it.</summary>
+    private Counter<long>? _rounds;
 
     /// <summary>How often mailboxes are looked at: as often as the sweep runs, and never less often than either interval.</summary>
     internal TimeSpan LookInterval => new[] { options.Value.DueSweepInterval, options.Value.BackgroundInterval, notifications.Value.ReconcileInterval }.Min();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _rounds = meters.Create(Telemetry.FollowUpTelemetry.Name)
+            .CreateCounter<long>(RoundsMetric, "{round}", "Background rounds completed: sweep (due sweep and digests), look (mailboxes to sync).");
         if (!options.Value.BackgroundWorker)
         {
             return;
@@ -90,7 +92,7 @@ internal sealed partial class BackgroundWorker(
             LogFailed(logger, "morning digest", ex.GetType().Name);
         }
 
-        _rounds.Add(1, new KeyValuePair<string, object?>("kind", "sweep"));
+        _rounds?.Add(1, new KeyValuePair<string, object?>("kind", "sweep"));
     }
 
     internal async Task LookAsync(CancellationToken cancellationToken)
@@ -104,7 +106,7 @@ internal sealed partial class BackgroundWorker(
             LogFailed(logger, "background sync", ex.GetType().Name);
         }
 
-        _rounds.Add(1, new KeyValuePair<string, object?>("kind", "look"));
+        _rounds?.Add(1, new KeyValuePair<string, object?>("kind", "look"));
     }
 
     private async Task RequestSyncsAsync(CancellationToken ct)
